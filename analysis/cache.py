@@ -1,0 +1,69 @@
+"""A content-addressed, non-executable cache of tokenised text (one SQLite file).
+
+Entries are keyed by a hash of the text and of the tokeniser's version, and hold
+plain strings, never pickles. A missing, stale or corrupt entry is recomputed; a
+file that is not a readable database is replaced.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+__all__ = ["TokenCache"]
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT)"
+
+
+class TokenCache:
+    """Word-boundary labels and part-of-speech tags of documents, by content hash.
+
+    Parameters
+    ----------
+    folder : path
+        Where ``tokens.sqlite`` lives; created if missing.
+    """
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self.path = self.folder / "tokens.sqlite"
+        self._db: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError:  # not a database, or damaged: start afresh
+                self.path.unlink(missing_ok=True)
+                self._db = self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        db.execute(_SCHEMA)
+        db.execute("PRAGMA quick_check").fetchone()
+        return db
+
+    def get(self, keys: list[str]) -> dict[str, tuple[str, str | None]]:
+        """The stored ``(labels, tags)`` of those ``keys`` that are present."""
+        db, found = self._connect(), {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows = db.execute(
+                f"SELECT key, labels, tags FROM tokens WHERE key IN ({','.join('?' * len(chunk))})", chunk
+            )
+            found.update((key, (labels, tags)) for key, labels, tags in rows)
+        return found
+
+    def put(self, entries: list[tuple[str, str, str | None]]) -> None:
+        """Store ``(key, labels, tags)`` entries, replacing what was there."""
+        if entries:
+            db = self._connect()
+            with db:
+                db.executemany("INSERT OR REPLACE INTO tokens (key, labels, tags) VALUES (?, ?, ?)", entries)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,275 @@
+"""The layout of a news article: title, byline, date, source, paragraphs, sentences, captions.
+
+:func:`parse_document` turns the text of one article into a :class:`Document`
+whose sentences carry offsets into that text and a kind:
+
+``title``
+    the rest of a ``date YYYY-MM-DD`` header line, else the first line without
+    its byline (for a single-line article: its first sentence);
+``heading``
+    a paragraph in capitals, or a short one-sentence paragraph with no final
+    punctuation (``Tạo đột phá kinh tế``);
+``caption``
+    a sentence that carries a photo credit (``Ảnh: TTXVN``), and the sentence
+    just before a credit that stands alone (``Thủ tướng ... Sonexay Siphandone.``
+    followed by ``Ảnh: TTXVN``);
+``body``
+    everything else.
+
+Bylines (``P.V • 09/10/2024 06:27``), a source marker opening the body (``TPO -``)
+and a closing source line (``... (diendandoanhnghiep.vn)``) are not sentences:
+they are kept in :attr:`Document.left_out` with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import dates
+from .sentences import split_sentences
+from .vietnamese import fold, is_upper_text, tokens
+
+__all__ = ["Sentence", "Document", "parse_document", "DATE_SOURCES", "KINDS"]
+
+DATE_SOURCES = ("metadata", "header", "byline", "body", "unknown")
+KINDS = ("title", "heading", "body", "caption")
+BYLINE_WINDOW = 300
+
+_CREDIT = re.compile(r"\bẢnh\s*:\s*(?=\S)", re.IGNORECASE)
+# Words that open a new sentence and so end a photo credit that has no full stop.
+_CREDIT_STOP = frozenset(
+    "trong theo tại hai các những cùng sau khi với về đây ngày chiều sáng tối trưa trước để "
+    "việc năm hiện đồng bên ông bà nhân tuy nhưng còn cũng thủ chủ tổng phó bộ".split()
+)
+_AUTHOR = re.compile(r"(?:\s+(?:[A-ZĐ]{1,4}\.)*[A-ZĐ]{1,4}\.?)?\s*[•|·\-–—]?\s*\Z")
+_SOURCE_OPENING = re.compile(r"\(?([A-ZĐ]{2,10}(?:\.[A-Za-z]{2,3})?)\)?\s*[-–—]\s+")
+_SOURCE_CLOSING = re.compile(r"\(\s*((?:[\w-]+\.)+[a-z]{2,})\s*\)\s*\Z", re.IGNORECASE)
+_FINAL_PUNCT = ".!?…:;,"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document: ``document.text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as read: its text (NFC, LF line ends), metadata and sentences.
+
+    ``sentence_id`` in every table is :attr:`Sentence.index`, counted over all
+    sentences, captions included, so that it does not depend on ``--keep-captions``.
+    """
+
+    doc_id: str
+    text: str
+    title: str
+    date: dt.date | None
+    date_source: str
+    source: str
+    sentences: tuple[Sentence, ...]
+    left_out: tuple[tuple[str, str], ...] = ()
+    path: str = ""
+    meta: dict = field(default_factory=dict, compare=False)
+
+    def analysed(self, *, keep_captions: bool = False) -> list[Sentence]:
+        """The sentences that analyses read: all but captions, unless ``keep_captions``."""
+        return [s for s in self.sentences if keep_captions or s.kind != "caption"]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start:sentence.end]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def _credit_end(text: str, start: int, end: int) -> int:
+    """Where a photo credit that starts at ``start`` ends."""
+    pos = start
+    for word in re.finditer(r"\S+", text[start:end]):
+        token = word.group()
+        core = token.strip("()[],.;")
+        if not core or (word.start() and (core.lower() in _CREDIT_STOP or not (core[0].isupper() or core[0].isdigit()))):
+            break
+        pos = start + word.end()
+        if token[-1] in ".;)" or word.start() > 40:
+            break
+    return pos
+
+
+def _credit_cuts(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
+    """Credit starts and ends inside the paragraph ``text[a:b]``."""
+    starts, ends = [], []
+    for match in _CREDIT.finditer(text, a, b):
+        starts.append(match.start())
+        ends.append(_credit_end(text, match.end(), b))
+    return starts, ends
+
+
+def _split_at(spans: list[tuple[int, int]], cuts: list[int], text: str) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        inner = sorted(c for c in cuts if a < c < b)
+        for x, y in zip([a, *inner], [*inner, b]):
+            while x < y and text[x].isspace():
+                x += 1
+            while y > x and text[y - 1].isspace():
+                y -= 1
+            if x < y:
+                out.append((x, y))
+    return out
+
+
+def _is_heading(text: str, span: tuple[int, int], n_sentences: int) -> bool:
+    chunk = text[span[0]:span[1]]
+    if is_upper_text(chunk):
+        return True
+    last = chunk.rstrip("”\"’»)] ")[-1:]
+    n_syllables = sum(1 for t in tokens(chunk) if t.kind == "syllable")
+    return n_sentences == 1 and last not in _FINAL_PUNCT and n_syllables <= 12
+
+
+@dataclass
+class _Layout:
+    text: str
+    title_span: tuple[int, int] | None = None
+    body: list[tuple[int, int]] = field(default_factory=list)
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    date: dt.date | None = None
+    date_source: str = "unknown"
+    source: str = ""
+
+    def drop(self, reason: str, a: int, b: int) -> None:
+        self.left_out.append((reason, self.text[a:b].strip()))
+
+
+def _read_head(lay: _Layout, paragraphs: list[tuple[int, int]]) -> None:
+    """Title, header date and byline date from the first paragraph."""
+    text = lay.text
+    a, b = paragraphs[0]
+    header = dates.HEADER.match(text, a, b)
+    if header:
+        lay.drop("header", a, header.start(2))
+        lay.date = dates.parse_iso(header.group(1))
+        lay.date_source = "header" if lay.date else "unknown"
+        if header.start(2) < b:
+            lay.title_span = (header.start(2), b)
+        lay.body = paragraphs[1:]
+        return
+    found = dates.byline_date(text[:BYLINE_WINDOW])
+    if found and found[1].end() <= b:
+        date, match = found
+        lay.date, lay.date_source = date, "byline"
+        author = _AUTHOR.search(text, a, match.start())
+        title_end = author.start() if author else match.start()
+        if title_end > a:
+            lay.title_span = (a, title_end)
+        lay.drop("byline", title_end, match.end())
+        rest = (match.end(), b)
+        lay.body = [rest, *paragraphs[1:]] if text[rest[0]:rest[1]].strip() else paragraphs[1:]
+        return
+    if found:
+        lay.date, lay.date_source = found[0], "byline"
+    first = split_sentences(text, a, b)
+    lay.title_span = first[0]
+    lay.body = ([(first[1][0], b)] if len(first) > 1 else []) + paragraphs[1:]
+
+
+def _read_source(lay: _Layout, title: str) -> None:
+    """A source marker opening the body (``TPO - ``) or closing it (``(diendandoanhnghiep.vn)``)."""
+    text = lay.text
+    if lay.body:
+        a, b = lay.body[0]
+        opening = _SOURCE_OPENING.match(text, a, b)
+        if opening and is_upper_text(opening.group(1)):
+            lay.source = opening.group(1)
+            lay.drop("source", a, opening.end())
+            lay.body[0] = (opening.end(), b)
+    if lay.body:
+        a, b = lay.body[-1]
+        closing = _SOURCE_CLOSING.search(text, a, b)
+        if closing:
+            lay.source = lay.source or closing.group(1)
+            cut = closing.start()
+            last = split_sentences(text, a, cut)
+            if last and title and fold(text[last[-1][0]:last[-1][1]]) == fold(title):
+                cut = last[-1][0]  # the footer repeats the title: not a sentence of the body
+            lay.drop("source", cut, b)
+            lay.body[-1] = (a, cut)
+            if not text[a:cut].strip():
+                lay.body.pop()
+
+
+def _sentences(lay: _Layout) -> list[Sentence]:
+    text = lay.text
+    out: list[Sentence] = []
+    if lay.title_span:
+        out.append(Sentence(0, *lay.title_span, "title", 0))
+    for p, (a, b) in enumerate(lay.body, start=1):
+        credit_starts, credit_ends = _credit_cuts(text, a, b)
+        spans = _split_at(split_sentences(text, a, b), credit_ends, text)
+        heading = not credit_starts and _is_heading(text, (a, b), len(spans))
+        for x, y in spans:
+            kind = "heading" if heading else "body"
+            if any(x <= c < y for c in credit_starts):
+                kind = "caption"
+                prev = out[-1] if out else None
+                if (x in credit_starts and prev and prev.kind != "title"
+                        and (prev.paragraph == p or _is_whole_paragraph(out, prev))):
+                    out[-1] = Sentence(prev.index, prev.start, prev.end, "caption", prev.paragraph)
+            out.append(Sentence(len(out), x, y, kind, p))
+    return out
+
+
+def _is_whole_paragraph(sentences: list[Sentence], sentence: Sentence) -> bool:
+    return sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
+
+
+def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None = None) -> Document:
+    """Read the layout of one article; ``meta`` may give ``title``, ``date``, ``source``.
+
+    ``text`` must already be NFC with LF line ends (see :mod:`analysis.corpus`).
+    """
+    meta = meta or {}
+    paragraphs = _paragraphs(text)
+    lay = _Layout(text)
+    if paragraphs:
+        _read_head(lay, paragraphs)
+    title = text[lay.title_span[0]:lay.title_span[1]] if lay.title_span else ""
+    if lay.date is None and lay.body:
+        body_date = dates.first_full_date(text[lay.body[0][0]:lay.body[0][1]])
+        if body_date:
+            lay.date, lay.date_source = body_date, "body"
+    _read_source(lay, title)
+    if meta.get("date"):
+        lay.date, lay.date_source = meta["date"], "metadata"
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        title=meta.get("title") or title,
+        date=lay.date,
+        date_source=lay.date_source,
+        source=meta.get("source") or lay.source,
+        sentences=tuple(_sentences(lay)),
+        left_out=tuple(lay.left_out),
+        path=path,
+        meta=meta,
+    )

@@ -1,0 +1,361 @@
+"""pyvi words and part-of-speech tags, computed once, in parallel, cached by content hash.
+
+The models are pyvi's own CRF models, read straight from the pyvi package (a
+restricted unpickler takes only the model bytes, so scikit-learn is never
+imported) and run with python-crfsuite. The features are pyvi's, computed with
+less overhead; ``tests/test_tokenise.py`` checks that the labels equal pyvi's on
+real text. The input is the :func:`~analysis.vietnamese.normalize`\\ d text of each
+sentence, case kept, because pyvi's models use capitalisation.
+
+Word forms are pyvi's: syllables joined by ``_`` (``hợp_tác``), folded to lower
+case for counting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import multiprocessing
+import os
+import pickle
+import sys
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from .cache import TokenCache
+from .layout import Document
+from .vietnamese import Token, fold, normalize, tokens
+
+__all__ = ["Word", "TokenisedSentence", "TokenisedDocument", "tokenise", "segment", "pos_tag", "VERSION"]
+
+_PYVI = Path(__import__("importlib.util").util.find_spec("pyvi").origin).parent / "models"
+
+
+def _code_version() -> str:
+    here = Path(__file__).parent
+    digest = hashlib.sha256(metadata.version("pyvi").encode())
+    for name in ("vietnamese.py", "sentences.py", "layout.py", "dates.py", "tokenise.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+VERSION = _code_version()
+
+
+class _ModelOnly(pickle.Unpickler):
+    """Unpickle pyvi's sklearn-crfsuite models without importing scikit-learn."""
+
+    class _State:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __setstate__(self, state):
+            if isinstance(state, dict):
+                self.__dict__.update(state)
+
+    _ALLOWED = {
+        ("sklearn_crfsuite.estimator", "CRF"), ("sklearn_crfsuite._fileresource", "FileResource"),
+        ("pycrfsuite._logparser", "TrainLogParser"), ("numpy.core.multiarray", "scalar"),
+        ("numpy", "dtype"), ("_codecs", "encode"),
+    }
+
+    def find_class(self, module, name):
+        if (module, name) == ("_codecs", "encode"):
+            import codecs
+            return codecs.encode
+        if (module, name) in self._ALLOWED or module.startswith("pycrfsuite._logparser"):
+            return _ModelOnly._State
+        raise pickle.UnpicklingError(f"unexpected {module}.{name} in a pyvi model")
+
+
+_MODEL_BYTES: dict[str, bytes] = {}
+
+
+@cache
+def _tagger(name: str):
+    import pycrfsuite
+
+    with open(_PYVI / name, "rb") as f:
+        model = _ModelOnly(f).load()
+    data = model.modelfile.__dict__["__FILE_RESOURCE_DATA__"]
+    _MODEL_BYTES[name] = data  # crfsuite reads the model in place: keep the bytes alive
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(data)
+    return tagger
+
+
+@cache
+def _ngrams() -> tuple[frozenset[str], frozenset[str]]:
+    entries = (_PYVI / "words.txt").read_text(encoding="utf-8").split("\n")
+    return (frozenset(e for e in entries if e.count(" ") == 1),
+            frozenset(e for e in entries if e.count(" ") == 2))
+
+
+def _segment_features(sent: list[str]) -> list[list[str]]:
+    """pyvi's ViTokenizer features; a false boolean feature is left out (its weight is 0)."""
+    bi, tri = _ngrams()
+    low = [w.lower() for w in sent]
+    up = [w.isupper() for w in sent]
+    title = [w.istitle() for w in sent]
+    n = len(sent)
+    pair = [(low[i] + " " + low[i + 1]) in bi for i in range(n - 1)]
+    triple = [(low[i] + " " + low[i + 1] + " " + low[i + 2]) in tri for i in range(n - 2)]
+    out = []
+    for i, word in enumerate(sent):
+        f = ["bias", "word.lower():" + low[i]]
+        if up[i]:
+            f.append("word.isupper()")
+        if title[i]:
+            f.append("word.istitle()")
+        if word.isdigit():
+            f.append("word.isdigit()")
+        if i > 0:
+            f.append("-1:word.lower():" + low[i - 1])
+            if title[i - 1]:
+                f.append("-1:word.istitle()")
+            if up[i - 1]:
+                f.append("-1:word.isupper()")
+            if pair[i - 1]:
+                f.append("-1:word.bi_gram()")
+            if i > 1 and triple[i - 2]:
+                f.append("-2:word.tri_gram()")
+        if i < n - 1:
+            f.append("+1:word.lower():" + low[i + 1])
+            if title[i + 1]:
+                f.append("+1:word.istitle()")
+            if up[i + 1]:
+                f.append("+1:word.isupper()")
+            if pair[i]:
+                f.append("+1:word.bi_gram()")
+            if i < n - 2 and triple[i]:
+                f.append("+2:word.tri_gram()")
+        out.append(f)
+    return out
+
+
+_FILTERED = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") | {"\u2026", "\u201d", "\u201c", "\u2019", "..."}
+
+
+def _pos_features(sent: list[str]) -> list[list[str]]:
+    """pyvi's ViPosTagger features, false booleans left out."""
+    low = [w.lower() for w in sent]
+    title = [w.istitle() for w in sent]
+    digit1 = [w[:1].isdigit() for w in sent]
+    up3 = [w[:3].isupper() for w in sent]
+    n = len(sent)
+    out = []
+    for i, word in enumerate(sent):
+        f = ["bias", "word.lower():" + low[i]]
+        f += [name for name, on in (("word.istitle()", title[i]), ("word.isdigit()", word.isdigit()),
+                                    ("word[:1].isdigit()", digit1[i]), ("word[:3].isupper()", up3[i]),
+                                    ("word.isfiltered", word in _FILTERED)) if on]
+        if i > 0:
+            f.append("-1:word.lower():" + low[i - 1])
+            f += [name for name, on in (("-1:word.istitle()", title[i - 1]), ("-1:word[:1].isdigit()", digit1[i - 1]),
+                                        ("-1:word[:3].isupper()", up3[i - 1])) if on]
+            if i > 1:
+                f.append("-2:word.lower():" + low[i - 2])
+                f += [name for name, on in (("-2:word.istitle()", title[i - 2]),
+                                            ("-2:word.isupper()", sent[i - 2].isupper())) if on]
+        else:
+            f.append("BOS")
+        if i < n - 1:
+            f.append("+1:word.lower():" + low[i + 1])
+            f += [name for name, on in (("+1:word.istitle()", title[i + 1]), ("+1:word[:1].isdigit()", digit1[i + 1]),
+                                        ("+1:word.isupper()", sent[i + 1].isupper())) if on]
+            if i < n - 2:
+                f.append("+2:word.lower():" + low[i + 2])
+                f += [name for name, on in (("+2:word.istitle()", title[i + 2]),
+                                            ("+2:word.isupper()", sent[i + 2].isupper())) if on]
+        else:
+            f.append("EOS")
+        out.append(f)
+    return out
+
+
+def segment(sentences: list[list[str]]) -> list[list[str]]:
+    """pyvi's word-segmentation labels (``B_W``/``I_W``) for each sentence of syllable strings."""
+    tagger = _tagger("pyvi3.pkl")
+    return [tagger.tag(_segment_features(s)) if s else [] for s in sentences]
+
+
+def pos_tag(sentences: list[list[str]]) -> list[list[str]]:
+    """pyvi's part-of-speech tags for each sentence of words (``hợp_tác``, ``,`` ...)."""
+    tagger = _tagger("pyvipos3.pkl")
+    return [tagger.tag(_pos_features(s)) if s else [] for s in sentences]
+
+
+@dataclass(frozen=True)
+class Word:
+    """A pyvi word: ``form`` as written (NFC, tones placed), ``tokens[first:last]`` of its sentence."""
+
+    form: str
+    first: int
+    last: int
+    tag: str = ""
+
+    @property
+    def key(self) -> str:
+        """The folded form used for counting: ``Hợp_tác`` → ``hợp_tác``."""
+        return fold(self.form)
+
+    @property
+    def is_punct(self) -> bool:
+        return not any(ch.isalnum() for ch in self.form)
+
+
+@dataclass(frozen=True)
+class TokenisedSentence:
+    """The tokens (syllables and punctuation, offsets into the document text) and words of a sentence."""
+
+    index: int
+    kind: str
+    tokens: tuple[Token, ...]
+    words: tuple[Word, ...]
+
+    def syllable_tokens(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind == "syllable"]
+
+
+@dataclass(frozen=True)
+class TokenisedDocument:
+    doc_id: str
+    sentences: tuple[TokenisedSentence, ...]
+
+    def analysed(self, *, keep_captions: bool = False) -> list[TokenisedSentence]:
+        return [s for s in self.sentences if keep_captions or s.kind != "caption"]
+
+
+def _sentence_tokens(doc: Document) -> tuple[str, list[list[Token]]]:
+    text = normalize(doc.text)
+    return text, [tokens(text, s.start, s.end) for s in doc.sentences]
+
+
+def _labels(text: str, per_sentence: list[list[Token]]) -> str:
+    """One character per token: ``B`` begins a word, ``I`` continues one."""
+    strings = [[text[t.start:t.end] for t in toks] for toks in per_sentence]
+    return "".join("".join(label[0] for label in labels) for labels in segment(strings))
+
+
+def _words(text: str, toks: list[Token], labels: str) -> list[Word]:
+    words: list[Word] = []
+    for i, t in enumerate(toks):
+        piece = text[t.start:t.end]
+        prev = toks[i - 1] if i else None
+        joins = (labels[i] == "I" and prev is not None and t.kind == prev.kind == "syllable"
+                 and not piece[0].isdigit() and not text[prev.start].isdigit()
+                 and not (piece[0].istitle() and not text[prev.start].istitle()))
+        if joins:
+            last = words[-1]
+            words[-1] = Word(last.form + "_" + piece, last.first, i + 1)
+        else:
+            words.append(Word(piece, i, i + 1))
+    return words
+
+
+def _key(doc: Document) -> str:
+    return hashlib.sha256(f"{VERSION}\0{doc.text}".encode()).hexdigest()
+
+
+def _work(args: tuple[str, list[tuple[int, int]]]) -> str:
+    text, spans = args
+    return _labels(text, [tokens(text, a, b) for a, b in spans])
+
+
+def _pos_work(args: tuple[str, list[list[str]]]) -> str:
+    return " ".join(" ".join(tags) for tags in pos_tag(args[1]))
+
+
+def _progress(iterable, total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr,
+                disable=None if total >= 200 else True, leave=False)
+
+
+def _run(fn, jobs_args: list, jobs: int, desc: str) -> list:
+    if jobs <= 1 or len(jobs_args) < 2 * jobs:
+        return list(_progress(map(fn, jobs_args), len(jobs_args), desc))
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ctx.Pool(jobs) as pool:
+        chunk = max(1, min(32, len(jobs_args) // (jobs * 8)))
+        return list(_progress(pool.imap(fn, jobs_args, chunksize=chunk), len(jobs_args), desc))
+
+
+def tokenise(documents: list[Document], *, jobs: int | None = None, cache_dir: str | Path | None = None,
+             pos: bool = False) -> list[TokenisedDocument]:
+    """Tokenise every sentence of every document (captions included; analyses filter them).
+
+    Parameters
+    ----------
+    documents : list of Document
+    jobs : int, optional
+        Worker processes for the documents not in the cache (default: all cores).
+    cache_dir : path, optional
+        Folder of the :class:`~analysis.cache.TokenCache`; None for no cache.
+    pos : bool
+        Also tag parts of speech (pyvi's tag set: ``N``, ``Np``, ``V``, ``A`` ...).
+    """
+    jobs = jobs or os.cpu_count() or 1
+    store = TokenCache(cache_dir) if cache_dir is not None else None
+    prepared = [_sentence_tokens(d) for d in documents]
+    keys = [_key(d) for d in documents]
+    found = store.get(keys) if store else {}
+    n_tokens = [sum(map(len, per)) for _, per in prepared]
+
+    labels: list[str | None] = []
+    for key, n in zip(keys, n_tokens):
+        entry = found.get(key)
+        valid = entry is not None and len(entry[0]) == n and set(entry[0]) <= {"B", "I"}
+        labels.append(entry[0] if valid else None)
+    todo = [i for i, lab in enumerate(labels) if lab is None]
+    args = [(prepared[i][0], [(s.start, s.end) for s in documents[i].sentences]) for i in todo]
+    for i, lab in zip(todo, _run(_work, args, jobs, "tokenising")):
+        labels[i] = lab
+
+    words = [[_words(text, toks, lab[offset:offset + len(toks)])
+              for toks, offset in zip(per, _offsets(per))]
+             for (text, per), lab in zip(prepared, labels)]
+    tags: list[str | None] = [None] * len(documents)
+    if pos:
+        tags = _tags(words, keys, found, todo, jobs)
+    if store:
+        redo = set(todo) | {i for i in range(len(documents)) if pos and (found.get(keys[i]) or ("", None))[1] != tags[i]}
+        store.put([(keys[i], labels[i], tags[i]) for i in sorted(redo)])
+        store.close()
+    return [_assemble(d, per, w, t) for d, (_, per), w, t in zip(documents, prepared, words, tags)]
+
+
+def _offsets(per: list[list[Token]]) -> list[int]:
+    out, pos = [], 0
+    for toks in per:
+        out.append(pos)
+        pos += len(toks)
+    return out
+
+
+def _tags(words, keys, found, todo, jobs) -> list[str]:
+    tags: list[str | None] = []
+    for i, (key, doc_words) in enumerate(zip(keys, words)):
+        entry = found.get(key)
+        n = sum(map(len, doc_words))
+        stored = entry[1] if entry and i not in todo else None
+        tags.append(stored if stored is not None and len(stored.split()) == n else None)
+    missing = [i for i, t in enumerate(tags) if t is None]
+    args = [("", [[w.form for w in sent] for sent in words[i]]) for i in missing]
+    for i, t in zip(missing, _run(_pos_work, args, jobs, "tagging")):
+        tags[i] = t
+    return tags
+
+
+def _assemble(doc: Document, per: list[list[Token]], words: list[list[Word]], tags: str | None) -> TokenisedDocument:
+    tag_iter = iter(tags.split()) if tags else None
+    sentences = []
+    for s, toks, sent_words in zip(doc.sentences, per, words):
+        if tag_iter is not None:
+            sent_words = [Word(w.form, w.first, w.last, next(tag_iter)) for w in sent_words]
+        sentences.append(TokenisedSentence(s.index, s.kind, tuple(toks), tuple(sent_words)))
+    return TokenisedDocument(doc.doc_id, tuple(sentences))
