@@ -17,7 +17,8 @@ whose sentences carry offsets into that text and a kind:
     everything else.
 
 Bylines (``P.V • 09/10/2024 06:27``), a source marker opening the body (``TPO -``)
-and a closing source line (``... (diendandoanhnghiep.vn)``) are not sentences:
+a source between title and body on one line (``Tiêu đề (NLĐ)- ...``) and a closing
+source line (``... (diendandoanhnghiep.vn)``) are not sentences:
 they are kept in :attr:`Document.left_out` with the reason.
 """
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .sentences import split_sentences
-from .vietnamese import fold, is_upper_text, tokens
+from .vietnamese import fold, is_upper_text
 
 __all__ = ["Sentence", "Document", "parse_document", "DATE_SOURCES", "KINDS"]
 
@@ -45,8 +46,10 @@ _CREDIT_STOP = frozenset(
 )
 _AUTHOR = re.compile(r"(?:\s+(?:[A-ZĐ]{1,4}\.)*[A-ZĐ]{1,4}\.?)?\s*[•|·\-–—]?\s*\Z")
 _SOURCE_OPENING = re.compile(r"\(?([A-ZĐ]{2,10}(?:\.[A-Za-z]{2,3})?)\)?\s*[-–—]\s+")
+_SOURCE_INLINE = re.compile(r"\s+\(([A-ZĐ]{2,10})\)\s*[-–—]\s*")  # "Tiêu đề (NLĐ)- Nội dung"
 _SOURCE_CLOSING = re.compile(r"\(\s*((?:[\w-]+\.)+[a-z]{2,})\s*\)\s*\Z", re.IGNORECASE)
 _FINAL_PUNCT = ".!?…:;,"
+_SYLLABLE = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ def _credit_cuts(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
 
 
 def _split_at(spans: list[tuple[int, int]], cuts: list[int], text: str) -> list[tuple[int, int]]:
+    if not cuts:
+        return spans
     out = []
     for a, b in spans:
         inner = sorted(c for c in cuts if a < c < b)
@@ -142,9 +147,9 @@ def _is_heading(text: str, span: tuple[int, int], n_sentences: int) -> bool:
     chunk = text[span[0]:span[1]]
     if is_upper_text(chunk):
         return True
-    last = chunk.rstrip("”\"’»)] ")[-1:]
-    n_syllables = sum(1 for t in tokens(chunk) if t.kind == "syllable")
-    return n_sentences == 1 and last not in _FINAL_PUNCT and n_syllables <= 12
+    if n_sentences != 1 or chunk.rstrip("”\"’»)] ")[-1:] in _FINAL_PUNCT:
+        return False
+    return len(_SYLLABLE.findall(chunk)) <= 12
 
 
 @dataclass
@@ -188,6 +193,12 @@ def _read_head(lay: _Layout, paragraphs: list[tuple[int, int]]) -> None:
         return
     if found:
         lay.date, lay.date_source = found[0], "byline"
+    inline = _SOURCE_INLINE.search(text, a, b)
+    if inline:  # the title and the body share the first line, the source between them
+        lay.title_span, lay.source = (a, inline.start()), inline.group(1)
+        lay.drop("source", inline.start(), inline.end())
+        lay.body = [(inline.end(), b), *paragraphs[1:]]
+        return
     first = split_sentences(text, a, b)
     lay.title_span = first[0]
     lay.body = ([(first[1][0], b)] if len(first) > 1 else []) + paragraphs[1:]
@@ -223,8 +234,9 @@ def _sentences(lay: _Layout) -> list[Sentence]:
     out: list[Sentence] = []
     if lay.title_span:
         out.append(Sentence(0, *lay.title_span, "title", 0))
+    has_credits = _CREDIT.search(text) is not None
     for p, (a, b) in enumerate(lay.body, start=1):
-        credit_starts, credit_ends = _credit_cuts(text, a, b)
+        credit_starts, credit_ends = _credit_cuts(text, a, b) if has_credits else ([], [])
         spans = _split_at(split_sentences(text, a, b), credit_ends, text)
         heading = not credit_starts and _is_heading(text, (a, b), len(spans))
         for x, y in spans:

@@ -3,10 +3,13 @@
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
 brackets after it) when white space and then the start of a new sentence follow:
 an upper-case letter, possibly after an opening quote or bracket. A dash does
-not open a sentence: ``“...”. - Thủ tướng nêu rõ.`` stays one, quote and speaker. That rule alone keeps
+not open a sentence: ``“...”. - Thủ tướng nêu rõ.`` stays one, quote and
+speaker. That rule alone keeps
 ``6,21 tỷ USD``, ``28,26%``, ``5/2``, ``16-18/12/2024`` and ``TP.HCM`` whole,
 because none of them has white space after its dot; a short list of
-abbreviations (``TS.``, ``Tp.``, ``Mr.`` ...) guards the rest.
+abbreviations (``TS.``, ``Tp.``, ``Mr.`` ...) guards the rest. Scraped text often
+drops the space (``năm tới.Theo ông``): a full stop between a word and a
+capitalised word is an end too.
 """
 
 from __future__ import annotations
@@ -21,14 +24,15 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(
     r"""(?:\.\.\.|[.!?…]+)           # the end mark
         [”"’»)\]]*                   # closing quotes or brackets
-        (?=\s+[“"‘«(\[]?\s*(?P<next>[^\W\d_]))  # space, then a letter that may open a sentence""",
+        (?=\s+[“"‘«(\[]?\s*(?P<next>[^\W\d_])  # space, then a letter that may open a sentence
+          |(?<=[^\W\d_]{2}[.!?])(?P<glued>[A-ZĐ][a-zđà-ỹ]))  # or, in scraped text, none: "tới.Theo" """,
     re.VERBOSE,
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.$")
 
 
 def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
-    if not match.group("next").isupper():
+    if match.group("next") is not None and not match.group("next").isupper():
         return False
     if match.group().startswith("."):
         word = _WORD_BEFORE.search(text[max(0, match.start() - 5):match.start() + 1])

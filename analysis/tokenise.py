@@ -20,7 +20,7 @@ import os
 import pickle
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -221,33 +221,78 @@ class TokenisedSentence:
 
 @dataclass(frozen=True)
 class TokenisedDocument:
+    """A document's tokens and pyvi words, held compactly and unpacked on demand.
+
+    ``labels`` has one character per token, ``B`` (begins a word), ``I`` (continues
+    one) or ``P`` (punctuation), and ``|`` between sentences; ``tags`` holds one
+    part-of-speech tag per word, space-separated, when asked for.
+    """
+
     doc_id: str
-    sentences: tuple[TokenisedSentence, ...]
+    original: str
+    spans: tuple[tuple[int, int, int, str], ...]
+    labels: str
+    tags: str | None = None
+
+    @cached_property
+    def text(self) -> str:
+        """The document text, :func:`~analysis.vietnamese.normalize`\\ d (same length, same offsets)."""
+        return normalize(self.original)
+
+    def counts(self, *, keep_captions: bool = False) -> tuple[int, int, int]:
+        """``(n_sentences, n_syllables, n_words)`` of the analysed sentences, without punctuation."""
+        n_sentences = n_syllables = n_words = 0
+        for (_, _, _, kind), labels in zip(self.spans, self.labels.split("|")):
+            if keep_captions or kind != "caption":
+                n_sentences += 1
+                n_words += labels.count("B")
+                n_syllables += len(labels) - labels.count("P")
+        return n_sentences, n_syllables, n_words
+
+    @cached_property
+    def sentences(self) -> tuple[TokenisedSentence, ...]:
+        tags = iter(self.tags.split()) if self.tags else None
+        out = []
+        for (start, end, index, kind), labels in zip(self.spans, self.labels.split("|")):
+            toks = tuple(tokens(self.text, start, end))
+            words = _words(self.text, toks, labels)
+            if tags is not None:
+                words = [Word(w.form, w.first, w.last, next(tags)) for w in words]
+            out.append(TokenisedSentence(index, kind, toks, tuple(words)))
+        return tuple(out)
 
     def analysed(self, *, keep_captions: bool = False) -> list[TokenisedSentence]:
         return [s for s in self.sentences if keep_captions or s.kind != "caption"]
 
 
-def _sentence_tokens(doc: Document) -> tuple[str, list[list[Token]]]:
-    text = normalize(doc.text)
-    return text, [tokens(text, s.start, s.end) for s in doc.sentences]
+def _joins(piece: str, prev: str) -> bool:
+    """pyvi's own rule: never join after a digit, or a capitalised syllable to a lower-case one."""
+    return not (piece[0].isdigit() or prev[0].isdigit() or (piece[0].istitle() and not prev[0].istitle()))
 
 
-def _labels(text: str, per_sentence: list[list[Token]]) -> str:
-    """One character per token: ``B`` begins a word, ``I`` continues one."""
-    strings = [[text[t.start:t.end] for t in toks] for toks in per_sentence]
-    return "".join("".join(label[0] for label in labels) for labels in segment(strings))
+def _labels(text: str, spans: list[tuple[int, int]]) -> str:
+    """The ``B``/``I``/``P`` label string of :class:`TokenisedDocument` for these sentences."""
+    per = [tokens(text, a, b) for a, b in spans]
+    strings = [[text[t.start:t.end] for t in toks] for toks in per]
+    out = []
+    for toks, pieces, crf in zip(per, strings, segment(strings)):
+        labels = []
+        for i, t in enumerate(toks):
+            if t.kind != "syllable":
+                labels.append("P")
+            elif crf[i] == "I_W" and i and labels[-1] != "P" and _joins(pieces[i], pieces[i - 1]):
+                labels.append("I")
+            else:
+                labels.append("B")
+        out.append("".join(labels))
+    return "|".join(out)
 
 
-def _words(text: str, toks: list[Token], labels: str) -> list[Word]:
+def _words(text: str, toks: tuple[Token, ...], labels: str) -> list[Word]:
     words: list[Word] = []
-    for i, t in enumerate(toks):
+    for i, (t, label) in enumerate(zip(toks, labels)):
         piece = text[t.start:t.end]
-        prev = toks[i - 1] if i else None
-        joins = (labels[i] == "I" and prev is not None and t.kind == prev.kind == "syllable"
-                 and not piece[0].isdigit() and not text[prev.start].isdigit()
-                 and not (piece[0].istitle() and not text[prev.start].istitle()))
-        if joins:
+        if label == "I":
             last = words[-1]
             words[-1] = Word(last.form + "_" + piece, last.first, i + 1)
         else:
@@ -259,13 +304,16 @@ def _key(doc: Document) -> str:
     return hashlib.sha256(f"{VERSION}\0{doc.text}".encode()).hexdigest()
 
 
+def _spans(doc: Document) -> tuple[tuple[int, int, int, str], ...]:
+    return tuple((s.start, s.end, s.index, s.kind) for s in doc.sentences)
+
+
 def _work(args: tuple[str, list[tuple[int, int]]]) -> str:
-    text, spans = args
-    return _labels(text, [tokens(text, a, b) for a, b in spans])
+    return _labels(*args)
 
 
-def _pos_work(args: tuple[str, list[list[str]]]) -> str:
-    return " ".join(" ".join(tags) for tags in pos_tag(args[1]))
+def _pos_work(sentences: list[list[str]]) -> str:
+    return " ".join(" ".join(tags) for tags in pos_tag(sentences))
 
 
 def _progress(iterable, total: int, desc: str):
@@ -281,8 +329,12 @@ def _run(fn, jobs_args: list, jobs: int, desc: str) -> list:
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ctx.Pool(jobs) as pool:
-        chunk = max(1, min(32, len(jobs_args) // (jobs * 8)))
+        chunk = max(1, min(16, len(jobs_args) // (jobs * 8)))
         return list(_progress(pool.imap(fn, jobs_args, chunksize=chunk), len(jobs_args), desc))
+
+
+def _valid_labels(labels: str, n_sentences: int) -> bool:
+    return labels.count("|") == max(n_sentences - 1, 0) and not labels.strip("BIP|")
 
 
 def tokenise(documents: list[Document], *, jobs: int | None = None, cache_dir: str | Path | None = None,
@@ -301,61 +353,29 @@ def tokenise(documents: list[Document], *, jobs: int | None = None, cache_dir: s
     """
     jobs = jobs or os.cpu_count() or 1
     store = TokenCache(cache_dir) if cache_dir is not None else None
-    prepared = [_sentence_tokens(d) for d in documents]
     keys = [_key(d) for d in documents]
     found = store.get(keys) if store else {}
-    n_tokens = [sum(map(len, per)) for _, per in prepared]
-
     labels: list[str | None] = []
-    for key, n in zip(keys, n_tokens):
+    tags: list[str | None] = []
+    for key, doc in zip(keys, documents):
         entry = found.get(key)
-        valid = entry is not None and len(entry[0]) == n and set(entry[0]) <= {"B", "I"}
-        labels.append(entry[0] if valid else None)
+        ok = entry is not None and _valid_labels(entry[0], len(doc.sentences))
+        labels.append(entry[0] if ok else None)
+        tags.append(entry[1] if ok else None)
     todo = [i for i, lab in enumerate(labels) if lab is None]
-    args = [(prepared[i][0], [(s.start, s.end) for s in documents[i].sentences]) for i in todo]
+    args = [(normalize(documents[i].text), [(s.start, s.end) for s in documents[i].sentences]) for i in todo]
     for i, lab in zip(todo, _run(_work, args, jobs, "tokenising")):
         labels[i] = lab
-
-    words = [[_words(text, toks, lab[offset:offset + len(toks)])
-              for toks, offset in zip(per, _offsets(per))]
-             for (text, per), lab in zip(prepared, labels)]
-    tags: list[str | None] = [None] * len(documents)
+    out = [TokenisedDocument(d.doc_id, d.text, _spans(d), lab) for d, lab in zip(documents, labels)]
+    retag = []
     if pos:
-        tags = _tags(words, keys, found, todo, jobs)
+        retag = [i for i, (t, doc) in enumerate(zip(tags, out))
+                 if t is None or len(t.split()) != doc.labels.count("B") + doc.labels.count("P")]
+        sentences = [[[w.form for w in s.words] for s in out[i].sentences] for i in retag]
+        for i, t in zip(retag, _run(_pos_work, sentences, jobs, "tagging")):
+            tags[i] = t
+        out = [TokenisedDocument(d.doc_id, d.original, d.spans, d.labels, t) for d, t in zip(out, tags)]
     if store:
-        redo = set(todo) | {i for i in range(len(documents)) if pos and (found.get(keys[i]) or ("", None))[1] != tags[i]}
-        store.put([(keys[i], labels[i], tags[i]) for i in sorted(redo)])
+        store.put([(keys[i], labels[i], tags[i]) for i in sorted(set(todo) | set(retag))])
         store.close()
-    return [_assemble(d, per, w, t) for d, (_, per), w, t in zip(documents, prepared, words, tags)]
-
-
-def _offsets(per: list[list[Token]]) -> list[int]:
-    out, pos = [], 0
-    for toks in per:
-        out.append(pos)
-        pos += len(toks)
     return out
-
-
-def _tags(words, keys, found, todo, jobs) -> list[str]:
-    tags: list[str | None] = []
-    for i, (key, doc_words) in enumerate(zip(keys, words)):
-        entry = found.get(key)
-        n = sum(map(len, doc_words))
-        stored = entry[1] if entry and i not in todo else None
-        tags.append(stored if stored is not None and len(stored.split()) == n else None)
-    missing = [i for i, t in enumerate(tags) if t is None]
-    args = [("", [[w.form for w in sent] for sent in words[i]]) for i in missing]
-    for i, t in zip(missing, _run(_pos_work, args, jobs, "tagging")):
-        tags[i] = t
-    return tags
-
-
-def _assemble(doc: Document, per: list[list[Token]], words: list[list[Word]], tags: str | None) -> TokenisedDocument:
-    tag_iter = iter(tags.split()) if tags else None
-    sentences = []
-    for s, toks, sent_words in zip(doc.sentences, per, words):
-        if tag_iter is not None:
-            sent_words = [Word(w.form, w.first, w.last, next(tag_iter)) for w in sent_words]
-        sentences.append(TokenisedSentence(s.index, s.kind, tuple(toks), tuple(sent_words)))
-    return TokenisedDocument(doc.doc_id, tuple(sentences))

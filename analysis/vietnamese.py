@@ -118,6 +118,5 @@ def syllables(text: str) -> list[str]:
 
 
 def is_upper_text(text: str) -> bool:
-    """True if ``text`` has at least two letters and none of them is lower case."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and not any(ch.islower() for ch in letters)
+    """True if ``text`` has a cased letter and none of them is lower case (``GẮN KẾT``)."""
+    return text.isupper()

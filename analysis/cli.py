@@ -1,0 +1,146 @@
+"""``python -m analysis``: the command line of ``CONTRACT.md``. It only reads options and formats tables."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import config
+from .errors import InputError
+
+__all__ = ["main"]
+
+MAX_WARNINGS = 20
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, as the contract asks
+        self.exit(2, f"error: {self.prog}: {message} (see --help)\n")
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("common options")
+    group.add_argument("--corpus", type=Path, default=config.SEEDS,
+                       help="folder of .txt files, or a .csv/.jsonl/.jsonl.gz table (default: seeds/)")
+    group.add_argument("--csv", action="store_true", help="write CSV to stdout instead of a readable table")
+    group.add_argument("--cache-dir", type=Path, default=None,
+                       help="cache of tokenised text (default: $ANALYSIS_CACHE_DIR or .cache/)")
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    group.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
+                       help="worker processes for tokenising (default: all cores)")
+    group.add_argument("--encoding", default=None, help="read .txt files in this encoding (e.g. cp1258)")
+    group.add_argument("--skip-bad", action="store_true", help="skip unreadable files with a warning")
+    group.add_argument("--keep-captions", action="store_true", help="keep photo captions in the analysis")
+    return common
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m analysis", description="Topic and stance analytics for Vietnamese news.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    common = _common()
+    sub.add_parser("corpus", parents=[common], help="one row per document",
+                   description="One row per document: doc_id,date,date_source,title,source,"
+                               "n_sentences,n_syllables,n_words,n_captions.")
+    figures = sub.add_parser("figures", parents=[common], help="regenerate every figure",
+                             description="Regenerate every figure: <id>.png/.svg/.csv, manifest.json, README.md.")
+    figures.add_argument("--out", type=Path, default=config.FIGURES, help="output folder (default: figures/)")
+    return parser
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+class Session:
+    """What every subcommand needs: the corpus read once and tokenised on demand."""
+
+    def __init__(self, args: argparse.Namespace):
+        from .corpus import read_corpus
+
+        self.args = args
+        self.cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
+        root = args.corpus if args.corpus.is_dir() else args.corpus.parent
+        if self.cache is not None and _inside(self.cache, root) and args.corpus.is_dir():
+            raise InputError(str(self.cache), "the cache folder is inside the corpus folder; "
+                                              "pass --cache-dir elsewhere or --no-cache")
+        self.corpus = read_corpus(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad)
+        self._tokenised = None
+
+    def tokenised(self, *, pos: bool = False):
+        from .tokenise import tokenise
+
+        if self._tokenised is None or (pos and not self._tokenised[1]):
+            docs = tokenise(list(self.corpus), jobs=self.args.jobs, cache_dir=self.cache, pos=pos)
+            self._tokenised = (docs, pos)
+        return self._tokenised[0]
+
+    def warn(self) -> None:
+        for skipped in self.corpus.skipped:
+            print(f"warning: {skipped.path}: {skipped.reason}", file=sys.stderr)
+        undated = [d for d in self.corpus if d.date is None]
+        for doc in undated[:MAX_WARNINGS]:
+            print(f"warning: {doc.path or doc.doc_id}: no date found", file=sys.stderr)
+        if len(undated) > MAX_WARNINGS:
+            print(f"warning: {len(undated) - MAX_WARNINGS} more documents have no date", file=sys.stderr)
+
+
+def _emit(table, args: argparse.Namespace) -> None:
+    if args.csv:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_colwidth", 48, "display.width", 200, "display.max_rows", 200):
+            print(table.to_string(index=False, max_colwidth=48) if len(table) else "(no rows)")
+
+
+def _corpus(session: Session) -> None:
+    from .overview import corpus_table
+
+    _emit(corpus_table(session.corpus, session.tokenised(), keep_captions=session.args.keep_captions), session.args)
+
+
+def _figures(session: Session) -> None:
+    from .registry import write_figures
+
+    out = session.args.out
+    if session.args.corpus.is_dir() and _inside(out, session.args.corpus):
+        raise InputError(str(out), "the output folder is inside the corpus folder")
+    for path in write_figures(session, out):
+        print(path)
+
+
+COMMANDS = {"corpus": _corpus, "figures": _figures}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        session = Session(args)
+        session.warn()
+        COMMANDS[args.command](session)
+    except InputError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head): not an error
+    except KeyboardInterrupt:
+        return 130
+    return 0

@@ -1,0 +1,214 @@
+"""Reading a corpus: a folder of ``.txt`` files, or one ``.csv`` / ``.jsonl`` / ``.jsonl.gz`` table.
+
+Text files may be UTF-8 (with or without BOM) or UTF-16 with a BOM, with LF or
+CRLF line ends and in any Unicode normalisation form; ``encoding`` reads legacy
+files (``cp1258``). Every text is made NFC with LF line ends, then its layout is
+read by :func:`~analysis.layout.parse_document`. Nothing under the corpus path is
+ever written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import hashlib
+import json
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dates import parse_iso
+from .errors import InputError
+from .layout import Document, parse_document
+
+__all__ = ["Corpus", "Skipped", "read_corpus", "decode"]
+
+TABLE_SUFFIXES = (".csv", ".jsonl", ".jsonl.gz")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or row left out of the corpus, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The documents of a corpus, in ``doc_id`` order, and what was left out."""
+
+    root: Path
+    documents: tuple[Document, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+    def __iter__(self):
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def fingerprint(self) -> str:
+        """A hash of every document's id, text and metadata: what a figure was drawn from."""
+        digest = hashlib.sha256()
+        for d in self.documents:
+            for part in (d.doc_id, d.text, str(d.date), d.date_source, d.title, d.source):
+                digest.update(part.encode("utf-8") + b"\0")
+        return digest.hexdigest()
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Bytes of a text file as NFC text with LF line ends, or :class:`InputError`."""
+    if encoding:
+        codec = encoding
+    elif data.startswith(codecs.BOM_UTF8):
+        codec = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"
+    else:
+        codec = "utf-8"
+        nul = data.find(b"\0", 0, 4096)
+        if nul >= 0:
+            raise InputError(path, f"NUL byte at offset {nul}: looks like UTF-16 without a byte-order mark; "
+                                   "pass --encoding utf-16-le (or utf-16-be)")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as e:
+        offset = e.start + (2 if codec == "utf-16" else 0)
+        raise InputError(path, f"cannot decode byte 0x{data[offset]:02x} at offset {offset} as {codec}; "
+                               "if the file is in a legacy encoding, pass --encoding (e.g. --encoding cp1258)") from None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _metadata(root: Path) -> dict[str, dict]:
+    path = root / "metadata.csv"
+    if not path.is_file():
+        return {}
+    rows = {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        if "doc_id" not in (reader.fieldnames or []):
+            raise InputError(str(path), "no doc_id column")
+        for n, row in enumerate(reader, start=2):
+            rows[row["doc_id"]] = _meta_of(row, f"{path}: line {n}")
+    return rows
+
+
+def _meta_of(row: dict, where: str) -> dict:
+    meta = {k: (v or "").strip() for k, v in row.items() if k and k not in ("text", "id", "doc_id")}
+    if meta.get("date"):
+        date = parse_iso(meta["date"])
+        if date is None:
+            raise InputError(where, f"date {meta['date']!r} is not a date in YYYY-MM-DD form")
+        meta["date"] = date
+    return meta
+
+
+def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list[Document], list[Skipped]]:
+    meta = _metadata(root)
+    files = sorted((p for p in root.rglob("*") if p.suffix.lower() == ".txt" and p.is_file()),
+                   key=lambda p: p.relative_to(root).as_posix())
+    if not files:
+        raise InputError(str(root), "no .txt files in this folder")
+    documents, skipped = [], []
+    for path in files:
+        doc_id = path.relative_to(root).with_suffix("").as_posix()
+        try:
+            text = decode(path.read_bytes(), str(path), encoding)
+        except InputError as e:
+            if not skip_bad:
+                raise
+            skipped.append(Skipped(str(path), e.message))
+            continue
+        except OSError as e:
+            if not skip_bad:
+                raise InputError(str(path), e.strerror or "cannot be read") from None
+            skipped.append(Skipped(str(path), e.strerror or "cannot be read"))
+            continue
+        if not text.strip():
+            skipped.append(Skipped(str(path), "empty file"))
+            continue
+        documents.append(parse_document(doc_id, text, path=str(path), meta=meta.pop(doc_id, {})))
+    skipped += [Skipped(str(root / "metadata.csv"), f"doc_id {k!r} matches no file") for k in sorted(meta)]
+    return documents, skipped
+
+
+def _table_rows(path: Path):
+    name = path.name.lower()
+    if name.endswith(".csv"):
+        csv.field_size_limit(sys.maxsize)
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            yield from enumerate(csv.DictReader(f), start=2)
+        return
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8-sig") as f:
+        for n, line in enumerate(f, start=1):
+            if line.strip():
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise InputError(f"{path}: line {n}", f"not valid JSON ({e.msg})") from None
+                if not isinstance(row, dict):
+                    raise InputError(f"{path}: line {n}", "not a JSON object")
+                yield n, row
+
+
+def _read_table(path: Path) -> tuple[list[Document], list[Skipped]]:
+    documents, skipped, seen = [], [], set()
+    try:
+        for number, (line, row) in enumerate(_table_rows(path), start=1):
+            if "text" not in row:
+                raise InputError(str(path), "no 'text' column")
+            doc_id = str(row.get("id") or number)
+            if doc_id in seen:
+                raise InputError(f"{path}: line {line}", f"id {doc_id!r} appears twice")
+            seen.add(doc_id)
+            text = unicodedata.normalize("NFC", str(row["text"] or "").replace("\r\n", "\n").replace("\r", "\n"))
+            if not text.strip():
+                skipped.append(Skipped(f"{path}: line {line}", "empty text"))
+                continue
+            meta = _meta_of({k: str(v) if v is not None else "" for k, v in row.items()}, f"{path}: line {line}")
+            documents.append(parse_document(doc_id, text, path=f"{path}: line {line}", meta=meta))
+    except (UnicodeDecodeError, EOFError, gzip.BadGzipFile, csv.Error) as e:
+        raise InputError(str(path), f"cannot be read ({e})") from None
+    if not documents:
+        raise InputError(str(path), "no documents with text")
+    return documents, skipped
+
+
+def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool = False) -> Corpus:
+    """Read a corpus folder or table.
+
+    Parameters
+    ----------
+    path : path
+        A folder of ``.txt`` files (searched recursively) or a ``.csv``/``.jsonl``/``.jsonl.gz`` table.
+    encoding : str, optional
+        Codec for ``.txt`` files instead of detecting UTF-8/UTF-16 (e.g. ``"cp1258"``).
+    skip_bad : bool
+        Skip undecodable files (listed in :attr:`Corpus.skipped`) instead of raising.
+
+    Raises
+    ------
+    InputError
+        For a missing path, an undecodable file, a malformed table.
+    """
+    root = Path(path)
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(encoding, "unknown encoding name") from None
+    if root.is_dir():
+        documents, skipped = _read_folder(root, encoding, skip_bad)
+    elif root.is_file() and root.name.lower().endswith(TABLE_SUFFIXES):
+        documents, skipped = _read_table(root)
+    elif root.exists():
+        raise InputError(str(root), "not a folder, .csv, .jsonl or .jsonl.gz file")
+    else:
+        raise InputError(str(root), "no such file or folder")
+    documents.sort(key=lambda d: d.doc_id)
+    return Corpus(root, tuple(documents), tuple(skipped))
