@@ -68,37 +68,24 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-class Session:
-    """What every subcommand needs: the corpus read once and tokenised on demand."""
+def _session(args: argparse.Namespace):
+    from .session import Session
 
-    def __init__(self, args: argparse.Namespace):
-        from .corpus import read_corpus
+    cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
+    if cache is not None and args.corpus.is_dir() and _inside(cache, args.corpus):
+        raise InputError(str(cache), "the cache folder is inside the corpus folder; pass --cache-dir elsewhere or --no-cache")
+    return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
+                   keep_captions=args.keep_captions)
 
-        self.args = args
-        self.cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
-        root = args.corpus if args.corpus.is_dir() else args.corpus.parent
-        if self.cache is not None and _inside(self.cache, root) and args.corpus.is_dir():
-            raise InputError(str(self.cache), "the cache folder is inside the corpus folder; "
-                                              "pass --cache-dir elsewhere or --no-cache")
-        self.corpus = read_corpus(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad)
-        self._tokenised = None
 
-    def tokenised(self, *, pos: bool = False):
-        from .tokenise import tokenise
-
-        if self._tokenised is None or (pos and not self._tokenised[1]):
-            docs = tokenise(list(self.corpus), jobs=self.args.jobs, cache_dir=self.cache, pos=pos)
-            self._tokenised = (docs, pos)
-        return self._tokenised[0]
-
-    def warn(self) -> None:
-        for skipped in self.corpus.skipped:
-            print(f"warning: {skipped.path}: {skipped.reason}", file=sys.stderr)
-        undated = [d for d in self.corpus if d.date is None]
-        for doc in undated[:MAX_WARNINGS]:
-            print(f"warning: {doc.path or doc.doc_id}: no date found", file=sys.stderr)
-        if len(undated) > MAX_WARNINGS:
-            print(f"warning: {len(undated) - MAX_WARNINGS} more documents have no date", file=sys.stderr)
+def _warn(session) -> None:
+    for skipped in session.corpus.skipped:
+        print(f"warning: {skipped.path}: {skipped.reason}", file=sys.stderr)
+    undated = [d for d in session.corpus if d.date is None]
+    for doc in undated[:MAX_WARNINGS]:
+        print(f"warning: {doc.path or doc.doc_id}: no date found", file=sys.stderr)
+    if len(undated) > MAX_WARNINGS:
+        print(f"warning: {len(undated) - MAX_WARNINGS} more documents have no date", file=sys.stderr)
 
 
 def _emit(table, args: argparse.Namespace) -> None:
@@ -111,19 +98,18 @@ def _emit(table, args: argparse.Namespace) -> None:
             print(table.to_string(index=False, max_colwidth=48) if len(table) else "(no rows)")
 
 
-def _corpus(session: Session) -> None:
+def _corpus(session, args: argparse.Namespace) -> None:
     from .overview import corpus_table
 
-    _emit(corpus_table(session.corpus, session.tokenised(), keep_captions=session.args.keep_captions), session.args)
+    _emit(corpus_table(session.corpus, session.tokenised(), keep_captions=args.keep_captions), args)
 
 
-def _figures(session: Session) -> None:
+def _figures(session, args: argparse.Namespace) -> None:
     from .registry import write_figures
 
-    out = session.args.out
-    if session.args.corpus.is_dir() and _inside(out, session.args.corpus):
-        raise InputError(str(out), "the output folder is inside the corpus folder")
-    for path in write_figures(session, out):
+    if args.corpus.is_dir() and _inside(args.out, args.corpus):
+        raise InputError(str(args.out), "the output folder is inside the corpus folder")
+    for path in write_figures(session, args.out):
         print(path)
 
 
@@ -133,9 +119,9 @@ COMMANDS = {"corpus": _corpus, "figures": _figures}
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        session = Session(args)
-        session.warn()
-        COMMANDS[args.command](session)
+        session = _session(args)
+        _warn(session)
+        COMMANDS[args.command](session, args)
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

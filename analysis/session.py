@@ -1,0 +1,49 @@
+"""A corpus read once and tokenised on demand: what the command line, figures and notebooks share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import config
+from .corpus import Corpus, read_corpus
+from .tokenise import TokenisedDocument, tokenise
+
+__all__ = ["Session"]
+
+
+class Session:
+    """The corpus and its tokens, computed at most once per session.
+
+    Parameters
+    ----------
+    corpus : path
+        Folder or table to read (default: the project's ``seeds/``).
+    encoding, skip_bad
+        As in :func:`~analysis.corpus.read_corpus`.
+    cache_dir : path or None
+        Token cache folder (default :func:`analysis.config.cache_dir`); None for no cache.
+    jobs : int, optional
+        Worker processes for tokenising.
+    keep_captions : bool
+        Keep photo captions in every count, topic and stance.
+
+    >>> Session().corpus.documents[4].date.isoformat()
+    '2024-10-09'
+    """
+
+    def __init__(self, corpus: str | Path = config.SEEDS, *, encoding: str | None = None, skip_bad: bool = False,
+                 cache_dir: str | Path | None = "default", jobs: int | None = None, keep_captions: bool = False):
+        self.path = Path(corpus)
+        self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
+        self.jobs = jobs
+        self.keep_captions = keep_captions
+        self.corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad)
+        self._tokens: list[TokenisedDocument] | None = None
+        self._tagged = False
+
+    def tokenised(self, *, pos: bool = False) -> list[TokenisedDocument]:
+        """pyvi words of every document (with part-of-speech tags if ``pos``), from the cache when it can."""
+        if self._tokens is None or (pos and not self._tagged):
+            self._tokens = tokenise(list(self.corpus), jobs=self.jobs, cache_dir=self.cache_dir, pos=pos)
+            self._tagged = pos
+        return self._tokens
