@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import NamedTuple
 
 import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import pandas as pd
+from matplotlib.figure import Figure
 
 __all__ = ["Plot", "STYLE", "new_figure", "save", "write_csv", "shorten", "COLOURS"]
 
@@ -38,21 +37,31 @@ COLOURS = {"metadata": "#4477aa", "header": "#228833", "byline": "#ccbb44", "bod
 class Plot(NamedTuple):
     """What a figure function returns: the figure and the data it plots."""
 
-    figure: plt.Figure
+    figure: Figure
     data: pd.DataFrame
+
+    def _repr_png_(self) -> bytes:
+        """Show the figure when a notebook cell's value is a Plot."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", metadata={"Software": None}, bbox_inches="tight")
+        return buffer.getvalue()
 
 
 def new_figure(*, width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: int = 1, **kwargs):
-    """A figure and its axes, drawn in :data:`STYLE`."""
-    return plt.subplots(nrows, ncols, figsize=(width, height), **kwargs)
+    """A figure and its axes, drawn in :data:`STYLE`.
+
+    The figure is not registered with pyplot: nothing is shown twice in a notebook,
+    and nothing needs closing.
+    """
+    fig = Figure(figsize=(width, height))
+    return fig, fig.subplots(nrows, ncols, **kwargs)
 
 
-def save(fig: plt.Figure, stem: Path) -> list[Path]:
-    """Write ``stem.png`` and ``stem.svg`` with no timestamps or software stamps, and close the figure."""
+def save(fig: Figure, stem: Path) -> list[Path]:
+    """Write ``stem.png`` and ``stem.svg`` with no timestamps or software stamps."""
     paths = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
     fig.savefig(paths[0], metadata={"Software": None}, bbox_inches="tight")
     fig.savefig(paths[1], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
-    plt.close(fig)
     return paths
 
 

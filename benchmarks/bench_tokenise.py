@@ -1,0 +1,459 @@
+#!/usr/bin/env python3
+"""Speed and memory of ``python -m analysis`` on VNTC, against plain single-process pyvi.
+
+Each measurement is a whole process, started with :mod:`subprocess` and reaped with
+:func:`os.wait4`, so it includes interpreter start-up, imports, reading the files and
+writing the output:
+
+* ``baseline``: a small inline Python program that reads every ``.txt`` file of the
+  sample (UTF-16) and calls ``pyvi.ViTokenizer.tokenize`` on its whole text, in one process;
+* for each command of :data:`COMMANDS` (only ``corpus`` for now):
+  ``cold``: ``python -m analysis <command> --csv --corpus SAMPLE --cache-dir EMPTY``;
+  ``warm``: the same again, with the cache the cold run filled.
+
+Per process it records wall-clock seconds, CPU seconds (user + system, the process
+and its reaped workers), the peak RSS of the largest single process (``ru_maxrss``
+from ``wait4``, what ``/usr/bin/time -f %M`` prints) and, sampled from ``/proc``
+every 0.1 s, the peak summed RSS and PSS of the whole process tree (the parent plus
+its tokenising workers).
+
+The sample is read from ``../shared/corpora/vntc-train.tar.gz`` (or ``--tarball``)
+and extracted into a temporary folder outside the project; without the tarball
+the script says so and exits 0. Results go to ``benchmarks/results/<name>.json``.
+
+    .venv/bin/python benchmarks/bench_tokenise.py --repeat 3     # 2,000 files
+    .venv/bin/python benchmarks/bench_tokenise.py --all          # all 33,759 files
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+PROJECT = BENCH.parent
+DEFAULT_TARBALL = PROJECT.parent / "shared" / "corpora" / "vntc-train.tar.gz"
+RESULTS = BENCH / "results"
+VNTC_FILES = 33_759
+
+
+@dataclass(frozen=True)
+class Command:
+    """One ``python -m analysis`` command to time cold (empty cache) and warm (cache filled).
+
+    ``cold_limit`` / ``warm_limit`` are the largest allowed ratios of its time to the
+    baseline's (None: no requirement); they are reported, and enforced with ``--check``.
+    """
+
+    name: str
+    argv: tuple[str, ...]
+    cold_limit: float | None = None
+    warm_limit: float | None = None
+    note: str = ""
+
+
+# The commands this benchmark knows. To time another one, add it here and pass
+# ``--commands corpus,<name>``; e.g. for the later requirement on ``phrases``:
+#     Command("phrases", ("phrases", "--csv"), cold_limit=0.1),
+COMMANDS: dict[str, Command] = {c.name: c for c in [
+    Command("corpus", ("corpus", "--csv"), cold_limit=0.8, warm_limit=0.1,
+            note="issue: on 2,000 VNTC files, cold <= 0.8 x baseline and warm <= 0.1 x baseline"),
+]}
+DEFAULT_COMMANDS = ("corpus",)
+
+# The baseline: plain pyvi, one process, every file's full text. argv[1] is the folder.
+BASELINE = r"""
+import sys
+from pathlib import Path
+from pyvi import ViTokenizer
+
+n_files = n_chars = 0
+for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    text = path.read_text(encoding="utf-16")
+    n_chars += len(ViTokenizer.tokenize(text))
+    n_files += 1
+print(n_files, n_chars)
+"""
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+@dataclass
+class Run:
+    """One timed process."""
+
+    label: str
+    seconds: float
+    cpu_seconds: float
+    max_rss_kb: int            # largest single process (ru_maxrss of wait4)
+    tree_rss_kb: int | None    # peak of the summed RSS of the process tree, sampled
+    tree_pss_kb: int | None    # peak of the summed PSS of the process tree, sampled
+    exit_code: int
+    stderr_lines: int
+    stderr_sample: list[str] = field(default_factory=list)
+
+
+def _children_map() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        # pid (comm) state ppid ...; comm may contain spaces and parentheses
+        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        kids.setdefault(ppid, []).append(int(entry.name))
+    return kids
+
+
+def _tree(pid: int) -> list[int]:
+    kids = _children_map()
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(kids.get(p, ()))
+    return out
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in kB, from smaps_rollup (0, 0 if it is gone)."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return rss, pss
+
+
+class _TreeSampler(threading.Thread):
+    """Samples the summed RSS and PSS of a process and its descendants until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_rss = self.peak_pss = 0
+        self.ok = os.path.exists("/proc/self/smaps_rollup")
+        self._stop_event = threading.Event()
+
+    def run(self):
+        while self.ok and not self._stop_event.is_set():
+            rss = pss = 0
+            for p in _tree(self.pid):
+                r, s = _memory_kb(p)
+                rss += r
+                pss += s
+            self.peak_rss = max(self.peak_rss, rss)
+            self.peak_pss = max(self.peak_pss, pss)
+            self._stop_event.wait(self.interval)
+
+    def stop(self):
+        self._stop_event.set()
+        self.join()
+
+
+def measure(label: str, argv: list[str], *, stdout, stderr_path: Path, cwd: Path, env: dict,
+            sample_tree: bool = True) -> Run:
+    """Run ``argv`` as a whole process; wall clock, CPU, peak memory and exit code."""
+    with open(stderr_path, "wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=stdout, stderr=err, cwd=cwd, env=env)
+        sampler = _TreeSampler(proc.pid) if sample_tree else None
+        if sampler:
+            sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
+        if sampler:
+            sampler.stop()
+    lines = stderr_path.read_text(encoding="utf-8", errors="replace").splitlines()
+    tree_ok = sampler is not None and sampler.ok
+    return Run(label=label, seconds=round(seconds, 3), cpu_seconds=round(usage.ru_utime + usage.ru_stime, 3),
+               max_rss_kb=usage.ru_maxrss,  # kB on Linux
+               tree_rss_kb=sampler.peak_rss if tree_ok else None, tree_pss_kb=sampler.peak_pss if tree_ok else None,
+               exit_code=proc.returncode, stderr_lines=len(lines), stderr_sample=lines[:5])
+
+
+def summarise(runs: list[Run]) -> dict:
+    """Medians over repeats (memory: the median too), plus every run."""
+    def med(values):
+        values = [v for v in values if v is not None]
+        return statistics.median(values) if values else None
+
+    return {
+        "seconds": round(med([r.seconds for r in runs]), 3),
+        "cpu_seconds": round(med([r.cpu_seconds for r in runs]), 3),
+        "max_rss_mb": round(med([r.max_rss_kb for r in runs]) / 1024, 1),
+        "tree_rss_mb": None if med([r.tree_rss_kb for r in runs]) is None
+        else round(med([r.tree_rss_kb for r in runs]) / 1024, 1),
+        "tree_pss_mb": None if med([r.tree_pss_kb for r in runs]) is None
+        else round(med([r.tree_pss_kb for r in runs]) / 1024, 1),
+        "stderr_lines": runs[-1].stderr_lines,
+        "runs": [r.__dict__ for r in runs],
+    }
+
+
+# --------------------------------------------------------------------------- the sample
+
+
+def extract(tarball: Path, dest: Path, n: int | None) -> list[str]:
+    """Extract ``n`` files evenly spaced over the sorted member list (all if None) into ``dest``."""
+    with tarfile.open(tarball, "r:gz") as tar:
+        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")),
+                         key=lambda m: m.name)
+        if n is not None and n < len(members):
+            members = [members[i * len(members) // n] for i in range(n)]
+        kwargs = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+        tar.extractall(dest, members=sorted(members, key=lambda m: m.offset), **kwargs)
+    return [m.name for m in members]
+
+
+def _outside(path: Path, *folders: Path) -> bool:
+    for folder in folders:
+        try:
+            path.resolve().relative_to(folder.resolve())
+            return False
+        except ValueError:
+            pass
+    return True
+
+
+# --------------------------------------------------------------------------- machine
+
+
+def machine() -> dict:
+    info = {
+        "nproc": os.cpu_count(),
+        "usable_cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "python": sys.version.split()[0],
+        "python_executable": sys.executable,
+        "platform": platform.platform(),
+        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    try:
+        with open("/proc/cpuinfo") as f:
+            info["cpu"] = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), None)
+        with open("/proc/meminfo") as f:
+            info["mem_total_mb"] = int(next(line for line in f if line.startswith("MemTotal")).split()[1]) // 1024
+    except (OSError, StopIteration):
+        pass
+    try:
+        from importlib import metadata
+        info["pyvi"] = metadata.version("pyvi")
+        info["python_crfsuite"] = metadata.version("python-crfsuite")
+    except Exception:
+        pass
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True, text=True, check=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "analysis"], cwd=PROJECT,
+                               capture_output=True, text=True, check=True)
+        info["git_commit"] = head.stdout.strip()
+        info["analysis_dirty"] = bool(dirty.stdout.strip())
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return info
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _args(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--tarball", type=Path, default=DEFAULT_TARBALL,
+                   help="VNTC training tarball (default: <project>/../shared/corpora/vntc-train.tar.gz)")
+    size = p.add_mutually_exclusive_group()
+    size.add_argument("-n", "--files", type=int, default=2000,
+                      help="files in the sample, evenly spaced over the sorted member list (default 2000)")
+    size.add_argument("--all", action="store_true",
+                      help=f"all {VNTC_FILES:,} files; times the commands only, unless --with-baseline")
+    p.add_argument("--with-baseline", action="store_true", help="with --all, time the pyvi baseline too")
+    p.add_argument("--commands", default=",".join(DEFAULT_COMMANDS),
+                   help=f"comma-separated commands to time (known: {', '.join(COMMANDS)}; default: "
+                        f"{','.join(DEFAULT_COMMANDS)})")
+    p.add_argument("--repeat", type=int, default=1, help="measurements of each kind; the median is kept (default 1)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="pass --jobs N to the analysis (default: not passed, i.e. all cores)")
+    p.add_argument("--python", default=sys.executable,
+                   help="interpreter for the baseline and the analysis (default: this one)")
+    p.add_argument("--name", default=None, help="results/<name>.json (default: vntc-<N> or vntc-all)")
+    p.add_argument("--no-write", action="store_true", help="do not write the JSON result")
+    p.add_argument("--no-tree-sampling", action="store_true",
+                   help="do not sample the process tree's memory from /proc (ru_maxrss only)")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder (sample, caches, stderr logs)")
+    p.add_argument("--check", action="store_true", help="exit 1 if a ratio is over its limit")
+    args = p.parse_args(argv)
+    if args.repeat < 1 or (not args.all and args.files < 1):
+        p.error("--repeat and --files must be at least 1")
+    args.commands = [c.strip() for c in args.commands.split(",") if c.strip()]
+    unknown = [c for c in args.commands if c not in COMMANDS]
+    if unknown:
+        p.error(f"unknown command(s) {', '.join(unknown)}; known: {', '.join(COMMANDS)}")
+    return args
+
+
+def _fmt_mb(value) -> str:
+    return "-" if value is None else f"{value:,.0f}"
+
+
+def main(argv=None) -> int:
+    args = _args(argv)
+    tarball = args.tarball
+    if not tarball.is_file():
+        print(f"skipped: the VNTC corpus is not at {tarball} (see ../shared/corpora/README.md; "
+              "or pass --tarball PATH)")
+        return 0
+
+    with_baseline = args.with_baseline or not args.all
+    n = None if args.all else args.files
+    name = args.name or ("vntc-all" if args.all else f"vntc-{args.files}")
+
+    work = Path(tempfile.mkdtemp(prefix="bench_tokenise_"))
+    if not _outside(work, PROJECT, tarball.parent.parent):
+        print(f"error: the temporary folder {work} is inside the project or shared/; set TMPDIR elsewhere",
+              file=sys.stderr)
+        shutil.rmtree(work)
+        return 2
+    try:
+        corpus = work / "corpus"
+        corpus.mkdir()
+        t0 = time.perf_counter()
+        names = extract(tarball, corpus, n)
+        print(f"extracted {len(names):,} files into {corpus} in {time.perf_counter() - t0:.1f} s")
+
+        # Untimed warm-up: the sample and the libraries in the page cache, .pyc files written,
+        # so the first timed run is not penalised for a cold disk.
+        for path in corpus.rglob("*.txt"):
+            path.read_bytes()
+        subprocess.run([args.python, "-c", "import pyvi.ViTokenizer, analysis.cli, analysis.session, "
+                        "analysis.tokenise"], cwd=PROJECT, check=True)
+
+        env = {k: v for k, v in os.environ.items() if k != "ANALYSIS_CACHE_DIR"}
+        env.setdefault("PYTHONHASHSEED", "0")
+        logs = work / "logs"
+        logs.mkdir()
+        sample_tree = not args.no_tree_sampling
+        runs: dict[str, list[Run]] = {}
+        baseline_out = None
+
+        def record(label: str, argv: list[str], i: int, stdout):
+            run = measure(label, argv, stdout=stdout, stderr_path=logs / f"{label}-{i}.stderr", cwd=PROJECT,
+                          env=env, sample_tree=sample_tree)
+            runs.setdefault(label, []).append(run)
+            print(f"  {label:<14} run {i + 1}/{args.repeat}: {run.seconds:8.2f} s wall, {run.cpu_seconds:8.2f} s CPU, "
+                  f"max RSS {run.max_rss_kb / 1024:6.0f} MB, tree RSS {_fmt_mb(run.tree_rss_kb and run.tree_rss_kb / 1024)} MB, "
+                  f"exit {run.exit_code}, stderr {run.stderr_lines} lines", flush=True)
+            if run.exit_code != 0:
+                tail = (logs / f"{label}-{i}.stderr").read_text(errors="replace")[-2000:]
+                raise SystemExit(f"error: {label} exited with {run.exit_code}:\n{tail}")
+            return run
+
+        for i in range(args.repeat):
+            if with_baseline:
+                out_path = logs / f"baseline-{i}.stdout"
+                with open(out_path, "wb") as out:
+                    record("baseline", [args.python, "-c", BASELINE, str(corpus)], i, out)
+                baseline_out = out_path.read_text().split()
+                if int(baseline_out[0]) != len(names):
+                    raise SystemExit(f"error: the baseline read {baseline_out[0]} files, not {len(names)}")
+            for cname in args.commands:
+                cmd = COMMANDS[cname]
+                cache = work / f"cache-{cname}-{i}"  # fresh and empty: the cold run creates it
+                argv_ = [args.python, "-m", "analysis", *cmd.argv, "--corpus", str(corpus), "--cache-dir", str(cache)]
+                if args.jobs:
+                    argv_ += ["--jobs", str(args.jobs)]
+                with open(os.devnull, "wb") as devnull:
+                    record(f"{cname}-cold", argv_, i, devnull)
+                    record(f"{cname}-warm", argv_, i, devnull)
+                shutil.rmtree(cache, ignore_errors=True)
+
+        summary = {label: summarise(rs) for label, rs in runs.items()}
+        ratios = {}
+        if with_baseline:
+            base = summary["baseline"]["seconds"]
+            for cname in args.commands:
+                cmd = COMMANDS[cname]
+                for kind, limit in (("cold", cmd.cold_limit), ("warm", cmd.warm_limit)):
+                    ratio = summary[f"{cname}-{kind}"]["seconds"] / base
+                    ratios[f"{cname}-{kind}/baseline"] = {
+                        "ratio": round(ratio, 3), "limit": limit,
+                        "ok": None if limit is None else ratio <= limit}
+
+        # ------------------------------------------------------------------ report
+        print()
+        print(f"{len(names):,} VNTC files, {args.repeat} repeat(s), median; "
+              f"{os.cpu_count()} CPUs, Python {platform.python_version()}")
+        header = (f"{'measurement':<16}{'wall s':>9}{'CPU s':>9}{'max RSS MB':>12}"
+                  f"{'tree RSS MB':>13}{'tree PSS MB':>13}{'stderr':>8}")
+        print(header)
+        print("-" * len(header))
+        for label, s in summary.items():
+            print(f"{label:<16}{s['seconds']:>9.2f}{s['cpu_seconds']:>9.2f}{_fmt_mb(s['max_rss_mb']):>12}"
+                  f"{_fmt_mb(s['tree_rss_mb']):>13}{_fmt_mb(s['tree_pss_mb']):>13}{s['stderr_lines']:>8}")
+        failed = False
+        for key, r in ratios.items():
+            verdict = "" if r["limit"] is None else (f"  (limit {r['limit']}: {'ok' if r['ok'] else 'OVER'})")
+            failed |= r["ok"] is False
+            print(f"{key:<24}{r['ratio']:>7.3f}{verdict}")
+
+        result = {
+            "name": name,
+            "benchmark": "benchmarks/bench_tokenise.py",
+            "argv": sys.argv[1:] if argv is None else list(argv),
+            "machine": machine(),
+            "tarball": str(tarball),
+            "files": len(names),
+            "sample": "all" if n is None else f"{n} evenly spaced over the sorted member list",
+            "repeat": args.repeat,
+            "jobs": args.jobs or f"default ({os.cpu_count()})",
+            "commands": {c: {"argv": ["python", "-m", "analysis", *COMMANDS[c].argv, "--corpus", "SAMPLE",
+                                      "--cache-dir", "CACHE"] + (["--jobs", str(args.jobs)] if args.jobs else []),
+                             "cold_limit": COMMANDS[c].cold_limit, "warm_limit": COMMANDS[c].warm_limit}
+                         for c in args.commands},
+            "baseline_output": None if baseline_out is None else
+            {"files": int(baseline_out[0]), "tokenised_chars": int(baseline_out[1])},
+            "memory_note": "max_rss_mb: ru_maxrss of the largest single process (wait4, as /usr/bin/time %M); "
+                           "tree_rss_mb / tree_pss_mb: peak of the summed RSS / PSS of the process and its "
+                           "workers, sampled every 0.1 s from /proc",
+            "results": summary,
+            "ratios": ratios,
+        }
+        if not args.no_write:
+            RESULTS.mkdir(exist_ok=True)
+            out = RESULTS / f"{name}.json"
+            tmp = out.with_suffix(".json.tmp")
+            tmp.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            tmp.replace(out)
+            print(f"\nwrote {out.relative_to(PROJECT)}")
+        return 1 if (args.check and failed) else 0
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
