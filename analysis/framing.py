@@ -1,0 +1,224 @@
+"""Framing phrases: how often, where and since when the formulas of diplomatic language occur.
+
+Everything here works on folded syllables (:func:`~analysis.vietnamese.token_keys`),
+never on pyvi words, so it needs no tokeniser and no cache: a phrase matches a run
+of whole tokens of one sentence, punctuation included, so ``gắn kết, chiến lược``
+is not ``gắn kết chiến lược``, whatever way pyvi would segment either. Titles and
+headings count; captions only with ``keep_captions``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from .corpus import Corpus
+from .layout import Document
+from .lexicon import Formula, Lexicon
+from .vietnamese import normalize, token_keys, tokens
+
+__all__ = ["Syllabified", "syllabify", "PhraseMatcher", "count_phrases", "phrase_totals", "kwic",
+           "formula_completeness", "attestations", "cooccurrence", "dispersion", "PHRASE_COLUMNS"]
+
+PHRASE_COLUMNS = ["doc_id", "date", "phrase", "count", "per_10k"]
+_SEP = "\x1f"
+
+
+@dataclass(frozen=True)
+class Syllabified:
+    """One document's analysed sentences as folded token keys (syllables and punctuation)."""
+
+    document: Document
+    sentences: tuple[tuple[int, tuple[str, ...]], ...]  # (sentence_id, keys)
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.doc_id
+
+    @property
+    def date(self) -> str:
+        return self.document.date.isoformat() if self.document.date else ""
+
+    @cached_property
+    def n_syllables(self) -> int:
+        return sum(1 for _, keys in self.sentences for k in keys if k[0].isalnum())
+
+    @cached_property
+    def n_tokens(self) -> int:
+        return sum(len(keys) for _, keys in self.sentences)
+
+    @cached_property
+    def joined(self) -> tuple[str, ...]:
+        """Each sentence as ``\\x1fkey\\x1fkey\\x1f``: a phrase is then a substring."""
+        return tuple(_SEP + _SEP.join(keys) + _SEP for _, keys in self.sentences)
+
+
+def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False) -> list[Syllabified]:
+    """Fold every analysed sentence of every document into token keys (cheap: no pyvi)."""
+    out = []
+    for doc in corpus:
+        text = normalize(doc.text)
+        out.append(Syllabified(doc, tuple((s.index, tuple(token_keys(text[s.start:s.end])))
+                                          for s in doc.analysed(keep_captions=keep_captions))))
+    return out
+
+
+class PhraseMatcher:
+    """Finds the phrases of a lexicon (each with its variants) in folded sentences."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._patterns = [
+            (p.phrase, [re.compile("(?=" + re.escape(_SEP + _SEP.join(token_keys(normalize(form))) + _SEP) + ")")
+                        for form in p.forms], [len(token_keys(normalize(form))) for form in p.forms])
+            for p in lexicon
+        ]
+
+    def count(self, joined: str) -> list[int]:
+        """Occurrences of each phrase (variants added) in one joined sentence, in lexicon order."""
+        return [sum(len(pattern.findall(joined)) for pattern in patterns) for _, patterns, _ in self._patterns]
+
+    def find(self, joined: str) -> list[tuple[str, int, int]]:
+        """``(phrase, first token, end token)`` of every match in one joined sentence, in text order."""
+        found = []
+        for phrase, patterns, lengths in self._patterns:
+            for pattern, n in zip(patterns, lengths):
+                for m in pattern.finditer(joined):
+                    start = joined.count(_SEP, 0, m.start())
+                    found.append((phrase, start, start + n))
+        return sorted(found, key=lambda f: (f[1], f[2], f[0]))
+
+
+def count_phrases(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
+    """One row for every (document, phrase), zeros included: the contract's columns, then
+    ``group``, ``gloss`` and ``n_syllables``. ``per_10k`` is per 10,000 syllables of the document."""
+    matcher, rows = PhraseMatcher(lexicon), []
+    for doc in docs:
+        totals = [0] * len(lexicon)
+        for joined in doc.joined:
+            totals = [a + b for a, b in zip(totals, matcher.count(joined))]
+        for phrase, count in zip(lexicon, totals):
+            rows.append((doc.doc_id, doc.date, phrase.phrase, count,
+                         round(1e4 * count / doc.n_syllables, 4) if doc.n_syllables else 0.0,
+                         phrase.group, phrase.gloss, doc.n_syllables))
+    return pd.DataFrame(rows, columns=[*PHRASE_COLUMNS, "group", "gloss", "n_syllables"])
+
+
+def phrase_totals(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase") -> pd.DataFrame:
+    """Counts and rates per period (``"M"`` month, ``"Q"``, ``"Y"``, ``"D"`` day) and phrase or group.
+
+    Undated documents are left out. Columns: ``period``, ``by``'s values, ``count``,
+    ``n_syllables`` (of the documents of that period), ``per_10k``, ``documents``.
+    """
+    dated = counts[counts["date"] != ""]
+    if dated.empty:
+        return pd.DataFrame(columns=["period", by, "count", "n_syllables", "per_10k", "documents"])
+    dated = dated.assign(period=pd.PeriodIndex(dated["date"], freq=period).astype(str))
+    sizes = dated.drop_duplicates("doc_id").groupby("period").agg(n_syllables=("n_syllables", "sum"),
+                                                                  documents=("doc_id", "size"))
+    table = dated.groupby(["period", by], sort=True)["count"].sum().reset_index().join(sizes, on="period")
+    table["per_10k"] = (1e4 * table["count"] / table["n_syllables"]).round(4)
+    return table[["period", by, "count", "n_syllables", "per_10k", "documents"]]
+
+
+def kwic(docs: list[Syllabified], phrase: str, *, window: int = 8) -> pd.DataFrame:
+    """Every match of ``phrase`` (folded) with up to ``window`` syllables each side, as the document writes them.
+
+    Columns: ``doc_id, date, sentence_id, left, match, right``, then ``sentence``.
+    """
+    from .lexicon import Phrase
+
+    matcher, rows = PhraseMatcher(Lexicon((Phrase(phrase),))), []
+    for doc in docs:
+        text, original = normalize(doc.document.text), doc.document.text
+        spans = {s.index: s for s in doc.document.sentences}
+        for (sentence_id, _), joined in zip(doc.sentences, doc.joined):
+            found = matcher.find(joined)
+            if not found:
+                continue
+            s = spans[sentence_id]
+            toks = tokens(text, s.start, s.end)
+            for _, first, end in found:
+                before = [t for t in toks[:first] if t.kind == "syllable"][-window:] if window else []
+                after = [t for t in toks[end:] if t.kind == "syllable"][:window] if window else []
+                a, b = toks[first].start, toks[end - 1].end
+                rows.append((doc.doc_id, doc.date, sentence_id,
+                             original[before[0].start:a].strip() if before else "",
+                             original[a:b],
+                             original[b:after[-1].end].strip() if after else "",
+                             original[s.start:s.end]))
+    return pd.DataFrame(rows, columns=["doc_id", "date", "sentence_id", "left", "match", "right", "sentence"])
+
+
+def dispersion(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
+    """Where each phrase occurs in each document: ``doc_id, date, phrase, sentence_id, position``,
+    ``position`` being the share of the document's tokens before the match (0 to 1)."""
+    matcher, rows = PhraseMatcher(lexicon), []
+    for doc in docs:
+        offset = 0
+        for (sentence_id, keys), joined in zip(doc.sentences, doc.joined):
+            for phrase, first, _ in matcher.find(joined):
+                rows.append((doc.doc_id, doc.date, phrase, sentence_id, round((offset + first) / doc.n_tokens, 6)))
+            offset += len(keys)
+    return pd.DataFrame(rows, columns=["doc_id", "date", "phrase", "sentence_id", "position"])
+
+
+def formula_completeness(docs: list[Syllabified], formula: Formula) -> pd.DataFrame:
+    """For each document, the most parts of ``formula`` found together in one sentence, and their order.
+
+    Columns: ``doc_id, date, max_parts, parts, order, sentence_id, sentences_with_any``. ``order``
+    numbers the parts by their canonical position as they appear (``1-2-3-4``; ``4-3`` for
+    ``GẮN KẾT CHIẾN LƯỢC, HỢP TÁC TOÀN DIỆN``); ``parts`` lists them.
+    """
+    from .lexicon import Phrase
+
+    matcher = PhraseMatcher(Lexicon(tuple(Phrase(p) for p in formula.parts)))
+    position = {p: i + 1 for i, p in enumerate(formula.parts)}
+    rows = []
+    for doc in docs:
+        best, best_id, with_any = [], "", 0
+        for (sentence_id, _), joined in zip(doc.sentences, doc.joined):
+            seen = list(dict.fromkeys(phrase for phrase, _, _ in matcher.find(joined)))
+            with_any += bool(seen)
+            if len(seen) > len(best):
+                best, best_id = seen, sentence_id
+        rows.append((doc.doc_id, doc.date, len(best), "; ".join(best),
+                     "-".join(str(position[p]) for p in best), best_id, with_any))
+    return pd.DataFrame(rows, columns=["doc_id", "date", "max_parts", "parts", "order", "sentence_id",
+                                       "sentences_with_any"])
+
+
+def attestations(counts: pd.DataFrame, docs: list[Syllabified]) -> pd.DataFrame:
+    """First and last attestation of each phrase, how widely it is used, and by which sources.
+
+    Columns: ``phrase, group, count, documents, first_date, first_doc, last_date, last_doc, sources``.
+    Undated documents count but cannot be first or last.
+    """
+    source = {d.doc_id: d.document.source for d in docs}
+    rows = []
+    for phrase, rows_of in counts.groupby("phrase", sort=False):
+        used = rows_of[rows_of["count"] > 0].sort_values(["date", "doc_id"])
+        dated = used[used["date"] != ""]
+        rows.append((phrase, rows_of["group"].iloc[0], int(used["count"].sum()), len(used),
+                     dated["date"].iloc[0] if len(dated) else "", dated["doc_id"].iloc[0] if len(dated) else "",
+                     dated["date"].iloc[-1] if len(dated) else "", dated["doc_id"].iloc[-1] if len(dated) else "",
+                     "; ".join(sorted({source[d] for d in used["doc_id"] if source[d]}))))
+    return pd.DataFrame(rows, columns=["phrase", "group", "count", "documents", "first_date", "first_doc",
+                                       "last_date", "last_doc", "sources"])
+
+
+def cooccurrence(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
+    """Sentences in which both phrases occur, for every pair (the diagonal: sentences with the phrase)."""
+    matcher = PhraseMatcher(lexicon)
+    names = [p.phrase for p in lexicon]
+    matrix = pd.DataFrame(0, index=pd.Index(names, name="phrase"), columns=names)
+    for doc in docs:
+        for joined in doc.joined:
+            present = sorted({phrase for phrase, _, _ in matcher.find(joined)}, key=names.index)
+            for a in present:
+                for b in present:
+                    matrix.loc[a, b] += 1
+    return matrix
