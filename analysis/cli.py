@@ -47,6 +47,12 @@ def _positive(value: str) -> int:
     return number
 
 
+def _natural(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 0, not {value!r}")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analysis", description="Topic and stance analytics for Vietnamese news.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -54,6 +60,25 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("corpus", parents=[common], help="one row per document",
                    description="One row per document: doc_id,date,date_source,title,source,"
                                "n_sentences,n_syllables,n_words,n_captions.")
+    phrases = sub.add_parser("phrases", parents=[common], help="count framing phrases per document",
+                             description="One row per (document, phrase), zeros included: doc_id,date,phrase,count,"
+                                         "per_10k, then group,gloss,n_syllables.")
+    phrases.add_argument("--lexicon", type=Path, default=None, help="a .txt (one phrase a line) or TOML lexicon")
+    phrases.add_argument("--period", choices=["D", "M", "Q", "Y"], default=None,
+                         help="instead, totals per day, month, quarter or year: period,phrase,count,n_syllables,"
+                              "per_10k,documents")
+    kwic = sub.add_parser("kwic", parents=[common], help="every match of a phrase in context",
+                          description="One row per match: doc_id,date,sentence_id,left,match,right, then sentence.")
+    kwic.add_argument("phrase", help="the phrase, matched on folded syllables")
+    kwic.add_argument("--window", type=_natural, default=8, help="syllables of context each side (default 8)")
+    discover = sub.add_parser("discover", parents=[common], help="recurring sequences that may be new formulas",
+                              description="Candidate formulas: ngram,n_syllables,count,documents,npmi,first_date,"
+                                          "first_doc,in_lexicon, strongest association first.")
+    discover.add_argument("--lexicon", type=Path, default=None, help="mark candidates already in this lexicon")
+    discover.add_argument("--top", type=_positive, default=50, help="rows to show (default 50)")
+    discover.add_argument("--min-docs", type=_positive, default=2, help="documents a candidate must occur in")
+    discover.add_argument("--min-count", type=_positive, default=2, help="occurrences a candidate needs")
+    discover.add_argument("--max-n", type=_positive, default=6, help="longest candidate, in syllables (default 6)")
     figures = sub.add_parser("figures", parents=[common], help="regenerate every figure",
                              description="Regenerate every figure: <id>.png/.svg/.csv, manifest.json, README.md.")
     figures.add_argument("--out", type=Path, default=config.FIGURES, help="output folder (default: figures/)")
@@ -104,6 +129,31 @@ def _corpus(session, args: argparse.Namespace) -> None:
     _emit(corpus_table(session.corpus, session.tokenised(), keep_captions=args.keep_captions), args)
 
 
+def _phrases(session, args: argparse.Namespace) -> None:
+    from .framing import count_phrases, phrase_totals
+    from .lexicon import load_lexicon
+
+    counts = count_phrases(session.syllabified(), load_lexicon(args.lexicon))
+    _emit(phrase_totals(counts, period=args.period) if args.period else counts, args)
+
+
+def _kwic(session, args: argparse.Namespace) -> None:
+    from .framing import kwic
+    from .vietnamese import syllables
+
+    if not syllables(args.phrase):
+        raise InputError(repr(args.phrase), "the phrase has no syllable to match")
+    _emit(kwic(session.syllabified(), args.phrase, window=args.window), args)
+
+
+def _discover(session, args: argparse.Namespace) -> None:
+    from .framing import discover
+    from .lexicon import load_lexicon
+
+    _emit(discover(session.syllabified(), lexicon=load_lexicon(args.lexicon), top=args.top, min_docs=args.min_docs,
+                   min_count=args.min_count, max_n=max(args.max_n, 2)), args)
+
+
 def _figures(session, args: argparse.Namespace) -> None:
     from .registry import write_figures
 
@@ -113,7 +163,7 @@ def _figures(session, args: argparse.Namespace) -> None:
         print(path)
 
 
-COMMANDS = {"corpus": _corpus, "figures": _figures}
+COMMANDS = {"corpus": _corpus, "phrases": _phrases, "kwic": _kwic, "discover": _discover, "figures": _figures}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,7 +21,7 @@ from .lexicon import Formula, Lexicon
 from .vietnamese import normalize, token_keys, tokens
 
 __all__ = ["Syllabified", "syllabify", "PhraseMatcher", "count_phrases", "phrase_totals", "kwic",
-           "formula_completeness", "attestations", "cooccurrence", "dispersion", "PHRASE_COLUMNS"]
+           "formula_completeness", "attestations", "cooccurrence", "dispersion", "discover", "PHRASE_COLUMNS"]
 
 PHRASE_COLUMNS = ["doc_id", "date", "phrase", "count", "per_10k"]
 _SEP = "\x1f"
@@ -222,3 +222,99 @@ def cooccurrence(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
                 for b in present:
                     matrix.loc[a, b] += 1
     return matrix
+
+
+def _runs(docs: list[Syllabified]):
+    """``(doc, run)`` for every run of syllables between punctuation marks."""
+    for doc in docs:
+        for _, keys in doc.sentences:
+            run: list[str] = []
+            for key in keys:
+                if key[0].isalnum():
+                    run.append(key)
+                elif run:
+                    yield doc, run
+                    run = []
+            if run:
+                yield doc, run
+
+
+def _edge_stopwords() -> frozenset[str]:
+    from .stopwords import stopwords
+
+    return frozenset(w for w in stopwords() if "_" not in w)
+
+
+def _dictionary_words() -> frozenset[str]:
+    """pyvi's dictionary of two- and three-syllable words (its data file; no model is loaded)."""
+    from .tokenise import dictionary_words
+
+    return dictionary_words()
+
+
+def discover(docs: list[Syllabified], *, lexicon: Lexicon | None = None, min_n: int = 2, max_n: int = 6,
+             min_docs: int = 2, min_count: int = 2, top: int = 50) -> pd.DataFrame:
+    """Recurring multi-syllable sequences that may be formulas, strongest association first.
+
+    Candidates are runs of ``min_n`` to ``max_n`` syllables inside one sentence, never
+    across punctuation, found in at least ``min_docs`` documents and ``min_count`` times,
+    that neither start nor end with a stopword or a number, and are not
+    themselves one dictionary word (``chiến lược``, ``đặc biệt``: pyvi's word list),
+    since a formula joins words. A candidate
+    never seen without the same neighbour (``tổng bí`` always before ``thư``) is dropped.
+    The score is the weakest link: the smallest normalised PMI over the ways of cutting
+    the sequence in two, so that every part must attract the rest.
+
+    Columns: ``ngram, n_syllables, count, documents, npmi, first_date, first_doc, in_lexicon``.
+    """
+    import math
+
+    counts: dict[tuple[str, ...], int] = {}
+    where: dict[tuple[str, ...], dict[str, str]] = {}
+    runs = list(_runs(docs))
+    total = sum(len(run) for _, run in runs) or 1
+    for n in range(1, max_n + 1):
+        frequent_prefix = counts if n > 2 else None  # apriori: extend only what recurs
+        for doc, run in runs:
+            for i in range(len(run) - n + 1):
+                gram = tuple(run[i:i + n])
+                if frequent_prefix is not None and frequent_prefix.get(gram[:-1], 0) < min_count:
+                    continue
+                counts[gram] = counts.get(gram, 0) + 1
+                if n >= min_n:
+                    where.setdefault(gram, {}).setdefault(doc.doc_id, doc.date)
+    stop, words = _edge_stopwords(), _dictionary_words()
+    widest: dict[tuple[str, ...], int] = {}  # the largest count of a one-syllable extension
+    for gram, count in counts.items():
+        if len(gram) > min_n:
+            for part in (gram[:-1], gram[1:]):
+                widest[part] = max(widest.get(part, 0), count)
+    listed = {" ".join(token_keys(normalize(f))) for p in (lexicon or ()) for f in p.forms}
+    candidates = {g: c for g, c in counts.items()
+                  if min_n <= len(g) and c >= min_count and len(where.get(g, ())) >= min_docs
+                  and _edge(g[0], stop) and _edge(g[-1], stop) and " ".join(g) not in words}
+
+    def npmi(gram: tuple[str, ...]) -> float:
+        p = counts[gram] / total
+        if p >= 1:
+            return 1.0
+        return min(math.log(p / ((counts[gram[:k]] / total) * (counts[gram[k:]] / total))) / -math.log(p)
+                   for k in range(1, len(gram)))
+
+    rows = []
+    for gram, count in candidates.items():
+        if widest.get(gram, 0) == count:  # never seen without the same neighbour
+            continue
+        docs_of = where[gram]
+        dated = sorted((d, i) for i, d in docs_of.items() if d)
+        first_date, first_doc = dated[0] if dated else ("", min(docs_of))
+        rows.append((" ".join(gram), len(gram), count, len(docs_of), round(npmi(gram), 4), first_date, first_doc,
+                     " ".join(gram) in listed))
+    table = pd.DataFrame(rows, columns=["ngram", "n_syllables", "count", "documents", "npmi", "first_date",
+                                        "first_doc", "in_lexicon"])
+    return table.sort_values(["npmi", "count", "ngram"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+
+
+def _edge(key: str, stop: frozenset[str]) -> bool:
+    """Can ``key`` start or end a formula: not a stopword, not a number."""
+    return key not in stop and any(ch.isalpha() for ch in key)

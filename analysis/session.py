@@ -40,6 +40,7 @@ class Session:
         self.corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad)
         self._tokens: list[TokenisedDocument] | None = None
         self._tagged = False
+        self._syllables = None
 
     def tokenised(self, *, pos: bool = False) -> list[TokenisedDocument]:
         """pyvi words of every document (with part-of-speech tags if ``pos``), from the cache when it can."""
@@ -47,3 +48,11 @@ class Session:
             self._tokens = tokenise(list(self.corpus), jobs=self.jobs, cache_dir=self.cache_dir, pos=pos)
             self._tagged = pos
         return self._tokens
+
+    def syllabified(self):
+        """Folded syllables of every analysed sentence (no pyvi needed): what phrase matching reads."""
+        from .framing import syllabify
+
+        if self._syllables is None:
+            self._syllables = syllabify(self.corpus, keep_captions=self.keep_captions)
+        return self._syllables

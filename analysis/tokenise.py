@@ -93,6 +93,13 @@ def _ngrams() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(e for e in entries if e.count(" ") == 2))
 
 
+@cache
+def dictionary_words() -> frozenset[str]:
+    """pyvi's list of two- and three-syllable words, folded, syllables joined by spaces."""
+    bi, tri = _ngrams()
+    return frozenset(fold(w) for w in bi | tri)
+
+
 def _segment_features(sent: list[str]) -> list[list[str]]:
     """pyvi's ViTokenizer features; a false boolean feature is left out (its weight is 0)."""
     bi, tri = _ngrams()

@@ -1,0 +1,161 @@
+"""Figures of framing phrases: rates over time, where they sit in each article, formula completeness,
+first and last attestation, and co-occurrence in sentences."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import MaxNLocator
+
+from .framing import attestations, cooccurrence, count_phrases, dispersion, formula_completeness
+from .lexicon import Lexicon, load_lexicon
+from .plotting import Plot, new_figure, shorten
+from .registry import figure
+
+__all__ = ["phrase_timeline", "phrase_dispersion", "formula_parts", "phrase_attestation", "phrase_cooccurrence"]
+
+PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000"]
+MAX_DOCUMENTS = 40
+
+
+def _label(lexicon: Lexicon, phrase: str, width: int = 60) -> str:
+    gloss = lexicon.gloss(phrase)
+    return shorten(f"{phrase} — {gloss}" if gloss else phrase, width)
+
+
+def _by_date(counts: pd.DataFrame, by: str) -> pd.DataFrame:
+    dated = counts[counts["date"] != ""]
+    sizes = dated.drop_duplicates("doc_id").groupby("date")["n_syllables"].sum()
+    table = dated.groupby(["date", by], sort=True)["count"].sum().reset_index().join(sizes, on="date")
+    table["per_10k"] = (1e4 * table["count"] / table["n_syllables"]).round(4)
+    return table
+
+
+@figure("phrase_timeline", title="Framing phrases per 10,000 syllables, by date",
+        caption="Top: each part of the Vietnam–Laos relationship formula; bottom: each group of the built-in "
+                "lexicon (relationship formula, relationship quality, policy slogan, mechanism, cooperation "
+                "field). One point per publication date (documents of one date pooled); the rate is the count "
+                "per 10,000 syllables of those documents, captions excluded. The CSV holds the counts too.")
+def phrase_timeline(session, lexicon: str | None = None) -> Plot:
+    lex = load_lexicon(lexicon)
+    counts = count_phrases(session.syllabified(), lex)
+    parts = list(lex.formulas[0].parts) if lex.formulas else [p.phrase for p in lex][:4]
+    top_data = _by_date(counts[counts["phrase"].isin(parts)], "phrase")
+    bottom_data = _by_date(counts, "group")
+    fig, (top, bottom) = new_figure(height=7, nrows=2, sharex=True)
+    for ax, data, column, names in ((top, top_data, "phrase", parts),
+                                    (bottom, bottom_data, "group", list(dict.fromkeys(lex_group(lex))))):
+        for i, name in enumerate(names):
+            line = data[data[column] == name]
+            if not line.empty:
+                ax.plot(pd.to_datetime(line["date"]), line["per_10k"], marker="o", color=PALETTE[i % 8],
+                        label=_label(lex, name, 48) if column == "phrase" else name)
+        ax.set_ylabel("per 10,000 syllables")
+        ax.legend(fontsize=8, loc="upper left")
+    top.set_title("Parts of the relationship formula")
+    bottom.set_title("Groups of phrases")
+    fig.autofmt_xdate()
+    data = pd.concat([top_data.rename(columns={"phrase": "name"}).assign(kind="phrase"),
+                      bottom_data.rename(columns={"group": "name"}).assign(kind="group")])
+    return Plot(fig, data[["kind", "name", "date", "count", "n_syllables", "per_10k"]])
+
+
+def lex_group(lexicon: Lexicon) -> list[str]:
+    return [p.group for p in lexicon]
+
+
+@figure("phrase_dispersion", title="Where in each article the formula parts occur",
+        caption="Lexical dispersion ('x-ray') plot: one row per article, ordered by date (at most 40, those "
+                "with a match), one mark per occurrence at its position in the article (share of the "
+                "article's tokens before it). Phrases are matched on syllables, so a multi-syllable phrase "
+                "is one mark at its first syllable.")
+def phrase_dispersion(session, lexicon: str | None = None) -> Plot:
+    lex = load_lexicon(lexicon)
+    parts = list(lex.formulas[0].parts) if lex.formulas else [p.phrase for p in lex][:4]
+    data = dispersion(session.syllabified(), lex)
+    data = data[data["phrase"].isin(parts)].sort_values(["date", "doc_id", "position"]).reset_index(drop=True)
+    docs = list(dict.fromkeys(data["doc_id"]))[-MAX_DOCUMENTS:]
+    data = data[data["doc_id"].isin(docs)]
+    dates = dict(zip(data["doc_id"], data["date"]))
+    fig, ax = new_figure(height=1.4 + 0.5 * max(len(docs), 1))
+    offsets = np.linspace(-0.24, 0.24, len(parts))
+    for i, phrase in enumerate(parts):
+        hits = data[data["phrase"] == phrase]
+        ax.scatter(hits["position"], [docs.index(d) + offsets[i] for d in hits["doc_id"]], marker="|", s=180,
+                   linewidths=2.5, color=PALETTE[i], label=_label(lex, phrase, 48))
+    ax.set_yticks(range(len(docs)), [f"{dates[d] or 'no date'}  {shorten(d, 24)}" for d in docs])
+    ax.set_ylim(len(docs) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("position in the article (share of its tokens)")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=8)
+    return Plot(fig, data)
+
+
+@figure("formula_completeness", title="How much of the relationship formula appears in one sentence",
+        caption="For each article (by date), the largest number of the four parts of 'hữu nghị vĩ đại, "
+                "đoàn kết đặc biệt, hợp tác toàn diện, gắn kết chiến lược' (great friendship, special "
+                "solidarity, comprehensive cooperation, strategic cohesion) found together in one sentence, "
+                "labelled with their order (1-2-3-4 is the canonical order).")
+def formula_parts(session, lexicon: str | None = None) -> Plot:
+    lex = load_lexicon(lexicon)
+    formula = lex.formulas[0]
+    data = formula_completeness(session.syllabified(), formula).sort_values(["date", "doc_id"]).reset_index(drop=True)
+    fig, ax = new_figure(height=1.2 + 0.45 * len(data))
+    y = np.arange(len(data))
+    ax.barh(y, data["max_parts"], color=PALETTE[0], height=0.6)
+    for yi, (n, order) in enumerate(zip(data["max_parts"], data["order"])):
+        ax.text(n + 0.05, yi, order or "none", va="center", fontsize=9)
+    ax.set_yticks(y, [f"{d or 'no date'}  {shorten(i, 24)}" for d, i in zip(data["date"], data["doc_id"])])
+    ax.invert_yaxis()
+    ax.set_xlim(0, len(formula.parts) + 0.8)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(f"parts of the formula in one sentence (of {len(formula.parts)})")
+    return Plot(fig, data)
+
+
+@figure("phrase_attestation", title="First and last attestation of each phrase",
+        caption="For each phrase of the built-in lexicon found in the corpus: a line from the first to the last "
+                "dated article that uses it, a dot per article, and the number of articles. Phrases with a "
+                "gloss in English; the CSV adds counts and the sources that use each phrase.")
+def phrase_attestation(session, lexicon: str | None = None) -> Plot:
+    lex = load_lexicon(lexicon)
+    docs = session.syllabified()
+    counts = count_phrases(docs, lex)
+    data = attestations(counts, docs)
+    shown = data[data["first_date"] != ""].sort_values(["first_date", "phrase"]).reset_index(drop=True)
+    fig, ax = new_figure(width=9, height=1.2 + 0.32 * max(len(shown), 1))
+    used = counts[(counts["count"] > 0) & (counts["date"] != "")]
+    for y, row in shown.iterrows():
+        ax.plot(pd.to_datetime([row["first_date"], row["last_date"]]), [y, y], color=PALETTE[0], lw=2)
+        dates = pd.to_datetime(used[used["phrase"] == row["phrase"]]["date"])
+        ax.scatter(dates, [y] * len(dates), color=PALETTE[1], s=18, zorder=3)
+    ax.set_yticks(range(len(shown)), [f"{_label(lex, p, 56)} ({n})" for p, n in zip(shown["phrase"], shown["documents"])],
+                  fontsize=8)
+    ax.invert_yaxis()
+    fig.autofmt_xdate()
+    return Plot(fig, data)
+
+
+@figure("phrase_cooccurrence", title="Phrases that share a sentence",
+        caption="Number of sentences in which both phrases occur (diagonal: sentences with the phrase), for "
+                "the phrases found in the corpus. Sentences are those of the analysed text: titles, headings "
+                "and body, captions excluded.")
+def phrase_cooccurrence(session, lexicon: str | None = None) -> Plot:
+    lex = load_lexicon(lexicon)
+    matrix = cooccurrence(session.syllabified(), lex)
+    present = [p for p in matrix.index if matrix.loc[p, p] > 0]
+    matrix = matrix.loc[present, present]
+    size = 2.5 + 0.3 * len(present)
+    fig, ax = new_figure(width=size + 3, height=size)
+    image = ax.imshow(matrix.to_numpy(), cmap="Blues")
+    for i in range(len(present)):
+        for j in range(len(present)):
+            value = int(matrix.iat[i, j])
+            if value:
+                ax.text(j, i, str(value), ha="center", va="center", fontsize=7,
+                        color="white" if value > matrix.to_numpy().max() / 2 else "black")
+    ax.set_xticks(range(len(present)), present, rotation=60, ha="right", rotation_mode="anchor", fontsize=8)
+    ax.set_yticks(range(len(present)), [_label(lex, p, 56) for p in present], fontsize=8)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, shrink=0.6, label="sentences")
+    return Plot(fig, matrix.reset_index())
