@@ -7,12 +7,19 @@ file that is not a readable database is replaced.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
 __all__ = ["TokenCache"]
 
-_SCHEMA = "CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT)"
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS tokens "
+           "(key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT, digest TEXT NOT NULL)")
+
+
+def _digest(key: str, labels: str, tags: str | None) -> str:
+    """A checksum of an entry: an entry changed or damaged after writing is not trusted."""
+    return hashlib.sha256(f"{key}\0{labels}\0{tags}".encode()).hexdigest()[:32]
 
 
 class TokenCache:
@@ -46,22 +53,42 @@ class TokenCache:
         return db
 
     def get(self, keys: list[str]) -> dict[str, tuple[str, str | None]]:
-        """The stored ``(labels, tags)`` of those ``keys`` that are present."""
+        """The stored ``(labels, tags)`` of those ``keys`` that are present and intact."""
+        try:
+            return self._get(keys)
+        except sqlite3.DatabaseError:  # an old layout or a damaged file: start afresh
+            self._reset()
+            return {}
+
+    def _get(self, keys: list[str]) -> dict[str, tuple[str, str | None]]:
         db, found = self._connect(), {}
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             rows = db.execute(
-                f"SELECT key, labels, tags FROM tokens WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT key, labels, tags, digest FROM tokens WHERE key IN ({','.join('?' * len(chunk))})", chunk
             )
-            found.update((key, (labels, tags)) for key, labels, tags in rows)
+            found.update((key, (labels, tags)) for key, labels, tags, digest in rows
+                         if isinstance(labels, str) and digest == _digest(key, labels, tags))
         return found
 
     def put(self, entries: list[tuple[str, str, str | None]]) -> None:
         """Store ``(key, labels, tags)`` entries, replacing what was there."""
         if entries:
-            db = self._connect()
-            with db:
-                db.executemany("INSERT OR REPLACE INTO tokens (key, labels, tags) VALUES (?, ?, ?)", entries)
+            rows = [(key, labels, tags, _digest(key, labels, tags)) for key, labels, tags in entries]
+            try:
+                self._put(rows)
+            except sqlite3.DatabaseError:
+                self._reset()
+                self._put(rows)
+
+    def _put(self, rows: list[tuple]) -> None:
+        db = self._connect()
+        with db:
+            db.executemany("INSERT OR REPLACE INTO tokens (key, labels, tags, digest) VALUES (?, ?, ?, ?)", rows)
+
+    def _reset(self) -> None:
+        self.close()
+        self.path.unlink(missing_ok=True)
 
     def close(self) -> None:
         if self._db is not None:

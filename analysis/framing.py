@@ -18,7 +18,7 @@ import pandas as pd
 from .corpus import Corpus
 from .layout import Document
 from .lexicon import Formula, Lexicon
-from .vietnamese import normalize, token_keys, tokens
+from .vietnamese import keys_and_syllables, normalize, token_keys, tokens
 
 __all__ = ["Syllabified", "syllabify", "PhraseMatcher", "count_phrases", "phrase_totals", "kwic",
            "formula_completeness", "attestations", "cooccurrence", "dispersion", "discover", "PHRASE_COLUMNS"]
@@ -33,6 +33,7 @@ class Syllabified:
 
     document: Document
     sentences: tuple[tuple[int, tuple[str, ...]], ...]  # (sentence_id, keys)
+    n_syllables: int
 
     @property
     def doc_id(self) -> str:
@@ -43,12 +44,13 @@ class Syllabified:
         return self.document.date.isoformat() if self.document.date else ""
 
     @cached_property
-    def n_syllables(self) -> int:
-        return sum(1 for _, keys in self.sentences for k in keys if k[0].isalnum())
-
-    @cached_property
     def n_tokens(self) -> int:
         return sum(len(keys) for _, keys in self.sentences)
+
+    @cached_property
+    def wrapped(self) -> str:
+        """The whole document as ``\x1fkey\x1f\x1fkey\x1f``, sentences apart: phrases are counted with ``str.count``."""
+        return "\x1e".join(_wrap(keys) for _, keys in self.sentences)
 
     @cached_property
     def joined(self) -> tuple[str, ...]:
@@ -56,13 +58,21 @@ class Syllabified:
         return tuple(_SEP + _SEP.join(keys) + _SEP for _, keys in self.sentences)
 
 
+def _wrap(keys) -> str:
+    """Each key between its own separators, so that adjacent matches share no character."""
+    return _SEP + (_SEP + _SEP).join(keys) + _SEP if keys else ""
+
+
 def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False) -> list[Syllabified]:
     """Fold every analysed sentence of every document into token keys (cheap: no pyvi)."""
     out = []
     for doc in corpus:
-        text = normalize(doc.text)
-        out.append(Syllabified(doc, tuple((s.index, tuple(token_keys(text[s.start:s.end])))
-                                          for s in doc.analysed(keep_captions=keep_captions))))
+        text, sentences, n_syllables = normalize(doc.text), [], 0
+        for s in doc.analysed(keep_captions=keep_captions):
+            keys, n = keys_and_syllables(text[s.start:s.end])
+            sentences.append((s.index, tuple(keys)))
+            n_syllables += n
+        out.append(Syllabified(doc, tuple(sentences), n_syllables))
     return out
 
 
@@ -76,10 +86,14 @@ class PhraseMatcher:
                         for form in p.forms], [len(token_keys(normalize(form))) for form in p.forms])
             for p in lexicon
         ]
+        self._wrapped = [[_wrap(token_keys(normalize(form))) for form in p.forms] for p in lexicon]
 
-    def count(self, joined: str) -> list[int]:
-        """Occurrences of each phrase (variants added) in one joined sentence, in lexicon order."""
-        return [sum(len(pattern.findall(joined)) for pattern in patterns) for _, patterns, _ in self._patterns]
+    def count(self, wrapped: str) -> list[int]:
+        """Occurrences of each phrase (variants added) in a :attr:`Syllabified.wrapped` text, in lexicon order.
+
+        Occurrences do not overlap: ``a a`` is found once in ``a a a``.
+        """
+        return [sum(wrapped.count(form) for form in forms) for forms in self._wrapped]
 
     def find(self, joined: str) -> list[tuple[str, int, int]]:
         """``(phrase, first token, end token)`` of every match in one joined sentence, in text order."""
@@ -97,10 +111,7 @@ def count_phrases(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
     ``group``, ``gloss`` and ``n_syllables``. ``per_10k`` is per 10,000 syllables of the document."""
     matcher, rows = PhraseMatcher(lexicon), []
     for doc in docs:
-        totals = [0] * len(lexicon)
-        for joined in doc.joined:
-            totals = [a + b for a, b in zip(totals, matcher.count(joined))]
-        for phrase, count in zip(lexicon, totals):
+        for phrase, count in zip(lexicon, matcher.count(doc.wrapped)):
             rows.append((doc.doc_id, doc.date, phrase.phrase, count,
                          round(1e4 * count / doc.n_syllables, 4) if doc.n_syllables else 0.0,
                          phrase.group, phrase.gloss, doc.n_syllables))

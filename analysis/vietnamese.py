@@ -34,16 +34,18 @@ _TONED = {
 _TONE_OF = {ch: (base, i) for base, row in _TONED.items() for i, ch in enumerate(row)}
 _LETTER_AFTER = r"(?![^\W\d_])"
 _NEW_STYLE = re.compile(
-    r"(?<![qQ])([oO])([" + _TONED["a"] + _TONED["e"] + _TONED["A"] + _TONED["E"] + r"])" + _LETTER_AFTER
-    + r"|(?<![qQ])([uU])([" + _TONED["y"] + _TONED["Y"] + r"])" + _LETTER_AFTER
+    r"(?<![qQ])([oOuU])([" + "".join(_TONED[v] for v in "aeyAEY") + r"])" + _LETTER_AFTER
 )
+_PAIRS = {"o": "ae", "u": "y"}
 _SPACE = re.compile(r"\s+")
 _DASHES = str.maketrans("‐‑‒–—―−", "-------")
 
 
 def _move_tone(match: re.Match[str]) -> str:
-    first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    first, second = match.group(1), match.group(2)
     base, tone = _TONE_OF[second]
+    if base.lower() not in _PAIRS[first.lower()]:  # "oỳ", "uà": not a pair whose style varies
+        return match.group()
     return _TONED[first][tone] + base
 
 
@@ -84,7 +86,7 @@ class Token(NamedTuple):
 # Order matters: the longest, most specific forms first.
 _TOKEN = re.compile(
     r"""
-    (?P<url>\w+://\S+|www\.\S+\w)
+    (?P<url>(?:\w+://|www\.)\S*[^\s.,;:!?…”"’)\]])
    |(?P<email>[\w.+-]+@\w[\w-]*(?:\.[\w-]+)+)
    |(?P<abbr>(?:[A-ZĐ][A-Za-zĐđ]{0,3}\.)+[A-ZĐ][^\W_]*)   # TP.HCM, P.V: one unit
    |(?P<number>\d+(?:[.,]\d+)+)                          # 6,21  3.000  28,26
@@ -96,6 +98,16 @@ _TOKEN = re.compile(
 
 
 _TOKEN_FLAT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern), re.VERBOSE)
+# Without the URL and e-mail forms: the same tokens wherever the text has no "://", "www." or "@".
+_TOKEN_PLAIN = re.compile(_TOKEN.pattern.split("\n", 3)[3].lstrip(" |"), re.VERBOSE)
+_TOKEN_PLAIN_FLAT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_PLAIN.pattern), re.VERBOSE)
+_DASH = re.compile("[‐‑‒–—―−]")
+_SYLLABLE_START = re.compile(r"(?:^|\x1f)[^\W_]")
+
+
+def _plain(text: str, start: int = 0, end: int | None = None) -> bool:
+    end = len(text) if end is None else end
+    return text.find("://", start, end) < 0 and text.find("@", start, end) < 0 and text.find("www.", start, end) < 0
 
 
 def token_keys(text: str) -> list[str]:
@@ -107,8 +119,18 @@ def token_keys(text: str) -> list[str]:
     >>> token_keys(normalize("GẮN KẾT CHIẾN LƯỢC, Thoả thuận – TP.HCM"))
     ['gắn', 'kết', 'chiến', 'lược', ',', 'thỏa', 'thuận', '-', 'tp.hcm']
     """
-    return [k if k.isascii() or unicodedata.is_normalized("NFC", k) else unicodedata.normalize("NFC", k)
-            for k in (t.casefold().translate(_DASHES) for t in _TOKEN_FLAT.findall(text))]
+    return keys_and_syllables(text)[0]
+
+
+def keys_and_syllables(text: str) -> tuple[list[str], int]:
+    """:func:`token_keys` of ``text`` and how many of them are syllables (not punctuation)."""
+    pattern = _TOKEN_PLAIN_FLAT if _plain(text) else _TOKEN_FLAT
+    joined = "\x1f".join(pattern.findall(text)).casefold()
+    if _DASH.search(joined):
+        joined = _DASH.sub("-", joined)
+    if not unicodedata.is_normalized("NFC", joined):
+        joined = unicodedata.normalize("NFC", joined)
+    return (joined.split("\x1f"), len(_SYLLABLE_START.findall(joined))) if joined else ([], 0)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -119,9 +141,10 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     abbreviation such as ``TP.HCM``, an e-mail address or a URL.
     """
     end = len(text) if end is None else end
+    pattern = _TOKEN_PLAIN if _plain(text, start, end) else _TOKEN
     return [
         Token(m.start(), m.end(), "punct" if m.lastgroup == "punct" else "syllable")
-        for m in _TOKEN.finditer(text, start, end)
+        for m in pattern.finditer(text, start, end)
     ]
 
 
