@@ -113,9 +113,12 @@ def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list
                    key=lambda p: p.relative_to(root).as_posix())
     if not files:
         raise InputError(str(root), "no .txt files in this folder")
-    documents, skipped = [], []
+    documents, skipped, seen = [], [], {}
     for path in files:
         doc_id = path.relative_to(root).with_suffix("").as_posix()
+        if doc_id in seen:
+            raise InputError(str(path), f"same doc_id {doc_id!r} as {seen[doc_id]}; rename one of them")
+        seen[doc_id] = path.name
         try:
             text = decode(path.read_bytes(), str(path), encoding)
         except InputError as e:

@@ -1,0 +1,384 @@
+"""Reading a corpus (analysis/corpus.py): folders, encodings, metadata, tables, and never writing."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import dataclasses
+import datetime as dt
+import gzip
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import read_corpus
+from analysis.errors import InputError
+
+# A small article: header, a body paragraph opened by a source marker, a caption paragraph.
+ARTICLE = (
+    "date 2025-12-02 Việt Nam - Lào củng cố quan hệ đặc biệt\n"
+    "\n"
+    "TPO - Hai bên nhất trí hợp tác toàn diện, tăng cường quan hệ hữu nghị đặc biệt.\n"
+    "\n"
+    "Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Lào. Ảnh: TTXVN\n"
+)
+# Its first non-ASCII character, "ệ" of "Việt", is character (and, in cp1258, byte) 18:
+# "date 2025-12-02 Vi" is 4 + 1 + 10 + 1 + 2 = 18 characters.
+ARTICLE_FIRST_NON_ASCII = 18
+
+SENTENCE = "Hai bên nhất trí hợp tác toàn diện.\n"  # "Hai b" is 5 bytes: "ê" is at offset 5
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def cp1258(text: str) -> bytes:
+    """``text`` as Windows-1258 writes Vietnamese: vowel marks precomposed, tone marks combining.
+
+    Python's codec has no combining circumflex or breve, so fully decomposed NFD text
+    cannot be encoded; only the tone marks are split off.
+    """
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+        out.append(base + "".join(c for c in parts if c in _TONE_MARKS))
+    return "".join(out).encode("cp1258", errors="strict")
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+def snapshot(root: Path) -> dict[str, tuple]:
+    """Every file and folder under ``root`` (itself included): kind, size, mtime."""
+    out = {}
+    for path in [root, *root.rglob("*")]:
+        st = path.stat()
+        out[path.relative_to(root).as_posix()] = (path.is_dir(), None if path.is_dir() else st.st_size,
+                                                  st.st_mtime_ns)
+    return out
+
+
+def same_reading(a, b) -> bool:
+    """Two documents read the same, whatever their ids and paths."""
+    return dataclasses.replace(a, doc_id="", path="") == dataclasses.replace(b, doc_id="", path="")
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def test_folder_is_searched_recursively_and_other_files_are_ignored(tmp_path):
+    write(tmp_path / "The gioi" / "TG_ VNE_ (100).txt", "Tiêu đề một\nHai bên nhất trí hợp tác.\n")
+    write(tmp_path / "The gioi" / "TG_ VNE_ (2).txt", "Tiêu đề hai\nHai bên nhất trí hợp tác.\n")
+    write(tmp_path / "Kinh te" / "sub dir" / "bài 1.txt", "Tiêu đề ba\nHai bên nhất trí hợp tác.\n")
+    write(tmp_path / "folder.txt" / "inner.txt", "Tiêu đề bốn\nHai bên nhất trí hợp tác.\n")
+    write(tmp_path / "top.txt", "Tiêu đề năm\nHai bên nhất trí hợp tác.\n")
+    for name in ("notes.md", "data.json", "image.png", "top.txt.bak", "README", "The gioi/list.csv"):
+        write(tmp_path / name, "Không phải bài báo.\n")
+    corpus = read_corpus(tmp_path)
+    ids = [d.doc_id for d in corpus]
+    assert sorted(ids) == sorted([
+        "The gioi/TG_ VNE_ (100)", "The gioi/TG_ VNE_ (2)", "Kinh te/sub dir/bài 1", "folder.txt/inner", "top",
+    ])
+    assert ids == sorted(ids)  # documents come in doc_id order
+    assert len(corpus) == 5
+    assert corpus.skipped == ()
+    titles = {d.doc_id: d.title for d in corpus}
+    assert titles["The gioi/TG_ VNE_ (100)"] == "Tiêu đề một"
+    assert titles["Kinh te/sub dir/bài 1"] == "Tiêu đề ba"
+
+
+def test_doc_ids_are_unique_in_a_folder(tmp_path):
+    write(tmp_path / "a.txt", "Tiêu đề một\nHai bên nhất trí hợp tác.\n")
+    write(tmp_path / "a.TXT", "Tiêu đề hai\nHai bên nhất trí hợp tác.\n")
+    try:
+        corpus = read_corpus(tmp_path)
+    except InputError:
+        return  # refusing two files with one doc_id is fine too
+    ids = [d.doc_id for d in corpus]
+    assert len(ids) == len(set(ids)), ids
+
+
+# --------------------------------------------------------------------------- encodings
+
+VARIANTS = {
+    "utf8": ARTICLE.encode("utf-8"),
+    "utf8_bom": codecs.BOM_UTF8 + ARTICLE.encode("utf-8"),
+    "utf16le_bom": codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le"),
+    "utf16be_bom": codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be"),
+    "crlf": ARTICLE.replace("\n", "\r\n").encode("utf-8"),
+    "crlf_bom": codecs.BOM_UTF8 + ARTICLE.replace("\n", "\r\n").encode("utf-8"),
+    "nfd": unicodedata.normalize("NFD", ARTICLE).encode("utf-8"),
+    "nfd_utf16le_crlf": codecs.BOM_UTF16_LE + unicodedata.normalize("NFD", ARTICLE).replace("\n", "\r\n").encode(
+        "utf-16-le"),
+}
+
+
+@pytest.fixture(scope="module")
+def variant_corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("variants")
+    for name, data in VARIANTS.items():
+        write(root / f"{name}.txt", data)
+    return {d.doc_id: d for d in read_corpus(root)}
+
+
+@pytest.mark.parametrize("name", [n for n in VARIANTS if n != "utf8"])
+def test_encodings_line_ends_and_normal_forms_read_the_same(variant_corpus, name):
+    reference, doc = variant_corpus["utf8"], variant_corpus[name]
+    assert doc.text == ARTICLE  # NFC, LF, no BOM
+    assert same_reading(doc, reference)
+
+
+def test_reference_article_is_read_as_written(variant_corpus):
+    doc = variant_corpus["utf8"]
+    assert doc.title == "Việt Nam - Lào củng cố quan hệ đặc biệt"
+    assert (doc.date, doc.date_source, doc.source) == (dt.date(2025, 12, 2), "header", "TPO")
+    assert [(doc.sentence_text(s), s.kind) for s in doc.sentences] == [
+        ("Việt Nam - Lào củng cố quan hệ đặc biệt", "title"),
+        ("Hai bên nhất trí hợp tác toàn diện, tăng cường quan hệ hữu nghị đặc biệt.", "body"),
+        ("Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Lào.", "caption"),
+        ("Ảnh: TTXVN", "caption"),
+    ]
+
+
+def test_cp1258_helper_really_writes_legacy_bytes():
+    data = cp1258(SENTENCE)
+    assert data[:5] == b"Hai b" and data[5] == 0xEA  # "ê" is one byte in cp1258
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+
+
+def test_cp1258_without_encoding_is_an_error_naming_file_offset_and_option(tmp_path):
+    bad = write(tmp_path / "bài cũ.txt", cp1258(SENTENCE))
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path)
+    error = info.value
+    assert error.where.endswith(bad.name)  # names the file
+    assert "offset 5" in error.message
+    assert "--encoding" in error.message
+
+
+def test_cp1258_offset_is_a_byte_offset(tmp_path):
+    write(tmp_path / "legacy.txt", cp1258(ARTICLE))
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path)
+    assert f"offset {ARTICLE_FIRST_NON_ASCII}" in info.value.message
+
+
+def test_cp1258_with_encoding_reads_as_nfc(tmp_path):
+    write(tmp_path / "legacy.txt", cp1258(ARTICLE))
+    doc = read_corpus(tmp_path, encoding="cp1258").documents[0]
+    assert doc.doc_id == "legacy"
+    assert doc.text == ARTICLE
+    assert doc.title == "Việt Nam - Lào củng cố quan hệ đặc biệt"
+    assert (doc.date, doc.source) == (dt.date(2025, 12, 2), "TPO")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_a_clear_error(tmp_path, codec):
+    bad = write(tmp_path / "no bom.txt", ARTICLE.encode(codec))
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path)
+    assert info.value.where.endswith(bad.name)
+    assert "utf-16" in info.value.message.lower()
+    assert "--encoding" in info.value.message
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_reads_with_encoding(tmp_path, codec):
+    write(tmp_path / "no bom.txt", ARTICLE.encode(codec))
+    doc = read_corpus(tmp_path, encoding=codec).documents[0]
+    assert doc.text == ARTICLE
+
+
+def test_unknown_encoding_name_is_an_input_error(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    with pytest.raises(InputError):
+        read_corpus(tmp_path, encoding="no-such-codec")
+
+
+def test_skip_bad_skips_undecodable_files_with_a_reason(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "legacy.txt", cp1258(SENTENCE))
+    write(tmp_path / "sub" / "no bom.txt", ARTICLE.encode("utf-16-le"))
+    with pytest.raises(InputError):
+        read_corpus(tmp_path)
+    corpus = read_corpus(tmp_path, skip_bad=True)
+    assert [d.doc_id for d in corpus] == ["good"]
+    reasons = {Path(s.path).name: s.reason for s in corpus.skipped}
+    assert set(reasons) == {"legacy.txt", "no bom.txt"}
+    assert "offset 5" in reasons["legacy.txt"]
+    assert reasons["no bom.txt"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"", id="empty"),
+        pytest.param(b"  \n\t\r\n  ", id="white-space"),
+        pytest.param(codecs.BOM_UTF8, id="bom-only"),
+        pytest.param(codecs.BOM_UTF8 + b"\r\n\r\n", id="bom-and-line-ends"),
+        pytest.param(codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), id="utf16-white-space"),
+        pytest.param("\u00a0\u3000\n".encode("utf-8"), id="unicode-spaces"),
+    ],
+)
+def test_empty_and_white_space_files_are_skipped_with_a_reason(tmp_path, data):
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "blank.txt", data)
+    corpus = read_corpus(tmp_path)  # no skip_bad needed: this is not an error
+    assert [d.doc_id for d in corpus] == ["good"]
+    assert [Path(s.path).name for s in corpus.skipped] == ["blank.txt"]
+    assert corpus.skipped[0].reason.strip()
+
+
+def test_nonexistent_path_is_an_input_error(tmp_path):
+    missing = tmp_path / "no such folder"
+    with pytest.raises(InputError) as info:
+        read_corpus(missing)
+    assert str(missing) in str(info.value)
+
+
+# --------------------------------------------------------------------------- metadata.csv
+
+
+def test_metadata_csv_overrides_date_and_title(tmp_path):
+    write(tmp_path / "a.txt", "date 2025-01-02 Tiêu đề gốc\n\nHai bên nhất trí hợp tác.\n")
+    write(tmp_path / "sub" / "b.txt", "Tiêu đề b\nHai bên nhất trí hợp tác.\n")
+    write(tmp_path / "c.txt", "Tiêu đề c P.V • 09/10/2024 06:27 Hai bên nhất trí hợp tác.\n")
+    write(tmp_path / "metadata.csv", "doc_id,date,title\na,2020-05-06,Tiêu đề khác\nsub/b,2021-07-08,\n")
+    docs = {d.doc_id: d for d in read_corpus(tmp_path)}
+    assert set(docs) == {"a", "sub/b", "c"}  # metadata.csv is not a document
+    assert (docs["a"].date, docs["a"].date_source, docs["a"].title) == (dt.date(2020, 5, 6), "metadata", "Tiêu đề khác")
+    assert (docs["sub/b"].date, docs["sub/b"].date_source, docs["sub/b"].title) == (
+        dt.date(2021, 7, 8), "metadata", "Tiêu đề b")
+    assert (docs["c"].date, docs["c"].date_source, docs["c"].title) == (dt.date(2024, 10, 9), "byline", "Tiêu đề c")
+
+
+@pytest.mark.parametrize("bad_date", ["2020-02-30", "06/05/2020", "2020-5-6x", "hôm qua"])
+def test_bad_date_in_metadata_csv_is_an_input_error(tmp_path, bad_date):
+    write(tmp_path / "a.txt", "Tiêu đề\nHai bên nhất trí hợp tác.\n")
+    write(tmp_path / "metadata.csv", f"doc_id,date\na,{bad_date}\n")
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path)
+    assert "metadata.csv" in str(info.value)
+
+
+# --------------------------------------------------------------------------- tables
+
+ROWS = [
+    {"id": "vn-1", "title": "Tiêu đề một", "date": "2025-03-04", "source": "VNA",
+     "text": "Hai bên nhất trí hợp tác.\nViệt Nam và Lào ký văn kiện, trị giá 6,21 tỷ USD."},
+    {"id": "vn-2", "title": "", "date": "", "source": "",
+     "text": "date 2024-05-06 Tiêu đề hai\n\nHai nước cam kết hợp tác, \"toàn diện\"."},
+]
+
+
+def write_csv(path: Path, rows: list[dict], columns: list[str]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def jsonl(rows: list[dict]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+
+
+def write_table(path: Path, rows: list[dict], columns: list[str]) -> Path:
+    if path.name.endswith(".csv"):
+        return write_csv(path, rows, columns)
+    data = jsonl([{k: r[k] for k in columns if k in r} for r in rows])
+    return write(path, gzip.compress(data, mtime=0) if path.name.endswith(".gz") else data)
+
+
+TABLE_NAMES = ["corpus.csv", "corpus.jsonl", "corpus.jsonl.gz"]
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_table_with_all_columns(tmp_path, name):
+    path = write_table(tmp_path / name, ROWS, ["text", "id", "title", "date", "source"])
+    docs = {d.doc_id: d for d in read_corpus(path)}
+    assert set(docs) == {"vn-1", "vn-2"}
+    one, two = docs["vn-1"], docs["vn-2"]
+    assert (one.title, one.date, one.date_source, one.source) == ("Tiêu đề một", dt.date(2025, 3, 4), "metadata", "VNA")
+    assert one.text == ROWS[0]["text"]
+    # empty cells fall back to what the text itself says
+    assert (two.title, two.date, two.date_source, two.source) == ("Tiêu đề hai", dt.date(2024, 5, 6), "header", "")
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_table_without_id_uses_row_number(tmp_path, name):
+    path = write_table(tmp_path / name, ROWS, ["text", "title"])
+    docs = {d.doc_id: d for d in read_corpus(path)}
+    assert set(docs) == {"1", "2"}
+    assert docs["1"].title == "Tiêu đề một"
+    assert docs["2"].title == "Tiêu đề hai"
+    assert docs["1"].date_source == "unknown"
+    assert (docs["2"].date, docs["2"].date_source) == (dt.date(2024, 5, 6), "header")
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_table_without_text_column_is_an_input_error(tmp_path, name):
+    path = write_table(tmp_path / name, ROWS, ["id", "title", "date"])
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert name in str(info.value)
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_table_with_duplicate_ids_is_an_input_error(tmp_path, name):
+    rows = [ROWS[0], {**ROWS[1], "id": "vn-1"}]
+    path = write_table(tmp_path / name, rows, ["text", "id"])
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert "vn-1" in str(info.value)
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_table_text_is_made_nfc_with_lf(tmp_path, name):
+    rows = [{"id": "a", "text": unicodedata.normalize("NFD", ARTICLE).replace("\n", "\r\n")}]
+    path = write_table(tmp_path / name, rows, ["text", "id"])
+    doc = read_corpus(path).documents[0]
+    assert doc.text == ARTICLE
+    assert doc.title == "Việt Nam - Lào củng cố quan hệ đặc biệt"
+
+
+def test_table_and_folder_read_the_same_article(tmp_path):
+    folder = tmp_path / "folder"
+    write(folder / "a.txt", ARTICLE)
+    table = write_table(tmp_path / "t.jsonl", [{"id": "a", "text": ARTICLE}], ["text", "id"])
+    assert same_reading(read_corpus(folder).documents[0], read_corpus(table).documents[0])
+
+
+def test_other_file_is_an_input_error(tmp_path):
+    path = write(tmp_path / "corpus.xlsx", b"PK\x03\x04")
+    with pytest.raises(InputError):
+        read_corpus(path)
+
+
+# --------------------------------------------------------------------------- never writing
+
+
+def test_read_corpus_never_writes_in_the_corpus_folder(tmp_path):
+    root = tmp_path / "corpus (read only)"
+    write(root / "a.txt", ARTICLE)
+    write(root / "The gioi" / "TG_ VNE_ (100).txt", VARIANTS["utf16le_bom"])
+    write(root / "The gioi" / "nfd.txt", VARIANTS["nfd"])
+    write(root / "legacy.txt", cp1258(SENTENCE))
+    write(root / "empty.txt", b"")
+    write(root / "metadata.csv", "doc_id,date\na,2020-05-06\n")
+    write(root / "table.jsonl", jsonl(ROWS))
+    before = snapshot(root)
+    with pytest.raises(InputError):
+        read_corpus(root)
+    corpus = read_corpus(root, skip_bad=True)
+    assert len(corpus) == 3
+    read_corpus(root / "table.jsonl")
+    assert snapshot(root) == before
