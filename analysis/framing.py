@@ -18,7 +18,7 @@ import pandas as pd
 from .corpus import Corpus
 from .layout import Document
 from .lexicon import Formula, Lexicon
-from .vietnamese import keys_and_syllables, normalize, token_keys, tokens
+from .vietnamese import normalize, sentence_keys, token_keys, tokens
 
 __all__ = ["Syllabified", "syllabify", "PhraseMatcher", "count_phrases", "phrase_totals", "kwic",
            "formula_completeness", "attestations", "cooccurrence", "dispersion", "discover", "PHRASE_COLUMNS"]
@@ -67,12 +67,9 @@ def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False) -
     """Fold every analysed sentence of every document into token keys (cheap: no pyvi)."""
     out = []
     for doc in corpus:
-        text, sentences, n_syllables = normalize(doc.text), [], 0
-        for s in doc.analysed(keep_captions=keep_captions):
-            keys, n = keys_and_syllables(text[s.start:s.end])
-            sentences.append((s.index, tuple(keys)))
-            n_syllables += n
-        out.append(Syllabified(doc, tuple(sentences), n_syllables))
+        text, analysed = normalize(doc.text), doc.analysed(keep_captions=keep_captions)
+        keys, n_syllables = sentence_keys([text[s.start:s.end] for s in analysed])
+        out.append(Syllabified(doc, tuple((s.index, tuple(k)) for s, k in zip(analysed, keys)), n_syllables))
     return out
 
 

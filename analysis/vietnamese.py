@@ -122,15 +122,35 @@ def token_keys(text: str) -> list[str]:
     return keys_and_syllables(text)[0]
 
 
-def keys_and_syllables(text: str) -> tuple[list[str], int]:
-    """:func:`token_keys` of ``text`` and how many of them are syllables (not punctuation)."""
+_BREAK = "\ue000"  # a private-use character standing between sentences
+_AROUND_BREAK = re.compile(f"\x1f?{_BREAK}\x1f?")
+
+
+def sentence_keys(texts: list[str]) -> tuple[list[list[str]], int]:
+    """:func:`token_keys` of several sentences in one pass, and how many syllables they hold in all."""
+    if not texts:
+        return [], 0
+    if any(_BREAK in t for t in texts):
+        pieces = [keys_and_syllables(t) for t in texts]
+        return [keys for keys, _ in pieces], sum(n for _, n in pieces)
+    joined, n = _folded_tokens(f" {_BREAK} ".join(texts))
+    return [part.split("\x1f") if part else [] for part in joined.split(_BREAK)], n
+
+
+def _folded_tokens(text: str) -> tuple[str, int]:
     pattern = _TOKEN_PLAIN_FLAT if _plain(text) else _TOKEN_FLAT
     joined = "\x1f".join(pattern.findall(text)).casefold()
     if _DASH.search(joined):
         joined = _DASH.sub("-", joined)
     if not unicodedata.is_normalized("NFC", joined):
         joined = unicodedata.normalize("NFC", joined)
-    return (joined.split("\x1f"), len(_SYLLABLE_START.findall(joined))) if joined else ([], 0)
+    return _AROUND_BREAK.sub(_BREAK, joined), len(_SYLLABLE_START.findall(joined))
+
+
+def keys_and_syllables(text: str) -> tuple[list[str], int]:
+    """:func:`token_keys` of ``text`` and how many of them are syllables (not punctuation)."""
+    joined, n = _folded_tokens(text)
+    return (joined.split("\x1f"), n) if joined else ([], 0)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -288,3 +288,14 @@ def test_tokens_cover_every_visible_character_once(text):
     pieces = [text[t.start:t.end] for t in found]
     assert all(not re.search(r"\s", p) for p in pieces)
     assert "".join(pieces) == re.sub(r"\s", "", text)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(st.text(), max_size=6))
+def test_sentence_keys_in_one_pass_equal_one_sentence_at_a_time(texts):
+    from analysis.vietnamese import keys_and_syllables, sentence_keys
+
+    one_by_one = [keys_and_syllables(normalize(t)) for t in texts]
+    keys, n = sentence_keys([normalize(t) for t in texts])
+    assert keys == [k for k, _ in one_by_one]
+    assert n == sum(count for _, count in one_by_one)
