@@ -79,6 +79,27 @@ def _parser() -> argparse.ArgumentParser:
     discover.add_argument("--min-docs", type=_positive, default=2, help="documents a candidate must occur in")
     discover.add_argument("--min-count", type=_positive, default=2, help="occurrences a candidate needs")
     discover.add_argument("--max-n", type=_positive, default=6, help="longest candidate, in syllables (default 6)")
+    keyterms = sub.add_parser("keyterms", parents=[common], help="TF-IDF key terms, or keyness between two groups",
+                              description="TF-IDF key terms per document: doc_id,rank,term,score. With --split or "
+                                          "--by/--value, keyness between two groups instead: term,count_a,count_b,"
+                                          "per_10k_a,per_10k_b,g2,log_ratio,key_for.")
+    keyterms.add_argument("--top", type=_positive, default=10, help="terms per document (default 10)")
+    keyterms.add_argument("--split", default=None, metavar="YYYY-MM-DD", help="keyness: before this date vs from it")
+    keyterms.add_argument("--by", default=None, metavar="COLUMN", help="keyness: documents whose COLUMN ...")
+    keyterms.add_argument("--value", default=None, help="... has this value, against the rest")
+    keyterms.add_argument("--phrases", action="store_true", help="keyness of lexicon phrases instead of words")
+    keyterms.add_argument("--lexicon", type=Path, default=None, help="lexicon for --phrases")
+    topics = sub.add_parser("topics", parents=[common], help="LDA topic model",
+                            description="Topic-term table topic_id,rank,term,weight (then lift); with --doc-topics, "
+                                        "doc_id,topic_id,weight; with --select-k, the coherence and stability of "
+                                        "each k.")
+    topics.add_argument("--k", type=int, default=None, help="number of topics (default: chosen by --select-k's rule)")
+    topics.add_argument("--seed", type=int, default=config.RANDOM_STATE, help="random seed")
+    topics.add_argument("--doc-topics", action="store_true", help="document-topic weights instead of terms")
+    topics.add_argument("--select-k", action="store_true", help="coherence (c_v, c_npmi) and stability for each k")
+    topics.add_argument("--top", type=_positive, default=10, help="terms per topic (default 10)")
+    topics.add_argument("--unit", choices=["auto", "paragraph", "document"], default="auto",
+                        help="modelling units (default: paragraphs below 200 documents, else documents)")
     figures = sub.add_parser("figures", parents=[common], help="regenerate every figure",
                              description="Regenerate every figure: <id>.png/.svg/.csv, manifest.json, README.md.")
     figures.add_argument("--out", type=Path, default=config.FIGURES, help="output folder (default: figures/)")
@@ -154,6 +175,52 @@ def _discover(session, args: argparse.Namespace) -> None:
                    min_count=args.min_count, max_n=max(args.max_n, 2)), args)
 
 
+def _keyterms(session, args: argparse.Namespace) -> None:
+    from . import keyterms as kt
+
+    docs = session.tokenised(pos=True)
+    terms = [kt.document_terms(d, keep_captions=args.keep_captions, tags=kt.CONTENT_TAGS) for d in docs]
+    if args.split is None and args.by is None:
+        if not any(terms):
+            raise InputError(str(args.corpus), "no terms left after removing stopwords")
+        _emit(kt.KeyTerms().fit(terms, [d.doc_id for d in docs]).top_terms(args.top), args)
+        return
+    mask, labels = kt.two_groups(list(session.corpus), split=args.split, by=args.by, value=args.value)
+    if args.phrases:
+        from .framing import count_phrases
+        from .lexicon import load_lexicon
+
+        counts = count_phrases(session.syllabified(), load_lexicon(args.lexicon))
+        group = counts["doc_id"].map(dict(zip((d.doc_id for d in session.corpus), mask)))
+        sizes = counts.drop_duplicates("doc_id").assign(group=group).groupby("group")["n_syllables"].sum()
+        per = counts.assign(group=group).groupby(["group", "phrase"])["count"].sum()
+        table = kt.keyness_of_counts(per[True].to_dict(), per[False].to_dict(), int(sizes[True]),
+                                     int(sizes[False]), min_count=1, labels=labels)
+    else:
+        table = kt.keyness([t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False],
+                           labels=labels)
+    _emit(table, args)
+
+
+def _topics(session, args: argparse.Namespace) -> None:
+    from . import topics as tm
+
+    units = tm.modelling_units(list(session.corpus), session.tokenised(pos=True), unit=args.unit,
+                               keep_captions=args.keep_captions)
+    texts = [u.terms for u in units]
+    if not units:
+        raise InputError(str(args.corpus), "no terms left after removing stopwords")
+    if args.select_k or args.k is None:
+        selection = tm.select_k(texts, range(2, min(10, len(units)) + 1))
+        if args.select_k:
+            _emit(selection, args)
+            return
+        args.k = tm.choose_k(selection)
+        print(f"k = {args.k}, chosen by coherence and stability (see --select-k)", file=sys.stderr)
+    model = tm.TopicModel(args.k, random_state=args.seed).fit(texts)
+    _emit(tm.doc_topics(model, units) if args.doc_topics else model.topic_terms(top=args.top), args)
+
+
 def _figures(session, args: argparse.Namespace) -> None:
     from .registry import write_figures
 
@@ -163,7 +230,8 @@ def _figures(session, args: argparse.Namespace) -> None:
         print(path)
 
 
-COMMANDS = {"corpus": _corpus, "phrases": _phrases, "kwic": _kwic, "discover": _discover, "figures": _figures}
+COMMANDS = {"corpus": _corpus, "phrases": _phrases, "kwic": _kwic, "discover": _discover, "keyterms": _keyterms,
+            "topics": _topics, "figures": _figures}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,6 +41,7 @@ class Session:
         self._tokens: list[TokenisedDocument] | None = None
         self._tagged = False
         self._syllables = None
+        self._memo: dict = {}
 
     def tokenised(self, *, pos: bool = False) -> list[TokenisedDocument]:
         """pyvi words of every document (with part-of-speech tags if ``pos``), from the cache when it can."""
@@ -56,3 +57,9 @@ class Session:
         if self._syllables is None:
             self._syllables = syllabify(self.corpus, keep_captions=self.keep_captions)
         return self._syllables
+
+    def memo(self, key, compute):
+        """``compute()`` once per session for ``key``: figures that share a fitted model fit it once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]

@@ -1,0 +1,243 @@
+"""Topic models: gensim LDA over modelling units that make statistical sense, with honest diagnostics.
+
+Modelling units
+    A corpus of a few articles is too small for LDA over documents: five documents
+    cannot estimate eight topics. On such a corpus the units are paragraphs (with the
+    title joined to the first), or, for an article that is a single paragraph,
+    windows of ``window`` sentences; results are aggregated back to documents,
+    weighted by the number of terms of each unit. From ``MIN_DOCUMENTS_AS_UNITS``
+    documents on, the documents themselves are the units.
+Terms
+    Content words by pyvi's part-of-speech tags (nouns, verbs, adjectives), folded,
+    stopwords out; optionally frequent collocations merged (gensim ``Phrases``).
+Choosing k
+    :func:`select_k` fits every k of a range with several seeds and reports topic
+    coherence (c_v and c_npmi, gensim ``CoherenceModel``) and stability across seeds
+    (:func:`stability`); :func:`choose_k` states the rule.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from .errors import InputError
+from .keyterms import CONTENT_TAGS, document_terms
+from .layout import Document
+from .tokenise import TokenisedDocument
+
+__all__ = ["Unit", "modelling_units", "TopicModel", "select_k", "choose_k", "stability", "doc_topics",
+           "MIN_DOCUMENTS_AS_UNITS"]
+
+MIN_DOCUMENTS_AS_UNITS = 200
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A modelling unit: some sentences of one document and their terms."""
+
+    doc_id: str
+    index: int
+    sentence_ids: tuple[int, ...]
+    terms: tuple[str, ...]
+    text: str
+
+
+def _groups(doc: Document, sentences, window: int) -> list[list]:
+    """Sentences grouped into paragraphs (title with the first), or windows for a one-paragraph article."""
+    paragraph = {s.index: s.paragraph for s in doc.sentences}
+    groups: dict[int, list] = {}
+    for s in sentences:
+        groups.setdefault(max(paragraph[s.index], 1), []).append(s)
+    units = list(groups.values())
+    if len(units) == 1 and len(units[0]) > window:
+        units = [units[0][i:i + window] for i in range(0, len(units[0]), window)]
+    return units
+
+
+def modelling_units(documents: list[Document], tokenised: list[TokenisedDocument], *, unit: str = "auto",
+                    window: int = 3, keep_captions: bool = False, tags: frozenset[str] | None = CONTENT_TAGS
+                    ) -> list[Unit]:
+    """The units a topic model is fitted on: ``"paragraph"``, ``"document"`` or ``"auto"``
+    (paragraphs below :data:`MIN_DOCUMENTS_AS_UNITS` documents). Units without terms are dropped."""
+    if unit == "auto":
+        unit = "paragraph" if len(documents) < MIN_DOCUMENTS_AS_UNITS else "document"
+    out = []
+    for doc, tok in zip(documents, tokenised):
+        sentences = tok.analysed(keep_captions=keep_captions)
+        groups = [sentences] if unit == "document" else _groups(doc, sentences, window)
+        for i, group in enumerate(groups):
+            terms = document_terms(tok, tags=tags, sentences=group)
+            if terms:
+                text = " ".join(doc.text[doc.sentences[s.index].start:doc.sentences[s.index].end] for s in group)
+                out.append(Unit(doc.doc_id, i, tuple(s.index for s in group), tuple(terms), text))
+    return out
+
+
+class TopicModel:
+    """LDA (gensim) with scikit-learn's estimator conventions.
+
+    Parameters
+    ----------
+    k : int
+        Number of topics, at least 2 and at most the number of units.
+    random_state : int
+        Seed of gensim's sampler: the same seed gives the same model, byte for byte.
+    passes, iterations : int
+        Passes over the corpus and inference iterations per unit (small corpora need many).
+    no_below, no_above : int, float
+        Drop terms in fewer than ``no_below`` units or more than ``no_above`` of them.
+    alpha : str
+        Document-topic prior: ``"auto"`` learns an asymmetric prior from the data.
+    bigrams : bool
+        Merge frequent collocations with gensim ``Phrases`` before counting.
+
+    Attributes
+    ----------
+    dictionary_ : gensim Dictionary
+    lda_ : gensim LdaModel
+    phrases_ : gensim Phraser or None
+    """
+
+    def __init__(self, k: int = 8, *, random_state: int = config.RANDOM_STATE, passes: int = 30,
+                 iterations: int = 200, no_below: int = 2, no_above: float = 0.5, alpha: str = "auto",
+                 bigrams: bool = False):
+        self.k = k
+        self.random_state = random_state
+        self.passes = passes
+        self.iterations = iterations
+        self.no_below = no_below
+        self.no_above = no_above
+        self.alpha = alpha
+        self.bigrams = bigrams
+
+    def _prepare(self, units: list[list[str]]) -> list[list[str]]:
+        return [list(self.phrases_[u]) for u in units] if self.phrases_ is not None else [list(u) for u in units]
+
+    def fit(self, units: list[list[str]]) -> TopicModel:
+        from gensim.corpora import Dictionary
+        from gensim.models import LdaModel, Phrases
+
+        if self.k < 2:
+            raise InputError("--k", f"k must be at least 2, not {self.k}")
+        if self.k > len(units):
+            raise InputError("--k", f"k = {self.k} is larger than the {len(units)} modelling units of the corpus")
+        self.phrases_ = None
+        if self.bigrams:
+            self.phrases_ = Phrases([list(u) for u in units], min_count=3, threshold=0.5, scoring="npmi").freeze()
+        texts = self._prepare(units)
+        self.dictionary_ = Dictionary(texts)
+        no_below = min(self.no_below, max(1, len(texts) // 10))
+        self.dictionary_.filter_extremes(no_below=no_below, no_above=self.no_above if len(texts) > 20 else 1.0,
+                                         keep_n=None)
+        bows = [self.dictionary_.doc2bow(t) for t in texts]
+        if not self.dictionary_ or not any(bows):
+            raise InputError("corpus", "no terms left after removing stopwords and rare or common words")
+        self.lda_ = LdaModel(bows, id2word=self.dictionary_, num_topics=self.k, random_state=self.random_state,
+                             passes=self.passes, iterations=self.iterations, alpha=self.alpha, eta="auto",
+                             eval_every=None, chunksize=max(2000, len(bows)), minimum_probability=0.0)
+        self.texts_ = texts
+        return self
+
+    def transform(self, units: list[list[str]]) -> np.ndarray:
+        """Topic proportions of each unit (rows sum to 1)."""
+        bows = [self.dictionary_.doc2bow(t) for t in self._prepare(units)]
+        out = np.zeros((len(bows), self.k))
+        for i, bow in enumerate(bows):
+            for topic, weight in self.lda_.get_document_topics(bow, minimum_probability=0.0):
+                out[i, topic] = weight
+        sums = out.sum(axis=1, keepdims=True)
+        return np.divide(out, sums, out=np.full_like(out, 1 / self.k), where=sums > 0)
+
+    def topic_terms(self, *, top: int = 10, relevance: float = 0.6) -> pd.DataFrame:
+        """``topic_id, rank, term, weight``: terms ranked by relevance (Sievert and Shirley 2014),
+        λ·log p(w|t) + (1−λ)·log(p(w|t)/p(w)); ``weight`` is p(w|t); ``lift`` follows."""
+        topics = self.lda_.get_topics()
+        counts = np.zeros(len(self.dictionary_))
+        for t in self.texts_:
+            for term_id, n in self.dictionary_.doc2bow(t):
+                counts[term_id] += n
+        p_w = counts / counts.sum()
+        rows = []
+        for topic_id, p in enumerate(topics):
+            score = relevance * np.log(p) + (1 - relevance) * np.log(p / p_w)
+            order = sorted(range(len(p)), key=lambda i: (-round(score[i], 12), self.dictionary_[i]))[:top]
+            rows += [(topic_id, rank, self.dictionary_[i], round(float(p[i]), 6), round(float(p[i] / p_w[i]), 4))
+                     for rank, i in enumerate(order, start=1)]
+        return pd.DataFrame(rows, columns=["topic_id", "rank", "term", "weight", "lift"])
+
+    def top_terms(self, top: int = 10) -> list[list[str]]:
+        """The ``top`` most probable terms of each topic."""
+        return [[self.dictionary_[i] for i, _ in self.lda_.get_topic_terms(t, topn=top)] for t in range(self.k)]
+
+    def coherence(self, measure: str = "c_v", *, top: int = 10) -> float:
+        """Mean topic coherence (``c_v``, ``c_npmi``, ``u_mass``) of the top terms over the fitted units."""
+        from gensim.models import CoherenceModel
+
+        model = CoherenceModel(topics=self.top_terms(top), texts=self.texts_, dictionary=self.dictionary_,
+                               coherence=measure, processes=1)
+        return float(model.get_coherence())
+
+
+def doc_topics(model: TopicModel, units: list[Unit]) -> pd.DataFrame:
+    """``doc_id, topic_id, weight`` for every document and topic: unit proportions averaged,
+    weighted by each unit's number of terms."""
+    weights = model.transform([u.terms for u in units])
+    frame = pd.DataFrame(weights * np.array([[len(u.terms)] for u in units]))
+    frame["doc_id"] = [u.doc_id for u in units]
+    summed = frame.groupby("doc_id", sort=True).sum()
+    summed = summed.div(summed.sum(axis=1), axis=0)
+    table = summed.stack().rename("weight").reset_index().rename(columns={"level_1": "topic_id"})
+    table["weight"] = table["weight"].round(6)
+    return table[["doc_id", "topic_id", "weight"]]
+
+
+def representative_units(model: TopicModel, units: list[Unit], *, top: int = 2) -> pd.DataFrame:
+    """The ``top`` units with the largest share of each topic: ``topic_id, rank, doc_id, share, text``."""
+    weights = model.transform([u.terms for u in units])
+    rows = []
+    for topic in range(model.k):
+        order = sorted(range(len(units)), key=lambda i: (-round(weights[i, topic], 9), units[i].doc_id))[:top]
+        rows += [(topic, rank, units[i].doc_id, round(float(weights[i, topic]), 4), units[i].text)
+                 for rank, i in enumerate(order, start=1)]
+    return pd.DataFrame(rows, columns=["topic_id", "rank", "doc_id", "share", "text"])
+
+
+def stability(models: list[TopicModel], *, top: int = 10) -> float:
+    """How well topics from different seeds match: the mean, over pairs of models, of the
+    average Jaccard similarity of top-term sets under the best one-to-one matching
+    (Hungarian algorithm). 1 means every seed finds the same topics."""
+    from scipy.optimize import linear_sum_assignment
+
+    scores = []
+    for a, b in itertools.combinations(models, 2):
+        terms_a, terms_b = [set(t) for t in a.top_terms(top)], [set(t) for t in b.top_terms(top)]
+        sim = np.array([[len(x & y) / len(x | y) for y in terms_b] for x in terms_a])
+        rows, cols = linear_sum_assignment(-sim)
+        scores.append(sim[rows, cols].mean())
+    return float(np.mean(scores)) if scores else 1.0
+
+
+def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), **params) -> pd.DataFrame:
+    """Fit every k of ``ks`` with every seed: ``k, seed, c_v, c_npmi`` and, per k, ``stability``."""
+    rows = []
+    for k in ks:
+        if k > len(units):
+            break
+        models = [TopicModel(k, random_state=seed, **params).fit(units) for seed in seeds]
+        stable = stability(models)
+        rows += [(k, seed, round(m.coherence("c_v"), 6), round(m.coherence("c_npmi"), 6), round(stable, 6))
+                 for seed, m in zip(seeds, models)]
+    return pd.DataFrame(rows, columns=["k", "seed", "c_v", "c_npmi", "stability"])
+
+
+def choose_k(selection: pd.DataFrame) -> int:
+    """The k with the highest mean c_v plus stability (both between 0 and 1, equally weighted):
+    topics that are coherent and that another seed would find again. Ties go to the smaller k."""
+    means = selection.groupby("k")[["c_v", "stability"]].mean()
+    score = (means["c_v"] + means["stability"]).round(9)
+    return int(score[score == score.max()].index.min())
