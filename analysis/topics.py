@@ -87,10 +87,13 @@ class TopicModel:
         Number of topics, at least 2 and at most the number of units.
     random_state : int
         Seed of gensim's sampler: the same seed gives the same model, byte for byte.
-    passes, iterations : int
-        Passes over the corpus and inference iterations per unit (small corpora need many).
-    no_below, no_above : int, float
+    passes, iterations : int or "auto"
+        Passes over the corpus and inference iterations per unit. ``"auto"``: 30 passes
+        and 200 iterations below 1,000 units, 10 and 100 from there (chosen on VNTC,
+        see ``benchmarks/README.md``).
+    no_below, no_above : int, float or "auto"
         Drop terms in fewer than ``no_below`` units or more than ``no_above`` of them.
+        ``"auto"``: 2 and 0.5 below 1,000 units (1 and 1.0 below 20), 5 and 0.3 from there.
     alpha : str
         Document-topic prior: ``"auto"`` learns an asymmetric prior from the data.
     bigrams : bool
@@ -103,9 +106,9 @@ class TopicModel:
     phrases_ : gensim Phraser or None
     """
 
-    def __init__(self, k: int = 8, *, random_state: int = config.RANDOM_STATE, passes: int = 30,
-                 iterations: int = 200, no_below: int = 2, no_above: float = 0.5, alpha: str = "auto",
-                 bigrams: bool = False):
+    def __init__(self, k: int = 8, *, random_state: int = config.RANDOM_STATE, passes: int | str = "auto",
+                 iterations: int | str = "auto", no_below: int | str = "auto", no_above: float | str = "auto",
+                 alpha: str = "auto", bigrams: bool = False):
         self.k = k
         self.random_state = random_state
         self.passes = passes
@@ -130,16 +133,18 @@ class TopicModel:
         if self.bigrams:
             self.phrases_ = Phrases([list(u) for u in units], min_count=3, threshold=0.5, scoring="npmi").freeze()
         texts = self._prepare(units)
+        large, tiny = len(texts) >= 1000, len(texts) < 20
         self.dictionary_ = Dictionary(texts)
-        no_below = min(self.no_below, max(1, len(texts) // 10))
-        self.dictionary_.filter_extremes(no_below=no_below, no_above=self.no_above if len(texts) > 20 else 1.0,
-                                         keep_n=None)
+        self.dictionary_.filter_extremes(
+            no_below=_auto(self.no_below, 5 if large else 1 if tiny else 2),
+            no_above=_auto(self.no_above, 0.3 if large else 1.0 if tiny else 0.5), keep_n=None)
         bows = [self.dictionary_.doc2bow(t) for t in texts]
         if not self.dictionary_ or not any(bows):
             raise InputError("corpus", "no terms left after removing stopwords and rare or common words")
         self.lda_ = LdaModel(bows, id2word=self.dictionary_, num_topics=self.k, random_state=self.random_state,
-                             passes=self.passes, iterations=self.iterations, alpha=self.alpha, eta="auto",
-                             eval_every=None, chunksize=max(2000, len(bows)), minimum_probability=0.0)
+                             passes=_auto(self.passes, 10 if large else 30),
+                             iterations=_auto(self.iterations, 100 if large else 200), alpha=self.alpha, eta="auto",
+                             eval_every=None, chunksize=512, minimum_probability=0.0)
         self.texts_ = texts
         return self
 
@@ -181,6 +186,10 @@ class TopicModel:
         model = CoherenceModel(topics=self.top_terms(top), texts=self.texts_, dictionary=self.dictionary_,
                                coherence=measure, processes=1)
         return float(model.get_coherence())
+
+
+def _auto(value, default):
+    return default if value == "auto" else value
 
 
 def doc_topics(model: TopicModel, units: list[Unit]) -> pd.DataFrame:
