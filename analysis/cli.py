@@ -100,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
     topics.add_argument("--top", type=_positive, default=10, help="terms per topic (default 10)")
     topics.add_argument("--unit", choices=["auto", "paragraph", "document"], default="auto",
                         help="modelling units (default: paragraphs below 200 documents, else documents)")
+    stance = sub.add_parser("stance", parents=[common], help="attributed statements: who says what, how",
+                            description="One row per attributed statement: doc_id,date,sentence_id,actor,cue,stance,"
+                                        "content, then actor_country,actor_role,tone_positive,tone_difficulty,tone.")
+    stance.add_argument("--actors", type=Path, default=None, help="a TOML file of more actors (see README)")
     figures = sub.add_parser("figures", parents=[common], help="regenerate every figure",
                              description="Regenerate every figure: <id>.png/.svg/.csv, manifest.json, README.md.")
     figures.add_argument("--out", type=Path, default=config.FIGURES, help="output folder (default: figures/)")
@@ -221,6 +225,13 @@ def _topics(session, args: argparse.Namespace) -> None:
     _emit(tm.doc_topics(model, units) if args.doc_topics else model.topic_terms(top=args.top), args)
 
 
+def _stance(session, args: argparse.Namespace) -> None:
+    from .stance import StanceExtractor, load_register
+
+    register = load_register(extra=args.actors) if args.actors else None
+    _emit(StanceExtractor(register=register, keep_captions=args.keep_captions).extract(list(session.corpus)), args)
+
+
 def _figures(session, args: argparse.Namespace) -> None:
     from .registry import write_figures
 
@@ -231,7 +242,7 @@ def _figures(session, args: argparse.Namespace) -> None:
 
 
 COMMANDS = {"corpus": _corpus, "phrases": _phrases, "kwic": _kwic, "discover": _discover, "keyterms": _keyterms,
-            "topics": _topics, "figures": _figures}
+            "topics": _topics, "stance": _stance, "figures": _figures}
 
 
 def main(argv: list[str] | None = None) -> int:

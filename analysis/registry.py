@@ -24,7 +24,8 @@ from .plotting import save, write_csv
 __all__ = ["FigureSpec", "REGISTRY", "figure", "write_figures", "FIGURE_MODULES"]
 
 #: Modules whose figures the registry holds, in catalogue order.
-FIGURE_MODULES = ("analysis.overview_figures", "analysis.framing_figures", "analysis.topic_figures")
+FIGURE_MODULES = ("analysis.overview_figures", "analysis.framing_figures", "analysis.topic_figures",
+                  "analysis.stance_figures")
 LIBRARIES = ("matplotlib", "numpy", "pandas", "pyvi", "python-crfsuite", "scikit-learn", "gensim", "stopwordsiso")
 
 

@@ -1,0 +1,147 @@
+"""Figures of stance: who takes which stance, how that changes, which framing phrases each actor
+uses, the tone of what each actor says, and how the extractor compares with a gold standard."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .framing import PhraseMatcher, _wrap
+from .lexicon import load_lexicon
+from .plotting import Plot, new_figure
+from .registry import figure
+from .stance import STANCES, StanceExtractor, evaluate
+from .vietnamese import normalize, token_keys
+
+__all__ = ["stance_actors", "stance_over_time", "actor_phrases", "tone_by_actor", "validation_plot", "statements"]
+
+PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000", "#994455", "#117733"]
+MAX_ACTORS = 15
+
+
+def statements(session) -> pd.DataFrame:
+    """The stance table of a session, extracted once."""
+    return session.memo("stance", lambda: StanceExtractor(keep_captions=session.keep_captions).extract(
+        list(session.corpus)))
+
+
+def _top_actors(table: pd.DataFrame) -> list[str]:
+    counts = table.groupby("actor").size()
+    return sorted(counts.index, key=lambda a: (-counts[a], a))[:MAX_ACTORS]
+
+
+def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues") -> None:
+    values = matrix.to_numpy()
+    ax.imshow(values, cmap=cmap, aspect="auto")
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            if values[i, j]:
+                ax.text(j, i, str(int(values[i, j])), ha="center", va="center", fontsize=8,
+                        color="white" if values[i, j] > values.max() / 2 else "black")
+    ax.set_yticks(range(len(matrix.index)), matrix.index, fontsize=8)
+    ax.spines[:].set_visible(False)
+
+
+@figure("stance_actors", title="Who takes which stance",
+        caption="Number of attributed statements by actor (rows, the 15 most frequent, with their country) and "
+                "stance class (columns): assert (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, "
+                "nói, theo), propose (đề nghị), agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), "
+                "thank (cảm ơn), commit (cam kết), concern (quan ngại), oppose (phản đối).")
+def stance_actors(session) -> Plot:
+    table = statements(session)
+    data = table.groupby(["actor", "actor_country", "stance"]).size().rename("statements").reset_index()
+    actors = _top_actors(table)
+    matrix = pd.crosstab(table["actor"], table["stance"]).reindex(index=actors, columns=list(STANCES), fill_value=0)
+    country = dict(zip(table["actor"], table["actor_country"]))
+    fig, ax = new_figure(width=9, height=1.5 + 0.38 * len(actors))
+    _heatmap(ax, matrix)
+    ax.set_yticks(range(len(actors)), [f"{a} ({country[a] or '?'})" for a in actors], fontsize=8)
+    ax.set_xticks(range(len(STANCES)), STANCES, rotation=30, ha="right", rotation_mode="anchor", fontsize=8)
+    return Plot(fig, data)
+
+
+@figure("stance_over_time", title="Stance classes by publication month",
+        caption="Number of attributed statements of each stance class in the articles of each month; months "
+                "without articles are left out. With one or two articles a month, this describes those articles.")
+def stance_over_time(session) -> Plot:
+    table = statements(session)
+    dated = table[table["date"] != ""].assign(month=lambda t: t["date"].str[:7])
+    data = dated.groupby(["month", "stance"]).size().rename("statements").reset_index()
+    matrix = pd.crosstab(dated["month"], dated["stance"]).reindex(columns=list(STANCES), fill_value=0)
+    fig, ax = new_figure(width=8, height=4)
+    x = np.arange(len(matrix))
+    bottom = np.zeros(len(matrix))
+    for i, stance in enumerate(STANCES):
+        if matrix[stance].any():
+            ax.bar(x, matrix[stance], bottom=bottom, color=PALETTE[i], label=stance)
+            bottom += matrix[stance].to_numpy()
+    ax.set_xticks(x, matrix.index, rotation=45, ha="right", rotation_mode="anchor")
+    ax.set_ylabel("statements")
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
+    return Plot(fig, data)
+
+
+@figure("actor_phrases", title="Which actors use which framing phrases",
+        caption="Occurrences of the built-in lexicon's framing phrases in what each actor is reported to say "
+                "(the content of their statements, quotations included), for actors and phrases with at least "
+                "one occurrence. Matching as in the phrase counts: folded syllables, within the content.")
+def actor_phrases(session) -> Plot:
+    table = statements(session)
+    lexicon = load_lexicon()
+    matcher = PhraseMatcher(lexicon)
+    rows = []
+    for actor, content in zip(table["actor"], table["content"]):
+        counts = matcher.count(_wrap(token_keys(normalize(content))))
+        rows += [(actor, p.phrase, p.gloss, n) for p, n in zip(lexicon, counts) if n]
+    data = (pd.DataFrame(rows, columns=["actor", "phrase", "gloss", "count"])
+            .groupby(["actor", "phrase", "gloss"], as_index=False)["count"].sum())
+    matrix = data.pivot_table(index="actor", columns="phrase", values="count", aggfunc="sum", fill_value=0)
+    actors = [a for a in _top_actors(table) if a in matrix.index]
+    phrases = [p.phrase for p in lexicon if p.phrase in matrix.columns]
+    matrix = matrix.reindex(index=actors, columns=phrases, fill_value=0)
+    fig, ax = new_figure(width=3 + 0.42 * max(len(phrases), 1), height=2.5 + 0.38 * max(len(actors), 1))
+    if len(actors) and len(phrases):
+        _heatmap(ax, matrix, cmap="Purples")
+        ax.set_xticks(range(len(phrases)), phrases, rotation=60, ha="right", rotation_mode="anchor", fontsize=8)
+    return Plot(fig, data.sort_values(["actor", "phrase"]).reset_index(drop=True))
+
+
+@figure("tone_by_actor", title="The tone of what each actor says",
+        caption="Words of the project's small tone lexicons (analysis/data/tone.toml) in the content of each "
+                "actor's statements: positive evaluation (tốt đẹp, mẫu mực, hiệu quả, thực chất ...) and "
+                "difficulty (khó khăn, vướng mắc, phức tạp, thách thức ...), per statement.")
+def tone_by_actor(session) -> Plot:
+    table = statements(session)
+    actors = _top_actors(table)
+    data = (table.groupby("actor").agg(statements=("stance", "size"), positive=("tone_positive", "sum"),
+                                       difficulty=("tone_difficulty", "sum")).reindex(actors).reset_index())
+    fig, ax = new_figure(width=8, height=1.5 + 0.38 * len(actors))
+    y = np.arange(len(actors))
+    ax.barh(y - 0.2, data["positive"] / data["statements"], height=0.4, color=PALETTE[2], label="positive")
+    ax.barh(y + 0.2, data["difficulty"] / data["statements"], height=0.4, color=PALETTE[1], label="difficulty")
+    ax.set_yticks(y, [f"{a} ({n})" for a, n in zip(actors, data["statements"])], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("tone words per statement")
+    ax.legend(loc="lower right")
+    return Plot(fig, data)
+
+
+def validation_plot(found: pd.DataFrame, gold: pd.DataFrame) -> Plot:
+    """Precision and recall of the extractor against a gold standard, overall and per stance class."""
+    rows = []
+    for stance in ["all", *STANCES]:
+        f = found if stance == "all" else found[found["stance"] == stance]
+        g = gold if stance == "all" else gold[gold["stance"] == stance]
+        if len(f) or len(g):
+            precision, recall, _ = evaluate(f, g)
+            rows.append((stance, len(g), len(f), round(precision, 4), round(recall, 4)))
+    data = pd.DataFrame(rows, columns=["stance", "gold", "found", "precision", "recall"])
+    fig, ax = new_figure(width=8, height=3.5)
+    x = np.arange(len(data))
+    ax.bar(x - 0.2, data["precision"], width=0.4, color=PALETTE[0], label="precision")
+    ax.bar(x + 0.2, data["recall"], width=0.4, color=PALETTE[3], label="recall")
+    ax.axhline(0.85, color="grey", ls="--", lw=1, label="0.85")
+    ax.set_xticks(x, [f"{s}\n({g})" for s, g in zip(data["stance"], data["gold"])], fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.legend(loc="lower right", fontsize=8)
+    return Plot(fig, data)

@@ -1,0 +1,571 @@
+"""Attributed statements (analysis/stance.py; CONTRACT.md, section ``stance``).
+
+Every made-up sentence below was written for these tests, and its expected statements were
+read off it by hand, following the contract and the annotation rules of ``tests/data/README.md``.
+Each document opens with a short title line (``Tin ngắn``), so the sentence under test is a
+body sentence (sentence 1, or later for documents of several sentences), never the title.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import read_corpus
+from analysis.layout import parse_document
+from analysis.stance import STANCE_COLUMNS, STANCES, StanceExtractor, evaluate
+from analysis.vietnamese import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "seeds"
+GOLD = Path(__file__).resolve().parent / "data" / "stance_gold.csv"
+
+COLUMNS = ["doc_id", "date", "sentence_id", "actor", "cue", "stance", "content"]
+CLASSES = {"assert", "emphasize", "inform", "propose", "agree", "praise", "thank", "commit", "concern", "oppose"}
+TITLE = "Tin ngắn"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def make_doc(body: str, *, doc_id: str = "tin", head: str = TITLE):
+    """A made-up article: a title line, then ``body`` (each line one paragraph), as NFC."""
+    return parse_document(doc_id, unicodedata.normalize("NFC", f"{head}\n{body}"))
+
+
+def extract(body: str, **options) -> pd.DataFrame:
+    return StanceExtractor(**options).extract([make_doc(body)])
+
+
+def one_sentence(body: str, **options) -> pd.DataFrame:
+    """Statements of a one-sentence body; fails unless the layout is title + that one sentence."""
+    doc = make_doc(body)
+    assert [s.kind for s in doc.sentences] == ["title", "body"], [doc.sentence_text(s) for s in doc.sentences]
+    found = StanceExtractor(**options).extract([doc])
+    assert set(found["sentence_id"]) <= {1}, found
+    return found
+
+
+def triples(found: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(actor, cue, stance) of each row, sorted: the contract does not fix the order within a sentence."""
+    return sorted(zip(found["actor"], found["cue"], found["stance"]))
+
+
+def quads(found: pd.DataFrame) -> list[tuple[int, str, str, str]]:
+    return sorted(zip(found["sentence_id"].astype(int), found["actor"], found["cue"], found["stance"]))
+
+
+# --------------------------------------------------------------------------- subject + cue + content
+# One row per (actor, cue, stance); every stance class of the contract and each of its cue verbs.
+
+CLASS_CASES = [
+    # assert
+    ("Thủ tướng Phạm Minh Chính khẳng định Việt Nam luôn dành ưu tiên cao nhất cho quan hệ với Lào.",
+     [("Phạm Minh Chính", "khẳng định", "assert")]),
+    ("Thứ trưởng Nguyễn Mạnh Cường cho rằng kỳ họp năm nay mang tính chất đặc biệt.",
+     [("Nguyễn Mạnh Cường", "cho rằng", "assert")]),  # README: "cho rằng" is annotated as assert
+    # emphasize
+    ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.",
+     [("Tô Lâm", "nhấn mạnh", "emphasize")]),
+    ("Chủ tịch Quốc hội Trần Thanh Mẫn nêu rõ hai cơ quan lập pháp cần phối hợp chặt chẽ hơn.",
+     [("Trần Thanh Mẫn", "nêu rõ", "emphasize")]),
+    # inform
+    ("Đại sứ Nguyễn Minh Tâm cho biết cộng đồng người Việt tại Lào ngày càng lớn mạnh.",
+     [("Nguyễn Minh Tâm", "cho biết", "inform")]),
+    ("Bộ trưởng Bùi Thanh Sơn nói hai nước đang chuẩn bị cho chuyến thăm cấp cao.",
+     [("Bùi Thanh Sơn", "nói", "inform")]),
+    ("Hai Thủ tướng thông báo cho nhau về tình hình mỗi nước.",
+     [("Hai Thủ tướng", "thông báo", "inform")]),
+    # propose
+    ("Tổng Bí thư Tô Lâm đề nghị hai bên đẩy nhanh tiến độ các dự án trọng điểm.",
+     [("Tô Lâm", "đề nghị", "propose")]),
+    ("Bộ trưởng Nguyễn Hồng Diên đề xuất hai bên sớm nâng cấp các cửa khẩu biên giới.",
+     [("Nguyễn Hồng Diên", "đề xuất", "propose")]),
+    ("Thủ tướng Phạm Minh Chính yêu cầu các bộ ngành tháo gỡ vướng mắc cho doanh nghiệp.",
+     [("Phạm Minh Chính", "yêu cầu", "propose")]),
+    ("Tổng Bí thư Tô Lâm kêu gọi doanh nghiệp Lào đầu tư nhiều hơn vào Việt Nam.",
+     [("Tô Lâm", "kêu gọi", "propose")]),
+    # agree
+    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.",
+     [("Hai bên", "nhất trí", "agree")]),
+    ("Hai Bộ trưởng thống nhất đẩy mạnh trao đổi đoàn các cấp.",
+     [("Hai Bộ trưởng", "thống nhất", "agree")]),
+    ("Thủ tướng Lào Sonexay Siphandone đồng ý mở thêm đường bay thẳng giữa hai thủ đô.",
+     [("Sonexay Siphandone", "đồng ý", "agree")]),
+    # praise
+    ("Hai Chủ tịch Quốc hội đánh giá cao kết quả hợp tác giữa hai cơ quan lập pháp.",
+     [("Hai Chủ tịch Quốc hội", "đánh giá cao", "praise")]),
+    # the person in the content is not the actor
+    ("Tổng Bí thư Tô Lâm hoan nghênh Thủ tướng Lào Sonexay Siphandone thăm chính thức Việt Nam.",
+     [("Tô Lâm", "hoan nghênh", "praise")]),
+    ("Hai bên bày tỏ vui mừng trước những kết quả hợp tác thời gian qua.",
+     [("Hai bên", "bày tỏ vui mừng", "praise")]),
+    # thank
+    ("Bộ trưởng Ngoại giao Thongsavanh Phomvihane cảm ơn Việt Nam đã hỗ trợ Lào trong năm Chủ tịch ASEAN.",
+     [("Thongsavanh Phomvihane", "cảm ơn", "thank")]),
+    # commit
+    ("Bộ trưởng Malaithong Kommasith cam kết tạo điều kiện thuận lợi cho doanh nghiệp Việt Nam.",
+     [("Malaithong Kommasith", "cam kết", "commit")]),
+    # concern
+    ("Hai bên quan ngại về tình hình an ninh phức tạp trong khu vực.",
+     [("Hai bên", "quan ngại", "concern")]),
+    ("Phó Thủ tướng Bùi Thanh Sơn lo ngại căng thẳng thương mại toàn cầu sẽ kéo dài.",
+     [("Bùi Thanh Sơn", "lo ngại", "concern")]),
+    # oppose
+    ("Việt Nam phản đối mọi hành vi đơn phương làm phức tạp thêm tình hình.",
+     [("Việt Nam", "phản đối", "oppose")]),
+    ("Bộ Ngoại giao bác bỏ những thông tin sai lệch về chuyến thăm.",
+     [("Bộ Ngoại giao", "bác bỏ", "oppose")]),
+    ("Hai nước lên án mọi hành động khủng bố.",
+     [("Hai nước", "lên án", "oppose")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CLASS_CASES, ids=[c[1][0][1] for c in CLASS_CASES])
+def test_subject_cue_content(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+def test_every_stance_class_has_an_example():
+    assert {stance for _, rows in CLASS_CASES for _, _, stance in rows} == CLASSES
+    assert set(STANCES) == CLASSES
+
+
+# --------------------------------------------------------------------------- content
+
+CONTENT_CASES = [
+    ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.",
+     [("Tô Lâm", "nhấn mạnh", "emphasize", "hai bên cần hợp tác hiệu quả hơn")]),
+    ("Theo Thứ trưởng Nguyễn Mạnh Cường, hai bên sẽ tổ chức kỳ họp vào tháng 12.",
+     [("Nguyễn Mạnh Cường", "Theo", "inform", "hai bên sẽ tổ chức kỳ họp vào tháng 12")]),
+    ("“Quan hệ hai nước rất đặc biệt”, Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.",
+     [("Nguyễn Mạnh Cường", "nhấn mạnh", "emphasize", "Quan hệ hai nước rất đặc biệt")]),
+    ("Tổng Bí thư Tô Lâm hoan nghênh tinh thần hợp tác; đề nghị hai bên tăng cường kết nối.",
+     [("Tô Lâm", "hoan nghênh", "praise", "tinh thần hợp tác"),
+      ("Tô Lâm", "đề nghị", "propose", "hai bên tăng cường kết nối")]),
+    ("Hai bên quan ngại về tình hình an ninh phức tạp trong khu vực.",
+     [("Hai bên", "quan ngại", "concern", "về tình hình an ninh phức tạp trong khu vực")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CONTENT_CASES)
+def test_content_is_what_was_said(sentence, expected):
+    found = one_sentence(sentence)
+    assert sorted(zip(found["actor"], found["cue"], found["stance"], found["content"])) == sorted(expected)
+
+
+# --------------------------------------------------------------------------- "Theo X, ..."
+
+THEO_CASES = [
+    ("Theo Thứ trưởng Nguyễn Mạnh Cường, hai bên sẽ tổ chức kỳ họp vào tháng 12.",
+     [(1, "Nguyễn Mạnh Cường", "Theo", "inform")]),
+    ("Theo Bộ Ngoại giao, chuyến thăm sẽ diễn ra vào cuối tháng này.",
+     [(1, "Bộ Ngoại giao", "Theo", "inform")]),
+    # a bare title after "Theo", resolved to the person named with it in the sentence before
+    ("Thứ trưởng Nguyễn Mạnh Cường trả lời phỏng vấn báo chí. Theo Thứ trưởng, kỳ họp năm nay rất đặc biệt.",
+     [(2, "Nguyễn Mạnh Cường", "Theo", "inform")]),
+    # no actor: a plan is not a speaker
+    ("Theo kế hoạch, hai bên sẽ họp.", []),
+    ("Theo thông lệ, kỳ họp được tổ chức luân phiên tại mỗi nước.", []),
+]
+
+
+@pytest.mark.parametrize("body, expected", THEO_CASES)
+def test_theo_attribution(body, expected):
+    assert quads(extract(body)) == sorted(expected)
+
+
+# --------------------------------------------------------------------------- quotations
+
+QUOTE_CASES = [
+    # quotation, then "X + cue"
+    ("“Quan hệ hai nước rất đặc biệt”, Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.",
+     [(1, "Nguyễn Mạnh Cường", "nhấn mạnh", "emphasize", "Quan hệ hai nước rất đặc biệt")]),
+    # "“...”. - Thủ tướng nêu rõ." with the Prime Minister named earlier: bare title resolved
+    ("Thủ tướng Phạm Minh Chính làm việc với Đại sứ quán Việt Nam tại Lào.\n"
+     "“Các cơ quan đại diện cần chủ động hơn trong công tác bảo hộ công dân”. - Thủ tướng nêu rõ.",
+     [(2, "Phạm Minh Chính", "nêu rõ", "emphasize",
+       "Các cơ quan đại diện cần chủ động hơn trong công tác bảo hộ công dân")]),
+    # a quotation over two sentences, attributed in the second: one row, at the sentence of the cue
+    ("“Quan hệ Việt Nam - Lào là tài sản vô giá. Hai bên cần giữ gìn và phát huy”, "
+     "Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.",
+     [(2, "Nguyễn Mạnh Cường", "nhấn mạnh", "emphasize",
+       "Quan hệ Việt Nam - Lào là tài sản vô giá. Hai bên cần giữ gìn và phát huy")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", QUOTE_CASES)
+def test_quotation_then_speaker(body, expected):
+    doc = make_doc(body)
+    assert all(s.kind == "body" for s in doc.sentences[1:])
+    assert len(doc.sentences) == 1 + max(row[0] for row in expected)  # the cue is in the last sentence
+    found = StanceExtractor().extract([doc])
+    got = sorted(zip(found["sentence_id"].astype(int), found["actor"], found["cue"], found["stance"],
+                     found["content"]))
+    assert got == sorted(expected)
+
+
+# --------------------------------------------------------------------------- fronted clauses
+
+FRONTED_CASES = [
+    ("Chiều 5/2, trong cuộc hội kiến Thủ tướng Lào Sonexay Siphandone, Tổng Bí thư Tô Lâm nhấn mạnh "
+     "hai nước cần tăng cường kết nối kinh tế.",
+     [("Tô Lâm", "nhấn mạnh", "emphasize")]),
+    ("Tại buổi làm việc với Thủ tướng Phạm Minh Chính, Đại sứ Nguyễn Minh Tâm cho biết cộng đồng người Việt "
+     "tại Lào ổn định.",
+     [("Nguyễn Minh Tâm", "cho biết", "inform")]),
+    ("Đáp lại, Thủ tướng Lào Sonexay Siphandone cảm ơn sự giúp đỡ quý báu của Việt Nam.",
+     [("Sonexay Siphandone", "cảm ơn", "thank")]),
+    # an apposition: the name, then her office, then the cue
+    ("Tại buổi tiếp, bà Kiều Thị Hồng Phúc, Tổng Lãnh sự Việt Nam tại Luang Prabang cho biết tỉnh bạn "
+     "luôn tạo điều kiện cho kiều bào.",
+     [("Kiều Thị Hồng Phúc", "cho biết", "inform")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FRONTED_CASES)
+def test_subject_after_fronted_clause(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# --------------------------------------------------------------------------- collectives, countries, bodies
+
+COLLECTIVE_CASES = [
+    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", [("Hai bên", "nhất trí", "agree")]),
+    ("Hai Thủ tướng thông báo cho nhau về tình hình mỗi nước.", [("Hai Thủ tướng", "thông báo", "inform")]),
+    ("Hai Chủ tịch Quốc hội đánh giá cao kết quả hợp tác giữa hai cơ quan lập pháp.",
+     [("Hai Chủ tịch Quốc hội", "đánh giá cao", "praise")]),
+    # the cue as written is "nhất trí": "cao" is an intensifier (README, 001/11)
+    ("Hai nhà lãnh đạo nhất trí cao về định hướng hợp tác trong thời gian tới.",
+     [("Hai nhà lãnh đạo", "nhất trí", "agree")]),
+    ("Việt Nam - Lào khẳng định quan hệ đặc biệt là tài sản chung vô giá.",
+     [("Việt Nam - Lào", "khẳng định", "assert")]),
+    ("Bộ Ngoại giao cho biết chuyến thăm sẽ diễn ra vào cuối tháng.", [("Bộ Ngoại giao", "cho biết", "inform")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", COLLECTIVE_CASES)
+def test_collective_actor_as_written(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# --------------------------------------------------------------------------- bare titles and pronouns
+
+RESOLUTION_CASES = [
+    ("Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Cường tiếp Đại sứ Lào tại Hà Nội. "
+     "Thứ trưởng cho biết hai bên đang chuẩn bị kỳ họp thường niên.",
+     [(2, "Nguyễn Mạnh Cường", "cho biết", "inform")]),
+    ("Chiều 9/10, bà Kiều Thị Hồng Phúc tiếp đoàn doanh nghiệp Việt Nam tại Luang Prabang. "
+     "Bà cho biết cộng đồng người Việt tại đây luôn đoàn kết.",
+     [(2, "Kiều Thị Hồng Phúc", "cho biết", "inform")]),
+    # "Ông" goes to the person LAST named with it, not the first
+    ("Ông Nguyễn Hồng Diên chủ trì hội nghị. "
+     "Sau đó, ông Malaithong Kommasith dẫn đầu đoàn doanh nghiệp Lào đến thăm nhà máy. "
+     "Ông cảm ơn phía Việt Nam đã đón tiếp chu đáo.",
+     [(3, "Malaithong Kommasith", "cảm ơn", "thank")]),
+    # a person who is not in the register still counts as "last named with" the title
+    ("Thứ trưởng Nguyễn Mạnh Cường đón đoàn Lào tại sân bay. "
+     "Thứ trưởng Ngoại giao Lào Phoxay Khaykhamphithoune dẫn đầu đoàn. "
+     "Thứ trưởng cho biết chuyến thăm nhằm chuẩn bị cho kỳ họp.",
+     [(3, "Phoxay Khaykhamphithoune", "cho biết", "inform")]),
+    # a bare title later in a "“...”. - Thủ tướng nêu rõ." sentence is covered in QUOTE_CASES
+]
+
+
+@pytest.mark.parametrize("body, expected", RESOLUTION_CASES)
+def test_bare_title_and_pronoun_resolved(body, expected):
+    doc = make_doc(body)
+    assert len(doc.sentences) == 1 + expected[-1][0]
+    assert quads(StanceExtractor().extract([doc])) == sorted(expected)
+
+
+# A title whose person is never named in the document. The contract gives three kinds of actor: a
+# named person (by name), a bare title or pronoun *resolved* to a person named earlier, or a
+# collective, country or body as written. A lone "Thứ trưởng" or "Bà" is none of these (it names no
+# one, and it is not a collective, country or body), so there is no actor and hence no statement:
+# no row, rather than a row with the title or an empty string as its actor.
+UNRESOLVED_CASES = [
+    "Thứ trưởng cho biết hai bên sẽ sớm ký kết hiệp định mới.",
+    "Bà cho biết cộng đồng người Việt tại đây luôn đoàn kết.",
+    "Thủ tướng nhấn mạnh hai nước cần tăng cường kết nối kinh tế.",
+]
+
+
+@pytest.mark.parametrize("sentence", UNRESOLVED_CASES)
+def test_title_never_named_gives_no_statement(sentence):
+    assert triples(one_sentence(sentence)) == []
+
+
+# --------------------------------------------------------------------------- coordinated predicates
+
+COORDINATED_CASES = [
+    ("Tổng Bí thư Tô Lâm hoan nghênh tinh thần hợp tác; đề nghị hai bên tăng cường kết nối.",
+     [("Tô Lâm", "hoan nghênh", "praise"), ("Tô Lâm", "đề nghị", "propose")]),
+    ("Hai bên nhất trí tăng cường hợp tác, đồng thời thống nhất tổ chức kỳ họp tiếp theo tại Viêng Chăn.",
+     [("Hai bên", "nhất trí", "agree"), ("Hai bên", "thống nhất", "agree")]),
+    ("Bà Kiều Thị Hồng Phúc đề nghị doanh nghiệp tuân thủ pháp luật sở tại và cho biết Tổng Lãnh sự quán "
+     "luôn sẵn sàng hỗ trợ.",
+     [("Kiều Thị Hồng Phúc", "đề nghị", "propose"), ("Kiều Thị Hồng Phúc", "cho biết", "inform")]),
+    ("Hai nhà lãnh đạo nhất trí về định hướng hợp tác, nhấn mạnh vai trò của kết nối giao thông; "
+     "khẳng định quyết tâm đưa quan hệ lên tầm cao mới.",
+     [("Hai nhà lãnh đạo", "nhất trí", "agree"), ("Hai nhà lãnh đạo", "nhấn mạnh", "emphasize"),
+      ("Hai nhà lãnh đạo", "khẳng định", "assert")]),
+    # the same cue twice: one row per occurrence
+    ("Tổng Bí thư Tô Lâm đề nghị hai Thủ tướng chỉ đạo sát sao; đề nghị hai nước phối hợp chặt chẽ hơn.",
+     [("Tô Lâm", "đề nghị", "propose"), ("Tô Lâm", "đề nghị", "propose")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", COORDINATED_CASES)
+def test_coordinated_predicates_share_the_subject(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# --------------------------------------------------------------------------- people not in the register
+
+UNKNOWN_PERSON_CASES = [
+    ("Bộ trưởng Ngoại giao Campuchia Prak Sokhonn khẳng định Campuchia luôn ủng hộ hợp tác ba nước.",
+     ("Prak Sokhonn", "khẳng định", "assert")),
+    ("Thứ trưởng Ngoại giao Lào Phoxay Khaykhamphithoune nói hai bên sẽ sớm ký kế hoạch hợp tác.",
+     ("Phoxay Khaykhamphithoune", "nói", "inform")),
+    ("Đại sứ Lào tại Việt Nam Khamphao Ernthavanh cho biết Lào coi trọng quan hệ với Việt Nam.",
+     ("Khamphao Ernthavanh", "cho biết", "inform")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", UNKNOWN_PERSON_CASES, ids=[c[1][0] for c in UNKNOWN_PERSON_CASES])
+def test_unknown_person_by_name_alone_without_country(sentence, expected):
+    found = one_sentence(sentence)
+    assert triples(found) == [expected]
+    assert found["actor_country"].tolist() == [""]
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.", "Việt Nam"),
+    ("Thủ tướng Lào Sonexay Siphandone đồng ý mở thêm đường bay thẳng giữa hai thủ đô.", "Lào"),
+    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", "both"),
+])
+def test_registered_actor_country(sentence, country):
+    assert one_sentence(sentence)["actor_country"].tolist() == [country]
+
+
+# --------------------------------------------------------------------------- no statement
+
+NO_STATEMENT_CASES = [
+    "Kim ngạch thương mại song phương đạt 1,7 tỷ USD, tăng 28,26%.",
+    "Hai bên đã ký kết nhiều văn kiện hợp tác.",
+    "Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Lào Sonexay Siphandone.",
+    "Hai bên trao đổi về tình hình thế giới và khu vực.",  # a discussion activity
+    "Hai bên đánh giá kết quả hợp tác năm 2024.",  # a review activity (README, 003/2)
+    "Đây là dịp để hai bên khẳng định quyết tâm chung.",  # a purpose clause
+    "Chuyến thăm là sự khẳng định mạnh mẽ quan hệ đặc biệt giữa hai nước.",  # a noun
+    "Theo kế hoạch, hai bên sẽ họp.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_STATEMENT_CASES)
+def test_no_statement(sentence):
+    assert triples(one_sentence(sentence)) == []
+
+
+# A cue word inside the content of another statement is not a statement of its own.
+CUE_IN_CONTENT_CASES = [
+    ("Tổng Bí thư Tô Lâm nhấn mạnh chuyển từ cam kết sang kết quả cụ thể.",
+     [("Tô Lâm", "nhấn mạnh", "emphasize")]),
+    ("Thủ tướng Lào Sonexay Siphandone đồng ý với các đề xuất của phía Việt Nam.",
+     [("Sonexay Siphandone", "đồng ý", "agree")]),
+    ("Thủ tướng Phạm Minh Chính khẳng định Việt Nam luôn coi trọng quan hệ với Lào.",  # "coi trọng" = value
+     [("Phạm Minh Chính", "khẳng định", "assert")]),
+    # passive relative clauses on a noun: past agreements, not new statements (README, 001/5, 002/16)
+    ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần làm sâu sắc hơn nội hàm đã được hai nước thống nhất.",
+     [("Tô Lâm", "nhấn mạnh", "emphasize")]),
+    ("Hai Bộ trưởng nhấn mạnh việc triển khai các thỏa thuận đã được lãnh đạo cấp cao hai nước nhất trí.",
+     [("Hai Bộ trưởng", "nhấn mạnh", "emphasize")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CUE_IN_CONTENT_CASES)
+def test_cue_inside_content_is_not_a_statement(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# --------------------------------------------------------------------------- captions
+
+CAPTIONED = (
+    "Hai bên nhất trí tăng cường hợp tác quốc phòng.\n"                      # 1 body
+    "Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của kiều bào. Ảnh: TTXVN\n"  # 2, 3 captions
+    "Đại sứ Nguyễn Minh Tâm cho biết kiều bào luôn đoàn kết."                 # 4 body
+)
+
+
+def test_captions_left_out_unless_kept():
+    doc = make_doc(CAPTIONED)
+    assert [s.kind for s in doc.sentences] == ["title", "body", "caption", "caption", "body"]
+    default = quads(StanceExtractor().extract([doc]))
+    assert default == [(1, "Hai bên", "nhất trí", "agree"), (4, "Nguyễn Minh Tâm", "cho biết", "inform")]
+    kept = quads(StanceExtractor(keep_captions=True).extract([doc]))
+    assert kept == sorted([*default, (2, "Phạm Minh Chính", "nhấn mạnh", "emphasize")])
+
+
+def test_caption_paragraph_gives_nothing():
+    doc = make_doc("Hai bên nhất trí tăng cường hợp tác quốc phòng.\n"
+                   "Thủ tướng Phạm Minh Chính phát biểu. Ảnh: TTXVN")
+    assert [s.kind for s in doc.sentences] == ["title", "body", "caption", "caption"]
+    assert quads(StanceExtractor().extract([doc])) == [(1, "Hai bên", "nhất trí", "agree")]
+
+
+# --------------------------------------------------------------------------- tone of the content
+
+TONE_CASES = [
+    ("Thứ trưởng Nguyễn Mạnh Cường khẳng định quan hệ hai nước luôn tốt đẹp dù còn nhiều khó khăn.",
+     1, 1, "mixed"),
+    ("Hai bên đánh giá cao sự phối hợp hiệu quả giữa hai bộ.", 1, 0, "positive"),
+    ("Tổng Bí thư Tô Lâm nhấn mạnh quan hệ tốt đẹp cần được chuyển hóa thành hợp tác hiệu quả.", 2, 0, "positive"),
+    # "thuỷ" is "thủy" with the tone mark placed elsewhere: the same word after folding
+    ("Hai bên khẳng định quan hệ thuỷ chung giữa hai nước.", 1, 0, "positive"),
+    ("Bộ trưởng Nguyễn Hồng Diên cho biết dự án đường sắt còn nhiều vướng mắc.", 0, 1, "difficulty"),
+    ("Hai bên nhất trí tổ chức kỳ họp tiếp theo tại Viêng Chăn.", 0, 0, ""),
+    # only the content counts: "khó khăn" is in the fronted clause, not in what was said
+    ("Mặc dù còn khó khăn, Tổng Bí thư Tô Lâm nhấn mạnh quan hệ hai nước rất tốt đẹp.", 1, 0, "positive"),
+]
+
+
+@pytest.mark.parametrize("sentence, positive, difficulty, tone", TONE_CASES)
+def test_tone_of_content(sentence, positive, difficulty, tone):
+    found = one_sentence(sentence)
+    assert len(found) == 1, found
+    row = found.iloc[0]
+    assert (int(row["tone_positive"]), int(row["tone_difficulty"]), row["tone"]) == (positive, difficulty, tone)
+
+
+# --------------------------------------------------------------------------- table shape
+
+def test_columns_and_date():
+    doc = parse_document("d7", unicodedata.normalize(
+        "NFC", "date 2024-10-09 Tin ngắn\nHai bên nhất trí tăng cường hợp tác quốc phòng."))
+    found = StanceExtractor().extract([doc])
+    assert list(found.columns[:7]) == COLUMNS
+    assert STANCE_COLUMNS == COLUMNS
+    assert found[COLUMNS].values.tolist() == [
+        ["d7", "2024-10-09", 1, "Hai bên", "nhất trí", "agree", "tăng cường hợp tác quốc phòng"]]
+
+
+def test_columns_of_an_empty_table():
+    found = extract("Hai bên đã ký kết nhiều văn kiện hợp tác.")
+    assert found.empty
+    assert list(found.columns[:7]) == COLUMNS
+
+
+def test_several_documents_keep_their_ids():
+    docs = [make_doc("Hai bên nhất trí tăng cường hợp tác quốc phòng.", doc_id="a"),
+            make_doc("Hai bên đã ký kết nhiều văn kiện hợp tác.", doc_id="b"),
+            make_doc("Bộ Ngoại giao bác bỏ những thông tin sai lệch về chuyến thăm.", doc_id="c")]
+    found = StanceExtractor().extract(docs)
+    assert list(zip(found["doc_id"], found["actor"], found["stance"])) == [
+        ("a", "Hai bên", "agree"), ("c", "Bộ Ngoại giao", "oppose")]
+
+
+@pytest.fixture(scope="module")
+def seed_corpus():
+    return read_corpus(SEED_DIR)
+
+
+@pytest.fixture(scope="module")
+def seed_statements(seed_corpus):
+    return StanceExtractor().extract(list(seed_corpus))
+
+
+def test_deterministic(seed_corpus, seed_statements):
+    again = StanceExtractor().extract(list(seed_corpus))
+    pd.testing.assert_frame_equal(seed_statements, again)
+    docs = [make_doc(body, doc_id=f"m{i}") for i, (body, _) in enumerate(COORDINATED_CASES)]
+    pd.testing.assert_frame_equal(StanceExtractor().extract(docs), StanceExtractor().extract(docs))
+
+
+def test_seed_statements_are_well_formed(seed_corpus, seed_statements):
+    assert list(seed_statements.columns[:7]) == COLUMNS
+    assert set(seed_statements["stance"]) <= CLASSES
+    kinds = {(d.doc_id, s.index): s.kind for d in seed_corpus for s in d.sentences}
+    for row in seed_statements.itertuples():
+        assert kinds[(row.doc_id, row.sentence_id)] != "caption", row
+        assert row.actor, row
+
+
+# --------------------------------------------------------------------------- the gold standard
+
+@pytest.fixture(scope="module")
+def gold() -> pd.DataFrame:
+    return pd.read_csv(GOLD, dtype={"sentence_id": int}, keep_default_na=False, encoding="utf-8")
+
+
+def test_evaluate_counts_each_gold_row_once():
+    # found: a hit, the same statement again (only one gold row for it) and a wrong sentence
+    found = pd.DataFrame({"doc_id": ["d", "d", "d"], "sentence_id": [1, 1, 2],
+                          "actor": ["Tô Lâm", "TÔ LÂM", "Hai bên"], "cue": ["nhấn mạnh"] * 2 + ["nhất trí"],
+                          "stance": ["emphasize", "emphasize", "agree"]})
+    gold = pd.DataFrame({"doc_id": ["d", "d"], "sentence_id": [1, 3], "actor": ["tô lâm", "Hai bên"],
+                         "cue": ["nhấn mạnh", "nhất trí"], "stance": ["emphasize", "agree"]})
+    precision, recall, errors = evaluate(found, gold)
+    assert precision == pytest.approx(1 / 3)
+    assert recall == pytest.approx(1 / 2)
+    assert Counter(errors["kind"]) == {"spurious": 2, "missed": 1}
+
+
+def test_gold_precision_and_recall(seed_statements, gold):
+    precision, recall, errors = evaluate(seed_statements, gold)
+    report = errors.to_string()
+    assert precision >= 0.85, report
+    assert recall >= 0.85, report
+
+
+def test_gold_file_is_well_formed(gold, seed_corpus):
+    raw = GOLD.read_bytes()
+    text = raw.decode("utf-8")
+    assert b"\r" not in raw and not text.startswith("\ufeff")
+    assert unicodedata.normalize("NFC", text) == text
+    header = next(csv.reader(io.StringIO(text)))
+    assert header == ["doc_id", "sentence_id", "actor", "cue", "stance", "note"]
+    # counts stated in tests/data/README.md
+    assert len(gold) == 68
+    assert Counter(gold["doc_id"].str[:3]) == {"000": 5, "001": 27, "002": 14, "003": 9, "004": 13}
+    assert Counter(gold["stance"]) == {"inform": 16, "emphasize": 16, "assert": 11, "agree": 11, "propose": 8,
+                                       "praise": 5, "thank": 1}
+    assert set(gold["stance"]) <= CLASSES
+    keys = list(zip(gold["doc_id"], gold["sentence_id"]))
+    assert keys == sorted(keys)  # ordered by document and sentence
+    docs = {d.doc_id: d for d in seed_corpus}
+    for row in gold.itertuples():
+        assert row.doc_id in docs, row
+        doc = docs[row.doc_id]
+        sentence = next((s for s in doc.sentences if s.index == row.sentence_id), None)
+        assert sentence is not None, row
+        assert sentence.kind != "caption", row
+        assert fold(row.cue) in fold(doc.sentence_text(sentence)), row
+        assert fold(row.actor) in fold(doc.text), row
+        assert row.actor and row.cue, row
+
+
+# --------------------------------------------------------------------------- command line
+
+def test_cli_stance_csv(tmp_path, seed_statements):
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-m", "analysis", "stance", "--csv"], cwd=ROOT, env=env,
+                            capture_output=True, timeout=600)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout.decode("utf-8"), newline="")))
+    assert rows[0][:7] == COLUMNS
+    assert all(len(row) == len(rows[0]) for row in rows[1:])
+    cli = sorted((r[0], int(r[2]), r[3], r[4], r[5]) for r in rows[1:])
+    library = sorted(zip(seed_statements["doc_id"], seed_statements["sentence_id"].astype(int),
+                         seed_statements["actor"], seed_statements["cue"], seed_statements["stance"]))
+    assert cli == library
