@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates
-from .sentences import split_sentences
+from .sentences import pieces, split_sentences
 from .vietnamese import fold, is_upper_text
 
 __all__ = ["Sentence", "Document", "parse_document", "DATE_SOURCES", "KINDS"]
@@ -50,6 +50,7 @@ _SOURCE_INLINE = re.compile(r"\s+\(([A-ZĐ]{2,10})\)\s*[-–—]\s*")  # "Tiêu 
 _SOURCE_CLOSING = re.compile(r"\(\s*((?:[\w-]+\.)+[a-z]{2,})\s*\)\s*\Z", re.IGNORECASE)
 _FINAL_PUNCT = ".!?…:;,"
 _SYLLABLE = re.compile(r"[^\W_]+")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -91,17 +92,7 @@ class Document:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            spans.append((a, b))
-    return spans
+    return pieces(text, 0, len(text), [m.start() for m in _NEWLINE.finditer(text)])
 
 
 def _credit_end(text: str, start: int, end: int) -> int:
@@ -130,17 +121,7 @@ def _credit_cuts(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
 def _split_at(spans: list[tuple[int, int]], cuts: list[int], text: str) -> list[tuple[int, int]]:
     if not cuts:
         return spans
-    out = []
-    for a, b in spans:
-        inner = sorted(c for c in cuts if a < c < b)
-        for x, y in zip([a, *inner], [*inner, b]):
-            while x < y and text[x].isspace():
-                x += 1
-            while y > x and text[y - 1].isspace():
-                y -= 1
-            if x < y:
-                out.append((x, y))
-    return out
+    return [piece for a, b in spans for piece in pieces(text, a, b, sorted(c for c in cuts if a < c < b))]
 
 
 def _is_heading(text: str, span: tuple[int, int], n_sentences: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "pieces"]
 
 _ABBREVIATIONS = frozenset(
     "tp tt ts ths pgs gs bs ks ls ths ncs mr mrs ms dr st no tr q p ng".split()
@@ -51,7 +51,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     ['Vốn đạt 6,21 tỷ USD, tăng 28,26%.', 'Ngày 5/2 tại TP.HCM, ông A nói: “Tốt”.', 'Hai bên nhất trí.']
     """
     end = len(text) if end is None else end
-    cuts = [m.end() for m in _END.finditer(text, start, end) if _is_sentence_end(text, m)]
+    return pieces(text, start, end, [m.end() for m in _END.finditer(text, start, end) if _is_sentence_end(text, m)])
+
+
+def pieces(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at the sorted offsets ``cuts``: each piece without the white space
+    around it, empty pieces dropped.
+
+    >>> pieces(" a b  c ", 0, 8, [4])
+    [(1, 4), (6, 7)]
+    """
     spans = []
     for a, b in zip([start, *cuts], [*cuts, end]):
         while a < b and text[a].isspace():
