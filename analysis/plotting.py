@@ -10,7 +10,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["Plot", "STYLE", "new_figure", "save", "write_csv", "shorten", "COLOURS"]
+__all__ = ["Plot", "STYLE", "new_figure", "bar_panels", "save", "write_csv", "shorten", "COLOURS"]
 
 #: DejaVu Sans ships with matplotlib and has every Vietnamese letter; the hash salt and the
 #: dropped dates make SVG and PNG files the same from run to run.
@@ -55,6 +55,24 @@ def new_figure(*, width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols
     """
     fig = Figure(figsize=(width, height))
     return fig, fig.subplots(nrows, ncols, **kwargs)
+
+
+def bar_panels(panels: list[tuple[str, list[str], list[float], str]], *, cols: int = 3,
+               panel_height: float = 2.7) -> Figure:
+    """Small multiples of horizontal bars, one panel per ``(title, labels, values, colour)``."""
+    cols = max(1, min(cols, len(panels)))
+    rows = max(1, -(-len(panels) // cols))
+    fig, axes = new_figure(width=4 * cols, height=panel_height * rows, nrows=rows, ncols=cols, squeeze=False)
+    for ax, (title, labels, values, colour) in zip(axes.flat, panels):
+        ax.barh(range(len(labels)), values, color=colour)
+        ax.set_yticks(range(len(labels)), labels, fontsize=8)
+        ax.invert_yaxis()
+        ax.set_title(title, fontsize=8)
+        ax.tick_params(axis="x", labelsize=7)
+    for ax in list(axes.flat)[len(panels):]:
+        ax.set_visible(False)
+    fig.tight_layout()
+    return fig
 
 
 def save(fig: Figure, stem: Path) -> list[Path]:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import keyterms as kt
 from . import topics as tm
-from .plotting import Plot, new_figure, shorten
+from .plotting import Plot, bar_panels, new_figure, shorten
 from .registry import figure
 
 __all__ = ["keyterms_top", "keyness_periods", "document_similarity", "topic_selection", "topic_terms",
@@ -38,20 +38,9 @@ def keyterms_top(session, top: int = 8) -> Plot:
     terms, ids = _terms(session)
     data = kt.KeyTerms().fit(terms, ids).top_terms(top)
     order = sorted(ids, key=lambda d: (_doc_label(session, d), d))[:MAX_PANELS]
-    cols = min(3, len(order))
-    rows = -(-len(order) // cols)
-    fig, axes = new_figure(width=4 * cols, height=2.6 * rows, nrows=rows, ncols=cols, squeeze=False)
-    for ax, doc_id in zip(axes.flat, order):
-        part = data[data["doc_id"] == doc_id]
-        ax.barh(range(len(part)), part["score"], color=PALETTE[0])
-        ax.set_yticks(range(len(part)), part["term"], fontsize=8)
-        ax.invert_yaxis()
-        ax.set_title(_doc_label(session, doc_id), fontsize=8)
-        ax.tick_params(axis="x", labelsize=7)
-    for ax in list(axes.flat)[len(order):]:
-        ax.set_visible(False)
-    fig.tight_layout()
-    return Plot(fig, data)
+    panels = [(_doc_label(session, d), list(part["term"]), list(part["score"]), PALETTE[0])
+              for d in order for part in [data[data["doc_id"] == d]]]
+    return Plot(bar_panels(panels, panel_height=2.6), data)
 
 
 def _median_date(session) -> str:
@@ -155,20 +144,9 @@ def topic_selection(session) -> Plot:
 def topic_terms(session) -> Plot:
     model, _ = fitted_topics(session)
     data = model.topic_terms(top=10)
-    cols = min(3, model.k)
-    rows = -(-model.k // cols)
-    fig, axes = new_figure(width=4 * cols, height=2.8 * rows, nrows=rows, ncols=cols, squeeze=False)
-    for topic, ax in zip(range(model.k), axes.flat):
-        part = data[data["topic_id"] == topic]
-        ax.barh(range(len(part)), part["weight"], color=PALETTE[topic % 10])
-        ax.set_yticks(range(len(part)), part["term"], fontsize=8)
-        ax.invert_yaxis()
-        ax.set_title(f"topic {topic}", fontsize=9)
-        ax.tick_params(axis="x", labelsize=7)
-    for ax in list(axes.flat)[model.k:]:
-        ax.set_visible(False)
-    fig.tight_layout()
-    return Plot(fig, data)
+    panels = [(f"topic {t}", list(part["term"]), list(part["weight"]), PALETTE[t % 10])
+              for t in range(model.k) for part in [data[data["topic_id"] == t]]]
+    return Plot(bar_panels(panels, panel_height=2.8), data)
 
 
 @figure("document_topics", title="Topics of each article",
