@@ -1,8 +1,9 @@
-"""A content-addressed, non-executable cache of tokenised text (one SQLite file).
+"""A content-addressed, non-executable cache of article layouts and tokenised text (one SQLite file).
 
-Entries are keyed by a hash of the text and of the tokeniser's version, and hold
-plain strings, never pickles. A missing, stale or corrupt entry is recomputed; a
-file that is not a readable database is replaced.
+Entries are keyed by a hash of the text and of the version of the code that made
+them, and hold plain strings (JSON for layouts), never pickles. Each carries a
+checksum; a missing, stale or corrupt entry is recomputed, and a file that is not
+a readable database is replaced.
 """
 
 from __future__ import annotations
@@ -15,6 +16,16 @@ __all__ = ["TokenCache"]
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS tokens "
            "(key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT, digest TEXT NOT NULL)")
+_LAYOUT_SCHEMA = "CREATE TABLE IF NOT EXISTS layouts (key TEXT PRIMARY KEY, layout TEXT NOT NULL, digest TEXT NOT NULL)"
+
+
+def code_version(*modules: str, extra: str = "") -> str:
+    """A hash of the source of these modules of the package (and ``extra``): entries made by other code are stale."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256(extra.encode())
+    for name in modules:
+        digest.update((here / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _digest(key: str, labels: str, tags: str | None) -> str:
@@ -49,6 +60,7 @@ class TokenCache:
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)
         db.execute(_SCHEMA)
+        db.execute(_LAYOUT_SCHEMA)
         db.execute("PRAGMA quick_check").fetchone()
         return db
 
@@ -85,6 +97,34 @@ class TokenCache:
         db = self._connect()
         with db:
             db.executemany("INSERT OR REPLACE INTO tokens (key, labels, tags, digest) VALUES (?, ?, ?, ?)", rows)
+
+    def get_layouts(self, keys: list[str]) -> dict[str, str]:
+        """The stored layouts (JSON text) of those ``keys`` that are present and intact."""
+        try:
+            db, found = self._connect(), {}
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                rows = db.execute(
+                    f"SELECT key, layout, digest FROM layouts WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                found.update((key, layout) for key, layout, digest in rows
+                             if isinstance(layout, str) and digest == _digest(key, layout, None))
+            return found
+        except sqlite3.DatabaseError:
+            self._reset()
+            return {}
+
+    def put_layouts(self, entries: list[tuple[str, str]]) -> None:
+        """Store ``(key, layout JSON)`` entries."""
+        if not entries:
+            return
+        rows = [(key, layout, _digest(key, layout, None)) for key, layout in entries]
+        for attempt in (0, 1):
+            try:
+                with self._connect() as db:
+                    db.executemany("INSERT OR REPLACE INTO layouts (key, layout, digest) VALUES (?, ?, ?)", rows)
+                return
+            except sqlite3.DatabaseError:
+                self._reset()
 
     def _reset(self) -> None:
         self.close()

@@ -19,9 +19,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import TokenCache, code_version
 from .dates import parse_iso
 from .errors import InputError
-from .layout import Document, parse_document
+from .layout import Document, from_record, parse_document, to_record
 
 __all__ = ["Corpus", "Skipped", "read_corpus", "decode"]
 
@@ -107,7 +108,7 @@ def _meta_of(row: dict, where: str) -> dict:
     return meta
 
 
-def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list[Document], list[Skipped]]:
+def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list[tuple], list[Skipped]]:
     meta = _metadata(root)
     files = sorted((p for p in root.rglob("*") if p.suffix.lower() == ".txt" and p.is_file()),
                    key=lambda p: p.relative_to(root).as_posix())
@@ -134,7 +135,7 @@ def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list
         if not text.strip():
             skipped.append(Skipped(str(path), "empty file"))
             continue
-        documents.append(parse_document(doc_id, text, path=str(path), meta=meta.pop(doc_id, {})))
+        documents.append((doc_id, text, str(path), meta.pop(doc_id, {})))
     skipped += [Skipped(str(root / "metadata.csv"), f"doc_id {k!r} matches no file") for k in sorted(meta)]
     return documents, skipped
 
@@ -159,7 +160,7 @@ def _table_rows(path: Path):
                 yield n, row
 
 
-def _read_table(path: Path) -> tuple[list[Document], list[Skipped]]:
+def _read_table(path: Path) -> tuple[list[tuple], list[Skipped]]:
     documents, skipped, seen = [], [], set()
     try:
         for number, (line, row) in enumerate(_table_rows(path), start=1):
@@ -174,7 +175,7 @@ def _read_table(path: Path) -> tuple[list[Document], list[Skipped]]:
                 skipped.append(Skipped(f"{path}: line {line}", "empty text"))
                 continue
             meta = _meta_of({k: str(v) if v is not None else "" for k, v in row.items()}, f"{path}: line {line}")
-            documents.append(parse_document(doc_id, text, path=f"{path}: line {line}", meta=meta))
+            documents.append((doc_id, text, f"{path}: line {line}", meta))
     except (UnicodeDecodeError, EOFError, gzip.BadGzipFile, csv.Error) as e:
         raise InputError(str(path), f"cannot be read ({e})") from None
     if not documents:
@@ -182,7 +183,39 @@ def _read_table(path: Path) -> tuple[list[Document], list[Skipped]]:
     return documents, skipped
 
 
-def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool = False) -> Corpus:
+_LAYOUT_VERSION = code_version("vietnamese", "sentences", "layout", "dates")
+
+
+def _layout_key(doc_id: str, text: str, meta: dict) -> str:
+    meta_text = json.dumps(meta, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(f"{_LAYOUT_VERSION}\0{meta_text}\0{text}".encode()).hexdigest()
+
+
+def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None) -> list[Document]:
+    """Documents from ``(doc_id, text, path, meta)``; layouts come from the cache when they can."""
+    if cache_dir is None:
+        return [parse_document(doc_id, text, path=path, meta=meta) for doc_id, text, path, meta in raw]
+    store = TokenCache(cache_dir)
+    keys = [_layout_key(doc_id, text, meta) for doc_id, text, _, meta in raw]
+    found = store.get_layouts(keys)
+    documents, new = [], []
+    for key, (doc_id, text, path, meta) in zip(keys, raw):
+        record = found.get(key)
+        if record is not None:
+            try:
+                documents.append(from_record(doc_id, text, record, path=path, meta=meta))
+                continue
+            except (ValueError, KeyError, TypeError, IndexError):
+                pass  # a damaged entry: read the layout again
+        documents.append(parse_document(doc_id, text, path=path, meta=meta))
+        new.append((key, to_record(documents[-1])))
+    store.put_layouts(new)
+    store.close()
+    return documents
+
+
+def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool = False,
+                cache_dir: str | Path | None = None) -> Corpus:
     """Read a corpus folder or table.
 
     Parameters
@@ -193,6 +226,9 @@ def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool
         Codec for ``.txt`` files instead of detecting UTF-8/UTF-16 (e.g. ``"cp1258"``).
     skip_bad : bool
         Skip undecodable files (listed in :attr:`Corpus.skipped`) instead of raising.
+    cache_dir : path, optional
+        Keep the layout of each text (title, date, sentences ...) in the cache there, keyed
+        by a hash of the text, its metadata and the code; None reads every layout afresh.
 
     Raises
     ------
@@ -206,12 +242,12 @@ def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool
         except LookupError:
             raise InputError(encoding, "unknown encoding name") from None
     if root.is_dir():
-        documents, skipped = _read_folder(root, encoding, skip_bad)
+        raw, skipped = _read_folder(root, encoding, skip_bad)
     elif root.is_file() and root.name.lower().endswith(TABLE_SUFFIXES):
-        documents, skipped = _read_table(root)
+        raw, skipped = _read_table(root)
     elif root.exists():
         raise InputError(str(root), "not a folder, .csv, .jsonl or .jsonl.gz file")
     else:
         raise InputError(str(root), "no such file or folder")
-    documents.sort(key=lambda d: d.doc_id)
-    return Corpus(root, tuple(documents), tuple(skipped))
+    raw.sort(key=lambda r: r[0])
+    return Corpus(root, tuple(_parse_all(raw, cache_dir)), tuple(skipped))

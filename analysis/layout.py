@@ -25,6 +25,7 @@ they are kept in :attr:`Document.left_out` with the reason.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -32,7 +33,7 @@ from . import dates
 from .sentences import pieces, split_sentences
 from .vietnamese import fold, is_upper_text
 
-__all__ = ["Sentence", "Document", "parse_document", "DATE_SOURCES", "KINDS"]
+__all__ = ["Sentence", "Document", "parse_document", "to_record", "from_record", "DATE_SOURCES", "KINDS"]
 
 DATE_SOURCES = ("metadata", "header", "byline", "body", "unknown")
 KINDS = ("title", "heading", "body", "caption")
@@ -266,3 +267,23 @@ def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None 
         path=path,
         meta=meta,
     )
+
+
+def to_record(doc: Document) -> str:
+    """The layout of a document as JSON (for the cache): everything but its text and metadata."""
+    return json.dumps({
+        "title": doc.title, "date": doc.date.isoformat() if doc.date else None, "date_source": doc.date_source,
+        "source": doc.source, "left_out": doc.left_out,
+        "sentences": [[s.start, s.end, KINDS.index(s.kind), s.paragraph] for s in doc.sentences],
+    }, ensure_ascii=False)
+
+
+def from_record(doc_id: str, text: str, record: str, *, path: str = "", meta: dict | None = None) -> Document:
+    """The :class:`Document` that :func:`to_record` described."""
+    data = json.loads(record)
+    return Document(
+        doc_id=doc_id, text=text, title=data["title"],
+        date=dt.date.fromisoformat(data["date"]) if data["date"] else None, date_source=data["date_source"],
+        source=data["source"], left_out=tuple(tuple(x) for x in data["left_out"]),
+        sentences=tuple(Sentence(i, a, b, KINDS[k], p) for i, (a, b, k, p) in enumerate(data["sentences"])),
+        path=path, meta=meta or {})

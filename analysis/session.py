@@ -37,7 +37,7 @@ class Session:
         self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
         self.jobs = jobs
         self.keep_captions = keep_captions
-        self.corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad)
+        self.corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad, cache_dir=self.cache_dir)
         self._tokens: list[TokenisedDocument] | None = None
         self._tagged = False
         self._syllables = None

@@ -24,7 +24,7 @@ from functools import cache, cached_property
 from importlib import metadata
 from pathlib import Path
 
-from .cache import TokenCache
+from .cache import TokenCache, code_version
 from .layout import Document
 from .vietnamese import Token, fold, normalize, tokens
 
@@ -33,15 +33,7 @@ __all__ = ["Word", "TokenisedSentence", "TokenisedDocument", "tokenise", "segmen
 _PYVI = Path(__import__("importlib.util").util.find_spec("pyvi").origin).parent / "models"
 
 
-def _code_version() -> str:
-    here = Path(__file__).parent
-    digest = hashlib.sha256(metadata.version("pyvi").encode())
-    for name in ("vietnamese.py", "sentences.py", "layout.py", "dates.py", "tokenise.py"):
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-VERSION = _code_version()
+VERSION = code_version("vietnamese", "sentences", "layout", "dates", "tokenise", extra=metadata.version("pyvi"))
 
 
 class _ModelOnly(pickle.Unpickler):
