@@ -382,3 +382,23 @@ def test_read_corpus_never_writes_in_the_corpus_folder(tmp_path):
     assert len(corpus) == 3
     read_corpus(root / "table.jsonl")
     assert snapshot(root) == before
+
+
+def test_layouts_are_cached_as_json_and_a_damaged_entry_is_read_again(tmp_path):
+    import json
+    import sqlite3
+
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text("date 2025-12-02 Tiêu đề\n\nHai bên nhất trí. Hai bên ký kết.\n", encoding="utf-8")
+    fresh = read_corpus(corpus_dir)
+    first = read_corpus(corpus_dir, cache_dir=tmp_path / "cache")
+    with sqlite3.connect(tmp_path / "cache" / "tokens.sqlite") as db:
+        (layout,), = db.execute("SELECT layout FROM layouts").fetchall()
+        assert json.loads(layout)["title"] == "Tiêu đề"
+        db.execute("UPDATE layouts SET layout = '{\"title\": \"wrong\"}'")
+    db.close()
+    again = read_corpus(corpus_dir, cache_dir=tmp_path / "cache")
+    assert first.documents == fresh.documents == again.documents
+    assert again.documents[0].title == "Tiêu đề"
+    assert [s.kind for s in again.documents[0].sentences] == ["title", "body", "body"]
