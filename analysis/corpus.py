@@ -23,6 +23,7 @@ from .cache import TokenCache, code_version
 from .dates import parse_iso
 from .errors import InputError
 from .layout import Document, from_record, parse_document, to_record
+from .parallel import parallel_map
 
 __all__ = ["Corpus", "Skipped", "read_corpus", "decode"]
 
@@ -191,31 +192,38 @@ def _layout_key(doc_id: str, text: str, meta: dict) -> str:
     return hashlib.sha256(f"{_LAYOUT_VERSION}\0{meta_text}\0{text}".encode()).hexdigest()
 
 
-def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None) -> list[Document]:
-    """Documents from ``(doc_id, text, path, meta)``; layouts come from the cache when they can."""
-    if cache_dir is None:
-        return [parse_document(doc_id, text, path=path, meta=meta) for doc_id, text, path, meta in raw]
-    store = TokenCache(cache_dir)
-    keys = [_layout_key(doc_id, text, meta) for doc_id, text, _, meta in raw]
-    found = store.get_layouts(keys)
-    documents, new = [], []
-    for key, (doc_id, text, path, meta) in zip(keys, raw):
-        record = found.get(key)
+def _record(raw: tuple[str, str, str, dict]) -> str:
+    doc_id, text, path, meta = raw
+    return to_record(parse_document(doc_id, text, path=path, meta=meta))
+
+
+def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None,
+               jobs: int | None) -> list[Document]:
+    """Documents from ``(doc_id, text, path, meta)``: layouts from the cache when it has them, the
+    others read in parallel (as JSON records, which cross between processes cheaply)."""
+    store = TokenCache(cache_dir) if cache_dir is not None else None
+    keys = [_layout_key(doc_id, text, meta) for doc_id, text, _, meta in raw] if store else []
+    found = store.get_layouts(keys) if store else {}
+    records: list[str | None] = [found.get(key) for key in keys] if store else [None] * len(raw)
+    documents: list[Document | None] = [None] * len(raw)
+    for i, record in enumerate(records):
         if record is not None:
             try:
-                documents.append(from_record(doc_id, text, record, path=path, meta=meta))
-                continue
+                documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3])
             except (ValueError, KeyError, TypeError, IndexError):
-                pass  # a damaged entry: read the layout again
-        documents.append(parse_document(doc_id, text, path=path, meta=meta))
-        new.append((key, to_record(documents[-1])))
-    store.put_layouts(new)
-    store.close()
+                records[i] = None  # a damaged entry: read the layout again
+    todo = [i for i, record in enumerate(records) if record is None]
+    fresh = parallel_map(_record, [raw[i] for i in todo], jobs=jobs, desc="reading", min_items=500, max_chunk=64)
+    for i, record in zip(todo, fresh):
+        documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3])
+    if store:
+        store.put_layouts([(keys[i], record) for i, record in zip(todo, fresh)])
+        store.close()
     return documents
 
 
 def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool = False,
-                cache_dir: str | Path | None = None) -> Corpus:
+                cache_dir: str | Path | None = None, jobs: int | None = 1) -> Corpus:
     """Read a corpus folder or table.
 
     Parameters
@@ -229,6 +237,8 @@ def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool
     cache_dir : path, optional
         Keep the layout of each text (title, date, sentences ...) in the cache there, keyed
         by a hash of the text, its metadata and the code; None reads every layout afresh.
+    jobs : int, optional
+        Worker processes for reading layouts of large corpora (None: all cores).
 
     Raises
     ------
@@ -250,4 +260,4 @@ def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool
     else:
         raise InputError(str(root), "no such file or folder")
     raw.sort(key=lambda r: r[0])
-    return Corpus(root, tuple(_parse_all(raw, cache_dir)), tuple(skipped))
+    return Corpus(root, tuple(_parse_all(raw, cache_dir, jobs)), tuple(skipped))

@@ -18,6 +18,7 @@ import pandas as pd
 from .corpus import Corpus
 from .layout import Document
 from .lexicon import Formula, Lexicon
+from .parallel import parallel_map
 from .vietnamese import normalize, sentence_keys, token_keys, tokens
 
 __all__ = ["Syllabified", "syllabify", "PhraseMatcher", "count_phrases", "phrase_totals", "kwic",
@@ -29,10 +30,16 @@ _SEP = "\x1f"
 
 @dataclass(frozen=True)
 class Syllabified:
-    """One document's analysed sentences as folded token keys (syllables and punctuation)."""
+    """One document's analysed sentences as folded token keys (syllables and punctuation).
+
+    ``wrapped`` holds them all as ``\x1fkey\x1f\x1fkey\x1f``, sentences apart (``\x1e``):
+    each key between its own separators, so a phrase is counted with ``str.count`` and
+    adjacent matches share no character.
+    """
 
     document: Document
-    sentences: tuple[tuple[int, tuple[str, ...]], ...]  # (sentence_id, keys)
+    ids: tuple[int, ...]
+    wrapped: str
     n_syllables: int
 
     @property
@@ -44,17 +51,18 @@ class Syllabified:
         return self.document.date.isoformat() if self.document.date else ""
 
     @cached_property
+    def sentences(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """``(sentence_id, keys)`` of each analysed sentence."""
+        parts = self.wrapped.split("\x1e") if self.ids else []
+        return tuple((i, tuple(p[1:-1].split(_SEP + _SEP)) if p else ()) for i, p in zip(self.ids, parts))
+
+    @cached_property
     def n_tokens(self) -> int:
         return sum(len(keys) for _, keys in self.sentences)
 
     @cached_property
-    def wrapped(self) -> str:
-        """The whole document as ``\x1fkey\x1f\x1fkey\x1f``, sentences apart: phrases are counted with ``str.count``."""
-        return "\x1e".join(_wrap(keys) for _, keys in self.sentences)
-
-    @cached_property
     def joined(self) -> tuple[str, ...]:
-        """Each sentence as ``\\x1fkey\\x1fkey\\x1f``: a phrase is then a substring."""
+        """Each sentence as ``\x1fkey\x1fkey\x1f``: a phrase is then a substring."""
         return tuple(_SEP + _SEP.join(keys) + _SEP for _, keys in self.sentences)
 
 
@@ -63,14 +71,23 @@ def _wrap(keys) -> str:
     return _SEP + (_SEP + _SEP).join(keys) + _SEP if keys else ""
 
 
-def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False) -> list[Syllabified]:
-    """Fold every analysed sentence of every document into token keys (cheap: no pyvi)."""
-    out = []
-    for doc in corpus:
-        text, analysed = normalize(doc.text), doc.analysed(keep_captions=keep_captions)
-        keys, n_syllables = sentence_keys([text[s.start:s.end] for s in analysed])
-        out.append(Syllabified(doc, tuple((s.index, tuple(k)) for s, k in zip(analysed, keys)), n_syllables))
-    return out
+def _fold_sentences(task: tuple[str, list[tuple[int, int]]]) -> tuple[str, int]:
+    text, spans = task
+    text = normalize(text)
+    keys, n_syllables = sentence_keys([text[a:b] for a, b in spans])
+    return "\x1e".join(_wrap(k) for k in keys), n_syllables
+
+
+def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False, jobs: int | None = 1
+              ) -> list[Syllabified]:
+    """Fold every analysed sentence of every document into token keys (no pyvi; in parallel
+    over ``jobs`` processes for large corpora, None for all cores)."""
+    documents = list(corpus)
+    analysed = [doc.analysed(keep_captions=keep_captions) for doc in documents]
+    tasks = [(doc.text, [(s.start, s.end) for s in sentences]) for doc, sentences in zip(documents, analysed)]
+    folded = parallel_map(_fold_sentences, tasks, jobs=jobs, desc="folding", min_items=500, max_chunk=64)
+    return [Syllabified(doc, tuple(s.index for s in sentences), wrapped, n)
+            for doc, sentences, (wrapped, n) in zip(documents, analysed, folded)]
 
 
 class PhraseMatcher:

@@ -37,7 +37,8 @@ class Session:
         self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
         self.jobs = jobs
         self.keep_captions = keep_captions
-        self.corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad, cache_dir=self.cache_dir)
+        self.corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad, cache_dir=self.cache_dir,
+                                          jobs=jobs)
         self._tokens: list[TokenisedDocument] | None = None
         self._tagged = False
         self._syllables = None
@@ -55,7 +56,7 @@ class Session:
         from .framing import syllabify
 
         if self._syllables is None:
-            self._syllables = syllabify(self.corpus, keep_captions=self.keep_captions)
+            self._syllables = syllabify(self.corpus, keep_captions=self.keep_captions, jobs=self.jobs)
         return self._syllables
 
     def memo(self, key, compute):

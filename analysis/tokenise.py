@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import multiprocessing
 import os
 import pickle
 import sys
@@ -25,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .cache import TokenCache, code_version
+from .parallel import parallel_map
 from .layout import Document
 from .vietnamese import Token, fold, normalize, tokens
 
@@ -315,23 +315,6 @@ def _pos_work(sentences: list[list[str]]) -> str:
     return " ".join(" ".join(tags) for tags in pos_tag(sentences))
 
 
-def _progress(iterable, total: int, desc: str):
-    from tqdm import tqdm
-
-    return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr,
-                disable=None if total >= 200 else True, leave=False)
-
-
-def _run(fn, jobs_args: list, jobs: int, desc: str) -> list:
-    if jobs <= 1 or len(jobs_args) < 2 * jobs:
-        return list(_progress(map(fn, jobs_args), len(jobs_args), desc))
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ctx.Pool(jobs) as pool:
-        chunk = max(1, min(16, len(jobs_args) // (jobs * 8)))
-        return list(_progress(pool.imap(fn, jobs_args, chunksize=chunk), len(jobs_args), desc))
-
-
 def _valid_labels(labels: str, n_sentences: int) -> bool:
     return labels.count("|") == max(n_sentences - 1, 0) and not labels.strip("BIP|")
 
@@ -363,7 +346,7 @@ def tokenise(documents: list[Document], *, jobs: int | None = None, cache_dir: s
         tags.append(entry[1] if ok else None)
     todo = [i for i, lab in enumerate(labels) if lab is None]
     args = [(normalize(documents[i].text), [(s.start, s.end) for s in documents[i].sentences]) for i in todo]
-    for i, lab in zip(todo, _run(_work, args, jobs, "tokenising")):
+    for i, lab in zip(todo, parallel_map(_work, args, jobs=jobs, desc="tokenising")):
         labels[i] = lab
     out = [TokenisedDocument(d.doc_id, d.text, _spans(d), lab) for d, lab in zip(documents, labels)]
     retag = []
@@ -371,7 +354,7 @@ def tokenise(documents: list[Document], *, jobs: int | None = None, cache_dir: s
         retag = [i for i, (t, doc) in enumerate(zip(tags, out))
                  if t is None or len(t.split()) != doc.labels.count("B") + doc.labels.count("P")]
         sentences = [[[w.form for w in s.words] for s in out[i].sentences] for i in retag]
-        for i, t in zip(retag, _run(_pos_work, sentences, jobs, "tagging")):
+        for i, t in zip(retag, parallel_map(_pos_work, sentences, jobs=jobs, desc="tagging")):
             tags[i] = t
         out = [TokenisedDocument(d.doc_id, d.original, d.spans, d.labels, t) for d, t in zip(out, tags)]
     if store:

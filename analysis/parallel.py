@@ -1,0 +1,36 @@
+"""Work over documents in parallel, with a progress bar on stderr for long runs."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from typing import Callable, Iterable
+
+__all__ = ["parallel_map", "progress"]
+
+
+def progress(iterable: Iterable, total: int, desc: str):
+    """``iterable`` with a tqdm bar on stderr when there are 200 items or more and stderr is a terminal."""
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr,
+                disable=None if total >= 200 else True, leave=False)
+
+
+def parallel_map(fn: Callable, items: list, *, jobs: int | None = None, desc: str = "", min_items: int = 0,
+                 max_chunk: int = 16) -> list:
+    """``[fn(x) for x in items]``, in order, over ``jobs`` worker processes (default: all cores).
+
+    Few items (fewer than ``min_items``, or than two per worker) are done in this process:
+    starting workers would cost more than it saves. Workers are forked where the system
+    allows it, so that they share the loaded models and data without copying.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(items) < max(min_items, 2 * jobs):
+        return list(progress(map(fn, items), len(items), desc))
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(jobs) as pool:
+        chunk = max(1, min(max_chunk, len(items) // (jobs * 8)))
+        return list(progress(pool.imap(fn, items, chunksize=chunk), len(items), desc))
