@@ -7,7 +7,7 @@ writing the output:
 
 * ``baseline``: a small inline Python program that reads every ``.txt`` file of the
   sample (UTF-16) and calls ``pyvi.ViTokenizer.tokenize`` on its whole text, in one process;
-* for each command of :data:`COMMANDS` (only ``corpus`` for now):
+* for each command of :data:`COMMANDS`:
   ``cold``: ``python -m analysis <command> --csv --corpus SAMPLE --cache-dir EMPTY``;
   ``warm``: the same again, with the cache the cold run filled.
 
@@ -33,6 +33,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -66,13 +67,14 @@ class Command:
 
 
 # The commands this benchmark knows. To time another one, add it here and pass
-# ``--commands corpus,<name>``; e.g. for the later requirement on ``phrases``:
-#     Command("phrases", ("phrases", "--csv"), cold_limit=0.1),
+# ``--commands corpus,<name>``.
 COMMANDS: dict[str, Command] = {c.name: c for c in [
     Command("corpus", ("corpus", "--csv"), cold_limit=0.8, warm_limit=0.1,
-            note="issue: on 2,000 VNTC files, cold <= 0.8 x baseline and warm <= 0.1 x baseline"),
+            note="issue 2: on 2,000 VNTC files, cold <= 0.8 x baseline and warm <= 0.1 x baseline"),
+    Command("phrases", ("phrases", "--csv"), cold_limit=0.1,
+            note="issue 3: phrase counting needs syllables, not pyvi: cold <= 0.1 x baseline"),
 ]}
-DEFAULT_COMMANDS = ("corpus",)
+DEFAULT_COMMANDS = ("corpus", "phrases")
 
 # The baseline: plain pyvi, one process, every file's full text. argv[1] is the folder.
 BASELINE = r"""
@@ -105,6 +107,15 @@ class Run:
     exit_code: int
     stderr_lines: int
     stderr_sample: list[str] = field(default_factory=list)
+    foreign_cpu_seconds: float | None = None  # CPU time used meanwhile by processes not being measured
+    discarded: list[dict] = field(default_factory=list)  # attempts redone because of foreign load
+
+    @property
+    def foreign_load(self) -> float | None:
+        """Foreign CPU time as a fraction of what all CPUs could do in the run's wall time."""
+        if self.foreign_cpu_seconds is None or not self.seconds:
+            return None
+        return self.foreign_cpu_seconds / (self.seconds * (os.cpu_count() or 1))
 
 
 def _children_map() -> dict[int, list[int]]:
@@ -174,26 +185,94 @@ class _TreeSampler(threading.Thread):
         self.join()
 
 
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def busy_cpu_seconds() -> float | None:
+    """CPU seconds all processes have used since boot (``/proc/stat``), or None off Linux."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    guest = sum(fields[8:10]) if len(fields) > 9 else 0       # already counted in user / nice
+    return (sum(fields) - idle - guest) / _TICK
+
+
+def _own_cpu_seconds() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def wait_until_idle(max_load: float, settle: float = 3.0, timeout: float = 900.0) -> float:
+    """Wait until other processes use under ``max_load`` of all CPUs for ``settle`` seconds.
+
+    Returns the seconds waited (``timeout`` at most; then it goes ahead regardless).
+    """
+    start = time.monotonic()
+    ncpu = os.cpu_count() or 1
+    quiet_since = None
+    while True:
+        b0, own0, t0 = busy_cpu_seconds(), _own_cpu_seconds(), time.monotonic()
+        if b0 is None:
+            return 0.0
+        time.sleep(1.0)
+        load = (busy_cpu_seconds() - b0 - (_own_cpu_seconds() - own0)) / ((time.monotonic() - t0) * ncpu)
+        now = time.monotonic()
+        if load <= max_load:
+            quiet_since = quiet_since or t0
+            if now - quiet_since >= settle:
+                return now - start
+        else:
+            quiet_since = None
+        if now - start >= timeout:
+            print(f"  (still busy after {timeout:.0f} s: load {load:.0%}; measuring anyway)", flush=True)
+            return now - start
+
+
 def measure(label: str, argv: list[str], *, stdout, stderr_path: Path, cwd: Path, env: dict,
             sample_tree: bool = True) -> Run:
     """Run ``argv`` as a whole process; wall clock, CPU, peak memory and exit code."""
     with open(stderr_path, "wb") as err:
+        busy0, own0 = busy_cpu_seconds(), _own_cpu_seconds()
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=stdout, stderr=err, cwd=cwd, env=env)
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=stdout, stderr=err, cwd=cwd, env=env,
+                                start_new_session=True)
         sampler = _TreeSampler(proc.pid) if sample_tree else None
-        if sampler:
-            sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
+        try:
+            if sampler:
+                sampler.start()
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # interrupted: take the child and its workers down with us
+            try:
+                os.killpg(proc.pid, 15)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+            raise
+        finally:
+            seconds = time.perf_counter() - start
+            if sampler:
+                sampler.stop()
+        busy1, own1 = busy_cpu_seconds(), _own_cpu_seconds()
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
-        if sampler:
-            sampler.stop()
+    cpu = usage.ru_utime + usage.ru_stime
+    foreign = None if busy0 is None else max(0.0, (busy1 - busy0) - cpu - (own1 - own0))
     lines = stderr_path.read_text(encoding="utf-8", errors="replace").splitlines()
     tree_ok = sampler is not None and sampler.ok
-    return Run(label=label, seconds=round(seconds, 3), cpu_seconds=round(usage.ru_utime + usage.ru_stime, 3),
+    return Run(label=label, seconds=round(seconds, 3), cpu_seconds=round(cpu, 3),
                max_rss_kb=usage.ru_maxrss,  # kB on Linux
                tree_rss_kb=sampler.peak_rss if tree_ok else None, tree_pss_kb=sampler.peak_pss if tree_ok else None,
-               exit_code=proc.returncode, stderr_lines=len(lines), stderr_sample=lines[:5])
+               exit_code=proc.returncode, stderr_lines=len(lines),
+               stderr_sample=lines if len(lines) <= 6 else lines[:3] + ["..."] + lines[-2:],
+               foreign_cpu_seconds=None if foreign is None else round(foreign, 3))
+
+
+def _run_dict(run: Run) -> dict:
+    d = dict(run.__dict__)
+    d["foreign_load"] = None if run.foreign_load is None else round(run.foreign_load, 3)
+    return d
 
 
 def summarise(runs: list[Run]) -> dict:
@@ -211,7 +290,9 @@ def summarise(runs: list[Run]) -> dict:
         "tree_pss_mb": None if med([r.tree_pss_kb for r in runs]) is None
         else round(med([r.tree_pss_kb for r in runs]) / 1024, 1),
         "stderr_lines": runs[-1].stderr_lines,
-        "runs": [r.__dict__ for r in runs],
+        "foreign_load_max": None if any(r.foreign_load is None for r in runs)
+        else round(max(r.foreign_load for r in runs), 3),
+        "runs": [_run_dict(r) for r in runs],
     }
 
 
@@ -250,6 +331,7 @@ def machine() -> dict:
         "python": sys.version.split()[0],
         "python_executable": sys.executable,
         "platform": platform.platform(),
+        "python_env": {k: v for k, v in sorted(os.environ.items()) if k.startswith("PYTHON")},
         "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     try:
@@ -304,6 +386,14 @@ def _args(argv=None) -> argparse.Namespace:
                    help="do not sample the process tree's memory from /proc (ru_maxrss only)")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder (sample, caches, stderr logs)")
     p.add_argument("--check", action="store_true", help="exit 1 if a ratio is over its limit")
+    p.add_argument("--no-wait-idle", dest="wait_idle", action="store_false",
+                   help="do not wait for other processes to quiet down before each measurement")
+    p.add_argument("--max-foreign-load", type=float, default=0.05,
+                   help="redo a measurement if other processes used more than this fraction of all CPUs "
+                        "meanwhile, and wait until they use less before each one (default 0.05)")
+    p.add_argument("--retries", type=int, default=3, help="times a disturbed measurement is redone (default 3)")
+    p.add_argument("--idle-timeout", type=float, default=900,
+                   help="longest wait for an idle machine before measuring anyway, seconds (default 900)")
     args = p.parse_args(argv)
     if args.repeat < 1 or (not args.all and args.files < 1):
         p.error("--repeat and --files must be at least 1")
@@ -318,8 +408,13 @@ def _fmt_mb(value) -> str:
     return "-" if value is None else f"{value:,.0f}"
 
 
+def _terminate(signum, frame):
+    raise SystemExit(f"terminated by signal {signum}")
+
+
 def main(argv=None) -> int:
     args = _args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
     tarball = args.tarball
     if not tarball.is_file():
         print(f"skipped: the VNTC corpus is not at {tarball} (see ../shared/corpora/README.md; "
@@ -330,6 +425,7 @@ def main(argv=None) -> int:
     n = None if args.all else args.files
     name = args.name or ("vntc-all" if args.all else f"vntc-{args.files}")
 
+    info = machine()  # before measuring: the commit and state of analysis/ that is timed
     work = Path(tempfile.mkdtemp(prefix="bench_tokenise_"))
     if not _outside(work, PROJECT, tarball.parent.parent):
         print(f"error: the temporary folder {work} is inside the project or shared/; set TMPDIR elsewhere",
@@ -358,23 +454,40 @@ def main(argv=None) -> int:
         runs: dict[str, list[Run]] = {}
         baseline_out = None
 
-        def record(label: str, argv: list[str], i: int, stdout):
-            run = measure(label, argv, stdout=stdout, stderr_path=logs / f"{label}-{i}.stderr", cwd=PROJECT,
-                          env=env, sample_tree=sample_tree)
+        def record(label: str, argv: list[str], i: int, stdout_path: str | Path, prepare=None) -> Run:
+            """Time one measurement; redo it (up to --retries times) if other processes loaded the CPUs."""
+            discarded = []
+            for attempt in range(args.retries + 1):
+                if prepare:
+                    prepare()
+                waited = wait_until_idle(args.max_foreign_load, timeout=args.idle_timeout) if args.wait_idle else 0.0
+                if waited > 5:
+                    print(f"  (waited {waited:.0f} s for the machine to be idle)", flush=True)
+                with open(stdout_path, "wb") as out:
+                    run = measure(label, argv, stdout=out, stderr_path=logs / f"{label}-{i}.stderr", cwd=PROJECT,
+                                  env=env, sample_tree=sample_tree)
+                load = run.foreign_load
+                print(f"  {label:<14} run {i + 1}/{args.repeat}: {run.seconds:8.2f} s wall, {run.cpu_seconds:8.2f} s CPU, "
+                      f"max RSS {run.max_rss_kb / 1024:5.0f} MB, tree RSS "
+                      f"{_fmt_mb(run.tree_rss_kb and run.tree_rss_kb / 1024)} MB, exit {run.exit_code}, "
+                      f"stderr {run.stderr_lines} lines, foreign load {'-' if load is None else f'{load:.0%}'}",
+                      flush=True)
+                if run.exit_code != 0:
+                    tail = (logs / f"{label}-{i}.stderr").read_text(errors="replace")[-2000:]
+                    raise SystemExit(f"error: {label} exited with {run.exit_code}:\n{tail}")
+                if load is None or load <= args.max_foreign_load or attempt == args.retries:
+                    break
+                print(f"    discarded: other processes used {load:.0%} of the CPUs meanwhile; measuring again",
+                      flush=True)
+                discarded.append(_run_dict(run))
+            run.discarded = discarded
             runs.setdefault(label, []).append(run)
-            print(f"  {label:<14} run {i + 1}/{args.repeat}: {run.seconds:8.2f} s wall, {run.cpu_seconds:8.2f} s CPU, "
-                  f"max RSS {run.max_rss_kb / 1024:6.0f} MB, tree RSS {_fmt_mb(run.tree_rss_kb and run.tree_rss_kb / 1024)} MB, "
-                  f"exit {run.exit_code}, stderr {run.stderr_lines} lines", flush=True)
-            if run.exit_code != 0:
-                tail = (logs / f"{label}-{i}.stderr").read_text(errors="replace")[-2000:]
-                raise SystemExit(f"error: {label} exited with {run.exit_code}:\n{tail}")
             return run
 
         for i in range(args.repeat):
             if with_baseline:
                 out_path = logs / f"baseline-{i}.stdout"
-                with open(out_path, "wb") as out:
-                    record("baseline", [args.python, "-c", BASELINE, str(corpus)], i, out)
+                record("baseline", [args.python, "-c", BASELINE, str(corpus)], i, out_path)
                 baseline_out = out_path.read_text().split()
                 if int(baseline_out[0]) != len(names):
                     raise SystemExit(f"error: the baseline read {baseline_out[0]} files, not {len(names)}")
@@ -384,9 +497,8 @@ def main(argv=None) -> int:
                 argv_ = [args.python, "-m", "analysis", *cmd.argv, "--corpus", str(corpus), "--cache-dir", str(cache)]
                 if args.jobs:
                     argv_ += ["--jobs", str(args.jobs)]
-                with open(os.devnull, "wb") as devnull:
-                    record(f"{cname}-cold", argv_, i, devnull)
-                    record(f"{cname}-warm", argv_, i, devnull)
+                record(f"{cname}-cold", argv_, i, os.devnull, prepare=lambda: shutil.rmtree(cache, ignore_errors=True))
+                record(f"{cname}-warm", argv_, i, os.devnull)
                 shutil.rmtree(cache, ignore_errors=True)
 
         summary = {label: summarise(rs) for label, rs in runs.items()}
@@ -406,12 +518,13 @@ def main(argv=None) -> int:
         print(f"{len(names):,} VNTC files, {args.repeat} repeat(s), median; "
               f"{os.cpu_count()} CPUs, Python {platform.python_version()}")
         header = (f"{'measurement':<16}{'wall s':>9}{'CPU s':>9}{'max RSS MB':>12}"
-                  f"{'tree RSS MB':>13}{'tree PSS MB':>13}{'stderr':>8}")
+                  f"{'tree RSS MB':>13}{'tree PSS MB':>13}{'stderr':>8}{'foreign':>9}")
         print(header)
         print("-" * len(header))
         for label, s in summary.items():
             print(f"{label:<16}{s['seconds']:>9.2f}{s['cpu_seconds']:>9.2f}{_fmt_mb(s['max_rss_mb']):>12}"
-                  f"{_fmt_mb(s['tree_rss_mb']):>13}{_fmt_mb(s['tree_pss_mb']):>13}{s['stderr_lines']:>8}")
+                  f"{_fmt_mb(s['tree_rss_mb']):>13}{_fmt_mb(s['tree_pss_mb']):>13}{s['stderr_lines']:>8}"
+                  f"{'-' if s['foreign_load_max'] is None else format(s['foreign_load_max'], '.0%'):>9}")
         failed = False
         for key, r in ratios.items():
             verdict = "" if r["limit"] is None else (f"  (limit {r['limit']}: {'ok' if r['ok'] else 'OVER'})")
@@ -422,7 +535,8 @@ def main(argv=None) -> int:
             "name": name,
             "benchmark": "benchmarks/bench_tokenise.py",
             "argv": sys.argv[1:] if argv is None else list(argv),
-            "machine": machine(),
+            "machine": info,
+            "finished": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
             "tarball": str(tarball),
             "files": len(names),
             "sample": "all" if n is None else f"{n} evenly spaced over the sorted member list",
@@ -437,6 +551,10 @@ def main(argv=None) -> int:
             "memory_note": "max_rss_mb: ru_maxrss of the largest single process (wait4, as /usr/bin/time %M); "
                            "tree_rss_mb / tree_pss_mb: peak of the summed RSS / PSS of the process and its "
                            "workers, sampled every 0.1 s from /proc",
+            "foreign_load_note": "CPU time used by other processes during a run (from /proc/stat), as a fraction "
+                                 "of all CPUs over its wall time; runs above max_foreign_load were redone "
+                                 "(kept under 'discarded')",
+            "max_foreign_load": args.max_foreign_load,
             "results": summary,
             "ratios": ratios,
         }

@@ -28,11 +28,13 @@ TARBALL = PROJECT.parent / "shared" / "corpora" / "vntc-train.tar.gz"
 
 def extract(tarball: Path, sample: int | None, into: Path) -> int:
     with tarfile.open(tarball) as tar:
-        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name)
+        members = [m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")]
         if sample:
-            step = len(members) / sample
-            members = [members[int(i * step)] for i in range(sample)]
-        tar.extractall(into, members=members, filter="data")
+            ordered = sorted(members, key=lambda m: m.name)
+            step = len(ordered) / sample
+            chosen = {ordered[int(i * step)].name for i in range(sample)}
+            members = [m for m in members if m.name in chosen]
+        tar.extractall(into, members=members, filter="data")  # in archive order: a gzip stream only reads forward
     return len(members)
 
 
