@@ -109,11 +109,12 @@ def keyness_of_counts(count_a: dict[str, int], count_b: dict[str, int], total_a:
     ``g2`` is the log-likelihood statistic (3.84 is p < 0.05, 10.83 is p < 0.001 with one
     degree of freedom); ``log_ratio`` the binary log of the ratio of relative frequencies
     (Hardie 2014), with 0.5 added to a zero count; ``key_for`` names the group that uses
-    the term more. Sorted by G², strongest first; terms seen fewer than ``min_count``
+    the term more (by the unsmoothed relative frequencies). Sorted by G², strongest
+    first; terms seen fewer than ``min_count``
     times in all are left out.
     """
     if not total_a or not total_b:
-        raise ValueError("each group needs at least one term")
+        raise InputError("keyness", "each group needs at least one term after removing stopwords")
     rows = []
     for term in sorted(set(count_a) | set(count_b)):
         a, b = count_a.get(term, 0), count_b.get(term, 0)
@@ -121,7 +122,8 @@ def keyness_of_counts(count_a: dict[str, int], count_b: dict[str, int], total_a:
             continue
         ratio = math.log2(((a or 0.5) / total_a) / ((b or 0.5) / total_b))
         rows.append((term, a, b, round(1e4 * a / total_a, 4), round(1e4 * b / total_b, 4),
-                     round(_g2(a, b, total_a, total_b), 4), round(ratio, 4), labels[0] if ratio > 0 else labels[1]))
+                     round(_g2(a, b, total_a, total_b), 4), round(ratio, 4),
+                     labels[0] if a / total_a > b / total_b else labels[1]))
     table = pd.DataFrame(rows, columns=["term", "count_a", "count_b", "per_10k_a", "per_10k_b", "g2", "log_ratio",
                                         "key_for"])
     return table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)

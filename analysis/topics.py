@@ -149,7 +149,10 @@ class TopicModel:
         return self
 
     def transform(self, units: list[list[str]]) -> np.ndarray:
-        """Topic proportions of each unit (rows sum to 1)."""
+        """Topic proportions of each unit (rows sum to 1); the same on every call."""
+        from gensim.utils import get_random_state
+
+        self.lda_.random_state = get_random_state(self.random_state)  # inference draws from it
         bows = [self.dictionary_.doc2bow(t) for t in self._prepare(units)]
         out = np.zeros((len(bows), self.k))
         for i, bow in enumerate(bows):

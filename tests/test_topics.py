@@ -1,0 +1,332 @@
+"""Topic models (analysis/topics.py): modelling units, the LDA estimator, choosing k, and
+``python -m analysis topics``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis import topics as tm
+from analysis.errors import InputError
+from analysis.tokenise import tokenise
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
+FAST = {"passes": 5, "iterations": 50}
+
+# Two themes, six units: economy and trade, defence and security.
+TINY = [
+    ["kinh_tế", "thương_mại", "đầu_tư"],
+    ["kinh_tế", "đầu_tư", "thương_mại", "hàng_hóa"],
+    ["thương_mại", "kinh_tế"],
+    ["quốc_phòng", "an_ninh", "quân_đội"],
+    ["an_ninh", "quốc_phòng"],
+    ["quân_đội", "an_ninh", "biên_giới"],
+]
+
+
+@pytest.fixture(scope="module")
+def seed_tokens(seed_documents):
+    return tokenise(seed_documents, jobs=1, cache_dir=None, pos=True)
+
+
+@pytest.fixture(scope="module")
+def seed_units(seed_documents, seed_tokens):
+    return tm.modelling_units(seed_documents, seed_tokens)
+
+
+def _document(seed_documents, prefix: str):
+    return next(d for d in seed_documents if d.doc_id.startswith(prefix))
+
+
+# --- modelling units ----------------------------------------------------------------------------
+
+def test_seed_004_is_cut_into_windows_of_three_sentences(seed_documents, seed_units):
+    # 004 is one line: title, byline, then the whole article. The title is joined to that
+    # one paragraph, so the article is cut into windows of 3 analysed (non-caption) sentences.
+    doc = _document(seed_documents, "004")
+    # One photo credit in the file ("- Ảnh: VGP/Nhật Bắc"), in the middle of the line: one caption.
+    captions = [s for s in doc.sentences if s.kind == "caption"]
+    assert len(captions) == 1 and "Ảnh: VGP" in doc.sentence_text(captions[0])
+    analysed = [s.index for s in doc.sentences if s.kind != "caption"]
+    n = len(analysed)
+    windows = [tuple(analysed[i:i + 3]) for i in range(0, n, 3)]
+    assert len(windows) == math.ceil(n / 3)
+    units = [u for u in seed_units if u.doc_id == doc.doc_id]
+    # Every window of this article has nouns and verbs: no window is dropped for want of terms.
+    assert len(units) == math.ceil(n / 3)
+    assert [u.sentence_ids for u in units] == windows
+    assert units[0].sentence_ids[0] == 0  # the title opens the first window
+    assert captions[0].index not in {i for u in units for i in u.sentence_ids}
+    assert "Ảnh" not in " ".join(u.text for u in units)
+
+
+def test_seed_003_units_are_its_lines(seed_documents, seed_texts, seed_units):
+    # 003 has no blank lines: each line is a paragraph. The first line is the title, joined
+    # to the first paragraph: 10 lines give 9 units.
+    text = seed_texts[_document(seed_documents, "003").doc_id]
+    lines = [line for line in text.split("\n") if line.strip()]
+    assert len(lines) == 10
+    units = [u for u in seed_units if u.doc_id.startswith("003")]
+    assert len(units) == len(lines) - 1
+    assert units[0].text == lines[0] + " " + lines[1]
+    assert [u.text for u in units[1:]] == lines[2:]
+    assert units[0].sentence_ids[0] == 0
+    assert [u.index for u in units] == list(range(9))
+
+
+def test_paragraph_units_carry_their_terms(seed_documents, seed_tokens, seed_units):
+    assert {u.doc_id for u in seed_units} == set(SEED_IDS)
+    assert all(u.terms for u in seed_units)
+    for u in seed_units:
+        assert all(" " not in t and t == t.lower() for t in u.terms)
+    # "paragraph" is what "auto" chooses below MIN_DOCUMENTS_AS_UNITS documents.
+    assert len(seed_documents) < tm.MIN_DOCUMENTS_AS_UNITS
+    assert tm.modelling_units(seed_documents, seed_tokens, unit="paragraph") == seed_units
+
+
+def test_document_units_are_one_per_document(seed_documents, seed_tokens):
+    units = tm.modelling_units(seed_documents, seed_tokens, unit="document")
+    assert [u.doc_id for u in units] == [d.doc_id for d in seed_documents]
+    for u, doc in zip(units, seed_documents):
+        assert u.sentence_ids == tuple(s.index for s in doc.sentences if s.kind != "caption")
+        assert u.terms
+
+
+def test_captions_join_the_units_only_when_asked(seed_documents, seed_tokens):
+    doc = _document(seed_documents, "004")
+    caption = next(s.index for s in doc.sentences if s.kind == "caption")
+    units = tm.modelling_units(seed_documents, seed_tokens, unit="document", keep_captions=True)
+    unit = next(u for u in units if u.doc_id == doc.doc_id)
+    assert caption in unit.sentence_ids
+    assert len(unit.sentence_ids) == len(doc.sentences)
+
+
+# --- the estimator ------------------------------------------------------------------------------
+
+def test_parameters_are_stored_untouched():
+    model = tm.TopicModel(4)
+    assert (model.k, model.random_state, model.passes, model.iterations) == (4, config.RANDOM_STATE, "auto", "auto")
+    assert not hasattr(model, "lda_")
+
+
+@pytest.mark.parametrize("k, message", [(1, "at least 2"), (0, "at least 2"), (-3, "at least 2"),
+                                        (7, "larger than the 6")])
+def test_k_out_of_range_raises(k, message):
+    with pytest.raises(InputError, match=message) as error:
+        tm.TopicModel(k, **FAST).fit(TINY)
+    assert str(k) in str(error.value)
+
+
+@pytest.mark.parametrize("units, params", [
+    ([[], [], []], {}),                                # nothing at all
+    (TINY, {"no_below": 10}),                          # every term is in fewer than 10 units
+])
+def test_empty_vocabulary_raises(units, params):
+    with pytest.raises(InputError, match="no terms"):
+        tm.TopicModel(2, **FAST, **params).fit(units)
+
+
+@pytest.fixture(scope="module")
+def tiny_model():
+    return tm.TopicModel(2, random_state=7, **FAST).fit(TINY)
+
+
+def test_fit_returns_self_with_learned_state():
+    model = tm.TopicModel(2, random_state=7, **FAST)
+    assert model.fit(TINY) is model
+    # kinh_tế thương_mại đầu_tư hàng_hóa quốc_phòng an_ninh quân_đội biên_giới: 8 terms, none
+    # filtered (below 20 units no_below is 1 and no_above 1.0)
+    assert len(model.dictionary_) == 8
+
+
+def test_same_seed_same_model(tiny_model):
+    again = tm.TopicModel(2, random_state=7, **FAST).fit(TINY)
+    assert again.topic_terms(top=4).equals(tiny_model.topic_terms(top=4))
+    assert np.array_equal(again.transform(TINY), tiny_model.transform(TINY))
+
+
+def test_transform_twice_gives_the_same_output():
+    # A fitted estimator's transform is a function of its input: asking twice, or asking
+    # after another call, must not change the answer (the CLI, the figures and the
+    # notebooks call it in different orders on one model).
+    model = tm.TopicModel(2, random_state=7, **FAST).fit(TINY)
+    first = model.transform(TINY)
+    assert np.array_equal(model.transform(TINY), first)
+
+
+def test_transform_rows_sum_to_one(tiny_model):
+    # the last unit has no known term at all
+    weights = tiny_model.transform(TINY + [["hữu_nghị", "kinh_tế"], ["không_có"]])
+    assert weights.shape == (len(TINY) + 2, 2)
+    assert np.allclose(weights.sum(axis=1), 1.0, atol=1e-9)
+    assert (weights >= 0).all()
+
+
+@pytest.mark.parametrize("top", [1, 3])
+def test_topic_terms_table(tiny_model, top):
+    table = tiny_model.topic_terms(top=top)
+    assert list(table.columns) == ["topic_id", "rank", "term", "weight", "lift"]
+    assert len(table) == 2 * top
+    for topic_id, rows in table.groupby("topic_id"):
+        assert list(rows["rank"]) == list(range(1, top + 1))
+        assert rows["term"].is_unique
+    assert sorted(table["topic_id"].unique()) == [0, 1]
+    assert ((table["weight"] > 0) & (table["weight"] <= 1)).all()
+    assert set(table["term"]) <= {t for u in TINY for t in u}
+
+
+def test_doc_topics_cover_every_document_and_topic(seed_units):
+    model = tm.TopicModel(3, random_state=1, **FAST).fit([u.terms for u in seed_units])
+    table = tm.doc_topics(model, seed_units)
+    assert list(table.columns) == ["doc_id", "topic_id", "weight"]
+    assert len(table) == 5 * 3
+    assert set(zip(table["doc_id"], table["topic_id"])) == {(d, t) for d in SEED_IDS for t in range(3)}
+    sums = table.groupby("doc_id")["weight"].sum()
+    assert np.allclose(sums.values, 1.0, atol=1e-5)
+
+
+def test_doc_topics_weight_units_by_their_terms():
+    # Document "a": units of 1 and 3 terms; document "b": one unit of 2 terms.
+    units = [tm.Unit("a", 0, (0,), ("kinh_tế",), "Kinh tế."),
+             tm.Unit("a", 1, (1,), ("an_ninh", "quốc_phòng", "quân_đội"), "An ninh, quốc phòng, quân đội."),
+             tm.Unit("b", 0, (0,), ("thương_mại", "đầu_tư"), "Thương mại, đầu tư.")]
+    # Two fits with one seed, each transforming once: the shares doc_topics sees are these
+    # (kept apart from test_transform_twice_gives_the_same_output).
+    shares = tm.TopicModel(2, random_state=7, **FAST).fit(TINY).transform([u.terms for u in units])
+    model = tm.TopicModel(2, random_state=7, **FAST).fit(TINY)
+    table = tm.doc_topics(model, units).set_index(["doc_id", "topic_id"])["weight"]
+    for topic in range(2):
+        # a: (1 * share of unit 0 + 3 * share of unit 1) / (1 + 3); b: its one unit.
+        assert table[("a", topic)] == pytest.approx((1 * shares[0, topic] + 3 * shares[1, topic]) / 4, abs=2e-6)
+        assert table[("b", topic)] == pytest.approx(shares[2, topic], abs=2e-6)
+
+
+# --- choosing k ---------------------------------------------------------------------------------
+
+def test_stability_of_a_model_with_itself_is_one(tiny_model):
+    assert tm.stability([tiny_model, tiny_model]) == pytest.approx(1.0)
+    assert tm.stability([tiny_model, tiny_model, tiny_model], top=3) == pytest.approx(1.0)
+
+
+class _Topics:
+    """A stand-in for a fitted model: only its top terms."""
+
+    def __init__(self, topics):
+        self.topics = topics
+
+    def top_terms(self, top=10):
+        return [t[:top] for t in self.topics]
+
+
+def test_stability_matches_topics_one_to_one():
+    # A: {a,b}, {c,d}; B: {c,d}, {a,e}. Jaccard: A0-B0 0, A0-B1 |{a}|/|{a,b,e}| = 1/3,
+    # A1-B0 1, A1-B1 0. Best matching A0-B1, A1-B0: (1/3 + 1)/2 = 2/3.
+    a = _Topics([["a", "b"], ["c", "d"]])
+    b = _Topics([["c", "d"], ["a", "e"]])
+    assert tm.stability([a, b]) == pytest.approx(2 / 3)
+    # Three models: pairs (a,b) 2/3, (a,a) 1, (b,a) 2/3 -> mean 7/9.
+    assert tm.stability([a, b, a]) == pytest.approx(7 / 9)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # k=2: mean c_v (0.4+0.5)/2 = 0.45, + 0.6 = 1.05; k=3: 0.55 + 0.7 = 1.25; k=4: 0.6 + 0.5 = 1.10 -> 3
+    ([(2, 1, 0.4, 0.6), (2, 2, 0.5, 0.6), (3, 1, 0.5, 0.7), (3, 2, 0.6, 0.7), (4, 1, 0.6, 0.5), (4, 2, 0.6, 0.5)], 3),
+    # k=2: 0.5 + 0.7 = 1.2; k=3: 0.6 + 0.6 = 1.2: a tie, to the smaller k -> 2
+    ([(2, 1, 0.5, 0.7), (3, 1, 0.6, 0.6)], 2),
+    # k=5: 0.6 + 0.6 = 1.2; k=4: 0.5 + 0.7 = 1.2: a tie listed larger k first -> the smaller, 4
+    ([(5, 1, 0.6, 0.6), (4, 1, 0.5, 0.7)], 4),
+    # best c_v alone (k=3: 0.7 + 0.3 = 1.0) loses to k=2: 0.3 + 0.9 = 1.2 -> 2
+    ([(2, 1, 0.3, 0.9), (3, 1, 0.7, 0.3)], 2),
+    # best stability alone (k=2: 0.2 + 0.95 = 1.15) loses to k=6: 0.6 + 0.8 = 1.4 -> 6
+    ([(2, 1, 0.2, 0.95), (6, 1, 0.6, 0.8), (6, 2, 0.6, 0.8)], 6),
+])
+def test_choose_k_by_hand(rows, expected):
+    selection = pd.DataFrame([(k, seed, c_v, 0.0, stab) for k, seed, c_v, stab in rows],
+                             columns=["k", "seed", "c_v", "c_npmi", "stability"])
+    assert tm.choose_k(selection) == expected
+
+
+def test_select_k_table():
+    selection = tm.select_k(TINY, [2, 3, 99], seeds=(1, 2), **FAST)  # 99 > 6 units: not fitted
+    assert list(selection.columns) == ["k", "seed", "c_v", "c_npmi", "stability"]
+    assert list(zip(selection["k"], selection["seed"])) == [(2, 1), (2, 2), (3, 1), (3, 2)]
+    for _, rows in selection.groupby("k"):
+        assert rows["stability"].nunique() == 1
+    assert selection["stability"].between(0, 1).all()
+    assert selection["c_npmi"].between(-1, 1).all()
+    assert tm.choose_k(selection) in (2, 3)
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("topics_cache")
+
+
+def _run_fresh(cache: str, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": cache}
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT, env=env, capture_output=True,
+                          timeout=300)
+
+
+_run = cache(_run_fresh)
+
+
+@pytest.fixture(scope="module")
+def run(cache_dir):
+    return lambda *args: _run(str(cache_dir), *args)
+
+
+def rows_of(result: subprocess.CompletedProcess) -> tuple[str, list[dict[str, str]]]:
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    text = result.stdout.decode("utf-8")
+    return text.split("\n", 1)[0], list(csv.DictReader(io.StringIO(text)))
+
+
+def test_cli_topics_terms(run):
+    header, rows = rows_of(run("topics", "--k", "3", "--seed", "1", "--csv"))
+    assert header.startswith("topic_id,rank,term,weight")
+    assert len(rows) == 3 * 10  # --top defaults to 10
+    assert sorted({r["topic_id"] for r in rows}) == ["0", "1", "2"]
+    assert all(" " not in r["term"] for r in rows)
+
+
+def test_cli_topics_are_byte_identical_on_two_runs(run, cache_dir):
+    first = run("topics", "--k", "3", "--seed", "1", "--csv")
+    second = _run_fresh(str(cache_dir), "topics", "--k", "3", "--seed", "1", "--csv")
+    assert first.returncode == second.returncode == 0
+    assert first.stdout == second.stdout
+
+
+def test_cli_doc_topics(run):
+    header, rows = rows_of(run("topics", "--doc-topics", "--k", "3", "--csv"))
+    assert header.startswith("doc_id,topic_id,weight")
+    assert len(rows) == 5 * 3
+    assert {(r["doc_id"], r["topic_id"]) for r in rows} == {(d, str(t)) for d in SEED_IDS for t in range(3)}
+    for doc_id in SEED_IDS:
+        assert sum(float(r["weight"]) for r in rows if r["doc_id"] == doc_id) == pytest.approx(1.0, abs=1e-5)
+
+
+@pytest.mark.parametrize("k", ["1", "999"])
+def test_cli_k_out_of_range_is_one_error_line(run, k):
+    result = run("topics", "--k", k, "--csv")
+    assert result.returncode == 2
+    stderr = result.stderr.decode("utf-8")
+    assert "Traceback" not in stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), lines
+    assert k in lines[0]
+    assert result.stdout == b""
