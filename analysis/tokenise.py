@@ -248,8 +248,10 @@ class TokenisedDocument:
                 n_syllables += len(labels) - labels.count("P")
         return n_sentences, n_syllables, n_words
 
-    @cached_property
+    @property
     def sentences(self) -> tuple[TokenisedSentence, ...]:
+        """Unpacked on every call and not kept: tens of thousands of documents fit in memory
+        as label strings, not as millions of token objects."""
         tags = iter(self.tags.split()) if self.tags else None
         out = []
         for (start, end, index, kind), labels in zip(self.spans, self.labels.split("|")):
