@@ -14,10 +14,8 @@ case for counting.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import pickle
-import sys
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import metadata
