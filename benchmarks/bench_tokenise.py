@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import hashlib
 import json
 import os
 import platform
@@ -108,6 +109,7 @@ class Run:
     stderr_lines: int
     stderr_sample: list[str] = field(default_factory=list)
     foreign_cpu_seconds: float | None = None  # CPU time used meanwhile by processes not being measured
+    cache_bytes_after: int | None = None  # size of the cache folder after the run
     discarded: list[dict] = field(default_factory=list)  # attempts redone because of foreign load
 
     @property
@@ -311,6 +313,25 @@ def extract(tarball: Path, dest: Path, n: int | None) -> list[str]:
     return [m.name for m in members]
 
 
+def snapshot(dest: Path) -> str:
+    """Copy the project's ``analysis/`` package to ``dest/analysis``; a hash of what was copied.
+
+    The commands run from ``dest``, so ``python -m analysis`` imports this copy: edits made
+    to the project while a long benchmark runs cannot mix code versions (nor make the cache
+    of the cold run stale for the warm one).
+    """
+    shutil.copytree(PROJECT / "analysis", dest / "analysis", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    digest = hashlib.sha256()
+    for path in sorted((dest / "analysis").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(dest).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.exists() else 0
+
+
 def _outside(path: Path, *folders: Path) -> bool:
     for folder in folders:
         try:
@@ -384,6 +405,8 @@ def _args(argv=None) -> argparse.Namespace:
     p.add_argument("--no-write", action="store_true", help="do not write the JSON result")
     p.add_argument("--no-tree-sampling", action="store_true",
                    help="do not sample the process tree's memory from /proc (ru_maxrss only)")
+    p.add_argument("--no-snapshot", dest="snapshot", action="store_false",
+                   help="run the project's analysis/ in place instead of a copy taken at the start")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder (sample, caches, stderr logs)")
     p.add_argument("--check", action="store_true", help="exit 1 if a ratio is over its limit")
     p.add_argument("--no-wait-idle", dest="wait_idle", action="store_false",
@@ -433,6 +456,13 @@ def main(argv=None) -> int:
         shutil.rmtree(work)
         return 2
     try:
+        if args.snapshot:
+            run_dir = work / "code"
+            info["analysis_snapshot_sha256"] = snapshot(run_dir)
+            print(f"timing a copy of analysis/ (commit {info.get('git_commit', '?')[:10]}"
+                  f"{', with uncommitted changes' if info.get('analysis_dirty') else ''}) in {run_dir}")
+        else:
+            run_dir = PROJECT
         corpus = work / "corpus"
         corpus.mkdir()
         t0 = time.perf_counter()
@@ -444,7 +474,7 @@ def main(argv=None) -> int:
         for path in corpus.rglob("*.txt"):
             path.read_bytes()
         subprocess.run([args.python, "-c", "import pyvi.ViTokenizer, analysis.cli, analysis.session, "
-                        "analysis.tokenise"], cwd=PROJECT, check=True)
+                        "analysis.tokenise"], cwd=run_dir, check=True)
 
         env = {k: v for k, v in os.environ.items() if k != "ANALYSIS_CACHE_DIR"}
         env.setdefault("PYTHONHASHSEED", "0")
@@ -453,8 +483,10 @@ def main(argv=None) -> int:
         sample_tree = not args.no_tree_sampling
         runs: dict[str, list[Run]] = {}
         baseline_out = None
+        warnings: list[str] = []
 
-        def record(label: str, argv: list[str], i: int, stdout_path: str | Path, prepare=None) -> Run:
+        def record(label: str, argv: list[str], i: int, stdout_path: str | Path, prepare=None,
+                   cache: Path | None = None) -> Run:
             """Time one measurement; redo it (up to --retries times) if other processes loaded the CPUs."""
             discarded = []
             for attempt in range(args.retries + 1):
@@ -464,9 +496,11 @@ def main(argv=None) -> int:
                 if waited > 5:
                     print(f"  (waited {waited:.0f} s for the machine to be idle)", flush=True)
                 with open(stdout_path, "wb") as out:
-                    run = measure(label, argv, stdout=out, stderr_path=logs / f"{label}-{i}.stderr", cwd=PROJECT,
+                    run = measure(label, argv, stdout=out, stderr_path=logs / f"{label}-{i}.stderr", cwd=run_dir,
                                   env=env, sample_tree=sample_tree)
                 load = run.foreign_load
+                if cache is not None:
+                    run.cache_bytes_after = folder_bytes(cache)
                 print(f"  {label:<14} run {i + 1}/{args.repeat}: {run.seconds:8.2f} s wall, {run.cpu_seconds:8.2f} s CPU, "
                       f"max RSS {run.max_rss_kb / 1024:5.0f} MB, tree RSS "
                       f"{_fmt_mb(run.tree_rss_kb and run.tree_rss_kb / 1024)} MB, exit {run.exit_code}, "
@@ -497,8 +531,13 @@ def main(argv=None) -> int:
                 argv_ = [args.python, "-m", "analysis", *cmd.argv, "--corpus", str(corpus), "--cache-dir", str(cache)]
                 if args.jobs:
                     argv_ += ["--jobs", str(args.jobs)]
-                record(f"{cname}-cold", argv_, i, os.devnull, prepare=lambda: shutil.rmtree(cache, ignore_errors=True))
-                record(f"{cname}-warm", argv_, i, os.devnull)
+                cold = record(f"{cname}-cold", argv_, i, os.devnull, cache=cache,
+                              prepare=lambda: shutil.rmtree(cache, ignore_errors=True))
+                warm = record(f"{cname}-warm", argv_, i, os.devnull, cache=cache)
+                if warm.cache_bytes_after > cold.cache_bytes_after * 1.01 + 65536:
+                    warnings.append(f"{cname}-warm run {i + 1}: the cache grew from {cold.cache_bytes_after:,} to "
+                                    f"{warm.cache_bytes_after:,} bytes: the warm run recomputed entries")
+                    print(f"  warning: {warnings[-1]}", flush=True)
                 shutil.rmtree(cache, ignore_errors=True)
 
         summary = {label: summarise(rs) for label, rs in runs.items()}
@@ -530,6 +569,8 @@ def main(argv=None) -> int:
             verdict = "" if r["limit"] is None else (f"  (limit {r['limit']}: {'ok' if r['ok'] else 'OVER'})")
             failed |= r["ok"] is False
             print(f"{key:<24}{r['ratio']:>7.3f}{verdict}")
+        for w in warnings:
+            print(f"warning: {w}")
 
         result = {
             "name": name,
@@ -538,6 +579,8 @@ def main(argv=None) -> int:
             "machine": info,
             "finished": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
             "tarball": str(tarball),
+            "code": "a copy of analysis/ taken at the start" if args.snapshot else "analysis/ of the project, live",
+            "warnings": warnings,
             "files": len(names),
             "sample": "all" if n is None else f"{n} evenly spaced over the sorted member list",
             "repeat": args.repeat,
