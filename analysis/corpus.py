@@ -259,5 +259,8 @@ def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool
         raise InputError(str(root), "not a folder, .csv, .jsonl or .jsonl.gz file")
     else:
         raise InputError(str(root), "no such file or folder")
+    if not raw:
+        reasons = sorted({s.reason for s in skipped})
+        raise InputError(str(root), f"no readable document: {len(skipped)} skipped ({'; '.join(reasons)[:200]})")
     raw.sort(key=lambda r: r[0])
     return Corpus(root, tuple(_parse_all(raw, cache_dir, jobs)), tuple(skipped))

@@ -402,3 +402,10 @@ def test_layouts_are_cached_as_json_and_a_damaged_entry_is_read_again(tmp_path):
     assert first.documents == fresh.documents == again.documents
     assert again.documents[0].title == "Tiêu đề"
     assert [s.kind for s in again.documents[0].sentences] == ["title", "body", "body"]
+
+
+def test_a_folder_with_nothing_readable_is_an_input_error(tmp_path):
+    write(tmp_path / "empty.txt", b"")
+    write(tmp_path / "bad.txt", b"Ti\xeau \xc4\x91\xe1\xbb\x81\n")
+    with pytest.raises(InputError, match="no readable document: 2 skipped"):
+        read_corpus(tmp_path, skip_bad=True)
