@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     topics.add_argument("--k", type=int, default=None, help="number of topics (default: chosen by --select-k's rule)")
     topics.add_argument("--seed", type=int, default=config.RANDOM_STATE, help="random seed")
     topics.add_argument("--doc-topics", action="store_true", help="document-topic weights instead of terms")
-    topics.add_argument("--select-k", action="store_true", help="coherence (c_v, c_npmi) and stability for each k")
+    topics.add_argument("--select-k", action="store_true", help="coherence (c_v, c_npmi) and stability for k = 2..8")
     topics.add_argument("--top", type=_positive, default=10, help="terms per topic (default 10)")
     topics.add_argument("--unit", choices=["auto", "paragraph", "document"], default="auto",
                         help="modelling units (default: paragraphs below 200 documents, else documents)")
@@ -215,7 +215,10 @@ def _topics(session, args: argparse.Namespace) -> None:
     if not units:
         raise InputError(str(args.corpus), "no terms left after removing stopwords")
     if args.select_k or args.k is None:
-        selection = tm.select_k(texts, range(2, min(10, len(units)) + 1))
+        ks = tm.k_range(len(units))
+        print(f"choosing k: fitting k = {ks.start}..{ks.stop - 1} with 3 seeds ({3 * len(ks)} models on "
+              f"{len(units)} units); pass --k to skip", file=sys.stderr)
+        selection = tm.select_k(texts, ks)
         if args.select_k:
             _emit(selection, args)
             return

@@ -16,7 +16,6 @@ __all__ = ["keyterms_top", "keyness_periods", "document_similarity", "topic_sele
 
 PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000", "#994455", "#117733"]
 MAX_PANELS = 12
-K_RANGE = range(2, 9)
 
 
 def _terms(session) -> tuple[list[list[str]], list[str]]:
@@ -100,7 +99,7 @@ def _units(session):
 def _selection(session) -> pd.DataFrame:
     units = _units(session)
     return session.memo("selection", lambda: tm.select_k([u.terms for u in units],
-                                                         range(K_RANGE.start, min(K_RANGE.stop, len(units) + 1))))
+                                                         tm.k_range(len(units))))
 
 
 def fitted_topics(session) -> tuple[tm.TopicModel, list]:

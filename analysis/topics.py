@@ -31,9 +31,16 @@ from .layout import Document
 from .tokenise import TokenisedDocument
 
 __all__ = ["Unit", "modelling_units", "TopicModel", "select_k", "choose_k", "stability", "doc_topics",
-           "MIN_DOCUMENTS_AS_UNITS"]
+           "MIN_DOCUMENTS_AS_UNITS", "K_RANGE", "k_range"]
 
 MIN_DOCUMENTS_AS_UNITS = 200
+#: The numbers of topics compared when choosing k, by the command line and the figures alike.
+K_RANGE = range(2, 9)
+
+
+def k_range(n_units: int) -> range:
+    """The k of :data:`K_RANGE` that a corpus of ``n_units`` modelling units allows."""
+    return range(K_RANGE.start, min(K_RANGE.stop, n_units + 1))
 
 
 @dataclass(frozen=True)
