@@ -98,8 +98,7 @@ def _units(session):
 
 def _selection(session) -> pd.DataFrame:
     units = _units(session)
-    return session.memo("selection", lambda: tm.select_k([u.terms for u in units],
-                                                         tm.k_range(len(units))))
+    return session.memo("selection", lambda: tm.select_k([u.terms for u in units], tm.k_range(len(units))))
 
 
 def fitted_topics(session) -> tuple[tm.TopicModel, list]:
