@@ -9,18 +9,23 @@ from matplotlib.ticker import MaxNLocator
 
 from .framing import attestations, cooccurrence, count_phrases, dispersion, formula_completeness
 from .lexicon import Lexicon, load_lexicon
-from .plotting import Plot, new_figure, shorten
+from .plotting import PALETTE, Plot, label_cells, new_figure, shorten
 from .registry import figure
 
 __all__ = ["phrase_timeline", "phrase_dispersion", "formula_parts", "phrase_attestation", "phrase_cooccurrence"]
 
-PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000"]
 MAX_DOCUMENTS = 40
 
 
 def _label(lexicon: Lexicon, phrase: str, width: int = 60) -> str:
     gloss = lexicon.gloss(phrase)
     return shorten(f"{phrase} — {gloss}" if gloss else phrase, width)
+
+
+def _counts(session, lexicon: str | None) -> pd.DataFrame:
+    """Phrase counts of a session's documents, once per lexicon."""
+    return session.memo(("phrase counts", lexicon),
+                        lambda: count_phrases(session.syllabified(), load_lexicon(lexicon)))
 
 
 def _by_date(counts: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -38,13 +43,13 @@ def _by_date(counts: pd.DataFrame, by: str) -> pd.DataFrame:
                 "per 10,000 syllables of those documents, captions excluded. The CSV holds the counts too.")
 def phrase_timeline(session, lexicon: str | None = None) -> Plot:
     lex = load_lexicon(lexicon)
-    counts = count_phrases(session.syllabified(), lex)
+    counts = _counts(session, lexicon)
     parts = list(lex.formulas[0].parts) if lex.formulas else [p.phrase for p in lex][:4]
     top_data = _by_date(counts[counts["phrase"].isin(parts)], "phrase")
     bottom_data = _by_date(counts, "group")
     fig, (top, bottom) = new_figure(height=7, nrows=2, sharex=True)
     for ax, data, column, names in ((top, top_data, "phrase", parts),
-                                    (bottom, bottom_data, "group", list(dict.fromkeys(lex_group(lex))))):
+                                    (bottom, bottom_data, "group", list(dict.fromkeys(p.group for p in lex)))):
         for i, name in enumerate(names):
             line = data[data[column] == name]
             if not line.empty:
@@ -58,10 +63,6 @@ def phrase_timeline(session, lexicon: str | None = None) -> Plot:
     data = pd.concat([top_data.rename(columns={"phrase": "name"}).assign(kind="phrase"),
                       bottom_data.rename(columns={"group": "name"}).assign(kind="group")])
     return Plot(fig, data[["kind", "name", "date", "count", "n_syllables", "per_10k"]])
-
-
-def lex_group(lexicon: Lexicon) -> list[str]:
-    return [p.group for p in lexicon]
 
 
 @figure("phrase_dispersion", title="Where in each article the formula parts occur",
@@ -120,7 +121,7 @@ def formula_parts(session, lexicon: str | None = None) -> Plot:
 def phrase_attestation(session, lexicon: str | None = None) -> Plot:
     lex = load_lexicon(lexicon)
     docs = session.syllabified()
-    counts = count_phrases(docs, lex)
+    counts = _counts(session, lexicon)
     data = attestations(counts, docs)
     shown = data[data["first_date"] != ""].sort_values(["first_date", "phrase"]).reset_index(drop=True)
     fig, ax = new_figure(width=9, height=1.2 + 0.32 * max(len(shown), 1))
@@ -148,12 +149,7 @@ def phrase_cooccurrence(session, lexicon: str | None = None) -> Plot:
     size = 2.5 + 0.3 * len(present)
     fig, ax = new_figure(width=size + 3, height=size)
     image = ax.imshow(matrix.to_numpy(), cmap="Blues")
-    for i in range(len(present)):
-        for j in range(len(present)):
-            value = int(matrix.iat[i, j])
-            if value:
-                ax.text(j, i, str(value), ha="center", va="center", fontsize=7,
-                        color="white" if value > matrix.to_numpy().max() / 2 else "black")
+    label_cells(ax, matrix.to_numpy())
     ax.set_xticks(range(len(present)), present, rotation=60, ha="right", rotation_mode="anchor", fontsize=8)
     ax.set_yticks(range(len(present)), [_label(lex, p, 56) for p in present], fontsize=8)
     ax.spines[:].set_visible(False)

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 import matplotlib
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["Plot", "STYLE", "new_figure", "bar_panels", "save", "write_csv", "shorten", "COLOURS"]
+__all__ = ["Plot", "STYLE", "new_figure", "bar_panels", "label_cells", "stacked_bars", "save", "write_csv", "shorten",
+           "COLOURS", "PALETTE"]
 
 #: DejaVu Sans ships with matplotlib and has every Vietnamese letter; the hash salt and the
 #: dropped dates make SVG and PNG files the same from run to run.
@@ -29,6 +31,10 @@ STYLE = {
 }
 
 matplotlib.rcParams.update(STYLE)
+
+#: Colours of categories without a fixed colour of their own (Paul Tol's "bright" and more).
+PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000", "#994455",
+           "#117733"]
 
 #: Fixed colours for categories that recur across figures.
 COLOURS = {"metadata": "#4477aa", "header": "#228833", "byline": "#ccbb44", "body": "#ee6677", "unknown": "#bbbbbb"}
@@ -55,6 +61,29 @@ def new_figure(*, width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols
     """
     fig = Figure(figsize=(width, height))
     return fig, fig.subplots(nrows, ncols, **kwargs)
+
+
+def label_cells(ax, values: np.ndarray, *, decimals: int | None = None, fontsize: float = 7) -> None:
+    """Write each cell's value on a heatmap: with ``decimals`` places, or as a whole number
+    (zeros left blank, white on the darker half of the scale)."""
+    top = values.max() if values.size else 0
+    for (i, j), value in np.ndenumerate(values):
+        if decimals is not None:
+            ax.text(j, i, f"{value:.{decimals}f}", ha="center", va="center", fontsize=fontsize)
+        elif value:
+            ax.text(j, i, str(int(value)), ha="center", va="center", fontsize=fontsize,
+                    color="white" if value > top / 2 else "black")
+
+
+def stacked_bars(ax, matrix: pd.DataFrame, colours: list[str], labels: list[str]) -> None:
+    """One stacked bar per row of ``matrix`` (the rows label the x axis), one layer per column."""
+    x = np.arange(len(matrix))
+    bottom = np.zeros(len(matrix))
+    for column, colour, label in zip(matrix.columns, colours, labels):
+        values = matrix[column].to_numpy(dtype=float)
+        ax.bar(x, values, bottom=bottom, color=colour, label=label)
+        bottom += values
+    ax.set_xticks(x, matrix.index, rotation=45, ha="right", rotation_mode="anchor")
 
 
 def bar_panels(panels: list[tuple[str, list[str], list[float], str]], *, cols: int = 3,

@@ -8,14 +8,13 @@ import pandas as pd
 
 from .framing import PhraseMatcher, _wrap
 from .lexicon import load_lexicon
-from .plotting import Plot, new_figure
+from .plotting import PALETTE, Plot, label_cells, new_figure, stacked_bars
 from .registry import figure
 from .stance import STANCES, StanceExtractor, evaluate
 from .vietnamese import normalize, token_keys
 
 __all__ = ["stance_actors", "stance_over_time", "actor_phrases", "tone_by_actor", "validation_plot", "statements"]
 
-PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000", "#994455", "#117733"]
 MAX_ACTORS = 15
 
 
@@ -33,11 +32,7 @@ def _top_actors(table: pd.DataFrame) -> list[str]:
 def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues") -> None:
     values = matrix.to_numpy()
     ax.imshow(values, cmap=cmap, aspect="auto")
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            if values[i, j]:
-                ax.text(j, i, str(int(values[i, j])), ha="center", va="center", fontsize=8,
-                        color="white" if values[i, j] > values.max() / 2 else "black")
+    label_cells(ax, values, fontsize=8)
     ax.set_yticks(range(len(matrix.index)), matrix.index, fontsize=8)
     ax.spines[:].set_visible(False)
 
@@ -69,13 +64,8 @@ def stance_over_time(session) -> Plot:
     data = dated.groupby(["month", "stance"]).size().rename("statements").reset_index()
     matrix = pd.crosstab(dated["month"], dated["stance"]).reindex(columns=list(STANCES), fill_value=0)
     fig, ax = new_figure(width=8, height=4)
-    x = np.arange(len(matrix))
-    bottom = np.zeros(len(matrix))
-    for i, stance in enumerate(STANCES):
-        if matrix[stance].any():
-            ax.bar(x, matrix[stance], bottom=bottom, color=PALETTE[i], label=stance)
-            bottom += matrix[stance].to_numpy()
-    ax.set_xticks(x, matrix.index, rotation=45, ha="right", rotation_mode="anchor")
+    used = [(PALETTE[i], stance) for i, stance in enumerate(STANCES) if matrix[stance].any()]
+    stacked_bars(ax, matrix[[stance for _, stance in used]], [c for c, _ in used], [s for _, s in used])
     ax.set_ylabel("statements")
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
     return Plot(fig, data)

@@ -3,25 +3,26 @@ similarity, the choice of k, topic terms, document topics and topic prevalence o
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from . import keyterms as kt
 from . import topics as tm
-from .plotting import Plot, bar_panels, new_figure, shorten
+from .plotting import PALETTE, Plot, bar_panels, label_cells, new_figure, shorten, stacked_bars
 from .registry import figure
 
 __all__ = ["keyterms_top", "keyness_periods", "document_similarity", "topic_selection", "topic_terms",
            "document_topics", "topic_prevalence", "fitted_topics"]
 
-PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000", "#994455", "#117733"]
 MAX_PANELS = 12
 
 
 def _terms(session) -> tuple[list[list[str]], list[str]]:
-    docs = session.tokenised(pos=True)
-    return ([kt.document_terms(d, keep_captions=session.keep_captions, tags=kt.CONTENT_TAGS) for d in docs],
-            [d.doc_id for d in docs])
+    """The content words of every document, once per session."""
+    def compute():
+        docs = session.tokenised(pos=True)
+        return ([kt.document_terms(d, keep_captions=session.keep_captions, tags=kt.CONTENT_TAGS) for d in docs],
+                [d.doc_id for d in docs])
+    return session.memo("content terms", compute)
 
 
 def _doc_label(session, doc_id: str) -> str:
@@ -84,9 +85,7 @@ def document_similarity(session) -> Plot:
     ax.set_xticks(range(len(order)), labels, rotation=60, ha="right", rotation_mode="anchor", fontsize=7)
     ax.set_yticks(range(len(order)), labels, fontsize=7)
     if len(order) <= 15:
-        for i in range(len(order)):
-            for j in range(len(order)):
-                ax.text(j, i, f"{shown.iat[i, j]:.2f}", ha="center", va="center", fontsize=7)
+        label_cells(ax, shown.to_numpy(), decimals=2)
     fig.colorbar(image, ax=ax, shrink=0.7, label="cosine similarity")
     return Plot(fig, matrix.reset_index())
 
@@ -159,9 +158,7 @@ def document_topics(session) -> Plot:
     image = ax.imshow(matrix.loc[order].to_numpy(), cmap="Greens", vmin=0, vmax=1, aspect="auto")
     ax.set_yticks(range(len(order)), [_doc_label(session, d) for d in order], fontsize=8)
     ax.set_xticks(range(model.k), [f"topic {t}" for t in range(model.k)], fontsize=8)
-    for i, doc in enumerate(order):
-        for j in range(model.k):
-            ax.text(j, i, f"{matrix.loc[doc, j]:.2f}", ha="center", va="center", fontsize=7)
+    label_cells(ax, matrix.loc[order].to_numpy(), decimals=2)
     fig.colorbar(image, ax=ax, shrink=0.7, label="share")
     return Plot(fig, data)
 
@@ -178,12 +175,7 @@ def topic_prevalence(session) -> Plot:
     data = shares.groupby(["month", "topic_id"])["weight"].mean().round(6).reset_index()
     matrix = data.pivot(index="month", columns="topic_id", values="weight").fillna(0)
     fig, ax = new_figure(width=8, height=4)
-    x = np.arange(len(matrix))
-    bottom = np.zeros(len(matrix))
-    for topic in matrix.columns:
-        ax.bar(x, matrix[topic], bottom=bottom, color=PALETTE[topic % 10], label=f"topic {topic}")
-        bottom += matrix[topic].to_numpy()
-    ax.set_xticks(x, matrix.index, rotation=45, ha="right", rotation_mode="anchor")
+    stacked_bars(ax, matrix, [PALETTE[t % 10] for t in matrix.columns], [f"topic {t}" for t in matrix.columns])
     ax.set_ylabel("mean share of the month's articles")
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
     return Plot(fig, data)
