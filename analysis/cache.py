@@ -16,7 +16,8 @@ __all__ = ["TokenCache"]
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS tokens "
            "(key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT, digest TEXT NOT NULL)")
-_LAYOUT_SCHEMA = "CREATE TABLE IF NOT EXISTS layouts (key TEXT PRIMARY KEY, layout TEXT NOT NULL, digest TEXT NOT NULL)"
+_LAYOUT_SCHEMA = ("CREATE TABLE IF NOT EXISTS layouts_v2 "  # v2: with the folded keys (v1, "layouts", is dropped)
+                  "(key TEXT PRIMARY KEY, layout TEXT NOT NULL, keys TEXT NOT NULL, digest TEXT NOT NULL)")
 
 
 def code_version(*modules: str, extra: str = "") -> str:
@@ -61,6 +62,7 @@ class TokenCache:
         db = sqlite3.connect(self.path)
         db.execute(_SCHEMA)
         db.execute(_LAYOUT_SCHEMA)
+        db.execute("DROP TABLE IF EXISTS layouts")
         db.execute("PRAGMA quick_check").fetchone()
         return db
 
@@ -98,30 +100,32 @@ class TokenCache:
         with db:
             db.executemany("INSERT OR REPLACE INTO tokens (key, labels, tags, digest) VALUES (?, ?, ?, ?)", rows)
 
-    def get_layouts(self, keys: list[str]) -> dict[str, str]:
-        """The stored layouts (JSON text) of those ``keys`` that are present and intact."""
+    def get_layouts(self, keys: list[str]) -> dict[str, tuple[str, str]]:
+        """The stored layouts (JSON text and folded keys) of those ``keys`` that are present and intact."""
         try:
             db, found = self._connect(), {}
             for i in range(0, len(keys), 500):
                 chunk = keys[i:i + 500]
-                rows = db.execute(
-                    f"SELECT key, layout, digest FROM layouts WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-                found.update((key, layout) for key, layout, digest in rows
-                             if isinstance(layout, str) and digest == _digest(key, layout, None))
+                rows = db.execute(f"SELECT key, layout, keys, digest FROM layouts_v2 "
+                                  f"WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                found.update((key, (layout, folded)) for key, layout, folded, digest in rows
+                             if isinstance(layout, str) and isinstance(folded, str)
+                             and digest == _digest(key, layout, folded))
             return found
         except sqlite3.DatabaseError:
             self._reset()
             return {}
 
-    def put_layouts(self, entries: list[tuple[str, str]]) -> None:
-        """Store ``(key, layout JSON)`` entries."""
+    def put_layouts(self, entries: list[tuple[str, tuple[str, str]]]) -> None:
+        """Store ``(key, (layout JSON, folded keys))`` entries."""
         if not entries:
             return
-        rows = [(key, layout, _digest(key, layout, None)) for key, layout in entries]
+        rows = [(key, layout, folded, _digest(key, layout, folded)) for key, (layout, folded) in entries]
         for attempt in (0, 1):
             try:
                 with self._connect() as db:
-                    db.executemany("INSERT OR REPLACE INTO layouts (key, layout, digest) VALUES (?, ?, ?)", rows)
+                    db.executemany("INSERT OR REPLACE INTO layouts_v2 (key, layout, keys, digest) VALUES (?, ?, ?, ?)",
+                                   rows)
                 return
             except sqlite3.DatabaseError:
                 self._reset()

@@ -155,10 +155,16 @@ def _corpus(session, args: argparse.Namespace) -> None:
 
 
 def _phrases(session, args: argparse.Namespace) -> None:
-    from .framing import count_phrases, phrase_totals
     from .lexicon import load_lexicon
+    from .phrases import write_phrase_csv
 
-    counts = count_phrases(session.syllabified(), load_lexicon(args.lexicon))
+    docs, lexicon = session.syllabified(), load_lexicon(args.lexicon)
+    if args.csv and not args.period:  # streamed, without pandas: a row per document and phrase adds up
+        write_phrase_csv(docs, lexicon, sys.stdout)
+        return
+    from .framing import count_phrases, phrase_totals
+
+    counts = count_phrases(docs, lexicon)
     _emit(phrase_totals(counts, period=args.period) if args.period else counts, args)
 
 

@@ -23,7 +23,7 @@ from .cache import TokenCache, code_version
 from .dates import parse_iso
 from .errors import InputError
 from .layout import Document, from_record, parse_document, to_record
-from .parallel import parallel_map
+from .parallel import parallel_imap
 
 __all__ = ["Corpus", "Skipped", "read_corpus", "decode"]
 
@@ -192,7 +192,7 @@ def _layout_key(doc_id: str, text: str, meta: dict) -> str:
     return hashlib.sha256(f"{_LAYOUT_VERSION}\0{meta_text}\0{text}".encode()).hexdigest()
 
 
-def _record(raw: tuple[str, str, str, dict]) -> str:
+def _record(raw: tuple[str, str, str, dict]) -> tuple[str, str]:
     doc_id, text, path, meta = raw
     return to_record(parse_document(doc_id, text, path=path, meta=meta))
 
@@ -200,11 +200,11 @@ def _record(raw: tuple[str, str, str, dict]) -> str:
 def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None,
                jobs: int | None) -> list[Document]:
     """Documents from ``(doc_id, text, path, meta)``: layouts from the cache when it has them, the
-    others read in parallel (as JSON records, which cross between processes cheaply)."""
+    others read in parallel (as records of plain text, which cross between processes cheaply)."""
     store = TokenCache(cache_dir) if cache_dir is not None else None
     keys = [_layout_key(doc_id, text, meta) for doc_id, text, _, meta in raw] if store else []
     found = store.get_layouts(keys) if store else {}
-    records: list[str | None] = [found.get(key) for key in keys] if store else [None] * len(raw)
+    records: list[tuple[str, str] | None] = [found.get(key) for key in keys] if store else [None] * len(raw)
     documents: list[Document | None] = [None] * len(raw)
     for i, record in enumerate(records):
         if record is not None:
@@ -213,9 +213,11 @@ def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | No
             except (ValueError, KeyError, TypeError, IndexError):
                 records[i] = None  # a damaged entry: read the layout again
     todo = [i for i, record in enumerate(records) if record is None]
-    fresh = parallel_map(_record, [raw[i] for i in todo], jobs=jobs, desc="reading", min_items=500, max_chunk=64)
-    for i, record in zip(todo, fresh):
+    fresh = []
+    for i, record in zip(todo, parallel_imap(_record, [raw[i] for i in todo], jobs=jobs, desc="reading",
+                                             min_items=500, max_chunk=64)):
         documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3])
+        fresh.append(record)
     if store:
         store.put_layouts([(keys[i], record) for i, record in zip(todo, fresh)])
         store.close()

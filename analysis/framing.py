@@ -1,135 +1,27 @@
 """Framing phrases: how often, where and since when the formulas of diplomatic language occur.
 
-Everything here works on folded syllables (:func:`~analysis.vietnamese.token_keys`),
-never on pyvi words, so it needs no tokeniser and no cache: a phrase matches a run
-of whole tokens of one sentence, punctuation included, so ``gắn kết, chiến lược``
-is not ``gắn kết chiến lược``, whatever way pyvi would segment either. Titles and
-headings count; captions only with ``keep_captions``.
+Everything here works on folded syllables (:mod:`analysis.phrases`), never on pyvi
+words, so it needs no tokeniser: a phrase matches a run of whole tokens of one
+sentence, punctuation included, so ``gắn kết, chiến lược`` is not ``gắn kết chiến
+lược``, whatever way pyvi would segment either. Titles and headings count; captions
+only with ``keep_captions``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cached_property
-
 import pandas as pd
 
-from .corpus import Corpus
-from .layout import Document
 from .lexicon import Formula, Lexicon
-from .parallel import parallel_map
-from .vietnamese import normalize, sentence_keys, token_keys, tokens
+from .phrases import PHRASE_COLUMNS, PHRASE_TABLE_COLUMNS, PhraseMatcher, Syllabified, phrase_rows, syllabify
+from .vietnamese import normalize, token_keys, tokens
 
 __all__ = ["Syllabified", "syllabify", "PhraseMatcher", "count_phrases", "phrase_totals", "kwic",
            "formula_completeness", "attestations", "cooccurrence", "dispersion", "discover", "PHRASE_COLUMNS"]
 
-PHRASE_COLUMNS = ["doc_id", "date", "phrase", "count", "per_10k"]
-_SEP = "\x1f"
-
-
-@dataclass(frozen=True)
-class Syllabified:
-    """One document's analysed sentences as folded token keys (syllables and punctuation).
-
-    ``wrapped`` holds them all as ``\x1fkey\x1f\x1fkey\x1f``, sentences apart (``\x1e``):
-    each key between its own separators, so a phrase is counted with ``str.count`` and
-    adjacent matches share no character.
-    """
-
-    document: Document
-    ids: tuple[int, ...]
-    wrapped: str
-    n_syllables: int
-
-    @property
-    def doc_id(self) -> str:
-        return self.document.doc_id
-
-    @property
-    def date(self) -> str:
-        return self.document.date.isoformat() if self.document.date else ""
-
-    @cached_property
-    def sentences(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
-        """``(sentence_id, keys)`` of each analysed sentence."""
-        parts = self.wrapped.split("\x1e") if self.ids else []
-        return tuple((i, tuple(p[1:-1].split(_SEP + _SEP)) if p else ()) for i, p in zip(self.ids, parts))
-
-    @cached_property
-    def n_tokens(self) -> int:
-        return sum(len(keys) for _, keys in self.sentences)
-
-    @cached_property
-    def joined(self) -> tuple[str, ...]:
-        """Each sentence as ``\x1fkey\x1fkey\x1f``: a phrase is then a substring."""
-        return tuple(_SEP + _SEP.join(keys) + _SEP for _, keys in self.sentences)
-
-
-def _wrap(keys) -> str:
-    """Each key between its own separators, so that adjacent matches share no character."""
-    return _SEP + (_SEP + _SEP).join(keys) + _SEP if keys else ""
-
-
-def _fold_sentences(task: tuple[str, list[tuple[int, int]]]) -> tuple[str, int]:
-    text, spans = task
-    text = normalize(text)
-    keys, n_syllables = sentence_keys([text[a:b] for a, b in spans])
-    return "\x1e".join(_wrap(k) for k in keys), n_syllables
-
-
-def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False, jobs: int | None = 1
-              ) -> list[Syllabified]:
-    """Fold every analysed sentence of every document into token keys (no pyvi; in parallel
-    over ``jobs`` processes for large corpora, None for all cores)."""
-    documents = list(corpus)
-    analysed = [doc.analysed(keep_captions=keep_captions) for doc in documents]
-    tasks = [(doc.text, [(s.start, s.end) for s in sentences]) for doc, sentences in zip(documents, analysed)]
-    folded = parallel_map(_fold_sentences, tasks, jobs=jobs, desc="folding", min_items=500, max_chunk=64)
-    return [Syllabified(doc, tuple(s.index for s in sentences), wrapped, n)
-            for doc, sentences, (wrapped, n) in zip(documents, analysed, folded)]
-
-
-class PhraseMatcher:
-    """Finds the phrases of a lexicon (each with its variants) in folded sentences."""
-
-    def __init__(self, lexicon: Lexicon):
-        self.lexicon = lexicon
-        self._patterns = [
-            (p.phrase, [re.compile("(?=" + re.escape(_SEP + _SEP.join(token_keys(normalize(form))) + _SEP) + ")")
-                        for form in p.forms], [len(token_keys(normalize(form))) for form in p.forms])
-            for p in lexicon
-        ]
-        self._wrapped = [[_wrap(token_keys(normalize(form))) for form in p.forms] for p in lexicon]
-
-    def count(self, wrapped: str) -> list[int]:
-        """Occurrences of each phrase (variants added) in a :attr:`Syllabified.wrapped` text, in lexicon order.
-
-        Occurrences do not overlap: ``a a`` is found once in ``a a a``.
-        """
-        return [sum(wrapped.count(form) for form in forms) for forms in self._wrapped]
-
-    def find(self, joined: str) -> list[tuple[str, int, int]]:
-        """``(phrase, first token, end token)`` of every match in one joined sentence, in text order."""
-        found = []
-        for phrase, patterns, lengths in self._patterns:
-            for pattern, n in zip(patterns, lengths):
-                for m in pattern.finditer(joined):
-                    start = joined.count(_SEP, 0, m.start())
-                    found.append((phrase, start, start + n))
-        return sorted(found, key=lambda f: (f[1], f[2], f[0]))
-
 
 def count_phrases(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
-    """One row for every (document, phrase), zeros included: the contract's columns, then
-    ``group``, ``gloss`` and ``n_syllables``. ``per_10k`` is per 10,000 syllables of the document."""
-    matcher, rows = PhraseMatcher(lexicon), []
-    for doc in docs:
-        for phrase, count in zip(lexicon, matcher.count(doc.wrapped)):
-            rows.append((doc.doc_id, doc.date, phrase.phrase, count,
-                         round(1e4 * count / doc.n_syllables, 4) if doc.n_syllables else 0.0,
-                         phrase.group, phrase.gloss, doc.n_syllables))
-    return pd.DataFrame(rows, columns=[*PHRASE_COLUMNS, "group", "gloss", "n_syllables"])
+    """The table of :func:`~analysis.phrases.phrase_rows`: one row for every (document, phrase)."""
+    return pd.DataFrame(list(phrase_rows(docs, lexicon)), columns=PHRASE_TABLE_COLUMNS)
 
 
 def phrase_totals(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase") -> pd.DataFrame:

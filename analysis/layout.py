@@ -28,10 +28,11 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import dates
 from .sentences import pieces, split_sentences
-from .vietnamese import fold, is_upper_text
+from .vietnamese import fold, is_upper_text, wrapped_sentences
 
 __all__ = ["Sentence", "Document", "parse_document", "to_record", "from_record", "DATE_SOURCES", "KINDS"]
 
@@ -54,8 +55,7 @@ _SYLLABLE = re.compile(r"[^\W_]+")
 _NEWLINE = re.compile("\n")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence of a document: ``document.text[start:end]``."""
 
     index: int
@@ -71,6 +71,11 @@ class Document:
 
     ``sentence_id`` in every table is :attr:`Sentence.index`, counted over all
     sentences, captions included, so that it does not depend on ``--keep-captions``.
+
+    ``keys`` holds the folded syllables and punctuation of every sentence, the form in
+    which phrases are matched (:func:`~analysis.vietnamese.wrapped_sentences`), and
+    ``n_syllables`` how many syllables they have in all; both are computed from the text
+    when not given, so that they travel with the layout in the cache.
     """
 
     doc_id: str
@@ -83,6 +88,14 @@ class Document:
     left_out: tuple[tuple[str, str], ...] = ()
     path: str = ""
     meta: dict = field(default_factory=dict, compare=False)
+    keys: str = field(default="", compare=False, repr=False)
+    n_syllables: int = field(default=0, compare=False, repr=False)
+
+    def __post_init__(self):
+        if self.sentences and not self.keys:
+            keys, n_syllables = wrapped_sentences([self.text[s.start:s.end] for s in self.sentences])
+            object.__setattr__(self, "keys", keys)
+            object.__setattr__(self, "n_syllables", n_syllables)
 
     def analysed(self, *, keep_captions: bool = False) -> list[Sentence]:
         """The sentences that analyses read: all but captions, unless ``keep_captions``."""
@@ -269,21 +282,24 @@ def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None 
     )
 
 
-def to_record(doc: Document) -> str:
-    """The layout of a document as JSON (for the cache): everything but its text and metadata."""
+def to_record(doc: Document) -> tuple[str, str]:
+    """The layout of a document for the cache: everything but its text and metadata, as JSON,
+    and its folded :attr:`~Document.keys` as they are (JSON would escape every separator)."""
     return json.dumps({
         "title": doc.title, "date": doc.date.isoformat() if doc.date else None, "date_source": doc.date_source,
-        "source": doc.source, "left_out": doc.left_out,
+        "source": doc.source, "left_out": doc.left_out, "n_syllables": doc.n_syllables,
         "sentences": [[s.start, s.end, KINDS.index(s.kind), s.paragraph] for s in doc.sentences],
-    }, ensure_ascii=False)
+    }, ensure_ascii=False), doc.keys
 
 
-def from_record(doc_id: str, text: str, record: str, *, path: str = "", meta: dict | None = None) -> Document:
+def from_record(doc_id: str, text: str, record: tuple[str, str], *, path: str = "",
+                meta: dict | None = None) -> Document:
     """The :class:`Document` that :func:`to_record` described."""
-    data = json.loads(record)
+    layout, keys = record
+    data = json.loads(layout)
     return Document(
         doc_id=doc_id, text=text, title=data["title"],
         date=dt.date.fromisoformat(data["date"]) if data["date"] else None, date_source=data["date_source"],
         source=data["source"], left_out=tuple(tuple(x) for x in data["left_out"]),
         sentences=tuple(Sentence(i, a, b, KINDS[k], p) for i, (a, b, k, p) in enumerate(data["sentences"])),
-        path=path, meta=meta or {})
+        path=path, meta=meta or {}, keys=keys, n_syllables=data["n_syllables"])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-__all__ = ["parallel_map", "progress"]
+__all__ = ["parallel_map", "parallel_imap", "progress"]
 
 
 def progress(iterable: Iterable, total: int, desc: str):
@@ -26,11 +26,19 @@ def parallel_map(fn: Callable, items: list, *, jobs: int | None = None, desc: st
     starting workers would cost more than it saves. Workers are forked where the system
     allows it, so that they share the loaded models and data without copying.
     """
+    return list(parallel_imap(fn, items, jobs=jobs, desc=desc, min_items=min_items, max_chunk=max_chunk))
+
+
+def parallel_imap(fn: Callable, items: list, *, jobs: int | None = None, desc: str = "", min_items: int = 0,
+                  max_chunk: int = 16) -> Iterator:
+    """:func:`parallel_map` as results come, in order: this process can use each while the
+    workers go on with the next."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(items) < max(min_items, 2 * jobs):
-        return list(progress(map(fn, items), len(items), desc))
+        yield from progress(map(fn, items), len(items), desc)
+        return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(jobs) as pool:
         chunk = max(1, min(max_chunk, len(items) // (jobs * 8)))
-        return list(progress(pool.imap(fn, items, chunksize=chunk), len(items), desc))
+        yield from progress(pool.imap(fn, items, chunksize=chunk), len(items), desc)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import config
 from .corpus import Corpus, read_corpus
-from .tokenise import TokenisedDocument, tokenise
+
+if TYPE_CHECKING:  # pyvi's models load only for work that needs words
+    from .tokenise import TokenisedDocument
 
 __all__ = ["Session"]
 
@@ -47,16 +50,18 @@ class Session:
     def tokenised(self, *, pos: bool = False) -> list[TokenisedDocument]:
         """pyvi words of every document (with part-of-speech tags if ``pos``), from the cache when it can."""
         if self._tokens is None or (pos and not self._tagged):
+            from .tokenise import tokenise
+
             self._tokens = tokenise(list(self.corpus), jobs=self.jobs, cache_dir=self.cache_dir, pos=pos)
             self._tagged = pos
         return self._tokens
 
     def syllabified(self):
         """Folded syllables of every analysed sentence (no pyvi needed): what phrase matching reads."""
-        from .framing import syllabify
+        from .phrases import syllabify
 
         if self._syllables is None:
-            self._syllables = syllabify(self.corpus, keep_captions=self.keep_captions, jobs=self.jobs)
+            self._syllables = syllabify(self.corpus, keep_captions=self.keep_captions)
         return self._syllables
 
     def memo(self, key, compute):

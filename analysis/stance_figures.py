@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .framing import PhraseMatcher, _wrap
+from .phrases import PhraseMatcher
 from .lexicon import load_lexicon
 from .plotting import PALETTE, Plot, label_cells, new_figure, stacked_bars
 from .registry import figure
 from .stance import STANCES, StanceExtractor, evaluate
-from .vietnamese import normalize, token_keys
+from .vietnamese import wrapped_keys
 
 __all__ = ["stance_actors", "stance_over_time", "actor_phrases", "tone_by_actor", "validation_plot", "statements"]
 
@@ -81,7 +81,7 @@ def actor_phrases(session) -> Plot:
     matcher = PhraseMatcher(lexicon)
     rows = []
     for actor, content in zip(table["actor"], table["content"]):
-        counts = matcher.count(_wrap(token_keys(normalize(content))))
+        counts = matcher.count(wrapped_keys(content)[0])
         rows += [(actor, p.phrase, p.gloss, n) for p, n in zip(lexicon, counts) if n]
     data = (pd.DataFrame(rows, columns=["actor", "phrase", "gloss", "count"])
             .groupby(["actor", "phrase", "gloss"], as_index=False)["count"].sum())

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-__all__ = ["normalize", "fold", "place_tones", "Token", "tokens", "token_keys", "syllables", "is_upper_text"]
+__all__ = ["normalize", "fold", "place_tones", "Token", "tokens", "token_keys", "keys_and_syllables", "wrapped_keys", "wrapped_sentences", "syllable_count", "SEP", "SENTENCE_SEP", "syllables", "is_upper_text"]
 
 # The five tone marks on each vowel, in the order grave, acute, hook, tilde, dot.
 _TONED = {
@@ -71,8 +71,10 @@ def fold(text: str) -> str:
     >>> fold("  HOÀ  BÌNH\\n Thoả ") == fold("hòa bình thỏa")
     True
     """
-    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
-    return _SPACE.sub(" ", place_tones(text).translate(_DASHES)).strip()
+    text = place_tones(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()))
+    if not unicodedata.is_normalized("NFC", text):  # a stray combining mark after the vowel that gave up its tone
+        text = unicodedata.normalize("NFC", text)
+    return _SPACE.sub(" ", text.translate(_DASHES)).strip()
 
 
 class Token(NamedTuple):
@@ -101,8 +103,6 @@ _TOKEN_FLAT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern), re.VERBOS
 # Without the URL and e-mail forms: the same tokens wherever the text has no "://", "www." or "@".
 _TOKEN_PLAIN = re.compile(_TOKEN.pattern.split("\n", 3)[3].lstrip(" |"), re.VERBOSE)
 _TOKEN_PLAIN_FLAT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_PLAIN.pattern), re.VERBOSE)
-_DASH = re.compile("[‐‑‒–—―−]")
-_SYLLABLE_START = re.compile(r"(?:^|\x1f)[^\W_]")
 
 
 def _plain(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -111,7 +111,7 @@ def _plain(text: str, start: int = 0, end: int | None = None) -> bool:
 
 
 def token_keys(text: str) -> list[str]:
-    """The folded keys of the tokens of ``text`` (already :func:`normalize`\\ d), punctuation included.
+    """The folded keys of the tokens of ``text`` (NFC), punctuation included.
 
     The same tokens as :func:`tokens`, each folded as :func:`fold` would, without
     offsets: the fast path for counting phrases.
@@ -122,35 +122,85 @@ def token_keys(text: str) -> list[str]:
     return keys_and_syllables(text)[0]
 
 
-_BREAK = "\ue000"  # a private-use character standing between sentences
-_AROUND_BREAK = re.compile(f"\x1f?{_BREAK}\x1f?")
-
-
-def sentence_keys(texts: list[str]) -> tuple[list[list[str]], int]:
-    """:func:`token_keys` of several sentences in one pass, and how many syllables they hold in all."""
-    if not texts:
-        return [], 0
-    if any(_BREAK in t for t in texts):
-        pieces = [keys_and_syllables(t) for t in texts]
-        return [keys for keys, _ in pieces], sum(n for _, n in pieces)
-    joined, n = _folded_tokens(f" {_BREAK} ".join(texts))
-    return [part.split("\x1f") if part else [] for part in joined.split(_BREAK)], n
-
-
-def _folded_tokens(text: str) -> tuple[str, int]:
-    pattern = _TOKEN_PLAIN_FLAT if _plain(text) else _TOKEN_FLAT
-    joined = "\x1f".join(pattern.findall(text)).casefold()
-    if _DASH.search(joined):
-        joined = _DASH.sub("-", joined)
-    if not unicodedata.is_normalized("NFC", joined):
-        joined = unicodedata.normalize("NFC", joined)
-    return _AROUND_BREAK.sub(_BREAK, joined), len(_SYLLABLE_START.findall(joined))
-
-
 def keys_and_syllables(text: str) -> tuple[list[str], int]:
     """:func:`token_keys` of ``text`` and how many of them are syllables (not punctuation)."""
-    joined, n = _folded_tokens(text)
-    return (joined.split("\x1f"), n) if joined else ([], 0)
+    wrapped, n = wrapped_keys(text)
+    return (wrapped[1:-1].split(SEP + SEP), n) if wrapped else ([], 0)
+
+
+#: What :func:`wrapped_keys` puts on both sides of every key.
+SEP = "\x1f"
+#: What :func:`wrapped_sentences` puts between sentences.
+SENTENCE_SEP = "\x1e"
+_BREAK = "\ue000"  # a private-use character standing between sentences while they are folded together
+_MAX_CHUNKS = 1 << 20  # distinct runs of non-space characters remembered per process
+# A run of non-space characters -> its keys joined by two separators; how many of them are syllables.
+_KEYS: dict[str, str] = {}
+_SYLLABLES: dict[str, int] = {}
+
+
+def wrapped_keys(text: str) -> tuple[str, int]:
+    r"""The :func:`token_keys` of ``text`` (NFC) as one string, each key between its own
+    separators (``\x1fgắn\x1f\x1fkết\x1f``, ``""`` for none), and how many are syllables.
+
+    A phrase is then a substring, and adjacent matches share no character. Tokens never
+    cross white space, so each run of non-space characters is folded once per process
+    and looked up after that: news text repeats its words.
+
+    >>> wrapped_keys("Hoà bình.")
+    ('\x1fhòa\x1f\x1fbình\x1f\x1f.\x1f', 2)
+    """
+    return _fold_chunks(text.split())
+
+
+def wrapped_sentences(texts: list[str]) -> tuple[str, int]:
+    r""":func:`wrapped_keys` of several sentences in one pass, joined by :data:`SENTENCE_SEP`,
+    and how many syllables they hold in all.
+
+    >>> wrapped, n = wrapped_sentences(["Hoà bình.", "", "Hợp tác"])
+    >>> wrapped.split(SENTENCE_SEP), n
+    (['\x1fhòa\x1f\x1fbình\x1f\x1f.\x1f', '', '\x1fhợp\x1f\x1ftác\x1f'], 4)
+    """
+    if any(_BREAK in text for text in texts):
+        folded = [wrapped_keys(text) for text in texts]
+        return SENTENCE_SEP.join([wrapped for wrapped, _ in folded]), sum([n for _, n in folded])
+    wrapped, n = _fold_chunks(f" {_BREAK} ".join(texts).split())
+    return wrapped.replace(SEP + _BREAK + SEP, SENTENCE_SEP), n
+
+
+def syllable_count(wrapped: str) -> int:
+    """How many of the keys of one :func:`wrapped_keys` text are syllables."""
+    return sum([key[:1].isalnum() for key in wrapped[1:-1].split(SEP + SEP)]) if wrapped else 0
+
+
+def _fold_chunks(chunks: list[str]) -> tuple[str, int]:
+    if not chunks:
+        return "", 0
+    keys = list(map(_KEYS.get, chunks))
+    if None in keys:
+        keys = [_chunk(chunk) if key is None else key for chunk, key in zip(chunks, keys)]
+    return SEP + (SEP + SEP).join(keys) + SEP, sum(map(_SYLLABLES.__getitem__, chunks))
+
+
+def _chunk(chunk: str) -> str:
+    """The folded keys of one run of non-space characters, joined by two separators (remembered, with
+    how many of them are syllables)."""
+    toned = place_tones(chunk)
+    if toned.isalnum():  # most runs are one plain syllable,
+        keys = [toned]
+    elif toned[:-1].isalnum():  # or one with a mark after it (what the tokens would make of them too)
+        keys = [toned[:-1], toned[-1]]
+    elif toned[1:].isalnum():  # or before it
+        keys = [toned[0], toned[1:]]
+    else:
+        keys = (_TOKEN_PLAIN_FLAT if _plain(toned) else _TOKEN_FLAT).findall(toned)
+    folded = [unicodedata.normalize("NFC", key.casefold()).translate(_DASHES) for key in keys]
+    if len(_KEYS) >= _MAX_CHUNKS:
+        _KEYS.clear()
+        _SYLLABLES.clear()
+    _SYLLABLES[chunk] = sum([key[:1].isalnum() for key in folded])
+    _KEYS[chunk] = keys = (SEP + SEP).join(folded)
+    return keys
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

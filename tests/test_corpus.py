@@ -394,14 +394,22 @@ def test_layouts_are_cached_as_json_and_a_damaged_entry_is_read_again(tmp_path):
     fresh = read_corpus(corpus_dir)
     first = read_corpus(corpus_dir, cache_dir=tmp_path / "cache")
     with sqlite3.connect(tmp_path / "cache" / "tokens.sqlite") as db:
-        (layout,), = db.execute("SELECT layout FROM layouts").fetchall()
+        (layout, keys), = db.execute("SELECT layout, keys FROM layouts_v2").fetchall()
         assert json.loads(layout)["title"] == "Tiêu đề"
-        db.execute("UPDATE layouts SET layout = '{\"title\": \"wrong\"}'")
+        assert keys.split("\x1e") == ["\x1ftiêu\x1f\x1fđề\x1f", "\x1fhai\x1f\x1fbên\x1f\x1fnhất\x1f\x1ftrí\x1f\x1f.\x1f",
+                                     "\x1fhai\x1f\x1fbên\x1f\x1fký\x1f\x1fkết\x1f\x1f.\x1f"]
+        db.execute("UPDATE layouts_v2 SET layout = '{\"title\": \"wrong\"}'")
     db.close()
     again = read_corpus(corpus_dir, cache_dir=tmp_path / "cache")
-    assert first.documents == fresh.documents == again.documents
+    with sqlite3.connect(tmp_path / "cache" / "tokens.sqlite") as db:
+        db.execute("UPDATE layouts_v2 SET keys = '\x1fwrong\x1f'")
+    db.close()
+    third = read_corpus(corpus_dir, cache_dir=tmp_path / "cache")
+    assert first.documents == fresh.documents == again.documents == third.documents
     assert again.documents[0].title == "Tiêu đề"
     assert [s.kind for s in again.documents[0].sentences] == ["title", "body", "body"]
+    assert fresh.documents[0].keys == first.documents[0].keys == again.documents[0].keys == keys
+    assert third.documents[0].keys == keys and third.documents[0].n_syllables == fresh.documents[0].n_syllables == 10
 
 
 def test_a_folder_with_nothing_readable_is_an_input_error(tmp_path):

@@ -733,3 +733,21 @@ def test_cli_bad_lexicon_is_one_error_line(tmp_path):
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "empty.txt" in lines[0]
+
+
+def test_phrase_csv_is_what_the_csv_module_writes_of_the_rows():
+    from analysis.phrases import PHRASE_TABLE_COLUMNS, phrase_rows, write_phrase_csv
+
+    docs = syllabify([doc_of("Hai nước hợp tác toàn diện, mẫu mực, thủy chung.", doc_id='a, "b"'),
+                      doc_of("Không có gì.", doc_id="c"), parse_document("empty", "")])
+    lexicon = lexicon_of("hợp tác", "mẫu mực, thủy chung", 'nói "không"')
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n")
+    writer.writerow(PHRASE_TABLE_COLUMNS)
+    writer.writerows(phrase_rows(docs, lexicon))
+    written = io.StringIO()
+    write_phrase_csv(docs, lexicon, written)
+    assert written.getvalue() == expected.getvalue()
+    # 12 syllables: "Tin thử" and ten in the body; "mẫu mực, thủy chung" once, with its comma
+    assert written.getvalue().splitlines()[1:3] == ['"a, ""b""",2025-01-01,hợp tác,1,833.3333,,,12',
+                                                   '"a, ""b""",2025-01-01,"mẫu mực, thủy chung",1,833.3333,,,12']
