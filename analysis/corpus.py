@@ -111,13 +111,13 @@ def _meta_of(row: dict, where: str) -> dict:
 
 def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list[tuple], list[Skipped]]:
     meta = _metadata(root)
-    files = sorted((p for p in root.rglob("*") if p.suffix.lower() == ".txt" and p.is_file()),
-                   key=lambda p: p.relative_to(root).as_posix())
+    files = sorted((p.relative_to(root).as_posix(), p) for p in root.rglob("*")
+                   if p.suffix.lower() == ".txt" and p.is_file())
     if not files:
         raise InputError(str(root), "no .txt files in this folder")
     documents, skipped, seen = [], [], {}
-    for path in files:
-        doc_id = path.relative_to(root).with_suffix("").as_posix()
+    for relative, path in files:
+        doc_id = relative[:-len(".txt")]
         if doc_id in seen:
             raise InputError(str(path), f"same doc_id {doc_id!r} as {seen[doc_id]}; rename one of them")
         seen[doc_id] = path.name

@@ -74,8 +74,9 @@ class Document:
 
     ``keys`` holds the folded syllables and punctuation of every sentence, the form in
     which phrases are matched (:func:`~analysis.vietnamese.wrapped_sentences`), and
-    ``n_syllables`` how many syllables they have in all; both are computed from the text
-    when not given, so that they travel with the layout in the cache.
+    ``n_syllables`` how many syllables they have in all, ``vocabulary`` the keys without
+    most repeats (space-separated); all three are computed from the text when not given,
+    so that they travel with the layout in the cache.
     """
 
     doc_id: str
@@ -90,12 +91,14 @@ class Document:
     meta: dict = field(default_factory=dict, compare=False)
     keys: str = field(default="", compare=False, repr=False)
     n_syllables: int = field(default=0, compare=False, repr=False)
+    vocabulary: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self):
         if self.sentences and not self.keys:
-            keys, n_syllables = wrapped_sentences([self.text[s.start:s.end] for s in self.sentences])
+            keys, n_syllables, vocabulary = wrapped_sentences([self.text[s.start:s.end] for s in self.sentences])
             object.__setattr__(self, "keys", keys)
             object.__setattr__(self, "n_syllables", n_syllables)
+            object.__setattr__(self, "vocabulary", vocabulary)
 
     def analysed(self, *, keep_captions: bool = False) -> list[Sentence]:
         """The sentences that analyses read: all but captions, unless ``keep_captions``."""
@@ -287,7 +290,7 @@ def to_record(doc: Document) -> tuple[str, str]:
     and its folded :attr:`~Document.keys` as they are (JSON would escape every separator)."""
     return json.dumps({
         "title": doc.title, "date": doc.date.isoformat() if doc.date else None, "date_source": doc.date_source,
-        "source": doc.source, "left_out": doc.left_out, "n_syllables": doc.n_syllables,
+        "source": doc.source, "left_out": doc.left_out, "n_syllables": doc.n_syllables, "vocabulary": doc.vocabulary,
         "sentences": [[s.start, s.end, KINDS.index(s.kind), s.paragraph] for s in doc.sentences],
     }, ensure_ascii=False), doc.keys
 
@@ -302,4 +305,4 @@ def from_record(doc_id: str, text: str, record: tuple[str, str], *, path: str = 
         date=dt.date.fromisoformat(data["date"]) if data["date"] else None, date_source=data["date_source"],
         source=data["source"], left_out=tuple(tuple(x) for x in data["left_out"]),
         sentences=tuple(Sentence(i, a, b, KINDS[k], p) for i, (a, b, k, p) in enumerate(data["sentences"])),
-        path=path, meta=meta or {}, keys=keys, n_syllables=data["n_syllables"])
+        path=path, meta=meta or {}, keys=keys, n_syllables=data["n_syllables"], vocabulary=data["vocabulary"])

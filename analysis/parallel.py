@@ -12,10 +12,11 @@ __all__ = ["parallel_map", "parallel_imap", "progress"]
 
 def progress(iterable: Iterable, total: int, desc: str):
     """``iterable`` with a tqdm bar on stderr when there are 200 items or more and stderr is a terminal."""
+    if total < 200 or not sys.stderr.isatty():
+        return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr,
-                disable=None if total >= 200 else True, leave=False)
+    return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr, leave=False)
 
 
 def parallel_map(fn: Callable, items: list, *, jobs: int | None = None, desc: str = "", min_items: int = 0,
@@ -33,12 +34,29 @@ def parallel_imap(fn: Callable, items: list, *, jobs: int | None = None, desc: s
                   max_chunk: int = 16) -> Iterator:
     """:func:`parallel_map` as results come, in order: this process can use each while the
     workers go on with the next."""
+    global _SHARED
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(items) < max(min_items, 2 * jobs):
         yield from progress(map(fn, items), len(items), desc)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(jobs) as pool:
-        chunk = max(1, min(max_chunk, len(items) // (jobs * 8)))
-        yield from progress(pool.imap(fn, items, chunksize=chunk), len(items), desc)
+    chunk = max(1, min(max_chunk, len(items) // (jobs * 8)))
+    if "fork" not in multiprocessing.get_all_start_methods():  # items and results are pickled across
+        with multiprocessing.get_context().Pool(jobs) as pool:
+            yield from progress(pool.imap(fn, items, chunksize=chunk), len(items), desc)
+        return
+    # Forked workers find the function and the items in their copy of this process: only
+    # indices and results cross between processes.
+    _SHARED = fn, items
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield from progress(pool.imap(_shared_call, range(len(items)), chunksize=chunk), len(items), desc)
+    finally:
+        _SHARED = None
+
+
+_SHARED: tuple[Callable, list] | None = None
+
+
+def _shared_call(index: int):
+    fn, items = _SHARED
+    return fn(items[index])

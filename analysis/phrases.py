@@ -101,13 +101,14 @@ class PhraseMatcher:
         self._wrapped = [[(_wrap(keys), frozenset(keys)) for keys in (token_keys(normalize(f)) for f in p.forms)]
                          for p in lexicon]
 
-    def count(self, wrapped: str) -> list[int]:
+    def count(self, wrapped: str, vocabulary: str | None = None) -> list[int]:
         """Occurrences of each phrase (variants added) in a :attr:`Syllabified.wrapped` text, in lexicon order.
 
         Occurrences do not overlap: ``a a`` is found once in ``a a a``. Only phrases whose
-        every key the text holds are searched for.
+        every key the text holds are searched for: the keys of ``vocabulary`` (space-separated,
+        as in :attr:`~analysis.layout.Document.vocabulary`), by default those of ``wrapped``.
         """
-        present = set(wrapped.split(_SEP))
+        present = set(wrapped.split(_SEP) if vocabulary is None else vocabulary.split(" "))
         return [sum(wrapped.count(form) for form, keys in forms if keys <= present) for forms in self._wrapped]
 
     def find(self, joined: str) -> list[tuple[str, int, int]]:
@@ -127,7 +128,7 @@ def phrase_rows(docs: list[Syllabified], lexicon: Lexicon) -> Iterator[tuple]:
     matcher = PhraseMatcher(lexicon)
     for doc in docs:
         n = doc.n_syllables
-        for phrase, count in zip(lexicon, matcher.count(doc.wrapped)):
+        for phrase, count in zip(lexicon, matcher.count(doc.wrapped, doc.document.vocabulary)):
             yield (doc.doc_id, doc.date, phrase.phrase, count, _per_10k(count, n), phrase.group, phrase.gloss, n)
 
 
@@ -140,8 +141,9 @@ def write_phrase_csv(docs: list[Syllabified], lexicon: Lexicon, out: TextIO) -> 
     out.write(",".join(PHRASE_TABLE_COLUMNS) + "\n")
     for doc in docs:
         n, start = doc.n_syllables, f"{_field(doc.doc_id)},{_field(doc.date)}"
+        counts = matcher.count(doc.wrapped, doc.document.vocabulary)
         out.write("".join([f"{start}{middle}{count},{_per_10k(count, n)}{end}{n}\n"
-                           for middle, end, count in zip(middles, ends, matcher.count(doc.wrapped))]))
+                           for middle, end, count in zip(middles, ends, counts)]))
 
 
 def _per_10k(count: int, n_syllables: int) -> float:

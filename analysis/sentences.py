@@ -32,10 +32,12 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.$")
 
 
 def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
-    if match.group("next") is not None and not match.group("next").isupper():
+    following = match.group("next")
+    if following is not None and not following.isupper():
         return False
-    if match.group().startswith("."):
-        word = _WORD_BEFORE.search(text[max(0, match.start() - 5):match.start() + 1])
+    start = match.start()
+    if text[start] == "." and not (start >= 4 and text[start - 4:start].isalpha()):  # else too long to abbreviate
+        word = _WORD_BEFORE.search(text[max(0, start - 5):start + 1])
         if word and word.group(1).lower() in _ABBREVIATIONS:
             return False
     return True

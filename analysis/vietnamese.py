@@ -150,22 +150,31 @@ def wrapped_keys(text: str) -> tuple[str, int]:
     >>> wrapped_keys("Hoà bình.")
     ('\x1fhòa\x1f\x1fbình\x1f\x1f.\x1f', 2)
     """
-    return _fold_chunks(text.split())
+    keys, n = _fold_chunks(text.split())
+    return (SEP + (SEP + SEP).join(keys) + SEP if keys else ""), n
 
 
-def wrapped_sentences(texts: list[str]) -> tuple[str, int]:
-    r""":func:`wrapped_keys` of several sentences in one pass, joined by :data:`SENTENCE_SEP`,
-    and how many syllables they hold in all.
+def wrapped_sentences(texts: list[str]) -> tuple[str, int, str]:
+    r""":func:`wrapped_keys` of several sentences in one pass, joined by :data:`SENTENCE_SEP`;
+    how many syllables they hold in all; and their vocabulary: every key at least once but
+    far fewer times than in the text, separated by spaces (keys hold none), in no particular
+    order. It tells phrase counting what it need not search for.
 
-    >>> wrapped, n = wrapped_sentences(["Hoà bình.", "", "Hợp tác"])
-    >>> wrapped.split(SENTENCE_SEP), n
-    (['\x1fhòa\x1f\x1fbình\x1f\x1f.\x1f', '', '\x1fhợp\x1f\x1ftác\x1f'], 4)
+    >>> wrapped, n, vocabulary = wrapped_sentences(["Hoà bình.", "", "Hợp tác hoà bình"])
+    >>> wrapped.split(SENTENCE_SEP), n, sorted(set(vocabulary.split(" ")))
+    (['\x1fhòa\x1f\x1fbình\x1f\x1f.\x1f', '', '\x1fhợp\x1f\x1ftác\x1f\x1fhòa\x1f\x1fbình\x1f'], 6, ['.', 'bình', 'hòa', 'hợp', 'tác'])
     """
     if any(_BREAK in text for text in texts):
-        folded = [wrapped_keys(text) for text in texts]
-        return SENTENCE_SEP.join([wrapped for wrapped, _ in folded]), sum([n for _, n in folded])
-    wrapped, n = _fold_chunks(f" {_BREAK} ".join(texts).split())
-    return wrapped.replace(SEP + _BREAK + SEP, SENTENCE_SEP), n
+        folded = [_fold_chunks(text.split()) for text in texts]
+        wrapped = SENTENCE_SEP.join([SEP + (SEP + SEP).join(keys) + SEP if keys else "" for keys, _ in folded])
+        return wrapped, sum([n for _, n in folded]), " ".join({key for keys, _ in folded for key in keys})
+    keys, n = _fold_chunks(f" {_BREAK} ".join(texts).split())
+    if not keys:
+        return "", 0, ""
+    wrapped = (SEP + (SEP + SEP).join(keys) + SEP).replace(SEP + _BREAK + SEP, SENTENCE_SEP)
+    distinct = set(keys)
+    distinct.discard(_BREAK)
+    return wrapped, n, " ".join(distinct).replace(SEP + SEP, " ")
 
 
 def syllable_count(wrapped: str) -> int:
@@ -173,31 +182,32 @@ def syllable_count(wrapped: str) -> int:
     return sum([key[:1].isalnum() for key in wrapped[1:-1].split(SEP + SEP)]) if wrapped else 0
 
 
-def _fold_chunks(chunks: list[str]) -> tuple[str, int]:
-    if not chunks:
-        return "", 0
+def _fold_chunks(chunks: list[str]) -> tuple[list[str], int]:
+    """The keys of each chunk (several joined by two separators) and how many syllables they hold."""
     keys = list(map(_KEYS.get, chunks))
     if None in keys:
         keys = [_chunk(chunk) if key is None else key for chunk, key in zip(chunks, keys)]
-    return SEP + (SEP + SEP).join(keys) + SEP, sum(map(_SYLLABLES.__getitem__, chunks))
+    return keys, sum(map(_SYLLABLES.__getitem__, chunks))
 
 
 def _chunk(chunk: str) -> str:
     """The folded keys of one run of non-space characters, joined by two separators (remembered, with
     how many of them are syllables)."""
-    toned = place_tones(chunk)
-    if toned.isalnum():  # most runs are one plain syllable,
-        keys = [toned]
-    elif toned[:-1].isalnum():  # or one with a mark after it (what the tokens would make of them too)
-        keys = [toned[:-1], toned[-1]]
-    elif toned[1:].isalnum():  # or before it
-        keys = [toned[0], toned[1:]]
-    else:
-        keys = (_TOKEN_PLAIN_FLAT if _plain(toned) else _TOKEN_FLAT).findall(toned)
-    folded = [unicodedata.normalize("NFC", key.casefold()).translate(_DASHES) for key in keys]
     if len(_KEYS) >= _MAX_CHUNKS:
         _KEYS.clear()
         _SYLLABLES.clear()
+    toned = place_tones(chunk)
+    if toned.isalnum():  # most runs are one plain syllable
+        _SYLLABLES[chunk] = 1
+        _KEYS[chunk] = keys = unicodedata.normalize("NFC", toned.casefold())
+        return keys
+    if toned[:-1].isalnum():  # or one with a mark after it (what the tokens would make of them too),
+        parts = [toned[:-1], toned[-1]]
+    elif toned[1:].isalnum():  # or before it
+        parts = [toned[0], toned[1:]]
+    else:
+        parts = (_TOKEN_PLAIN_FLAT if _plain(toned) else _TOKEN_FLAT).findall(toned)
+    folded = [unicodedata.normalize("NFC", part.casefold()).translate(_DASHES) for part in parts]
     _SYLLABLES[chunk] = sum([key[:1].isalnum() for key in folded])
     _KEYS[chunk] = keys = (SEP + SEP).join(folded)
     return keys
