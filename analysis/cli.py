@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -256,6 +257,9 @@ COMMANDS = {"corpus": _corpus, "phrases": _phrases, "kwic": _kwic, "discover": _
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # A command builds many long-lived objects (documents, sentences, tokens) and few cycles: with
+    # Python's default thresholds (700, 10, 10) the cycle collector keeps walking that growing heap.
+    gc.set_threshold(100_000, 20, 100)
     try:
         session = _session(args)
         _warn(session)

@@ -138,12 +138,14 @@ def write_phrase_csv(docs: list[Syllabified], lexicon: Lexicon, out: TextIO) -> 
     matcher = PhraseMatcher(lexicon)
     middles = [f",{_field(p.phrase)}," for p in lexicon]
     ends = [f",{_field(p.group)},{_field(p.gloss)}," for p in lexicon]
+    zeros = [f"{middle}0,0.0{end}" for middle, end in zip(middles, ends)]  # most rows
     out.write(",".join(PHRASE_TABLE_COLUMNS) + "\n")
     for doc in docs:
         n, start = doc.n_syllables, f"{_field(doc.doc_id)},{_field(doc.date)}"
         counts = matcher.count(doc.wrapped, doc.document.vocabulary)
-        out.write("".join([f"{start}{middle}{count},{_per_10k(count, n)}{end}{n}\n"
-                           for middle, end, count in zip(middles, ends, counts)]))
+        out.write("".join([f"{start}{zero}{n}\n" if not count else
+                           f"{start}{middle}{count},{_per_10k(count, n)}{end}{n}\n"
+                           for middle, end, zero, count in zip(middles, ends, zeros, counts)]))
 
 
 def _per_10k(count: int, n_syllables: int) -> float:

@@ -475,6 +475,7 @@ def main(argv=None) -> int:
             path.read_bytes()
         subprocess.run([args.python, "-c", "import pyvi.ViTokenizer, analysis.cli, analysis.session, "
                         "analysis.tokenise"], cwd=run_dir, check=True)
+        subprocess.run([args.python, "-m", "compileall", "-q", "analysis"], cwd=run_dir, check=True)  # every module
 
         env = {k: v for k, v in os.environ.items() if k != "ANALYSIS_CACHE_DIR"}
         env.setdefault("PYTHONHASHSEED", "0")
