@@ -60,6 +60,9 @@ class TokenCache:
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)
+        # A cache need not survive a power cut: not waiting for the disk saves a good part of a cold
+        # run's writing; a file damaged that way fails the check below and is rebuilt.
+        db.execute("PRAGMA synchronous = OFF")
         db.execute(_SCHEMA)
         db.execute(_LAYOUT_SCHEMA)
         db.execute("DROP TABLE IF EXISTS layouts")

@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import os
 import platform
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from . import config
+from . import NUMERIC_ENVIRONMENT, config
 from .plotting import save, write_csv
 
 __all__ = ["FigureSpec", "REGISTRY", "figure", "write_figures", "FIGURE_MODULES"]
@@ -83,6 +84,7 @@ def _manifest(session, specs: list[FigureSpec], files: dict[str, list[Path]]) ->
         "code_sha256": code_hash(),
         "python": ".".join(platform.python_version_tuple()[:2]),
         "libraries": {name: metadata.version(name) for name in LIBRARIES},
+        "numeric_environment": {name: os.environ.get(name, "") for name in NUMERIC_ENVIRONMENT},
         "figures": {
             spec.id: {"title": spec.title, "caption": spec.caption, "function": spec.qualname,
                       "parameters": spec.params, "files": [p.name for p in files[spec.id]]}

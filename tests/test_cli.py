@@ -7,6 +7,7 @@ import filecmp
 import io
 import json
 import os
+import platform
 import subprocess
 import sys
 import unicodedata
@@ -389,3 +390,13 @@ def test_figure_data_counted_by_hand(figure_runs):
     documents = {(r["month"], r["date_source"]): int(r["documents"]) for r in timeline if int(r["documents"])}
     assert documents == {("2024-10", "byline"): 1, ("2024-12", "body"): 1, ("2025-12", "header"): 1,
                          ("2026-02", "header"): 2}
+
+
+@pytest.mark.skipif(platform.machine().lower() not in ("x86_64", "amd64"), reason="x86-64 only")
+def test_importing_analysis_first_keeps_numpy_to_the_routines_every_machine_has():
+    code = ("import analysis, numpy; from numpy._core._multiarray_umath import __cpu_dispatch__ as d; "
+            "from numpy._core._multiarray_umath import __cpu_features__ as f; "
+            "print(sorted(x for x in d if f.get(x)))")
+    env = {k: v for k, v in os.environ.items() if k not in ("NPY_DISABLE_CPU_FEATURES", "OPENBLAS_CORETYPE")}
+    used = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert "X86_V4" not in used.stdout and "AVX512" not in used.stdout
