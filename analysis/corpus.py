@@ -14,6 +14,7 @@ import csv
 import gzip
 import hashlib
 import json
+import os
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -111,34 +112,45 @@ def _meta_of(row: dict, where: str) -> dict:
 
 def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list[tuple], list[Skipped]]:
     meta = _metadata(root)
-    files = sorted((p.relative_to(root).as_posix(), p) for p in root.rglob("*")
-                   if p.suffix.lower() == ".txt" and p.is_file())
+    files = sorted(_text_files(root))
     if not files:
         raise InputError(str(root), "no .txt files in this folder")
     documents, skipped, seen = [], [], {}
     for relative, path in files:
         doc_id = relative[:-len(".txt")]
         if doc_id in seen:
-            raise InputError(str(path), f"same doc_id {doc_id!r} as {seen[doc_id]}; rename one of them")
-        seen[doc_id] = path.name
+            raise InputError(path, f"same doc_id {doc_id!r} as {seen[doc_id]}; rename one of them")
+        seen[doc_id] = os.path.basename(path)
         try:
-            text = decode(path.read_bytes(), str(path), encoding)
+            with open(path, "rb") as f:
+                text = decode(f.read(), path, encoding)
         except InputError as e:
             if not skip_bad:
                 raise
-            skipped.append(Skipped(str(path), e.message))
+            skipped.append(Skipped(path, e.message))
             continue
         except OSError as e:
             if not skip_bad:
-                raise InputError(str(path), e.strerror or "cannot be read") from None
-            skipped.append(Skipped(str(path), e.strerror or "cannot be read"))
+                raise InputError(path, e.strerror or "cannot be read") from None
+            skipped.append(Skipped(path, e.strerror or "cannot be read"))
             continue
         if not text.strip():
-            skipped.append(Skipped(str(path), "empty file"))
+            skipped.append(Skipped(path, "empty file"))
             continue
-        documents.append((doc_id, text, str(path), meta.pop(doc_id, {})))
+        documents.append((doc_id, text, path, meta.pop(doc_id, {})))
     skipped += [Skipped(str(root / "metadata.csv"), f"doc_id {k!r} matches no file") for k in sorted(meta)]
     return documents, skipped
+
+
+def _text_files(root: Path):
+    """``(path relative to root with "/", path)`` of every ``.txt`` file under ``root`` (any case)."""
+    top = str(root)
+    for folder, _, names in os.walk(top):
+        prefix = "" if folder == top else os.path.relpath(folder, top).replace(os.sep, "/") + "/"
+        for name in names:
+            path = os.path.join(folder, name)
+            if name.lower().endswith(".txt") and os.path.isfile(path):
+                yield prefix + name, path
 
 
 def _table_rows(path: Path):
