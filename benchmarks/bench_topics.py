@@ -54,6 +54,7 @@ def main() -> int:
         print(f"skipped: {args.tarball} not found (the VNTC corpus lives in ../shared/corpora/)")
         return 0
 
+    import analysis  # noqa: F401  (first: it settles numpy's numeric routines)
     from gensim.corpora import Dictionary
     from gensim.models import LdaModel
     from sklearn.metrics import normalized_mutual_info_score

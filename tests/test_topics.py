@@ -330,3 +330,26 @@ def test_cli_k_out_of_range_is_one_error_line(run, k):
     assert len(lines) == 1 and lines[0].startswith("error:"), lines
     assert k in lines[0]
     assert result.stdout == b""
+
+
+def test_an_nmf_start_with_batch_learning_is_reproducible_and_finds_both_themes():
+    fit = lambda: tm.TopicModel(2, random_state=3, start="nmf", learning="batch", **FAST).fit(TINY)  # noqa: E731
+    model, again = fit(), fit()
+    assert model.lda_.get_topics().tobytes() == again.lda_.get_topics().tobytes()
+    dominant = model.transform(TINY).argmax(axis=1)
+    # The first three units are about the economy and trade, the last three about defence.
+    assert len(set(dominant[:3])) == 1 and len(set(dominant[3:])) == 1 and dominant[0] != dominant[3]
+
+
+def test_from_a_thousand_units_the_model_learns_in_batches_from_an_nmf_start():
+    small = tm.TopicModel(2, random_state=1, passes=1, iterations=5).fit(TINY * 166)  # 996 units
+    large = tm.TopicModel(2, random_state=1, passes=1, iterations=5).fit(TINY * 167)  # 1,002 units
+    assert (small.lda_.update_every, small.lda_.chunksize) == (1, 512)
+    assert (large.lda_.update_every, large.lda_.chunksize) == (0, 1002)
+    # Before any pass, each topic of the NMF start already holds one theme (a random start
+    # spreads every topic about evenly over the eight terms).
+    started = tm.TopicModel(2, random_state=1, passes=0).fit(TINY * 167)
+    economy = {"kinh_tế", "thương_mại", "đầu_tư", "hàng_hóa"}
+    shares = [sum(p for i, p in enumerate(topic) if started.dictionary_[i] in economy)
+              for topic in started.lda_.get_topics()]
+    assert sorted(round(x, 1) for x in shares) == [0.0, 1.0]
