@@ -167,7 +167,8 @@ def wrapped_sentences(texts: list[str]) -> tuple[str, int, str]:
     if any(_BREAK in text for text in texts):
         folded = [_fold_chunks(text.split()) for text in texts]
         wrapped = SENTENCE_SEP.join([SEP + (SEP + SEP).join(keys) + SEP if keys else "" for keys, _ in folded])
-        return wrapped, sum([n for _, n in folded]), " ".join({key for keys, _ in folded for key in keys})
+        vocabulary = " ".join({key for keys, _ in folded for key in keys}).replace(SEP + SEP, " ")
+        return wrapped, sum([n for _, n in folded]), vocabulary
     keys, n = _fold_chunks(f" {_BREAK} ".join(texts).split())
     if not keys:
         return "", 0, ""
@@ -184,6 +185,9 @@ def syllable_count(wrapped: str) -> int:
 
 def _fold_chunks(chunks: list[str]) -> tuple[list[str], int]:
     """The keys of each chunk (several joined by two separators) and how many syllables they hold."""
+    if len(_KEYS) >= _MAX_CHUNKS:  # here, not while a text is being folded
+        _KEYS.clear()
+        _SYLLABLES.clear()
     keys = list(map(_KEYS.get, chunks))
     if None in keys:
         keys = [_chunk(chunk) if key is None else key for chunk, key in zip(chunks, keys)]
@@ -193,9 +197,6 @@ def _fold_chunks(chunks: list[str]) -> tuple[list[str], int]:
 def _chunk(chunk: str) -> str:
     """The folded keys of one run of non-space characters, joined by two separators (remembered, with
     how many of them are syllables)."""
-    if len(_KEYS) >= _MAX_CHUNKS:
-        _KEYS.clear()
-        _SYLLABLES.clear()
     toned = place_tones(chunk)
     if toned.isalnum():  # most runs are one plain syllable
         _SYLLABLES[chunk] = 1

@@ -303,3 +303,23 @@ def test_fast_keys_equal_tokens_folded_one_by_one(text):
     assert n == sum(kind == "syllable" for _, kind in reference)
     assert wrapped_keys(text) == ("".join(SEP + key + SEP for key in keys), n)
     assert keys_and_syllables(text) == (keys, n)  # the second time from the per-process memory
+
+
+def test_sentences_holding_the_private_break_character_are_folded_one_by_one():
+    from analysis.vietnamese import SENTENCE_SEP, wrapped_keys, wrapped_sentences
+
+    texts = ["Lào, Việt Nam \ue000 hợp tác.", "Hoà bình"]
+    wrapped, n, vocabulary = wrapped_sentences(texts)
+    assert wrapped.split(SENTENCE_SEP) == [wrapped_keys(t)[0] for t in texts]
+    assert n == 7  # lào việt nam hợp tác, hòa bình
+    assert {"lào", ",", "việt", "nam", "\ue000", "hợp", "tác", ".", "hòa", "bình"} == set(vocabulary.split(" "))
+
+
+def test_the_memory_of_folded_runs_is_emptied_between_texts_not_during_one(monkeypatch):
+    from analysis import vietnamese
+
+    monkeypatch.setattr(vietnamese, "_MAX_CHUNKS", 3)
+    text = "Một hai ba bốn năm, sáu bảy. Tám chín mười"
+    expected = [fold(text[t.start:t.end]) for t in tokens(normalize(text))]
+    assert vietnamese.keys_and_syllables(text) == (expected, 10)
+    assert vietnamese.keys_and_syllables(text) == (expected, 10)
