@@ -13,16 +13,17 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from typing import TextIO
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TextIO
 
 from .corpus import Corpus
 from .layout import Document
 from .lexicon import Lexicon
 from .vietnamese import SENTENCE_SEP, SEP as _SEP, normalize, syllable_count, token_keys
 
-__all__ = ["Syllabified", "syllabify", "PhraseMatcher", "phrase_rows", "write_phrase_csv", "PHRASE_COLUMNS", "PHRASE_TABLE_COLUMNS"]
+__all__ = ["Syllabified", "syllabify", "PhraseMatcher", "phrase_rows", "write_phrase_csv", "PHRASE_COLUMNS",
+           "PHRASE_TABLE_COLUMNS"]
 
 #: The columns of the contract's phrase table.
 PHRASE_COLUMNS = ["doc_id", "date", "phrase", "count", "per_10k"]
@@ -32,7 +33,7 @@ PHRASE_TABLE_COLUMNS = [*PHRASE_COLUMNS, "group", "gloss", "n_syllables"]
 
 @dataclass(frozen=True)
 class Syllabified:
-    """One document's analysed sentences as folded token keys (syllables and punctuation).
+    r"""One document's analysed sentences as folded token keys (syllables and punctuation).
 
     ``wrapped`` holds them all as ``\x1fkey\x1f\x1fkey\x1f``, sentences apart (``\x1e``):
     each key between its own separators, so a phrase is counted with ``str.count`` and
@@ -64,7 +65,7 @@ class Syllabified:
 
     @cached_property
     def joined(self) -> tuple[str, ...]:
-        """Each sentence as ``\x1fkey\x1fkey\x1f``: a phrase is then a substring."""
+        r"""Each sentence as ``\x1fkey\x1fkey\x1f``: a phrase is then a substring."""
         return tuple(_SEP + _SEP.join(keys) + _SEP for _, keys in self.sentences)
 
 

@@ -24,7 +24,9 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-__all__ = ["normalize", "fold", "place_tones", "Token", "tokens", "token_keys", "keys_and_syllables", "wrapped_keys", "wrapped_sentences", "syllable_count", "SEP", "SENTENCE_SEP", "syllables", "is_upper_text"]
+__all__ = ["normalize", "fold", "place_tones", "Token", "tokens", "token_keys", "keys_and_syllables",
+           "wrapped_keys", "wrapped_sentences", "syllable_count", "syllables", "is_upper_text", "SEP",
+           "SENTENCE_SEP"]
 
 # The five tone marks on each vowel, in the order grave, acute, hook, tilde, dot.
 _TONED = {
@@ -161,8 +163,10 @@ def wrapped_sentences(texts: list[str]) -> tuple[str, int, str]:
     order. It tells phrase counting what it need not search for.
 
     >>> wrapped, n, vocabulary = wrapped_sentences(["Hoà bình.", "", "Hợp tác hoà bình"])
-    >>> wrapped.split(SENTENCE_SEP), n, sorted(set(vocabulary.split(" ")))
-    (['\x1fhòa\x1f\x1fbình\x1f\x1f.\x1f', '', '\x1fhợp\x1f\x1ftác\x1f\x1fhòa\x1f\x1fbình\x1f'], 6, ['.', 'bình', 'hòa', 'hợp', 'tác'])
+    >>> wrapped.split(SENTENCE_SEP)
+    ['\x1fhòa\x1f\x1fbình\x1f\x1f.\x1f', '', '\x1fhợp\x1f\x1ftác\x1f\x1fhòa\x1f\x1fbình\x1f']
+    >>> n, sorted(set(vocabulary.split(" ")))
+    (6, ['.', 'bình', 'hòa', 'hợp', 'tác'])
     """
     if any(_BREAK in text for text in texts):
         folded = [_fold_chunks(text.split()) for text in texts]
