@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import snapshot, write
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
 COMMITTED_FIGURES = ROOT / "figures"
@@ -75,22 +77,6 @@ def table(stdout: bytes) -> list[dict[str, str]]:
 
 def stderr_lines(result: subprocess.CompletedProcess) -> list[str]:
     return result.stderr.decode("utf-8").splitlines()
-
-
-def snapshot(root: Path) -> dict[str, tuple]:
-    """Every file and folder under ``root`` (itself included): kind, size, mtime."""
-    out = {}
-    for path in [root, *root.rglob("*")]:
-        st = path.stat()
-        out[path.relative_to(root).as_posix()] = (path.is_dir(), None if path.is_dir() else st.st_size,
-                                                  st.st_mtime_ns)
-    return out
-
-
-def write(path: Path, data: bytes | str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
 
 
 def files_of(folder: Path) -> list[str]:

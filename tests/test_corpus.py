@@ -15,6 +15,7 @@ import pytest
 
 from analysis.corpus import read_corpus
 from analysis.errors import InputError
+from helpers import snapshot, write
 
 # A small article: header, a body paragraph opened by a source marker, a caption paragraph.
 ARTICLE = (
@@ -45,24 +46,6 @@ def cp1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
         out.append(base + "".join(c for c in parts if c in _TONE_MARKS))
     return "".join(out).encode("cp1258", errors="strict")
-
-
-def write(path: Path, data: bytes | str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.write_bytes(data)
-    return path
-
-
-def snapshot(root: Path) -> dict[str, tuple]:
-    """Every file and folder under ``root`` (itself included): kind, size, mtime."""
-    out = {}
-    for path in [root, *root.rglob("*")]:
-        st = path.stat()
-        out[path.relative_to(root).as_posix()] = (path.is_dir(), None if path.is_dir() else st.st_size,
-                                                  st.st_mtime_ns)
-    return out
 
 
 def same_reading(a, b) -> bool:

@@ -3,12 +3,6 @@ the terms of a document, the two groups of a corpus, and ``python -m analysis ke
 
 from __future__ import annotations
 
-import csv
-import io
-import os
-import subprocess
-import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,6 +13,7 @@ from analysis.keyterms import (CONTENT_TAGS, KeyTerms, document_terms, keyness, 
 from analysis.layout import parse_document
 from analysis.stopwords import is_stopword
 from analysis.tokenise import tokenise
+from helpers import rows_of, run_once
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYNESS_COLUMNS = ["term", "count_a", "count_b", "per_10k_a", "per_10k_b", "g2", "log_ratio", "key_for"]
@@ -299,22 +294,9 @@ def cache_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("keyterms_cache")
 
 
-@cache
-def _run(cache: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ANALYSIS_CACHE_DIR": cache}
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT, env=env, capture_output=True,
-                          timeout=300)
-
-
 @pytest.fixture(scope="module")
 def run(cache_dir):
-    return lambda *args: _run(str(cache_dir), *args)
-
-
-def rows_of(result: subprocess.CompletedProcess) -> tuple[str, list[dict[str, str]]]:
-    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
-    text = result.stdout.decode("utf-8")
-    return text.split("\n", 1)[0], list(csv.DictReader(io.StringIO(text)))
+    return lambda *args: run_once(str(cache_dir), *args)
 
 
 SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))

@@ -3,13 +3,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
-import os
-import subprocess
-import sys
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +14,7 @@ from analysis import config
 from analysis import topics as tm
 from analysis.errors import InputError
 from analysis.tokenise import tokenise
+from helpers import rows_of, run_fresh, run_once
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
@@ -276,24 +271,9 @@ def cache_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("topics_cache")
 
 
-def _run_fresh(cache: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ANALYSIS_CACHE_DIR": cache}
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT, env=env, capture_output=True,
-                          timeout=300)
-
-
-_run = cache(_run_fresh)
-
-
 @pytest.fixture(scope="module")
 def run(cache_dir):
-    return lambda *args: _run(str(cache_dir), *args)
-
-
-def rows_of(result: subprocess.CompletedProcess) -> tuple[str, list[dict[str, str]]]:
-    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
-    text = result.stdout.decode("utf-8")
-    return text.split("\n", 1)[0], list(csv.DictReader(io.StringIO(text)))
+    return lambda *args: run_once(str(cache_dir), *args)
 
 
 def test_cli_topics_terms(run):
@@ -306,7 +286,7 @@ def test_cli_topics_terms(run):
 
 def test_cli_topics_are_byte_identical_on_two_runs(run, cache_dir):
     first = run("topics", "--k", "3", "--seed", "1", "--csv")
-    second = _run_fresh(str(cache_dir), "topics", "--k", "3", "--seed", "1", "--csv")
+    second = run_fresh(str(cache_dir), "topics", "--k", "3", "--seed", "1", "--csv")
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
 
