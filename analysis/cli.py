@@ -125,8 +125,9 @@ def _session(args: argparse.Namespace):
     cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
     if cache is not None and args.corpus.is_dir() and _inside(cache, args.corpus):
         raise InputError(str(cache), "the cache folder is inside the corpus folder; pass --cache-dir elsewhere or --no-cache")
+    matches_phrases = args.command in ("phrases", "kwic", "discover", "figures") or getattr(args, "phrases", False)
     return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
-                   keep_captions=args.keep_captions)
+                   keep_captions=args.keep_captions, folded=matches_phrases)
 
 
 def _warn(session) -> None:

@@ -210,7 +210,7 @@ def _record(raw: tuple[str, str, str, dict]) -> tuple[str, str]:
 
 
 def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None,
-               jobs: int | None) -> list[Document]:
+               jobs: int | None, folded: bool) -> list[Document]:
     """Documents from ``(doc_id, text, path, meta)``: layouts from the cache when it has them, the
     others read in parallel (as records of plain text, which cross between processes cheaply)."""
     store = TokenCache(cache_dir) if cache_dir is not None else None
@@ -221,14 +221,14 @@ def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | No
     for i, record in enumerate(records):
         if record is not None:
             try:
-                documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3])
+                documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3], folded=folded)
             except (ValueError, KeyError, TypeError, IndexError):
                 records[i] = None  # a damaged entry: read the layout again
     todo = [i for i, record in enumerate(records) if record is None]
     fresh = []
     for i, record in zip(todo, parallel_imap(_record, [raw[i] for i in todo], jobs=jobs, desc="reading",
                                              min_items=500, max_chunk=64)):
-        documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3])
+        documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3], folded=folded)
         fresh.append(record)
     if store:
         store.put_layouts([(keys[i], record) for i, record in zip(todo, fresh)])
@@ -237,7 +237,7 @@ def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | No
 
 
 def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool = False,
-                cache_dir: str | Path | None = None, jobs: int | None = 1) -> Corpus:
+                cache_dir: str | Path | None = None, jobs: int | None = 1, folded: bool = True) -> Corpus:
     """Read a corpus folder or table.
 
     Parameters
@@ -253,6 +253,10 @@ def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool
         by a hash of the text, its metadata and the code; None reads every layout afresh.
     jobs : int, optional
         Worker processes for reading layouts of large corpora (None: all cores).
+    folded : bool
+        Keep each document's :class:`~analysis.layout.Folded` form (what phrases are
+        matched on, about twice the size of the text); without it, it is made again
+        when asked for.
 
     Raises
     ------
@@ -277,4 +281,4 @@ def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool
         reasons = sorted({s.reason for s in skipped})
         raise InputError(str(root), f"no readable document: {len(skipped)} skipped ({'; '.join(reasons)[:200]})")
     raw.sort(key=lambda r: r[0])
-    return Corpus(root, tuple(_parse_all(raw, cache_dir, jobs)), tuple(skipped))
+    return Corpus(root, tuple(_parse_all(raw, cache_dir, jobs, folded)), tuple(skipped))

@@ -34,7 +34,7 @@ from . import dates
 from .sentences import pieces, split_sentences
 from .vietnamese import fold, is_upper_text, wrapped_sentences
 
-__all__ = ["Sentence", "Document", "parse_document", "to_record", "from_record", "DATE_SOURCES", "KINDS"]
+__all__ = ["Sentence", "Document", "Folded", "fold_sentences", "parse_document", "to_record", "from_record", "DATE_SOURCES", "KINDS"]
 
 DATE_SOURCES = ("metadata", "header", "byline", "body", "unknown")
 KINDS = ("title", "heading", "body", "caption")
@@ -66,6 +66,17 @@ class Sentence(NamedTuple):
     paragraph: int
 
 
+class Folded(NamedTuple):
+    """A document's sentences in the form phrases are matched on
+    (:func:`~analysis.vietnamese.wrapped_sentences`): the folded syllables and punctuation
+    of every sentence, how many syllables they hold, and their vocabulary (the keys
+    without most repeats, space-separated)."""
+
+    keys: str
+    n_syllables: int
+    vocabulary: str
+
+
 @dataclass(frozen=True)
 class Document:
     """An article as read: its text (NFC, LF line ends), metadata and sentences.
@@ -73,11 +84,9 @@ class Document:
     ``sentence_id`` in every table is :attr:`Sentence.index`, counted over all
     sentences, captions included, so that it does not depend on ``--keep-captions``.
 
-    ``keys`` holds the folded syllables and punctuation of every sentence, the form in
-    which phrases are matched (:func:`~analysis.vietnamese.wrapped_sentences`), and
-    ``n_syllables`` how many syllables they have in all, ``vocabulary`` the keys without
-    most repeats (space-separated); all three are computed from the text when not given,
-    so that they travel with the layout in the cache.
+    ``folded`` is made with the layout, so that it travels with it in the cache; a
+    corpus read for work that matches no phrase may leave it out (None) to save memory,
+    and :meth:`folding` makes it again when asked.
     """
 
     doc_id: str
@@ -90,16 +99,13 @@ class Document:
     left_out: tuple[tuple[str, str], ...] = ()
     path: str = ""
     meta: dict = field(default_factory=dict, compare=False)
-    keys: str = field(default="", compare=False, repr=False)
-    n_syllables: int = field(default=0, compare=False, repr=False)
-    vocabulary: str = field(default="", compare=False, repr=False)
+    folded: Folded | None = field(default=None, compare=False, repr=False)
 
-    def __post_init__(self):
-        if self.sentences and not self.keys:
-            keys, n_syllables, vocabulary = wrapped_sentences([self.text[s.start:s.end] for s in self.sentences])
-            object.__setattr__(self, "keys", keys)
-            object.__setattr__(self, "n_syllables", n_syllables)
-            object.__setattr__(self, "vocabulary", vocabulary)
+    def folding(self) -> Folded:
+        """:attr:`folded`, made from the text (and kept) if it was left out."""
+        if self.folded is None:
+            object.__setattr__(self, "folded", fold_sentences(self.text, self.sentences))
+        return self.folded
 
     def analysed(self, *, keep_captions: bool = False) -> list[Sentence]:
         """The sentences that analyses read: all but captions, unless ``keep_captions``."""
@@ -280,6 +286,7 @@ def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None 
     _read_source(lay, title)
     if meta.get("date"):
         lay.date, lay.date_source = meta["date"], "metadata"
+    sentences = tuple(_sentences(lay))
     return Document(
         doc_id=doc_id,
         text=text,
@@ -287,26 +294,35 @@ def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None 
         date=lay.date,
         date_source=lay.date_source,
         source=meta.get("source") or lay.source,
-        sentences=tuple(_sentences(lay)),
+        sentences=sentences,
         left_out=tuple(lay.left_out),
         path=path,
         meta=meta,
+        folded=fold_sentences(text, sentences),
     )
+
+
+def fold_sentences(text: str, sentences: tuple[Sentence, ...]) -> Folded:
+    """The :class:`Folded` form of these sentences of ``text``."""
+    return Folded(*wrapped_sentences([text[s.start:s.end] for s in sentences]))
 
 
 def to_record(doc: Document) -> tuple[str, str]:
     """The layout of a document for the cache: everything but its text and metadata, as JSON,
-    and its folded :attr:`~Document.keys` as they are (JSON would escape every separator)."""
+    and its folded keys as they are (JSON would escape every separator)."""
+    folded = doc.folding()
     return json.dumps({
         "title": doc.title, "date": doc.date.isoformat() if doc.date else None, "date_source": doc.date_source,
-        "source": doc.source, "left_out": doc.left_out, "n_syllables": doc.n_syllables, "vocabulary": doc.vocabulary,
+        "source": doc.source, "left_out": doc.left_out, "n_syllables": folded.n_syllables,
+        "vocabulary": folded.vocabulary,
         "sentences": [[s.start, s.end, KINDS.index(s.kind), s.paragraph] for s in doc.sentences],
-    }, ensure_ascii=False), doc.keys
+    }, ensure_ascii=False), folded.keys
 
 
-def from_record(doc_id: str, text: str, record: tuple[str, str], *, path: str = "",
-                meta: dict | None = None) -> Document:
-    """The :class:`Document` that :func:`to_record` described."""
+def from_record(doc_id: str, text: str, record: tuple[str, str], *, path: str = "", meta: dict | None = None,
+                folded: bool = True) -> Document:
+    """The :class:`Document` that :func:`to_record` described; without its :class:`Folded`
+    form unless ``folded``."""
     layout, keys = record
     data = json.loads(layout)
     return Document(
@@ -314,4 +330,5 @@ def from_record(doc_id: str, text: str, record: tuple[str, str], *, path: str = 
         date=dt.date.fromisoformat(data["date"]) if data["date"] else None, date_source=data["date_source"],
         source=data["source"], left_out=tuple(tuple(x) for x in data["left_out"]),
         sentences=tuple(Sentence(i, a, b, KINDS[k], p) for i, (a, b, k, p) in enumerate(data["sentences"])),
-        path=path, meta=meta or {}, keys=keys, n_syllables=data["n_syllables"], vocabulary=data["vocabulary"])
+        path=path, meta=meta or {},
+        folded=Folded(keys, data["n_syllables"], data["vocabulary"]) if folded else None)

@@ -3,7 +3,7 @@
 A phrase matches a run of whole tokens of one sentence, punctuation included, so
 ``gắn kết, chiến lược`` is not ``gắn kết chiến lược``, whatever way pyvi would
 segment either. The keys come with each document's layout
-(:attr:`~analysis.layout.Document.keys`). Titles and headings count; captions only
+(:meth:`~analysis.layout.Document.folding`). Titles and headings count; captions only
 with ``keep_captions``.
 """
 
@@ -78,13 +78,13 @@ def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False) -
     """The folded keys of every analysed sentence of every document (no pyvi): what phrases are matched on."""
     out = []
     for doc in corpus:
-        analysed = doc.analysed(keep_captions=keep_captions)
+        analysed, folded = doc.analysed(keep_captions=keep_captions), doc.folding()
         if len(analysed) == len(doc.sentences):
-            wrapped, n = doc.keys, doc.n_syllables
+            wrapped, n = folded.keys, folded.n_syllables
         else:  # captions left out
-            parts, kept = doc.keys.split(SENTENCE_SEP), {s.index for s in analysed}
+            parts, kept = folded.keys.split(SENTENCE_SEP), {s.index for s in analysed}
             wrapped = SENTENCE_SEP.join([parts[i] for i in sorted(kept)])
-            n = doc.n_syllables - sum(syllable_count(part) for i, part in enumerate(parts) if i not in kept)
+            n = folded.n_syllables - sum(syllable_count(part) for i, part in enumerate(parts) if i not in kept)
         out.append(Syllabified(doc, tuple(s.index for s in analysed), wrapped, n))
     return out
 
@@ -107,7 +107,7 @@ class PhraseMatcher:
 
         Occurrences do not overlap: ``a a`` is found once in ``a a a``. Only phrases whose
         every key the text holds are searched for: the keys of ``vocabulary`` (space-separated,
-        as in :attr:`~analysis.layout.Document.vocabulary`), by default those of ``wrapped``.
+        as in :class:`~analysis.layout.Folded`), by default those of ``wrapped``.
         """
         present = set(wrapped.split(_SEP) if vocabulary is None else vocabulary.split(" "))
         return [sum(wrapped.count(form) for form, keys in forms if keys <= present) for forms in self._wrapped]
@@ -129,7 +129,7 @@ def phrase_rows(docs: list[Syllabified], lexicon: Lexicon) -> Iterator[tuple]:
     matcher = PhraseMatcher(lexicon)
     for doc in docs:
         n = doc.n_syllables
-        for phrase, count in zip(lexicon, matcher.count(doc.wrapped, doc.document.vocabulary)):
+        for phrase, count in zip(lexicon, matcher.count(doc.wrapped, doc.document.folding().vocabulary)):
             yield (doc.doc_id, doc.date, phrase.phrase, count, _per_10k(count, n), phrase.group, phrase.gloss, n)
 
 
@@ -143,7 +143,7 @@ def write_phrase_csv(docs: list[Syllabified], lexicon: Lexicon, out: TextIO) -> 
     out.write(",".join(PHRASE_TABLE_COLUMNS) + "\n")
     for doc in docs:
         n, start = doc.n_syllables, f"{_field(doc.doc_id)},{_field(doc.date)}"
-        counts = matcher.count(doc.wrapped, doc.document.vocabulary)
+        counts = matcher.count(doc.wrapped, doc.document.folding().vocabulary)
         out.write("".join([f"{start}{zero}{n}\n" if not count else
                            f"{start}{middle}{count},{_per_10k(count, n)}{end}{n}\n"
                            for middle, end, zero, count in zip(middles, ends, zeros, counts)]))

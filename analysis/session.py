@@ -29,19 +29,23 @@ class Session:
         Worker processes for tokenising.
     keep_captions : bool
         Keep photo captions in every count, topic and stance.
+    folded : bool
+        Keep each document's folded form for phrase matching in memory (as
+        :func:`~analysis.corpus.read_corpus`); False saves memory for work without phrases.
 
     >>> Session().corpus.documents[4].date.isoformat()
     '2024-10-09'
     """
 
     def __init__(self, corpus: str | Path = config.SEEDS, *, encoding: str | None = None, skip_bad: bool = False,
-                 cache_dir: str | Path | None = "default", jobs: int | None = None, keep_captions: bool = False):
+                 cache_dir: str | Path | None = "default", jobs: int | None = None, keep_captions: bool = False,
+                 folded: bool = True):
         self.path = Path(corpus)
         self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
         self.jobs = jobs
         self.keep_captions = keep_captions
         self.corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad, cache_dir=self.cache_dir,
-                                          jobs=jobs)
+                                          jobs=jobs, folded=folded)
         self._tokens: list[TokenisedDocument] | None = None
         self._tagged = False
         self._syllables = None

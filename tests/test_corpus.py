@@ -391,8 +391,10 @@ def test_layouts_are_cached_as_json_and_a_damaged_entry_is_read_again(tmp_path):
     assert first.documents == fresh.documents == again.documents == third.documents
     assert again.documents[0].title == "Tiêu đề"
     assert [s.kind for s in again.documents[0].sentences] == ["title", "body", "body"]
-    assert fresh.documents[0].keys == first.documents[0].keys == again.documents[0].keys == keys
-    assert third.documents[0].keys == keys and third.documents[0].n_syllables == fresh.documents[0].n_syllables == 10
+    assert fresh.documents[0].folded.keys == first.documents[0].folded.keys == again.documents[0].folded.keys == keys
+    assert third.documents[0].folded.keys == keys and third.documents[0].folded.n_syllables == 10
+    lean = read_corpus(corpus_dir, cache_dir=tmp_path / "cache", folded=False)
+    assert lean.documents[0].folded is None and lean.documents[0].folding() == fresh.documents[0].folded
 
 
 def test_a_folder_with_nothing_readable_is_an_input_error(tmp_path):
