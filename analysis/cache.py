@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = ["TokenCache"]
@@ -103,21 +104,20 @@ class TokenCache:
         with db:
             db.executemany("INSERT OR REPLACE INTO tokens (key, labels, tags, digest) VALUES (?, ?, ?, ?)", rows)
 
-    def get_layouts(self, keys: list[str]) -> dict[str, tuple[str, str]]:
-        """The stored layouts (JSON text and folded keys) of those ``keys`` that are present and intact."""
+    def layouts(self, keys: list[str]) -> Iterator[tuple[str, tuple[str, str]]]:
+        """``(key, (layout JSON, folded keys))`` for those ``keys`` that are present and intact, read 500
+        at a time, so that a large corpus never holds all its records at once."""
         try:
-            db, found = self._connect(), {}
+            db = self._connect()
             for i in range(0, len(keys), 500):
                 chunk = keys[i:i + 500]
                 rows = db.execute(f"SELECT key, layout, keys, digest FROM layouts_v2 "
-                                  f"WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-                found.update((key, (layout, folded)) for key, layout, folded, digest in rows
-                             if isinstance(layout, str) and isinstance(folded, str)
-                             and digest == _digest(key, layout, folded))
-            return found
-        except sqlite3.DatabaseError:
+                                  f"WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+                for key, layout, folded, digest in rows:
+                    if isinstance(layout, str) and isinstance(folded, str) and digest == _digest(key, layout, folded):
+                        yield key, (layout, folded)
+        except sqlite3.DatabaseError:  # an old layout or a damaged file: start afresh
             self._reset()
-            return {}
 
     def put_layouts(self, entries: list[tuple[str, tuple[str, str]]]) -> None:
         """Store ``(key, (layout JSON, folded keys))`` entries."""

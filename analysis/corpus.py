@@ -212,26 +212,33 @@ def _record(raw: tuple[str, str, str, dict]) -> tuple[str, str]:
 def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None,
                jobs: int | None, folded: bool) -> list[Document]:
     """Documents from ``(doc_id, text, path, meta)``: layouts from the cache when it has them, the
-    others read in parallel (as records of plain text, which cross between processes cheaply)."""
+    others read in parallel (as records of plain text, which cross between processes cheaply)
+    and stored as they come."""
     store = TokenCache(cache_dir) if cache_dir is not None else None
     keys = [_layout_key(doc_id, text, meta) for doc_id, text, _, meta in raw] if store else []
-    found = store.get_layouts(keys) if store else {}
-    records: list[tuple[str, str] | None] = [found.get(key) for key in keys] if store else [None] * len(raw)
     documents: list[Document | None] = [None] * len(raw)
-    for i, record in enumerate(records):
-        if record is not None:
-            try:
-                documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3], folded=folded)
-            except (ValueError, KeyError, TypeError, IndexError):
-                records[i] = None  # a damaged entry: read the layout again
-    todo = [i for i, record in enumerate(records) if record is None]
-    fresh = []
+    if store:
+        where: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            where.setdefault(key, []).append(i)
+        for key, record in store.layouts(keys):
+            for i in where[key]:
+                try:
+                    documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3], folded=folded)
+                except (ValueError, KeyError, TypeError, IndexError):
+                    pass  # a damaged entry: read the layout again
+    todo = [i for i, doc in enumerate(documents) if doc is None]
+    fresh: list[tuple[str, tuple[str, str]]] = []
     for i, record in zip(todo, parallel_imap(_record, [raw[i] for i in todo], jobs=jobs, desc="reading",
                                              min_items=500, max_chunk=64)):
         documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3], folded=folded)
-        fresh.append(record)
+        if store:
+            fresh.append((keys[i], record))
+            if len(fresh) == 500:
+                store.put_layouts(fresh)
+                fresh = []
     if store:
-        store.put_layouts([(keys[i], record) for i, record in zip(todo, fresh)])
+        store.put_layouts(fresh)
         store.close()
     return documents
 
