@@ -20,7 +20,7 @@ from typing import TextIO
 from .corpus import Corpus
 from .layout import Document
 from .lexicon import Lexicon
-from .vietnamese import SENTENCE_SEP, SEP as _SEP, normalize, syllable_count, token_keys
+from .vietnamese import SENTENCE_SEP, SEP as _SEP, normalize, token_keys, wrapped_keys
 
 __all__ = ["Syllabified", "syllabify", "PhraseMatcher", "phrase_rows", "write_phrase_csv", "PHRASE_COLUMNS",
            "PHRASE_TABLE_COLUMNS"]
@@ -84,7 +84,8 @@ def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False) -
         else:  # captions left out
             parts, kept = folded.keys.split(SENTENCE_SEP), {s.index for s in analysed}
             wrapped = SENTENCE_SEP.join([parts[i] for i in sorted(kept)])
-            n = folded.n_syllables - sum(syllable_count(part) for i, part in enumerate(parts) if i not in kept)
+            left_out = [doc.sentence_text(s) for s in doc.sentences if s.index not in kept]
+            n = folded.n_syllables - sum(wrapped_keys(text)[1] for text in left_out)
         out.append(Syllabified(doc, tuple(s.index for s in analysed), wrapped, n))
     return out
 

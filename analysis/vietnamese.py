@@ -25,7 +25,7 @@ import unicodedata
 from typing import NamedTuple
 
 __all__ = ["normalize", "fold", "place_tones", "Token", "tokens", "token_keys", "keys_and_syllables",
-           "wrapped_keys", "wrapped_sentences", "syllable_count", "syllables", "is_upper_text", "SEP",
+           "wrapped_keys", "wrapped_sentences", "syllables", "is_upper_text", "SEP",
            "SENTENCE_SEP"]
 
 # The five tone marks on each vowel, in the order grave, acute, hook, tilde, dot.
@@ -101,10 +101,8 @@ _TOKEN = re.compile(
 )
 
 
-_TOKEN_FLAT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern), re.VERBOSE)
 # Without the URL and e-mail forms: the same tokens wherever the text has no "://", "www." or "@".
 _TOKEN_PLAIN = re.compile(_TOKEN.pattern.split("\n", 3)[3].lstrip(" |"), re.VERBOSE)
-_TOKEN_PLAIN_FLAT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_PLAIN.pattern), re.VERBOSE)
 
 
 def _plain(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -182,11 +180,6 @@ def wrapped_sentences(texts: list[str]) -> tuple[str, int, str]:
     return wrapped, n, " ".join(distinct).replace(SEP + SEP, " ")
 
 
-def syllable_count(wrapped: str) -> int:
-    """How many of the keys of one :func:`wrapped_keys` text are syllables."""
-    return sum([key[:1].isalnum() for key in wrapped[1:-1].split(SEP + SEP)]) if wrapped else 0
-
-
 def _fold_chunks(chunks: list[str]) -> tuple[list[str], int]:
     """The keys of each chunk (several joined by two separators) and how many syllables they hold."""
     if len(_KEYS) >= _MAX_CHUNKS:  # here, not while a text is being folded
@@ -207,14 +200,15 @@ def _chunk(chunk: str) -> str:
         _KEYS[chunk] = keys = unicodedata.normalize("NFC", toned.casefold())
         return keys
     if toned[:-1].isalnum():  # or one with a mark after it (what the tokens would make of them too),
-        parts = [toned[:-1], toned[-1]]
+        parts, n = [toned[:-1], toned[-1]], 1
     elif toned[1:].isalnum():  # or before it
-        parts = [toned[0], toned[1:]]
+        parts, n = [toned[0], toned[1:]], 1
     else:
-        parts = (_TOKEN_PLAIN_FLAT if _plain(toned) else _TOKEN_FLAT).findall(toned)
-    folded = [unicodedata.normalize("NFC", part.casefold()).translate(_DASHES) for part in parts]
-    _SYLLABLES[chunk] = sum([key[:1].isalnum() for key in folded])
-    _KEYS[chunk] = keys = (SEP + SEP).join(folded)
+        found = list((_TOKEN_PLAIN if _plain(toned) else _TOKEN).finditer(toned))
+        parts, n = [m.group() for m in found], sum(m.lastgroup != "punct" for m in found)
+    _SYLLABLES[chunk] = n
+    _KEYS[chunk] = keys = (SEP + SEP).join(
+        [unicodedata.normalize("NFC", part.casefold()).translate(_DASHES) for part in parts])
     return keys
 
 

@@ -293,6 +293,7 @@ def test_tokens_cover_every_visible_character_once(text):
 
 @settings(max_examples=300, deadline=None, database=None)
 @given(st.one_of(_ANY, st.text(alphabet=st.sampled_from(list("Hoàthoả.,@:/wTP.HCM 3,5-–")), max_size=40)))
+@example(".@0.0")  # an e-mail address that starts with a full stop is one token, and not punctuation
 def test_fast_keys_equal_tokens_folded_one_by_one(text):
     from analysis.vietnamese import SEP, keys_and_syllables, wrapped_keys
 
@@ -323,3 +324,16 @@ def test_the_memory_of_folded_runs_is_emptied_between_texts_not_during_one(monke
     expected = [fold(text[t.start:t.end]) for t in tokens(normalize(text))]
     assert vietnamese.keys_and_syllables(text) == (expected, 10)
     assert vietnamese.keys_and_syllables(text) == (expected, 10)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.one_of(_ANY, st.text(alphabet=st.sampled_from(list("Hoà.,@ \ue000")), max_size=20)), max_size=5))
+def test_sentences_folded_in_one_pass_equal_one_at_a_time(texts):
+    from analysis.vietnamese import SENTENCE_SEP, keys_and_syllables, wrapped_keys, wrapped_sentences
+
+    texts = [nfc(t) for t in texts]
+    wrapped, n, vocabulary = wrapped_sentences(texts)
+    one_by_one = [wrapped_keys(t) for t in texts]
+    assert wrapped == SENTENCE_SEP.join(w for w, _ in one_by_one)
+    assert n == sum(count for _, count in one_by_one)
+    assert {key for t in texts for key in keys_and_syllables(t)[0]} <= set(vocabulary.split(" "))
