@@ -34,7 +34,8 @@ from . import dates
 from .sentences import pieces, split_sentences
 from .vietnamese import fold, is_upper_text, wrapped_sentences
 
-__all__ = ["Sentence", "Document", "Folded", "fold_sentences", "parse_document", "to_record", "from_record", "DATE_SOURCES", "KINDS"]
+__all__ = ["Sentence", "Document", "Folded", "fold_sentences", "parse_document", "to_record", "from_record",
+           "DATE_SOURCES", "KINDS"]
 
 DATE_SOURCES = ("metadata", "header", "byline", "body", "unknown")
 KINDS = ("title", "heading", "body", "caption")

@@ -20,7 +20,7 @@ from typing import TextIO
 from .corpus import Corpus
 from .layout import Document
 from .lexicon import Lexicon
-from .vietnamese import SENTENCE_SEP, SEP as _SEP, normalize, token_keys, wrapped_keys
+from .vietnamese import SENTENCE_SEP, SEP as _SEP, normalize, token_keys, wrap, wrapped_keys
 
 __all__ = ["Syllabified", "syllabify", "PhraseMatcher", "phrase_rows", "write_phrase_csv", "PHRASE_COLUMNS",
            "PHRASE_TABLE_COLUMNS"]
@@ -69,11 +69,6 @@ class Syllabified:
         return tuple(_SEP + _SEP.join(keys) + _SEP for _, keys in self.sentences)
 
 
-def _wrap(keys) -> str:
-    """Each key between its own separators, so that adjacent matches share no character."""
-    return _SEP + (_SEP + _SEP).join(keys) + _SEP if keys else ""
-
-
 def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False) -> list[Syllabified]:
     """The folded keys of every analysed sentence of every document (no pyvi): what phrases are matched on."""
     out = []
@@ -100,7 +95,7 @@ class PhraseMatcher:
                         for form in p.forms], [len(token_keys(normalize(form))) for form in p.forms])
             for p in lexicon
         ]
-        self._wrapped = [[(_wrap(keys), frozenset(keys)) for keys in (token_keys(normalize(f)) for f in p.forms)]
+        self._wrapped = [[(wrap(keys), frozenset(keys)) for keys in (token_keys(normalize(f)) for f in p.forms)]
                          for p in lexicon]
 
     def count(self, wrapped: str, vocabulary: str | None = None) -> list[int]:
@@ -112,6 +107,10 @@ class PhraseMatcher:
         """
         present = set(wrapped.split(_SEP) if vocabulary is None else vocabulary.split(" "))
         return [sum(wrapped.count(form) for form, keys in forms if keys <= present) for forms in self._wrapped]
+
+    def count_in(self, doc: Syllabified) -> list[int]:
+        """:meth:`count` over one document's analysed sentences."""
+        return self.count(doc.wrapped, doc.document.folding().vocabulary)
 
     def find(self, joined: str) -> list[tuple[str, int, int]]:
         """``(phrase, first token, end token)`` of every match in one joined sentence, in text order."""
@@ -130,7 +129,7 @@ def phrase_rows(docs: list[Syllabified], lexicon: Lexicon) -> Iterator[tuple]:
     matcher = PhraseMatcher(lexicon)
     for doc in docs:
         n = doc.n_syllables
-        for phrase, count in zip(lexicon, matcher.count(doc.wrapped, doc.document.folding().vocabulary)):
+        for phrase, count in zip(lexicon, matcher.count_in(doc)):
             yield (doc.doc_id, doc.date, phrase.phrase, count, _per_10k(count, n), phrase.group, phrase.gloss, n)
 
 
@@ -144,7 +143,7 @@ def write_phrase_csv(docs: list[Syllabified], lexicon: Lexicon, out: TextIO) -> 
     out.write(",".join(PHRASE_TABLE_COLUMNS) + "\n")
     for doc in docs:
         n, start = doc.n_syllables, f"{_field(doc.doc_id)},{_field(doc.date)}"
-        counts = matcher.count(doc.wrapped, doc.document.folding().vocabulary)
+        counts = matcher.count_in(doc)
         out.write("".join([f"{start}{zero}{n}\n" if not count else
                            f"{start}{middle}{count},{_per_10k(count, n)}{end}{n}\n"
                            for middle, end, zero, count in zip(middles, ends, zeros, counts)]))

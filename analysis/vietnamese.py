@@ -25,7 +25,7 @@ import unicodedata
 from typing import NamedTuple
 
 __all__ = ["normalize", "fold", "place_tones", "Token", "tokens", "token_keys", "keys_and_syllables",
-           "wrapped_keys", "wrapped_sentences", "syllables", "is_upper_text", "SEP",
+           "wrapped_keys", "wrapped_sentences", "wrap", "syllables", "is_upper_text", "SEP",
            "SENTENCE_SEP"]
 
 # The five tone marks on each vowel, in the order grave, acute, hook, tilde, dot.
@@ -151,7 +151,12 @@ def wrapped_keys(text: str) -> tuple[str, int]:
     ('\x1fhòa\x1f\x1fbình\x1f\x1f.\x1f', 2)
     """
     keys, n = _fold_chunks(text.split())
-    return (SEP + (SEP + SEP).join(keys) + SEP if keys else ""), n
+    return wrap(keys), n
+
+
+def wrap(keys: list[str]) -> str:
+    """Keys each between its own separators, as :func:`wrapped_keys` gives them (``""`` for none)."""
+    return SEP + (SEP + SEP).join(keys) + SEP if keys else ""
 
 
 def wrapped_sentences(texts: list[str]) -> tuple[str, int, str]:
@@ -168,13 +173,13 @@ def wrapped_sentences(texts: list[str]) -> tuple[str, int, str]:
     """
     if any(_BREAK in text for text in texts):
         folded = [_fold_chunks(text.split()) for text in texts]
-        wrapped = SENTENCE_SEP.join([SEP + (SEP + SEP).join(keys) + SEP if keys else "" for keys, _ in folded])
+        wrapped = SENTENCE_SEP.join([wrap(keys) for keys, _ in folded])
         vocabulary = " ".join({key for keys, _ in folded for key in keys}).replace(SEP + SEP, " ")
         return wrapped, sum([n for _, n in folded]), vocabulary
     keys, n = _fold_chunks(f" {_BREAK} ".join(texts).split())
     if not keys:
         return "", 0, ""
-    wrapped = (SEP + (SEP + SEP).join(keys) + SEP).replace(SEP + _BREAK + SEP, SENTENCE_SEP)
+    wrapped = wrap(keys).replace(SEP + _BREAK + SEP, SENTENCE_SEP)
     distinct = set(keys)
     distinct.discard(_BREAK)
     return wrapped, n, " ".join(distinct).replace(SEP + SEP, " ")
