@@ -271,5 +271,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (| head): not an error
     except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
         return 130
     return 0

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 __all__ = ["parallel_map", "parallel_imap", "progress"]
@@ -41,20 +44,48 @@ def parallel_imap(fn: Callable, items: list, *, jobs: int | None = None, desc: s
         return
     chunk = max(1, min(max_chunk, len(items) // (jobs * 8)))
     if "fork" not in multiprocessing.get_all_start_methods():  # items and results are pickled across
-        with multiprocessing.get_context().Pool(jobs) as pool:
+        with _pool(multiprocessing.get_context(), jobs) as pool:
             yield from progress(pool.imap(fn, items, chunksize=chunk), len(items), desc)
         return
     # Forked workers find the function and the items in their copy of this process: only
     # indices and results cross between processes.
     _SHARED = fn, items
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with _pool(multiprocessing.get_context("fork"), jobs) as pool:
             yield from progress(pool.imap(_shared_call, range(len(items)), chunksize=chunk), len(items), desc)
     finally:
         _SHARED = None
 
 
 _SHARED: tuple[Callable, list] | None = None
+
+
+@contextmanager
+def _pool(context, jobs: int):
+    """A pool of ``jobs`` workers that ignore Ctrl-C, ended at once when this process leaves it.
+
+    A terminal sends SIGINT to the whole process group. Workers that died of it printed their
+    tracebacks and could leave the pool waiting forever for their results; so only this process
+    takes the interrupt, and ending the pool stops the workers wherever they are.
+    """
+    restore = _ignore_interrupts()
+    try:  # workers inherit the ignored signal from the moment they exist
+        pool = context.Pool(jobs, initializer=_ignore_interrupts)
+    finally:
+        restore()
+    try:
+        yield pool
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _ignore_interrupts() -> Callable[[], None]:
+    """Ignore SIGINT in this process; return what restores the previous handler."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread sets handlers
+        return lambda: None
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return lambda: signal.signal(signal.SIGINT, previous)
 
 
 def _shared_call(index: int):
