@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .outputs import write_atomic
+
 __all__ = ["Plot", "STYLE", "new_figure", "bar_panels", "label_cells", "stacked_bars", "save", "write_csv", "shorten",
            "COLOURS", "PALETTE"]
 
@@ -106,16 +108,17 @@ def bar_panels(panels: list[tuple[str, list[str], list[float], str]], *, cols: i
 
 def save(fig: Figure, stem: Path) -> list[Path]:
     """Write ``stem.png`` and ``stem.svg`` with no timestamps or software stamps."""
-    paths = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
-    fig.savefig(paths[0], metadata={"Software": None}, bbox_inches="tight")
-    fig.savefig(paths[1], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
-    return paths
+    files = []
+    for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=suffix[1:], metadata=metadata, bbox_inches="tight")
+        files.append(write_atomic(stem.with_suffix(suffix), buffer.getvalue()))
+    return files
 
 
 def write_csv(data: pd.DataFrame, path: Path) -> Path:
     """The plotted data as UTF-8 CSV with fixed float formatting."""
-    data.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
-    return path
+    return write_atomic(path, data.to_csv(index=False, lineterminator="\n", float_format="%.6g").encode("utf-8"))
 
 
 def shorten(text: str, width: int = 48) -> str:

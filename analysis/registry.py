@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import NUMERIC_ENVIRONMENT, config
+from .outputs import check_outside, write_atomic
 from .plotting import save, write_csv
 
 __all__ = ["FigureSpec", "REGISTRY", "figure", "write_figures", "FIGURE_MODULES"]
@@ -110,14 +111,17 @@ def _catalogue(manifest: dict) -> str:
 def write_figures(session, out: str | Path, *, only: list[str] | None = None) -> list[Path]:
     """Draw every registered figure (or those in ``only``) into ``out``; return the files written."""
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     specs = [spec for fid, spec in sorted(_load().items()) if only is None or fid in only]
+    names = [f"{spec.id}{suffix}" for spec in specs for suffix in (".png", ".svg", ".csv")]
+    for target in (out, *(out / name for name in (*names, "manifest.json", "README.md"))):
+        check_outside(target, session.path, what="figure output")
+    out.mkdir(parents=True, exist_ok=True)
     files: dict[str, list[Path]] = {}
     for spec in specs:
         plot = spec.function(session, **spec.params)
         files[spec.id] = [*save(plot.figure, out / spec.id), write_csv(plot.data, out / f"{spec.id}.csv")]
     manifest = _manifest(session, specs, files)
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-                                       encoding="utf-8")
-    (out / "README.md").write_text(_catalogue(manifest), encoding="utf-8")
+    write_atomic(out / "manifest.json",
+                 (json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+    write_atomic(out / "README.md", _catalogue(manifest).encode("utf-8"))
     return [p for spec in specs for p in files[spec.id]] + [out / "manifest.json", out / "README.md"]

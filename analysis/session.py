@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config
+from .cache import TokenCache
 from .corpus import Corpus, read_corpus
+from .outputs import check_outside
 
 if TYPE_CHECKING:  # pyvi's models load only for work that needs words
     from .tokenise import TokenisedDocument
@@ -42,6 +44,9 @@ class Session:
                  folded: bool = True):
         self.path = Path(corpus)
         self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
+        if self.cache_dir is not None:
+            for target in (Path(self.cache_dir), Path(self.cache_dir) / TokenCache.FILE):
+                check_outside(target, self.path, what="the cache")
         self.jobs = jobs
         self.keep_captions = keep_captions
         self.corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad, cache_dir=self.cache_dir,
