@@ -3,17 +3,31 @@
 Entries are keyed by a hash of the text and of the version of the code that made
 them, and hold plain strings (JSON for layouts), never pickles. Each carries a
 checksum; a missing, stale or corrupt entry is recomputed, and a file that is not
-a readable database is replaced.
+a readable database is rebuilt. Nothing else ever deletes it: a cache that another
+process holds locked, that is write-protected, or that cannot be opened at all is
+read as far as it can be, and the run goes on without writing to it, with a
+:class:`CacheWarning`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import stat
+import urllib.parse
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["TokenCache"]
+__all__ = ["TokenCache", "CacheWarning"]
+
+#: Seconds to wait for another process's write lock before going on without the cache.
+BUSY_TIMEOUT = 10.0
+
+
+class CacheWarning(UserWarning):
+    """The cache could not be used as it should; the results are the same, only slower."""
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS tokens "
            "(key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT, digest TEXT NOT NULL)")
@@ -44,44 +58,94 @@ class TokenCache:
         Where ``tokens.sqlite`` lives; created if missing.
     """
 
+    FILE = "tokens.sqlite"
+
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
-        self.path = self.folder / "tokens.sqlite"
+        self.path = self.folder / self.FILE
         self._db: sqlite3.Connection | None = None
+        self._read_only = False
+        self._off = False  # after a problem reported once: neither read nor write any more
 
-    def _connect(self) -> sqlite3.Connection:
-        if self._db is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._off:
             try:
                 self._db = self._open()
+            except sqlite3.OperationalError as e:  # locked, unreadable, no space: not damage
+                self._give_up(e)
             except sqlite3.DatabaseError:  # not a database, or damaged: start afresh
-                self.path.unlink(missing_ok=True)
-                self._db = self._open()
+                self._rebuild()
+            except OSError as e:  # the folder is a file, under a file, not writable ...
+                self._give_up(e)
         return self._db
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path)
-        # A cache need not survive a power cut: not waiting for the disk saves a good part of a cold
-        # run's writing; a file damaged that way fails the check below and is rebuilt.
-        db.execute("PRAGMA synchronous = OFF")
-        db.execute(_SCHEMA)
-        db.execute(_LAYOUT_SCHEMA)
-        db.execute("DROP TABLE IF EXISTS layouts")
-        db.execute("PRAGMA quick_check").fetchone()
+        if self.folder.exists() and not self.folder.is_dir():
+            raise OSError(0, "it is not a folder")
+        if self.path.exists() and not self.path.is_file():
+            raise OSError(0, f"{self.FILE} in it is not a file")
+        self._read_only = _write_protected(self.path) or (not self.path.exists() and _unwritable(self.folder))
+        if self._read_only:
+            if not self.path.exists():
+                raise OSError(0, "the folder is not writable")
+            uri = f"file:{urllib.parse.quote(os.path.abspath(self.path))}?mode=ro"
+            db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
+        else:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            # A cache need not survive a power cut: not waiting for the disk saves a good part of a cold
+            # run's writing; a file damaged that way fails the check below and is rebuilt.
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute(_SCHEMA)
+            db.execute(_LAYOUT_SCHEMA)
+            db.execute("DROP TABLE IF EXISTS layouts")
+        if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+            db.close()
+            raise sqlite3.DatabaseError("quick_check failed")
         return db
+
+    def _rebuild(self) -> None:
+        """Replace a damaged database (and only that) by an empty one."""
+        self.close()
+        if self._read_only:
+            self._give_up("the database is damaged and write-protected")
+            return
+        try:
+            self.path.unlink(missing_ok=True)
+            self._db = self._open()
+        except (sqlite3.Error, OSError) as e:
+            self._give_up(e)
+
+    def _give_up(self, problem) -> None:
+        """Go on without the cache (results are the same), saying so once."""
+        self.close()
+        self._off = True
+        if isinstance(problem, OSError) and problem.strerror:
+            problem = problem.strerror[0].lower() + problem.strerror[1:]
+        warnings.warn(f"{self.folder}: cannot use the cache ({problem}); going on without it", CacheWarning,
+                      stacklevel=2)
+
+    def _guard(self, action, default):
+        """``action(db)`` on the open database; on failure, what the kind of failure calls for."""
+        db = self._connect()
+        if db is None:
+            return default
+        try:
+            return action(db)
+        except sqlite3.OperationalError as e:  # busy past the timeout, read-only, disk full
+            self._give_up(e)
+        except sqlite3.DatabaseError:
+            self._rebuild()
+        return default
 
     def get(self, keys: list[str]) -> dict[str, tuple[str, str | None]]:
         """The stored ``(labels, tags)`` of those ``keys`` that are present and intact."""
-        try:
-            return self._get(keys)
-        except sqlite3.DatabaseError:  # an old layout or a damaged file: start afresh
-            self._reset()
-            return {}
+        return self._guard(lambda db: self._get(db, keys), {})
 
-    def _get(self, keys: list[str]) -> dict[str, tuple[str, str | None]]:
-        db, found = self._connect(), {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
+    @staticmethod
+    def _get(db: sqlite3.Connection, keys: list[str]) -> dict[str, tuple[str, str | None]]:
+        found = {}
+        for chunk in _chunks(keys):
             rows = db.execute(
                 f"SELECT key, labels, tags, digest FROM tokens WHERE key IN ({','.join('?' * len(chunk))})", chunk
             )
@@ -91,53 +155,56 @@ class TokenCache:
 
     def put(self, entries: list[tuple[str, str, str | None]]) -> None:
         """Store ``(key, labels, tags)`` entries, replacing what was there."""
-        if entries:
-            rows = [(key, labels, tags, _digest(key, labels, tags)) for key, labels, tags in entries]
-            try:
-                self._put(rows)
-            except sqlite3.DatabaseError:
-                self._reset()
-                self._put(rows)
-
-    def _put(self, rows: list[tuple]) -> None:
-        db = self._connect()
-        with db:
-            db.executemany("INSERT OR REPLACE INTO tokens (key, labels, tags, digest) VALUES (?, ?, ?, ?)", rows)
+        rows = [(key, labels, tags, _digest(key, labels, tags)) for key, labels, tags in entries]
+        self._write("INSERT OR REPLACE INTO tokens (key, labels, tags, digest) VALUES (?, ?, ?, ?)", rows)
 
     def layouts(self, keys: list[str]) -> Iterator[tuple[str, tuple[str, str]]]:
         """``(key, (layout JSON, folded keys))`` for those ``keys`` that are present and intact, read 500
         at a time, so that a large corpus never holds all its records at once."""
-        try:
-            db = self._connect()
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                rows = db.execute(f"SELECT key, layout, keys, digest FROM layouts_v2 "
-                                  f"WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-                for key, layout, folded, digest in rows:
-                    if isinstance(layout, str) and isinstance(folded, str) and digest == _digest(key, layout, folded):
-                        yield key, (layout, folded)
-        except sqlite3.DatabaseError:  # an old layout or a damaged file: start afresh
-            self._reset()
+        for chunk in _chunks(keys):
+            yield from self._guard(lambda db: self._layouts(db, chunk), [])
+
+    @staticmethod
+    def _layouts(db: sqlite3.Connection, chunk: list[str]) -> list[tuple[str, tuple[str, str]]]:
+        rows = db.execute(f"SELECT key, layout, keys, digest FROM layouts_v2 "
+                          f"WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        return [(key, (layout, folded)) for key, layout, folded, digest in rows
+                if isinstance(layout, str) and isinstance(folded, str) and digest == _digest(key, layout, folded)]
 
     def put_layouts(self, entries: list[tuple[str, tuple[str, str]]]) -> None:
         """Store ``(key, (layout JSON, folded keys))`` entries."""
-        if not entries:
-            return
         rows = [(key, layout, folded, _digest(key, layout, folded)) for key, (layout, folded) in entries]
-        for attempt in (0, 1):
-            try:
-                with self._connect() as db:
-                    db.executemany("INSERT OR REPLACE INTO layouts_v2 (key, layout, keys, digest) VALUES (?, ?, ?, ?)",
-                                   rows)
-                return
-            except sqlite3.DatabaseError:
-                self._reset()
+        self._write("INSERT OR REPLACE INTO layouts_v2 (key, layout, keys, digest) VALUES (?, ?, ?, ?)", rows)
 
-    def _reset(self) -> None:
-        self.close()
-        self.path.unlink(missing_ok=True)
+    def _write(self, statement: str, rows: list[tuple]) -> None:
+        if rows and not (self._connect() is not None and self._read_only):
+            def write(db):
+                with db:
+                    db.executemany(statement, rows)
+            self._guard(write, None)
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _chunks(keys: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(keys), size):
+        yield keys[i:i + size]
+
+
+def _write_protected(path: Path) -> bool:
+    """True if the file exists and nobody may write it (as the owner set it: root ignores permissions)."""
+    try:
+        return not os.stat(path).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    except OSError:
+        return False
+
+
+def _unwritable(folder: Path) -> bool:
+    """True if an existing ``folder`` (or the nearest existing folder above it) cannot take new files."""
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.is_dir() and (not os.access(folder, os.W_OK | os.X_OK)
+                                or not os.stat(folder).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))

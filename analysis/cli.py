@@ -6,6 +6,7 @@ import argparse
 import gc
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from . import config
@@ -31,7 +32,7 @@ def _common() -> argparse.ArgumentParser:
                        help="cache of tokenised text (default: $ANALYSIS_CACHE_DIR or .cache/)")
     group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     group.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
-                       help="worker processes for tokenising (default: all cores)")
+                       help="worker processes (default and most: the cores this process may use)")
     group.add_argument("--encoding", default=None, help="read .txt files in this encoding (e.g. cp1258)")
     group.add_argument("--skip-bad", action="store_true", help="skip unreadable files with a warning")
     group.add_argument("--keep-captions", action="store_true", help="keep photo captions in the analysis")
@@ -111,20 +112,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
-
-
 def _session(args: argparse.Namespace):
     from .session import Session
 
     cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
-    if cache is not None and args.corpus.is_dir() and _inside(cache, args.corpus):
-        raise InputError(str(cache), "the cache folder is inside the corpus folder; pass --cache-dir elsewhere or --no-cache")
     matches_phrases = args.command in ("phrases", "kwic", "discover", "figures") or getattr(args, "phrases", False)
     return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
                    keep_captions=args.keep_captions, folded=matches_phrases)
@@ -246,8 +237,6 @@ def _stance(session, args: argparse.Namespace) -> None:
 def _figures(session, args: argparse.Namespace) -> None:
     from .registry import write_figures
 
-    if args.corpus.is_dir() and _inside(args.out, args.corpus):
-        raise InputError(str(args.out), "the output folder is inside the corpus folder")
     for path in write_figures(session, args.out):
         print(path)
 
@@ -260,7 +249,29 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # A command builds many long-lived objects (documents, sentences, tokens) and few cycles: with
     # Python's default thresholds (700, 10, 10) the cycle collector keeps walking that growing heap.
+    thresholds = gc.get_threshold()
     gc.set_threshold(100_000, 20, 100)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _one_line_warnings()
+            return _run(args)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _one_line_warnings():
+    """Show the library's warnings as the command line's one-line warnings, each once."""
+    shown = set()
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        if str(message) not in shown:
+            shown.add(str(message))
+            print(f"warning: {message}", file=sys.stderr)
+    return show
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         session = _session(args)
         _warn(session)
