@@ -10,7 +10,7 @@ import threading
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
-__all__ = ["parallel_map", "parallel_imap", "progress"]
+__all__ = ["parallel_map", "parallel_imap", "progress", "worker_count"]
 
 
 def progress(iterable: Iterable, total: int, desc: str):
@@ -20,6 +20,17 @@ def progress(iterable: Iterable, total: int, desc: str):
     from tqdm import tqdm
 
     return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr, leave=False)
+
+
+def worker_count(jobs: int | None, n_items: int) -> int:
+    """Workers worth starting: ``jobs`` (default: all cores), never more than the cores this process
+    may use or than the items to share out.
+
+    >>> worker_count(1000, 3) <= 3
+    True
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(jobs or cores, cores, n_items))
 
 
 def parallel_map(fn: Callable, items: list, *, jobs: int | None = None, desc: str = "", min_items: int = 0,
@@ -38,7 +49,7 @@ def parallel_imap(fn: Callable, items: list, *, jobs: int | None = None, desc: s
     """:func:`parallel_map` as results come, in order: this process can use each while the
     workers go on with the next."""
     global _SHARED
-    jobs = jobs or os.cpu_count() or 1
+    jobs = worker_count(jobs, len(items))
     if jobs <= 1 or len(items) < max(min_items, 2 * jobs):
         yield from progress(map(fn, items), len(items), desc)
         return
@@ -66,26 +77,38 @@ def _pool(context, jobs: int):
 
     A terminal sends SIGINT to the whole process group. Workers that died of it printed their
     tracebacks and could leave the pool waiting forever for their results; so only this process
-    takes the interrupt, and ending the pool stops the workers wherever they are.
+    takes the interrupt, and ending the pool stops the workers wherever they are. While the workers
+    start, SIGINT is held back (not lost): it arrives here as soon as they exist.
     """
-    restore = _ignore_interrupts()
-    try:  # workers inherit the ignored signal from the moment they exist
-        pool = context.Pool(jobs, initializer=_ignore_interrupts)
-    finally:
-        restore()
+    pool = None
     try:
+        with _interrupts_held():
+            pool = context.Pool(jobs, initializer=_ignore_interrupts)
         yield pool
     finally:
-        pool.terminate()
-        pool.join()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
 
-def _ignore_interrupts() -> Callable[[], None]:
-    """Ignore SIGINT in this process; return what restores the previous handler."""
-    if threading.current_thread() is not threading.main_thread():  # only the main thread sets handlers
-        return lambda: None
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    return lambda: signal.signal(signal.SIGINT, previous)
+@contextmanager
+def _interrupts_held():
+    """Block SIGINT in this thread (new workers inherit the block), deliver it on leaving."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: ignore SIGINT, then let signals through again."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _shared_call(index: int):

@@ -1,0 +1,50 @@
+"""Parallel work over documents: the results of a plain loop, on no more workers than cores and items."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from analysis import parallel
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+@pytest.fixture
+def pools(monkeypatch):
+    """The sizes of the pools started."""
+    sizes = []
+    start = parallel._pool
+
+    def recording(context, jobs):
+        sizes.append(jobs)
+        return start(context, jobs)
+    monkeypatch.setattr(parallel, "_pool", recording)
+    return sizes
+
+
+@pytest.mark.parametrize("jobs", [None, 1, 2, 1000])
+def test_same_results_as_a_loop_whatever_the_jobs(jobs):
+    items = list(range(500))
+    assert parallel.parallel_map(_square, items, jobs=jobs) == [x * x for x in items]
+
+
+def test_a_thousand_jobs_start_no_more_workers_than_cores(pools, monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert parallel.parallel_map(_square, list(range(2000)), jobs=1000) == [x * x for x in range(2000)]
+    assert pools == [2]
+
+
+@pytest.mark.parametrize("jobs, items, cores, expected", [
+    (1000, 2000, 2, 2),
+    (None, 2000, 8, 8),
+    (3, 2000, 8, 3),
+    (16, 5, 32, 5),
+    (4, 0, 4, 1),
+])
+def test_worker_count(monkeypatch, jobs, items, cores, expected):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    assert parallel.worker_count(jobs, items) == expected
