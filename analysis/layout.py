@@ -24,9 +24,11 @@ they are kept in :attr:`Document.left_out` with the reason.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -120,16 +122,19 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return pieces(text, 0, len(text), [m.start() for m in _NEWLINE.finditer(text)])
 
 
+_WORD = re.compile(r"\S+")
+
+
 def _credit_end(text: str, start: int, end: int) -> int:
     """Where a photo credit that starts at ``start`` ends."""
     pos = start
-    for word in re.finditer(r"\S+", text[start:end]):
-        token = word.group()
+    for word in _WORD.finditer(text, start, end):
+        token, offset = word.group(), word.start() - start
         core = token.strip("()[],.;")
-        if not core or (word.start() and (core.lower() in _CREDIT_STOP or not (core[0].isupper() or core[0].isdigit()))):
+        if not core or (offset and (core.lower() in _CREDIT_STOP or not (core[0].isupper() or core[0].isdigit()))):
             break
-        pos = start + word.end()
-        if token[-1] in ".;)" or word.start() > 40:
+        pos = word.end()
+        if token[-1] in ".;)" or offset > 40:
             break
     return pos
 
@@ -154,7 +159,14 @@ def _credit_cuts(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
 def _split_at(spans: list[tuple[int, int]], cuts: list[int], text: str) -> list[tuple[int, int]]:
     if not cuts:
         return spans
-    return [piece for a, b in spans for piece in pieces(text, a, b, sorted(c for c in cuts if a < c < b))]
+    cuts = sorted(cuts)
+    return [piece for a, b in spans for piece in pieces(text, a, b, _within(cuts, a, b, closed=False))]
+
+
+def _within(points: list[int], a: int, b: int, *, closed: bool = True) -> list[int]:
+    """The sorted ``points`` in ``[a, b)`` (``closed``) or in ``(a, b)``, found by bisection."""
+    lo = bisect.bisect_left(points, a) if closed else bisect.bisect_right(points, a)
+    return points[lo:bisect.bisect_left(points, b, lo)]
 
 
 def _is_heading(text: str, span: tuple[int, int], n_sentences: int) -> bool:
@@ -249,24 +261,23 @@ def _sentences(lay: _Layout) -> list[Sentence]:
     if lay.title_span:
         out.append(Sentence(0, *lay.title_span, "title", 0))
     has_credits = next(_credits(text, 0, len(text)), None) is not None
+    per_paragraph: Counter[int] = Counter()  # sentences so far in each paragraph
     for p, (a, b) in enumerate(lay.body, start=1):
         credit_starts, credit_ends = _credit_cuts(text, a, b) if has_credits else ([], [])
         spans = _split_at(split_sentences(text, a, b), credit_ends, text)
         heading = not credit_starts and _is_heading(text, (a, b), len(spans))
         for x, y in spans:
             kind = "heading" if heading else "body"
-            if any(x <= c < y for c in credit_starts):
+            starts_inside = _within(credit_starts, x, y)
+            if starts_inside:
                 kind = "caption"
                 prev = out[-1] if out else None
-                if (x in credit_starts and prev and prev.kind != "title"
-                        and (prev.paragraph == p or _is_whole_paragraph(out, prev))):
+                if (starts_inside[0] == x and prev and prev.kind != "title"
+                        and (prev.paragraph == p or per_paragraph[prev.paragraph] == 1)):
                     out[-1] = Sentence(prev.index, prev.start, prev.end, "caption", prev.paragraph)
             out.append(Sentence(len(out), x, y, kind, p))
+            per_paragraph[p] += 1
     return out
-
-
-def _is_whole_paragraph(sentences: list[Sentence], sentence: Sentence) -> bool:
-    return sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
 
 
 def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None = None) -> Document:

@@ -22,8 +22,8 @@ _ABBREVIATIONS = frozenset(
     "tp tt ts ths pgs gs bs ks ls ths ncs mr mrs ms dr st no tr q p ng".split()
 )
 _END = re.compile(
-    r"""(?:\.\.\.|[.!?…]+)           # the end mark
-        [”"’»)\]]*                   # closing quotes or brackets
+    r"""(?<![.!?…])(?:\.\.\.|[.!?…]++)  # the end mark: a whole run of marks, taken once (linear time)
+        [”"’»)\]]*+                  # closing quotes or brackets
         (?=\s+[“"‘«(\[]?\s*(?P<next>[^\W\d_])  # space, then a letter that may open a sentence
           |(?<=[^\W\d_]{2}[.!?])(?P<glued>[A-ZĐ][a-zđà-ỹ]))  # or, in scraped text, none: "tới.Theo" """,
     re.VERBOSE,

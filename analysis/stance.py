@@ -132,6 +132,54 @@ class _Sentence:
     def words(self) -> list[str]:
         return [self._original[t.start:t.end] for t in self.toks]
 
+    # Scans of the whole sentence, made once: asked for every cue, they would make a sentence with
+    # many cues cost the square of its length.
+    @cached_property
+    def quote_depth(self) -> list[int]:
+        """How many quotations are open before each token (and after the last)."""
+        depth, out = 0, []
+        for w in self.words:
+            out.append(depth)
+            if w in "“«":
+                depth += 1
+            elif w in "”»" and depth:
+                depth -= 1
+        return out + [depth]
+
+    @cached_property
+    def boundaries(self) -> list[int]:
+        """For each token, the last comma, semicolon, colon or closing quote before it (or -1)."""
+        last, out = -1, []
+        for i, k in enumerate(self.keys):
+            out.append(last)
+            if k in (",", ";", ":") or k in _CLOSE:
+                last = i
+        return out + [last]
+
+    @cached_property
+    def clause_ends(self) -> list[int]:
+        """For each token, the next semicolon from it on (what one statement says ends there), or the end."""
+        end, out = len(self.keys), []
+        for i in range(len(self.keys) - 1, -1, -1):
+            if self.keys[i] == ";":
+                end = i
+            out.append(end)
+        return out[::-1] + [len(self.keys)]
+
+    @cached_property
+    def syllables_before(self) -> list[int]:
+        """How many syllables (words starting with a letter or digit) come before each token."""
+        count, out = 0, [0]
+        for w in self.words:
+            count += bool(w[:1].isalnum())
+            out.append(count)
+        return out
+
+    @cached_property
+    def last_close(self) -> int | None:
+        """Where the last closing quotation mark of the sentence starts."""
+        return max((t.start for t, w in zip(self.toks, self.words) if w in _CLOSE), default=None)
+
 
 class StanceExtractor:
     """Attributed statements of documents, as a table with the contract's columns.
@@ -175,6 +223,8 @@ class _Document:
             self.cues_by_first.setdefault(cue[0], []).append((cue, stance))
         text = normalize(doc.text)
         self.sentences = [_Sentence(s.index, s.kind, text, doc.text, s.start, s.end) for s in doc.sentences]
+        # A country or body is named in at most this many tokens: longer subjects need not be looked up.
+        self.longest_group = max((len(token_keys(name)) for name in register.groups), default=0)
         self.keep_captions = keep_captions
         self.names = [(tuple(fold(p.name).split()), p) for p in register.persons]
         self.names_by_first: dict[str, list] = {}
@@ -245,9 +295,9 @@ class _Document:
                 if named:
                     return named
                 if all(w[:1].isupper() or not w[:1].isalpha() or fold(w) in ("giao", "tại")
-                       for w in s.words[start + n:end]):
+                       for w in map(s.words.__getitem__, range(start + n, end))):
                     return self._resolve(title, s, start)
-        if fold(" ".join(keys[start:end])) in self.register.groups:  # a country or body
+        if end - start <= self.longest_group and fold(" ".join(keys[start:end])) in self.register.groups:
             return _as_written(s, start, end)
         return None
 
@@ -289,23 +339,23 @@ class _Document:
             comma = next((i for i, k in enumerate(keys) if k == ","), None)
             actor = self._actor(s, 1, comma) if comma else None
             if actor:
-                found.append((actor, 0, 1, "inform", comma + 1, _clause_end(keys, comma + 1)))
+                found.append((actor, 0, 1, "inform", comma + 1, s.clause_ends[comma + 1]))
                 theo = True
         for cue_start, cue_end, stance in self._cues(keys):
-            if _inside_quote(words, cue_start):
+            if s.quote_depth[cue_start] > 0:
                 continue
-            boundary = _boundary(keys, cue_start)
+            boundary = s.boundaries[cue_start]
             previous = found[-1] if found else None
-            closes_quote = _after_quote(words, boundary) and _ends_sentence(words, cue_end)
+            closes_quote = _after_quote(words, boundary) and _ends_sentence(s, cue_end)
             segment = max(boundary + 1, previous[2] if previous else 0)
-            inside = previous is not None and (theo or ";" not in keys[previous[2]:cue_start]) and not closes_quote
+            inside = previous is not None and (theo or s.clause_ends[previous[2]] >= cue_start) and not closes_quote
             actor = None
             if not inside or (boundary >= 0 and keys[boundary] == ";"):
                 actor = self._actor(s, segment, cue_start)
                 if actor is None and boundary >= 0 and keys[boundary] == "," and self._starts_with_title(keys, boundary + 1):
-                    actor = self._actor(s, _boundary(keys, boundary) + 1, boundary)  # an apposition
+                    actor = self._actor(s, s.boundaries[boundary] + 1, boundary)  # an apposition
             coordinated = (not theo and cue_end < len(keys) and words[cue_end][:1].isalnum()
-                           and all(k in _ADVERBS for k in keys[boundary + 1:cue_start]))
+                           and all(keys[i] in _ADVERBS for i in range(boundary + 1, cue_start)))
             if actor is None and coordinated and previous and boundary >= previous[2]:
                 actor = previous[0]  # a coordinated predicate: the same subject
             elif actor is None and previous and cue_start and keys[cue_start - 1] in ("và", "đồng thời"):
@@ -316,10 +366,11 @@ class _Document:
                 actor = None
             if actor is None:
                 continue
-            if closes_quote or _ends_sentence(words, cue_end):
+            clause_end = s.clause_ends[cue_end]
+            if closes_quote or _ends_sentence(s, cue_end):
                 found.append((actor, cue_start, cue_end, stance, "quote", boundary))
-            elif _syllables(words, cue_end, _clause_end(keys, cue_end)) >= 3:
-                found.append((actor, cue_start, cue_end, stance, cue_end, _clause_end(keys, cue_end)))
+            elif s.syllables_before[clause_end] - s.syllables_before[cue_end] >= 3:
+                found.append((actor, cue_start, cue_end, stance, cue_end, clause_end))
         # What one actor says ends where the next statement of the sentence begins.
         return [(a, cs, ce, st, c0, c1 if c0 == "quote" or i + 1 == len(found) else min(c1, found[i + 1][1]))
                 for i, (a, cs, ce, st, c0, c1) in enumerate(found)]
@@ -362,7 +413,7 @@ class _Document:
     def _quote(self, position: int, s: _Sentence) -> str:
         """The quotation that ends before the speaker, from its opening mark, across sentences."""
         text = self.doc.text
-        end = max((t.start for t, w in zip(s.toks, s.words) if w in _CLOSE), default=None)
+        end = s.last_close
         if end is None:
             return ""
         for back in range(position, max(-1, position - 6), -1):
@@ -406,24 +457,6 @@ def _as_written(s: _Sentence, start: int, end: int) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _boundary(keys: list[str], before: int) -> int:
-    """The last comma, semicolon, colon or closing quote before token ``before`` (or -1)."""
-    for i in range(before - 1, -1, -1):
-        if keys[i] in (",", ";", ":") or keys[i] in _CLOSE:
-            return i
-    return -1
-
-
-def _inside_quote(words: list[str], at: int) -> bool:
-    depth = 0
-    for w in words[:at]:
-        if w in "“«":
-            depth += 1
-        elif w in "”»" and depth:
-            depth -= 1
-    return depth > 0
-
-
 def _reviewing(keys: list[str], start: int, end: int) -> bool:
     """``đánh giá kết quả``, ``đánh giá toàn diện``: reviewing results is an activity, not a statement."""
     return keys[start:end] == ["đánh", "giá"] and keys[end:end + 1] in (["kết"], ["toàn"], ["lại"], ["tình"])
@@ -434,18 +467,9 @@ def _after_quote(words: list[str], boundary: int) -> bool:
     return boundary >= 0 and (words[boundary] in _CLOSE or (boundary > 0 and words[boundary - 1] in _CLOSE))
 
 
-def _ends_sentence(words: list[str], at: int) -> bool:
+def _ends_sentence(s: _Sentence, at: int) -> bool:
     """Nothing but punctuation from token ``at`` on."""
-    return all(not w[:1].isalnum() for w in words[at:])
-
-
-def _clause_end(keys: list[str], start: int) -> int:
-    """The next semicolon from ``start`` (what one statement says ends there), or the sentence end."""
-    return next((i for i in range(start, len(keys)) if keys[i] == ";"), len(keys))
-
-
-def _syllables(words: list[str], start: int, end: int) -> int:
-    return sum(1 for w in words[start:end] if w[:1].isalnum())
+    return s.syllables_before[-1] == s.syllables_before[at]
 
 
 def _span_text(text: str, toks: list[Token], first: int, end: int) -> str:
