@@ -54,6 +54,12 @@ def _natural(value: str) -> int:
     return int(value)
 
 
+def _seed(value: str) -> int:
+    if not value.isdigit() or int(value) >= 2**32:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to 4294967295, not {value!r}")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analysis", description="Topic and stance analytics for Vietnamese news.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -95,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
                                         "doc_id,topic_id,weight; with --select-k, the coherence and stability of "
                                         "each k.")
     topics.add_argument("--k", type=int, default=None, help="number of topics (default: chosen by --select-k's rule)")
-    topics.add_argument("--seed", type=int, default=config.RANDOM_STATE, help="random seed")
+    topics.add_argument("--seed", type=_seed, default=config.RANDOM_STATE, help="random seed")
     topics.add_argument("--doc-topics", action="store_true", help="document-topic weights instead of terms")
     topics.add_argument("--select-k", action="store_true", help="coherence (c_v, c_npmi) and stability for k = 2..8")
     topics.add_argument("--top", type=_positive, default=10, help="terms per topic (default 10)")
@@ -224,6 +230,9 @@ def _topics(session, args: argparse.Namespace) -> None:
         raise InputError(str(args.corpus), "no terms left after removing stopwords")
     if args.select_k or args.k is None:
         ks = tm.k_range(len(units))
+        if not ks:
+            raise InputError(str(args.corpus), f"only {len(units)} modelling unit with --unit {args.unit}; choosing "
+                                               f"k needs at least {tm.K_RANGE.start}")
         print(f"choosing k: fitting k = {ks.start}..{ks.stop - 1} with 3 seeds ({3 * len(ks)} models on "
               f"{len(units)} units); pass --k to skip", file=sys.stderr)
         selection = tm.select_k(texts, ks)
@@ -248,8 +257,27 @@ def _figures(session, args: argparse.Namespace) -> None:
 
     if args.corpus.is_dir() and _inside(args.out, args.corpus):
         raise InputError(str(args.out), "the output folder is inside the corpus folder")
-    for path in write_figures(session, args.out):
-        print(path)
+    _check_out_dir(args.out)
+    try:
+        for path in write_figures(session, args.out):
+            print(path)
+    except OSError as e:
+        raise InputError(str(e.filename or args.out), e.strerror or f"cannot be written ({e})") from None
+
+
+def _check_out_dir(out: Path) -> None:
+    """``out`` is, or can be made, a folder this process can write in; else :class:`InputError`."""
+    for folder in [out, *out.parents]:
+        if folder.exists() and not folder.is_dir():
+            raise InputError(str(out), "not a folder" if folder == out else f"{folder} is a file, not a folder")
+        if folder.exists():
+            break
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(str(out), e.strerror or f"cannot be made ({e})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise InputError(str(out), "this folder cannot be written in")
 
 
 COMMANDS = {"corpus": _corpus, "phrases": _phrases, "kwic": _kwic, "discover": _discover, "keyterms": _keyterms,

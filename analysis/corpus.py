@@ -147,9 +147,21 @@ def _shown(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def _mode(path: str | Path) -> int | None:
+    """The file type and mode bits of ``path`` (links followed), None if there is nothing there;
+    :class:`InputError` if it cannot be looked at (a folder on the way that cannot be searched)."""
+    try:
+        return os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as e:
+        raise InputError(_shown(str(path)), e.strerror or "cannot be looked at") from None
+
+
 def _metadata(root: Path) -> dict[str, dict]:
     path = root / "metadata.csv"
-    if not path.is_file():
+    mode = _mode(path)
+    if mode is None or not stat.S_ISREG(mode):
         return {}
     where = _shown(str(path))
     rows, lines = {}, {}
@@ -201,11 +213,11 @@ def _meta_of(row: dict, where: str) -> dict:
 
 
 def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list[tuple], list[Skipped]]:
-    meta = _metadata(root)
     unreadable: list[Skipped] = []
     files = sorted(_text_files(root, unreadable))
     if unreadable and not skip_bad:
         raise InputError(unreadable[0].path, unreadable[0].reason)
+    meta = _metadata(root)
     if not files and not unreadable:
         raise InputError(str(root), "no .txt files in this folder")
     documents, skipped, seen = [], unreadable, {}
@@ -244,13 +256,11 @@ def _text_files(root: Path, unreadable: list[Skipped]):
             if not name.lower().endswith(".txt"):
                 continue
             try:
-                is_file = stat.S_ISREG(os.stat(path).st_mode)
-            except FileNotFoundError:
-                continue  # a dangling link
-            except OSError as e:
-                cannot(e)
+                mode = _mode(path)
+            except InputError as e:
+                unreadable.append(Skipped(e.where, e.message))
                 continue
-            if is_file:
+            if mode is not None and stat.S_ISREG(mode):  # not a folder, nor a dangling link
                 yield prefix + name, path
 
 
@@ -428,14 +438,15 @@ def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool
     root = Path(path)
     if encoding:
         check_encoding(encoding)
-    if root.is_dir():
+    mode = _mode(root)
+    if mode is None:
+        raise InputError(_shown(str(root)), "no such file or folder")
+    if stat.S_ISDIR(mode):
         raw, skipped = _read_folder(root, encoding, skip_bad)
-    elif root.is_file() and root.name.lower().endswith(TABLE_SUFFIXES):
+    elif stat.S_ISREG(mode) and root.name.lower().endswith(TABLE_SUFFIXES):
         raw, skipped = _read_table(root)
-    elif root.exists():
-        raise InputError(str(root), "not a folder, .csv, .jsonl or .jsonl.gz file")
     else:
-        raise InputError(str(root), "no such file or folder")
+        raise InputError(_shown(str(root)), "not a folder, .csv, .jsonl or .jsonl.gz file")
     if not raw:
         reasons = sorted({s.reason for s in skipped})
         raise InputError(str(root), f"no readable document: {len(skipped)} skipped ({'; '.join(reasons)[:200]})")
