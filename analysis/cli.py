@@ -55,6 +55,12 @@ def _natural(value: str) -> int:
     return int(value)
 
 
+def _seed(value: str) -> int:
+    if not value.isdigit() or int(value) >= 2**32:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to 4294967295, not {value!r}")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analysis", description="Topic and stance analytics for Vietnamese news.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -96,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
                                         "doc_id,topic_id,weight; with --select-k, the coherence and stability of "
                                         "each k.")
     topics.add_argument("--k", type=int, default=None, help="number of topics (default: chosen by --select-k's rule)")
-    topics.add_argument("--seed", type=int, default=config.RANDOM_STATE, help="random seed")
+    topics.add_argument("--seed", type=_seed, default=config.RANDOM_STATE, help="random seed")
     topics.add_argument("--doc-topics", action="store_true", help="document-topic weights instead of terms")
     topics.add_argument("--select-k", action="store_true", help="coherence (c_v, c_npmi) and stability for k = 2..8")
     topics.add_argument("--top", type=_positive, default=10, help="terms per topic (default 10)")
@@ -215,6 +221,9 @@ def _topics(session, args: argparse.Namespace) -> None:
         raise InputError(str(args.corpus), "no terms left after removing stopwords")
     if args.select_k or args.k is None:
         ks = tm.k_range(len(units))
+        if not ks:
+            raise InputError(str(args.corpus), f"only {len(units)} modelling unit with --unit {args.unit}; choosing "
+                                               f"k needs at least {tm.K_RANGE.start}")
         print(f"choosing k: fitting k = {ks.start}..{ks.stop - 1} with 3 seeds ({3 * len(ks)} models on "
               f"{len(units)} units); pass --k to skip", file=sys.stderr)
         selection = tm.select_k(texts, ks)
@@ -237,8 +246,11 @@ def _stance(session, args: argparse.Namespace) -> None:
 def _figures(session, args: argparse.Namespace) -> None:
     from .registry import write_figures
 
-    for path in write_figures(session, args.out):
-        print(path)
+    try:
+        for path in write_figures(session, args.out):
+            print(path)
+    except OSError as e:
+        raise InputError(str(e.filename or args.out), e.strerror or f"cannot be written ({e})") from None
 
 
 COMMANDS = {"corpus": _corpus, "phrases": _phrases, "kwic": _kwic, "discover": _discover, "keyterms": _keyterms,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
 from .errors import InputError
+from .tomldata import entries, read_toml, text, texts
 from .vietnamese import fold, syllables
 
 __all__ = ["Phrase", "Formula", "Lexicon", "load_lexicon", "DEFAULT_LEXICON"]
@@ -75,17 +76,11 @@ def _check(phrases: list[Phrase], where: str) -> tuple[Phrase, ...]:
 
 def _from_toml(path: Path) -> Lexicon:
     where = str(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise InputError(where, f"not a valid TOML lexicon ({e})") from None
-    phrases = []
-    for n, entry in enumerate(data.get("phrase", []), start=1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("phrase"), str):
-            raise InputError(where, f"[[phrase]] number {n} has no 'phrase' string")
-        phrases.append(Phrase(entry["phrase"], entry.get("gloss", ""), entry.get("group", ""),
-                              tuple(entry.get("variants", ()))))
-    formulas = tuple(Formula(f["name"], tuple(f["parts"]), f.get("note", "")) for f in data.get("formula", []))
+    data = read_toml(path, "lexicon")
+    phrases = [Phrase(text(e, "phrase", where, at), text(e, "gloss", where, at, ""), text(e, "group", where, at, ""),
+                      texts(e, "variants", where, at)) for at, e in entries(data, "phrase", where)]
+    formulas = tuple(Formula(text(e, "name", where, at), texts(e, "parts", where, at, required=True),
+                             text(e, "note", where, at, "")) for at, e in entries(data, "formula", where))
     listed = {fold(p.phrase) for p in phrases}
     for formula in formulas:
         missing = [part for part in formula.parts if fold(part) not in listed]
@@ -96,9 +91,15 @@ def _from_toml(path: Path) -> Lexicon:
 
 def _from_txt(path: Path) -> Lexicon:
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(str(path), e.strerror or f"cannot be read ({e})") from None
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        lines = data[start:].decode("utf-8").splitlines()
     except UnicodeDecodeError as e:
-        raise InputError(str(path), f"cannot decode byte at offset {e.start} as UTF-8") from None
+        offset = start + e.start
+        raise InputError(str(path), f"cannot decode byte 0x{data[offset]:02x} at offset {offset} as UTF-8") from None
     phrases = [Phrase(line.strip()) for line in lines if line.strip() and not line.lstrip().startswith("#")]
     return Lexicon(_check(phrases, str(path)), (), str(path))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["check_outside", "write_atomic"]
+__all__ = ["check_outside", "make_folder", "write_atomic"]
 
 
 def _real(path: Path) -> Path:
@@ -41,6 +41,23 @@ def check_outside(target: str | Path, corpus: str | Path, *, what: str) -> None:
     placed = _real(target.parent) / target.name  # where the name lands, links of its folders followed
     if _under(placed, root) or _under(_real(target), root):
         raise InputError(str(target), f"{what} would be written inside the corpus ({corpus})")
+
+
+def make_folder(out: str | Path) -> Path:
+    """``out`` as a folder this process can write in, made if missing; else :class:`InputError`."""
+    out = Path(out)
+    for folder in [out, *out.parents]:
+        if folder.exists() and not folder.is_dir():
+            raise InputError(str(out), "not a folder" if folder == out else f"{folder} is a file, not a folder")
+        if folder.exists():
+            break
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(str(out), e.strerror or f"cannot be made ({e})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise InputError(str(out), "this folder cannot be written in")
+    return out
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import NUMERIC_ENVIRONMENT, config
-from .outputs import check_outside, write_atomic
+from .outputs import check_outside, make_folder, write_atomic
 from .plotting import save, write_csv
 
 __all__ = ["FigureSpec", "REGISTRY", "figure", "write_figures", "FIGURE_MODULES"]
@@ -115,7 +115,7 @@ def write_figures(session, out: str | Path, *, only: list[str] | None = None) ->
     names = [f"{spec.id}{suffix}" for spec in specs for suffix in (".png", ".svg", ".csv")]
     for target in (out, *(out / name for name in (*names, "manifest.json", "README.md"))):
         check_outside(target, session.path, what="figure output")
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     files: dict[str, list[Path]] = {}
     for spec in specs:
         plot = spec.function(session, **spec.params)

@@ -34,6 +34,7 @@ import pandas as pd
 from . import config
 from .errors import InputError
 from .layout import Document
+from .tomldata import entries, read_toml, table, text, texts
 from .vietnamese import Token, fold, normalize, token_keys, tokens
 
 __all__ = ["Register", "load_register", "StanceExtractor", "STANCE_COLUMNS", "STANCES", "evaluate"]
@@ -78,22 +79,19 @@ class Register:
 
 def load_register(path: str | Path | None = None, *, extra: str | Path | None = None) -> Register:
     """The built-in actor register, or the one at ``path``, plus the entries of ``extra``."""
-    data: dict = {"person": [], "group": [], "titles": {"words": []}, "places": {"words": []}}
+    persons, groups, titles, places = [], {}, [], []
     for source in [path or config.DATA / "actors.toml", extra]:
         if source is None:
             continue
-        try:
-            part = tomllib.loads(Path(source).read_text(encoding="utf-8-sig"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise InputError(str(source), f"not a readable actor register ({e})") from None
-        data["person"] += part.get("person", [])
-        data["group"] += part.get("group", [])
-        data["titles"]["words"] += part.get("titles", {}).get("words", [])
-        data["places"]["words"] += part.get("places", {}).get("words", [])
-    persons = tuple(Person(p["name"], p.get("role", ""), tuple(p.get("titles", ())), p.get("country", ""))
-                    for p in data["person"])
-    groups = {fold(n): g.get("country", "") for g in data["group"] for n in g["names"]}
-    return Register(persons, groups, tuple(data["titles"]["words"]), tuple(data["places"]["words"]))
+        where = str(source)
+        data = read_toml(source, "actor register")
+        persons += [Person(text(e, "name", where, at), text(e, "role", where, at, ""), texts(e, "titles", where, at),
+                           text(e, "country", where, at, "")) for at, e in entries(data, "person", where)]
+        groups.update((fold(n), text(e, "country", where, at, "")) for at, e in entries(data, "group", where)
+                      for n in texts(e, "names", where, at, required=True))
+        titles += texts(table(data, "titles", where), "words", where, "[titles]")
+        places += texts(table(data, "places", where), "words", where, "[places]")
+    return Register(tuple(persons), groups, tuple(titles), tuple(places))
 
 
 def _load_cues(path: Path | None = None) -> dict[tuple[str, ...], str]:

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import gzip
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -402,3 +403,180 @@ def test_a_folder_with_nothing_readable_is_an_input_error(tmp_path):
     write(tmp_path / "bad.txt", b"Ti\xeau \xc4\x91\xe1\xbb\x81\n")
     with pytest.raises(InputError, match="no readable document: 2 skipped"):
         read_corpus(tmp_path, skip_bad=True)
+
+
+# --------------------------------------------------------------------------- bad input (issue 13)
+
+# "Hai b" is 5 characters: the bad unit after it starts at character 5.
+_BAD_UNIT = {
+    # name: (bytes, offset of the bad unit in the file, the bad bytes as the message names them)
+    "utf8_bom": (codecs.BOM_UTF8 + b"Hai b\xffn nh\xe1\xba\xa5t tr\xc3\xad.\n", 3 + 5, "byte 0xff"),
+    "utf16le_bom": (codecs.BOM_UTF16_LE + "Hai b".encode("utf-16-le") + b"\x00\xdc" + "n.\n".encode("utf-16-le"),
+                    2 + 10, "bytes 0x00 0xdc"),
+    "utf16be_bom": (codecs.BOM_UTF16_BE + "Hai b".encode("utf-16-be") + b"\xdc\x00" + "n.\n".encode("utf-16-be"),
+                    2 + 10, "bytes 0xdc 0x00"),
+    # a BOM and an odd number of bytes: the last byte is half a character
+    "utf16le_odd": (codecs.BOM_UTF16_LE + "Hai bên.".encode("utf-16-le") + b"A", 2 + 16, "byte 0x41"),
+    "utf16be_odd": (codecs.BOM_UTF16_BE + "Hai bên.".encode("utf-16-be") + b"A", 2 + 16, "byte 0x41"),
+}
+
+
+@pytest.mark.parametrize("name", list(_BAD_UNIT))
+def test_undecodable_bytes_are_named_at_their_offset_in_the_file(tmp_path, name):
+    data, offset, bad = _BAD_UNIT[name]
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "bad.txt", data)
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path)
+    assert info.value.where.endswith("bad.txt")
+    assert f"{bad} at offset {offset}" in info.value.message
+    corpus = read_corpus(tmp_path, skip_bad=True)  # one bad file never stops the run
+    assert [d.doc_id for d in corpus] == ["good"]
+    assert f"at offset {offset}" in corpus.skipped[0].reason
+
+
+def test_with_a_legacy_encoding_utf8_and_bom_files_are_still_read_as_such(tmp_path):
+    for name in ("utf8", "utf8_bom", "utf16le_bom", "utf16be_bom", "nfd"):
+        write(tmp_path / f"{name}.txt", VARIANTS[name])
+    write(tmp_path / "legacy.txt", cp1258(ARTICLE))
+    corpus = read_corpus(tmp_path, encoding="cp1258")
+    assert len(corpus) == 6
+    assert {d.doc_id: d.text for d in corpus} == {d.doc_id: ARTICLE for d in corpus}
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "utf-8"])
+def test_bytes_the_given_encoding_cannot_read_do_not_hint_at_passing_it(tmp_path, encoding):
+    write(tmp_path / "bad.txt", b"Hai b\x81n.\n")  # 0x81: not UTF-8, and undefined in cp1258
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path, encoding=encoding)
+    assert "offset 5" in info.value.message and "0x81" in info.value.message
+    assert "pass --encoding" not in info.value.message
+    assert encoding in info.value.message
+
+
+@pytest.mark.parametrize("name", ["rot13", "hex", "base64", "zlib", "no-such-codec", ""])
+def test_an_encoding_that_is_not_a_text_encoding_is_an_input_error(tmp_path, name):
+    write(tmp_path / "a.txt", ARTICLE)
+    if name == "":
+        assert len(read_corpus(tmp_path, encoding=name)) == 1  # no encoding given
+        return
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path, encoding=name)
+    assert name in str(info.value)
+
+
+def test_a_file_name_that_is_not_utf8_gives_a_backslash_escaped_doc_id(tmp_path):
+    try:
+        write(Path(os.fsdecode(bytes(tmp_path) + b"/b\xffd.txt")), ARTICLE)
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    write(tmp_path / "bài.txt", ARTICLE)
+    corpus = read_corpus(tmp_path)
+    assert [d.doc_id for d in corpus] == ["b\\xffd", "bài"]
+    assert all(d.doc_id.encode("utf-8") and d.path.encode("utf-8") for d in corpus)  # no lone surrogates
+
+
+def test_duplicate_doc_ids_in_metadata_csv_are_an_error_naming_both_lines(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "metadata.csv", "doc_id,date\nb,2020-01-01\na,2020-01-02\na,2021-03-04\n")
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path)
+    assert info.value.where.endswith("metadata.csv: line 4")
+    assert "'a'" in info.value.message and "line 3" in info.value.message
+
+
+@pytest.mark.parametrize("data, line", [
+    pytest.param('doc_id,date,title\na,2020-01-01,"Tiêu đề\nb,2021-01-01,Khác\n', 2, id="quote-never-closed"),
+    pytest.param('doc_id,date,title\na,2020-01-01,Một\nb,2021-01-01,"Hai" ba\n', 3, id="text-after-closing-quote"),
+    pytest.param('doc_id,date,title\na,2020-01-01,Hà Nội, Việt Nam\n', 2, id="extra-field"),
+    pytest.param('doc_id,date,title\na,2020-01-01\n', 2, id="missing-field"),
+])
+def test_metadata_csv_with_bad_quoting_is_an_error_naming_the_line(tmp_path, data, line):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "b.txt", ARTICLE)
+    write(tmp_path / "metadata.csv", data)
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path)
+    assert info.value.where.endswith(f"metadata.csv: line {line}")
+
+
+def test_metadata_csv_that_is_not_utf8_is_an_error_with_the_offset(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "metadata.csv", b"doc_id,title\na,Ti\xeau\n")  # "doc_id,title\na,Ti" is 17 bytes
+    with pytest.raises(InputError) as info:
+        read_corpus(tmp_path)
+    assert info.value.where.endswith("metadata.csv")
+    assert "0xea at offset 17" in info.value.message
+
+
+@pytest.mark.parametrize("data, line", [
+    pytest.param('id,text\n1,Một\n2,"Hai\n3,Ba\n4,Bốn\n', 3, id="quote-never-closed"),
+    pytest.param('id,text\n1,"Một\n2,"Hai"\n', 2, id="closed-by-the-next-row"),
+    pytest.param('id,text\n1,Một\n2,Hai, ba\n', 3, id="extra-field"),
+])
+def test_csv_table_with_bad_quoting_is_an_error_naming_the_line(tmp_path, data, line):
+    path = write(tmp_path / "t.csv", data)
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert info.value.where == f"{path}: line {line}"
+
+
+def test_csv_table_text_may_span_lines(tmp_path):
+    path = write(tmp_path / "t.csv", 'id,text\n1,"Một.\n\nHai, ""ba"".\n"\n2,Bốn.\n')
+    assert [(d.doc_id, d.text) for d in read_corpus(path)] == [("1", 'Một.\n\nHai, "ba".\n'), ("2", "Bốn.")]
+
+
+def test_jsonl_id_zero_is_the_id_0(tmp_path):
+    path = write(tmp_path / "t.jsonl", jsonl([{"id": 0, "text": "Một."}, {"text": "Hai."}, {"id": 7, "text": "Ba."}]))
+    assert [d.doc_id for d in read_corpus(path)] == ["0", "2", "7"]
+
+
+@pytest.mark.parametrize("field", ["text", "title", "source", "date", "id"])
+@pytest.mark.parametrize("value", [["Hai", "bên"], {"a": "b"}, 1.5, True], ids=["list", "object", "float", "bool"])
+def test_jsonl_values_that_are_not_strings_are_an_error_naming_line_and_field(tmp_path, field, value):
+    rows = [{"id": "a", "text": "Một."}, {"id": "b", "text": "Hai.", field: value}]
+    path = write(tmp_path / "t.jsonl", jsonl(rows))
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert info.value.where == f"{path}: line 2"
+    assert repr(field) in info.value.message
+
+
+def test_jsonl_other_columns_may_be_numbers(tmp_path):
+    path = write(tmp_path / "t.jsonl", jsonl([{"id": "a", "text": "Một.", "views": 12, "score": 0.5}]))
+    assert read_corpus(path).documents[0].meta == {"views": "12", "score": "0.5"}
+
+
+@pytest.mark.parametrize("line, message", [
+    pytest.param('{"text": "Một.", "n": ' + "9" * 5000 + "}", "number", id="5000-digit-number"),
+    pytest.param('{"text": "Một.", "n": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested", id="nested-100000-deep"),
+    pytest.param('{"text": "Một."', "JSON", id="unclosed-object"),
+    pytest.param('["Một."]', "object", id="not-an-object"),
+])
+def test_jsonl_lines_that_cannot_be_read_are_an_error_naming_the_line(tmp_path, line, message):
+    path = write(tmp_path / "t.jsonl", '{"text": "Hai."}\n' + line + "\n")
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert info.value.where == f"{path}: line 2"
+    assert message in info.value.message
+
+
+def test_jsonl_undecodable_byte_is_named_at_its_offset_in_the_file(tmp_path):
+    path = write(tmp_path / "t.jsonl", b'{"text": "Hai."}\n{"text": "b\xffn"}\n')  # 17 + 11 bytes before 0xff
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert info.value.where == f"{path}: line 2"
+    assert "0xff at offset 28" in info.value.message
+
+
+@pytest.mark.parametrize("damage", ["flipped", "truncated", "not-gzip"])
+def test_a_damaged_jsonl_gz_is_an_input_error(tmp_path, damage):
+    # Text that does not compress to stored blocks, so that flipping bytes in the middle breaks the stream.
+    data = gzip.compress(jsonl([{"id": str(i), "text": f"Hai bên nhất trí {i}."} for i in range(200)]), mtime=0)
+    middle = len(data) // 2
+    damaged = {"flipped": data[:middle] + bytes(b ^ 0xFF for b in data[middle:middle + 8]) + data[middle + 8:],
+               "truncated": data[:middle], "not-gzip": b"\x1f\x8bnot gzip at all"}[damage]
+    path = write(tmp_path / "t.jsonl.gz", damaged)
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert info.value.where.startswith(str(path))

@@ -194,3 +194,36 @@ def test_missing_lexicon_is_input_error(tmp_path, name):
 def test_folder_is_not_a_lexicon(tmp_path):
     with pytest.raises(InputError):
         load_lexicon(tmp_path)
+
+
+# A [[phrase]] that is fine, for the entries below to be the only fault of their file.
+_GOOD = '[[phrase]]\nphrase = "nòng cốt"\n\n'
+BAD_FIELDS = [
+    ("formula-without-name", '[[formula]]\nparts = ["nòng cốt"]\n', "[[formula]] number 1", "'name'"),
+    ("formula-without-parts", '[[formula]]\nname = "f"\n', "[[formula]] number 1", "'parts'"),
+    ("formula-parts-a-string", '[[formula]]\nname = "f"\nparts = "nòng cốt"\n', "[[formula]] number 1", "'parts'"),
+    ("formula-name-a-number", '[[formula]]\nname = 3\nparts = ["nòng cốt"]\n', "[[formula]] number 1", "'name'"),
+    ("variants-numbers", '[[phrase]]\nphrase = "trụ cột"\nvariants = [1, 2]\n', "[[phrase]] number 2", "'variants'"),
+    ("variants-a-string", '[[phrase]]\nphrase = "trụ cột"\nvariants = "cột trụ"\n', "[[phrase]] number 2",
+     "'variants'"),
+    ("gloss-a-list", '[[phrase]]\nphrase = "trụ cột"\ngloss = ["pillar"]\n', "[[phrase]] number 2", "'gloss'"),
+    ("phrase-a-table", 'phrase = "trụ cột"\n', "", "'phrase'"),
+    ("formula-a-table", '[formula]\nname = "f"\n', "", "'formula'"),
+]
+
+
+@pytest.mark.parametrize("text, entry, field", [b[1:] for b in BAD_FIELDS], ids=[b[0] for b in BAD_FIELDS])
+def test_toml_entries_with_missing_or_mistyped_fields_are_input_errors(tmp_path, text, entry, field):
+    path = write(tmp_path, "mine.toml", text if text.startswith("phrase =") else _GOOD + text)
+    with pytest.raises(InputError) as info:
+        load_lexicon(path)
+    assert info.value.where == str(path)
+    assert entry in info.value.message and field in info.value.message
+
+
+def test_undecodable_txt_names_the_byte_at_its_offset_in_the_file(tmp_path):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(b"\xef\xbb\xbfn\xc3\xb2ng c\xff\n")  # BOM (3 bytes) + "nòng c" (7 bytes): 0xff at 10
+    with pytest.raises(InputError) as info:
+        load_lexicon(path)
+    assert "0xff at offset 10" in info.value.message

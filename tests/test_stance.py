@@ -22,7 +22,8 @@ import pytest
 
 from analysis.corpus import read_corpus
 from analysis.layout import parse_document
-from analysis.stance import STANCE_COLUMNS, STANCES, StanceExtractor, evaluate
+from analysis.errors import InputError
+from analysis.stance import STANCE_COLUMNS, STANCES, StanceExtractor, evaluate, load_register
 from analysis.vietnamese import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -569,3 +570,45 @@ def test_cli_stance_csv(tmp_path, seed_statements):
     library = sorted(zip(seed_statements["doc_id"], seed_statements["sentence_id"].astype(int),
                          seed_statements["actor"], seed_statements["cue"], seed_statements["stance"]))
     assert cli == library
+
+
+# --------------------------------------------------------------------------- --actors files with bad fields
+
+BAD_REGISTERS = [
+    ("person-without-name", '[[person]]\nrole = "Minister"\n', "[[person]] number 1", "'name'"),
+    ("person-name-a-list", '[[person]]\nname = ["Tô", "Lâm"]\n', "[[person]] number 1", "'name'"),
+    ("person-titles-a-string", '[[person]]\nname = "A"\ntitles = "Bộ trưởng"\n', "[[person]] number 1", "'titles'"),
+    ("person-country-a-number", '[[person]]\nname = "A"\ncountry = 84\n', "[[person]] number 1", "'country'"),
+    ("person-role-a-table", '[[person]]\nname = "A"\n[person.role]\nen = "Minister"\n', "[[person]] number 1",
+     "'role'"),
+    ("second-person-without-name", '[[person]]\nname = "A"\n\n[[person]]\ncountry = "Lào"\n', "[[person]] number 2",
+     "'name'"),
+    ("group-without-names", '[[group]]\ncountry = "Lào"\n', "[[group]] number 1", "'names'"),
+    ("group-names-a-string", '[[group]]\nnames = "Phía Lào"\n', "[[group]] number 1", "'names'"),
+    ("person-a-table", '[person]\nname = "A"\n', "", "'person'"),
+    ("titles-a-list", 'titles = ["Bộ trưởng"]\n', "", "'titles'"),
+    ("title-words-numbers", '[titles]\nwords = [1]\n', "[titles]", "'words'"),
+    ("places-words-a-string", '[places]\nwords = "Viêng Chăn"\n', "[places]", "'words'"),
+]
+
+
+@pytest.mark.parametrize("text, entry, field", [b[1:] for b in BAD_REGISTERS], ids=[b[0] for b in BAD_REGISTERS])
+def test_actor_files_with_missing_or_mistyped_fields_are_input_errors(tmp_path, text, entry, field):
+    path = tmp_path / "more.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_register(extra=path)
+    assert info.value.where == str(path)
+    assert entry in info.value.message and field in info.value.message
+
+
+def test_an_actor_file_adds_its_people_and_groups(tmp_path):
+    path = tmp_path / "more.toml"
+    path.write_text('[[person]]\nname = "Nguyễn Văn A"\nrole = "Envoy"\ntitles = ["Đặc phái viên"]\ncountry = "other"\n'
+                    '[[group]]\nnames = ["Phía bạn"]\ncountry = "Lào"\n[titles]\nwords = ["Đặc phái viên"]\n',
+                    encoding="utf-8")
+    register = load_register(extra=path)
+    assert (register.country("Nguyễn Văn A"), register.role("Nguyễn Văn A")) == ("other", "Envoy")
+    assert register.country("phía bạn") == "Lào"
+    assert "Đặc phái viên" in register.titles
+    assert register.country("Tô Lâm") == "Việt Nam"  # the built-in register is still there
