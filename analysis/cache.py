@@ -19,6 +19,8 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS tokens "
            "(key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT, digest TEXT NOT NULL)")
 _LAYOUT_SCHEMA = ("CREATE TABLE IF NOT EXISTS layouts_v2 "  # v2: with the folded keys (v1, "layouts", is dropped)
                   "(key TEXT PRIMARY KEY, layout TEXT NOT NULL, keys TEXT NOT NULL, digest TEXT NOT NULL)")
+#: Tables of one blob per key (near-duplicates: MinHash signatures, shingle hashes).
+_BLOB_TABLES = ("signatures_v1", "shingles_v1")
 
 
 def code_version(*modules: str, extra: str = "") -> str:
@@ -33,6 +35,11 @@ def code_version(*modules: str, extra: str = "") -> str:
 def _digest(key: str, labels: str, tags: str | None) -> str:
     """A checksum of an entry: an entry changed or damaged after writing is not trusted."""
     return hashlib.sha256(f"{key}\0{labels}\0{tags}".encode()).hexdigest()[:32]
+
+
+def _blob_digest(key: str, blob: bytes) -> str:
+    """:func:`_digest` of an entry that holds bytes."""
+    return hashlib.sha256(key.encode() + b"\0" + blob).hexdigest()[:32]
 
 
 class TokenCache:
@@ -132,6 +139,38 @@ class TokenCache:
                 return
             except sqlite3.DatabaseError:
                 self._reset()
+
+    def blobs(self, table: str, keys: list[str]) -> Iterator[tuple[str, bytes]]:
+        """``(key, blob)`` of one of :data:`_BLOB_TABLES` for those ``keys`` that are present and intact,
+        read 500 at a time."""
+        try:
+            db = self._blob_table(table)
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                rows = db.execute(f"SELECT key, value, digest FROM {table} "
+                                  f"WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+                yield from ((key, value) for key, value, digest in rows
+                            if isinstance(value, bytes) and digest == _blob_digest(key, value))
+        except sqlite3.DatabaseError:
+            self._reset()
+
+    def put_blobs(self, table: str, entries: list[tuple[str, bytes]]) -> None:
+        """Store ``(key, blob)`` entries in one of :data:`_BLOB_TABLES`."""
+        rows = [(key, value, _blob_digest(key, value)) for key, value in entries]
+        for attempt in (0, 1):
+            try:
+                with self._blob_table(table) as db:
+                    db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
+                return
+            except sqlite3.DatabaseError:
+                self._reset()
+
+    def _blob_table(self, table: str) -> sqlite3.Connection:
+        if table not in _BLOB_TABLES:
+            raise ValueError(f"table must be one of {_BLOB_TABLES}, not {table!r}")
+        db = self._connect()
+        db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL, digest TEXT NOT NULL)")
+        return db
 
     def _reset(self) -> None:
         self.close()
