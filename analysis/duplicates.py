@@ -289,7 +289,8 @@ class NearDuplicates:
         """Pairs that share a band of their signatures (LSH tuned to miss few pairs; verified afterwards)."""
         from datasketch import LeanMinHash, MinHashLSH
 
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, weights=(0.1, 0.9))
+        # Tuned to miss few pairs (weights), at most at 0.9: datasketch needs two bands or more.
+        lsh = MinHashLSH(threshold=min(self.threshold, 0.9), num_perm=self.num_perm, weights=(0.1, 0.9))
         with lsh.insertion_session() as session:
             for i in valid:
                 session.insert(i, LeanMinHash(seed=self.random_state, hashvalues=self._signatures[i], scheme=_SCHEME),
