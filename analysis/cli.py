@@ -125,8 +125,8 @@ def _parser() -> argparse.ArgumentParser:
                     "shingles of the folded body text (title, captions, bylines and credit lines left out).")
     duplicates.add_argument("--threshold", type=_jaccard, default=config.DUPLICATE_THRESHOLD, metavar="J",
                             help=f"smallest Jaccard similarity of two documents' shingle sets for them to be copies "
-                                 f"(default {config.DUPLICATE_THRESHOLD}: every altered copy found and no false pair on a set "
-                                 f"built from VNTC, see benchmarks/README.md)")
+                                 f"(default {config.DUPLICATE_THRESHOLD}: the highest at which every altered copy of a "
+                                 f"set built from VNTC is found, with no false pair; see benchmarks/README.md)")
     figures = sub.add_parser("figures", parents=[common], help="regenerate every figure",
                              description="Regenerate every figure: <id>.png/.svg/.csv, manifest.json, README.md.")
     figures.add_argument("--out", type=Path, default=config.FIGURES, help="output folder (default: figures/)")

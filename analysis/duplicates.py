@@ -262,9 +262,10 @@ class NearDuplicates:
     def _check(self) -> None:
         if not isinstance(self.threshold, (int, float)) or not 0 < self.threshold <= 1:
             raise ValueError(f"threshold must be a number with 0 < threshold <= 1, not {self.threshold!r}")
-        for name in ("num_perm", "shingle"):
-            if not isinstance(getattr(self, name), int) or getattr(self, name) < (2 if name == "num_perm" else 1):
-                raise ValueError(f"{name} must be a whole number of at least {2 if name == 'num_perm' else 1}")
+        if not isinstance(self.num_perm, int) or self.num_perm < 2:
+            raise ValueError(f"num_perm must be a whole number of at least 2, not {self.num_perm!r}")
+        if not isinstance(self.shingle, int) or self.shingle < 1:
+            raise ValueError(f"shingle must be a whole number of at least 1, not {self.shingle!r}")
 
     def fit(self, documents) -> NearDuplicates:
         """Find the clusters of ``documents`` (a corpus or a list of documents); returns ``self``."""
@@ -311,15 +312,6 @@ class NearDuplicates:
         """For each document, whether it is a copy (in a cluster, not its first document)."""
         copies = {i for cluster in self.clusters_ for i in cluster[1:]}
         return [i in copies for i in range(len(self.documents_))]
-
-    @property
-    def cluster_ids_(self) -> list[str]:
-        """For each document, the ``doc_id`` of its cluster's first document, or ``""``."""
-        out = [""] * len(self.documents_)
-        for cluster in self.clusters_:
-            for i in cluster:
-                out[i] = self.documents_[cluster[0]].doc_id
-        return out
 
     def table(self) -> pd.DataFrame:
         """The contract's ``duplicates`` table: one row per document in a cluster, clusters in order of

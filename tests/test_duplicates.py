@@ -228,10 +228,11 @@ def test_signatures_are_the_same_with_one_or_two_workers(corpus):
     assert one == two and len(set(one)) < len(one)
 
 
-@pytest.mark.parametrize("bad", [0, -0.1, 1.5, "0.5"])
-def test_bad_parameters_name_the_parameter(corpus, bad):
-    with pytest.raises(ValueError, match="threshold"):
-        NearDuplicates(threshold=bad).fit(corpus)
+@pytest.mark.parametrize("name, bad", [("threshold", 0), ("threshold", -0.1), ("threshold", 1.5),
+                                       ("threshold", "0.5"), ("num_perm", 1), ("shingle", 0)])
+def test_bad_parameters_name_the_parameter(corpus, name, bad):
+    with pytest.raises(ValueError, match=name):
+        NearDuplicates(**{name: bad}).fit(corpus)
 
 
 def test_copies_by_source_and_roles(fitted):
@@ -256,6 +257,51 @@ def test_phrase_copy_share(corpus, fitted):
     assert row[["count", "documents", "count_dedup", "documents_dedup", "from_copies"]].tolist() == [14, 14, 3, 3, 11]
 
 
+# ------------------------------------------------------------------ figures
+
+
+@pytest.fixture(scope="module")
+def session(corpus_dir):
+    from analysis.session import Session
+
+    return Session(corpus_dir, cache_dir=None)
+
+
+def test_text_reuse_draws_the_cluster_within_4000_pixels(session):
+    from analysis.reuse_figures import text_reuse
+
+    plot = text_reuse(session)
+    assert len(plot.data) == 12 and plot.data["first"].sum() == 1
+    assert max(plot.figure.get_size_inches() * 150) <= 4000 and len(plot.figure.axes) == 2
+
+
+def test_text_reuse_without_dates_is_a_note(tmp_path):
+    from analysis.reuse_figures import text_reuse
+    from analysis.session import Session
+
+    for name in ("a", "b"):  # the same undated article twice
+        write(tmp_path / f"{name}.txt", _article(None, "TPO"))
+    plot = text_reuse(Session(tmp_path, cache_dir=None))
+    assert len(plot.data) == 2 and len(plot.figure.axes) == 1
+    assert "no dates" in plot.figure.axes[0].texts[0].get_text()
+
+
+def test_copies_overview_counts(session):
+    from analysis.reuse_figures import copies_overview
+
+    data = copies_overview(session).data
+    assert data[data["part"] == "cluster"]["documents"].tolist() == [12]
+    assert data[(data["part"] == "source") & (data["source"] == "all")]["copies"].tolist() == [11]
+
+
+def test_session_dedup_keeps_the_first_of_each_cluster(corpus_dir):
+    from analysis.session import Session
+
+    deduped = Session(corpus_dir, cache_dir=None, dedup=True)
+    assert [d.doc_id for d in deduped.corpus] == ["b_nfd", "n_other_report", "o_third_report", "p_unrelated"]
+    assert len(deduped.full_corpus) == 15
+
+
 # ------------------------------------------------------------------ the command line
 
 
@@ -277,6 +323,13 @@ def test_cli_threshold_is_checked(tmp_path, value):
     result = run_fresh(str(tmp_path), "duplicates", "--threshold", value)
     lines = result.stderr.decode().splitlines()
     assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith("error:") and "--threshold" in lines[0]
+
+
+def test_cli_phrases_with_dedup_count_each_story_once(corpus_dir, tmp_path):
+    cache = str(tmp_path / "cache")
+    _, rows = rows_of(run_fresh(cache, "phrases", "--csv", "--dedup", "--corpus", str(corpus_dir)))
+    counts = {r["doc_id"]: int(r["count"]) for r in rows if r["phrase"] == "đoàn kết đặc biệt"}
+    assert counts == {"b_nfd": 1, "n_other_report": 1, "o_third_report": 1, "p_unrelated": 0}
 
 
 def test_cli_dedup_keeps_one_document_per_cluster(corpus_dir, tmp_path):
