@@ -39,7 +39,7 @@ def _others(shown: int, total: int, documents: int) -> str:
                 f"near-duplicates, and the copies (the other documents of a cluster; what `--dedup` leaves out). "
                 f"Middle: the {TOP_CLUSTERS} largest clusters, labelled with the first document's date and title. "
                 f"Right: the share of each source's documents that are copies, for the {TOP_SOURCES} sources with "
-                f"the most documents (n: documents). Near-duplicates: Jaccard similarity of 5-syllable shingles "
+                f"the most documents (n: documents; the number of copies at the end of each bar). Near-duplicates: Jaccard similarity of 5-syllable shingles "
                 f"of the folded body text at least {config.DUPLICATE_THRESHOLD}, always over the whole corpus.")
 def copies_overview(session) -> Plot:
     fitted = session.duplicates()
@@ -53,12 +53,16 @@ def copies_overview(session) -> Plot:
     left.set_yticks(range(3), ["no copy", "first of\na cluster", "copies"])
     left.invert_yaxis()
     left.set_xlabel("documents")
+    for k, n in enumerate(parts):
+        left.text(n, k, f" {n}", va="center", fontsize=8)
     left.set_title(f"{int(total.documents)} documents, {int(total.copies)} copies", fontsize=10)
     _clusters_panel(middle, clusters)
     shown = sources.iloc[:-1].head(TOP_SOURCES)
     y = np.arange(len(shown))
     right.barh(y, shown["share_copies"], color=COLOURS["body"])
     right.set_yticks(y, [f"{shorten(s, 24)} (n {n})" for s, n in zip(shown["source"], shown["documents"])], fontsize=8)
+    for k, (share, copies) in enumerate(zip(shown["share_copies"], shown["copies"])):
+        right.text(share, k, f" {copies}", va="center", fontsize=7)
     right.set_ylim(max(len(shown), 5) - 0.5, -0.5)
     right.set_xlim(0, 1)
     right.set_xlabel("share of documents that are copies")
@@ -86,10 +90,10 @@ def _clusters_panel(ax, clusters: pd.DataFrame) -> None:
 
 
 @figure("text_reuse", title="Text reuse over time: who published first, who copied, how many days later",
-        caption=f"Left: the {TOP_CLUSTERS} largest clusters of near-duplicates (one row each, labelled with the "
-                f"first document's date and source); each dot is a document, placed by the days between its date "
-                f"and the first document's (dates carry no time of day), coloured by source. The title counts the "
-                f"clusters not drawn. Right: for the {TOP_SOURCES} sources in the most clusters, how often each "
+        caption=f"Left: the {TOP_CLUSTERS} largest clusters of near-duplicates in which the first document and at "
+                f"least one copy are dated (one row each, labelled with the first document's date and source); each "
+                f"dot is a document, placed by the days between its date and the first document's (dates carry no "
+                f"time of day), coloured by source. The title counts all clusters. Right: for the {TOP_SOURCES} sources in the most clusters, how often each "
                 f"published a cluster's first document and how often a copy. Undated documents are left out of the "
                 f"left panel. A corpus without near-duplicates, or without dates in its clusters, gives a note.")
 def text_reuse(session) -> Plot:
@@ -98,9 +102,10 @@ def text_reuse(session) -> Plot:
         return _note(f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\n"
                      "no text reuse to draw.", timeline)
     dated = timeline[timeline["days_after_first"].notna()]
+    dated = dated[dated.groupby("rank")["rank"].transform("size") > 1]  # the first and at least one copy dated
     if dated.empty:
-        return _note(f"{_count(int(timeline['rank'].max()), 'cluster')} of near-duplicates, but their documents have no dates:\n"
-                     "no timeline to draw (see `python -m analysis duplicates`).", timeline)
+        return _note(f"{_count(int(timeline['rank'].max()), 'cluster')} of near-duplicates, but no copy and its first "
+                     "document both have a date:\nno timeline to draw (see `python -m analysis duplicates`).", timeline)
     fig, (left, right) = new_figure(width=13, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=2,
                                     gridspec_kw={"width_ratios": [2.2, 1]})
     _timeline_panel(left, dated, int(timeline["rank"].max()))
@@ -117,7 +122,7 @@ def text_reuse(session) -> Plot:
 
 
 def _timeline_panel(ax, dated: pd.DataFrame, clusters: int) -> None:
-    shown = dated[dated["rank"] <= TOP_CLUSTERS]
+    shown = dated[dated["rank"].isin(sorted(dated["rank"].unique())[:TOP_CLUSTERS])]
     sources = list(shown["source"].value_counts().index[:len(PALETTE) - 1])
     colour = {s: PALETTE[k] for k, s in enumerate(sorted(sources))}
     ranks = sorted(shown["rank"].unique())
@@ -136,5 +141,5 @@ def _timeline_panel(ax, dated: pd.DataFrame, clusters: int) -> None:
     ax.set_xlabel("days after the first document")
     ax.grid(axis="x", alpha=0.3)
     ax.legend(title="source", fontsize=7, loc="lower right")
-    ax.set_title(f"{TOP_CLUSTERS} largest of {clusters} clusters" if clusters > TOP_CLUSTERS
-                 else _count(clusters, "cluster"), fontsize=10)
+    ax.set_title(f"the {_count(len(ranks), 'largest cluster')} with dated copies, of {_count(clusters, 'cluster')}",
+                 fontsize=10)

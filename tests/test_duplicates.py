@@ -283,7 +283,7 @@ def test_text_reuse_without_dates_is_a_note(tmp_path):
         write(tmp_path / f"{name}.txt", _article(None, "TPO"))
     plot = text_reuse(Session(tmp_path, cache_dir=None))
     assert len(plot.data) == 2 and len(plot.figure.axes) == 1
-    assert "no dates" in plot.figure.axes[0].texts[0].get_text()
+    assert "no copy and its first document both have a date" in plot.figure.axes[0].texts[0].get_text()
 
 
 def test_copies_overview_counts(session):
