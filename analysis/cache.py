@@ -169,7 +169,8 @@ class TokenCache:
         if table not in _BLOB_TABLES:
             raise ValueError(f"table must be one of {_BLOB_TABLES}, not {table!r}")
         db = self._connect()
-        db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL, digest TEXT NOT NULL)")
+        db.execute(f"CREATE TABLE IF NOT EXISTS {table} "
+                   "(key TEXT PRIMARY KEY, value BLOB NOT NULL, digest TEXT NOT NULL)")
         return db
 
     def _reset(self) -> None:

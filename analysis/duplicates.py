@@ -277,7 +277,8 @@ class NearDuplicates:
         valid = [i for i, signature in enumerate(signatures) if signature]
         self._signatures = {i: np.frombuffer(signatures[i], dtype="<u4") for i in valid}
         candidates = self._candidates(valid)
-        sets = {i: np.frombuffer(b, dtype="<u4") for i, b in found.shingle_sets(i for p in candidates for i in p).items()}
+        shingle_sets = found.shingle_sets(i for pair in candidates for i in pair)
+        sets = {i: np.frombuffer(b, dtype="<u4") for i, b in shingle_sets.items()}
         found.close()
         self.candidates_ = len(candidates)
         self.pairs_ = [(i, j, jac) for i, j in candidates if (jac := _jaccard(sets[i], sets[j])) >= self.threshold]

@@ -39,8 +39,9 @@ def _others(shown: int, total: int, documents: int) -> str:
                 f"near-duplicates, and the copies (the other documents of a cluster; what `--dedup` leaves out). "
                 f"Middle: the {TOP_CLUSTERS} largest clusters, labelled with the first document's date and title. "
                 f"Right: the share of each source's documents that are copies, for the {TOP_SOURCES} sources with "
-                f"the most documents (n: documents; the number of copies at the end of each bar). Near-duplicates: Jaccard similarity of 5-syllable shingles "
-                f"of the folded body text at least {config.DUPLICATE_THRESHOLD}, always over the whole corpus.")
+                f"the most documents (n: documents; the number of copies at the end of each bar). Near-duplicates: "
+                f"Jaccard similarity of 5-syllable shingles of the folded body text at least "
+                f"{config.DUPLICATE_THRESHOLD}, always over the whole corpus.")
 def copies_overview(session) -> Plot:
     fitted = session.duplicates()
     sources = copies_by_source(fitted)
@@ -93,8 +94,9 @@ def _clusters_panel(ax, clusters: pd.DataFrame) -> None:
         caption=f"Left: the {TOP_CLUSTERS} largest clusters of near-duplicates in which the first document and at "
                 f"least one copy are dated (one row each, labelled with the first document's date and source); each "
                 f"dot is a document, placed by the days between its date and the first document's (dates carry no "
-                f"time of day), coloured by source. The title counts all clusters. Right: for the {TOP_SOURCES} sources in the most clusters, how often each "
-                f"published a cluster's first document and how often a copy. Undated documents are left out of the "
+                f"time of day), coloured by source. The title counts all clusters. Right: for the {TOP_SOURCES} "
+                f"sources in the most clusters, how often each published a cluster's first document and how often "
+                f"a copy. Undated documents are left out of the "
                 f"left panel. A corpus without near-duplicates, or without dates in its clusters, gives a note.")
 def text_reuse(session) -> Plot:
     timeline = reuse_timeline(session.duplicates())

@@ -57,9 +57,8 @@ class Session:
         self._syllables = None
         self._memo: dict = {}
         if dedup:
-            copies = self.duplicates().is_copy_
-            self.corpus = Corpus(self.full_corpus.root, tuple(d for d, copy in zip(self.full_corpus, copies) if not copy),
-                                 self.full_corpus.skipped)
+            kept = [d for d, copy in zip(self.full_corpus, self.duplicates().is_copy_) if not copy]
+            self.corpus = Corpus(self.full_corpus.root, tuple(kept), self.full_corpus.skipped)
 
     def duplicates(self):
         """The near-duplicates of the whole corpus (:attr:`full_corpus`) at the default threshold, found once."""

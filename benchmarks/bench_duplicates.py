@@ -4,10 +4,11 @@
 1. **Curve** (default): from 1,200 VNTC files evenly spaced over the sorted file list, 300
    articles (at least 150 syllables, no two of them near-duplicates of each other), one altered
    copy of each for every kind of edit in :data:`EDITS`, and 300 distractors: for each article
-   the next usable file of the sample in the same section. The truth is every pair of documents made from the same article. For each
-   threshold of :data:`THRESHOLDS`, ``NearDuplicates(threshold=t)`` is fitted and every pair
-   of documents in one cluster is a predicted pair: precision, recall (overall and per kind
-   of edit) and the exact Jaccard similarity of each kind's copies to their article.
+   the next usable file of the sample in the same section. The truth is every pair of
+   documents made from the same article. For each threshold of :data:`THRESHOLDS`,
+   ``NearDuplicates(threshold=t)`` is fitted on all of them and on each kind of edit alone,
+   and every pair of documents in one cluster is a predicted pair: precision and recall, and
+   the exact Jaccard similarity of each kind's copies to their article.
 2. **Speed** (``--all``): ``python -m analysis duplicates --csv`` and ``corpus --csv`` on all
    33,759 files, each once to fill the cache, then each timed warm (``--repeat`` times,
    median): wall seconds and peak RSS of the process tree's largest process (``wait4``).
@@ -242,8 +243,9 @@ def speed(folder: Path, cache: Path, repeat: int) -> dict:
                                          "max_rss_mb": max(r["max_rss_mb"] for r in runs), "runs": runs}
                                   for name, runs in warm.items()}}
     out["ratio"] = round(out["warm"]["duplicates"]["seconds"] / out["warm"]["corpus"]["seconds"], 3)
-    print(f"warm: corpus {out['warm']['corpus']['seconds']:.2f} s, duplicates {out['warm']['duplicates']['seconds']:.2f} s "
-          f"(ratio {out['ratio']:.2f}, target <= 1.5); duplicates peak RSS {out['warm']['duplicates']['max_rss_mb']:.0f} MB")
+    corpus, duplicates = out["warm"]["corpus"], out["warm"]["duplicates"]
+    print(f"warm: corpus {corpus['seconds']:.2f} s, duplicates {duplicates['seconds']:.2f} s (ratio {out['ratio']:.2f}, "
+          f"target <= 1.5); duplicates peak RSS {duplicates['max_rss_mb']:.0f} MB")
     return out
 
 
@@ -257,7 +259,8 @@ def vntc_clusters(folder: Path, cache: Path) -> dict:
     examples = [{"documents": [docs[i].doc_id for i in c], "title": docs[c[0]].title,
                  "similarity": [round(fitted.similarity(i, c[0]), 4) for i in c]}
                 for c in sorted(fitted.clusters_, key=len, reverse=True)[:5]]
-    result = {"documents": len(docs), "clusters": len(sizes), "in_clusters": sum(sizes), "copies": sum(sizes) - len(sizes),
+    result = {"documents": len(docs), "clusters": len(sizes), "in_clusters": sum(sizes),
+              "copies": sum(sizes) - len(sizes),
               "largest": max(sizes, default=0), "across_sections": sections, "across_outlets": outlets,
               "size_counts": {str(k): sizes.count(k) for k in sorted(set(sizes))}, "examples": examples}
     print(json.dumps({k: v for k, v in result.items() if k != "examples"}, ensure_ascii=False))
