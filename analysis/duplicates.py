@@ -27,14 +27,18 @@ import hashlib
 from functools import partial
 from importlib import metadata
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from . import config
 from .cache import TokenCache, code_version
 from .layout import Document
 from .parallel import parallel_imap
 from .vietnamese import is_upper_text, token_keys
+
+if TYPE_CHECKING:  # pandas loads only for the table: --dedup keeps ``phrases --csv`` without it
+    import pandas as pd
 
 __all__ = ["NearDuplicates", "Sketches", "compared_syllables", "shingles", "DEFAULT_THRESHOLD", "NUM_PERM",
            "SHINGLE", "DUPLICATE_COLUMNS"]
@@ -317,6 +321,8 @@ class NearDuplicates:
     def table(self) -> pd.DataFrame:
         """The contract's ``duplicates`` table: one row per document in a cluster, clusters in order of
         their first document, each cluster's documents earliest first."""
+        import pandas as pd
+
         rows = []
         for cluster in self.clusters_:
             first = self.documents_[cluster[0]]

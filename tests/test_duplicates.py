@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analysis import duplicates as dup
 from analysis.corpus import read_corpus
@@ -201,6 +202,25 @@ def test_reports_of_the_same_visit_are_not_copies(corpus):
 ])
 def test_compared_text_leaves_out_title_credits_and_captions(text, expected):
     assert compared_syllables(parse_document("x", text)) == expected
+
+
+_SYLLABLES = ["hòa", "thỏa", "khỏe", "thủy", "Ủy", "quý", "toàn", "hợp", "tác", "Lào", "Việt", "Nam", "HỮU", "nghị"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(_SYLLABLES), min_size=5, max_size=40))
+def test_compared_text_is_the_same_in_any_form_style_or_case(words):
+    """NFD, the other tone placement and capitals change nothing that is compared (a sentence of four
+    syllables or fewer in capitals is taken for a credit, ``TTXVN``, ``THANH HÀ``: hence five or more)."""
+    body = " ".join(words) + "."
+    forms = [body, unicodedata.normalize("NFC", unicodedata.normalize("NFD", body)), _old_style_any(body), body.upper()]
+    assert len({tuple(compared_syllables(parse_document("x", f"Tiêu đề\n\nMở đầu bài.\n\n{f}"))) for f in forms}) == 1
+
+
+def _old_style_any(text: str) -> str:
+    for new, old in [("hòa", "hoà"), ("thỏa", "thoả"), ("khỏe", "khoẻ"), ("thủy", "thuỷ"), ("Ủy", "Uỷ")]:
+        text = text.replace(new, old)
+    return text
 
 
 def test_a_second_run_computes_no_signature(corpus, tmp_path, monkeypatch):
