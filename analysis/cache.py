@@ -33,6 +33,8 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS tokens "
            "(key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT, digest TEXT NOT NULL)")
 _LAYOUT_SCHEMA = ("CREATE TABLE IF NOT EXISTS layouts_v2 "  # v2: with the folded keys (v1, "layouts", is dropped)
                   "(key TEXT PRIMARY KEY, layout TEXT NOT NULL, keys TEXT NOT NULL, digest TEXT NOT NULL)")
+#: Tables of one blob per key (near-duplicates: MinHash signatures, shingle hashes).
+_BLOB_TABLES = ("signatures_v1", "shingles_v1")
 
 
 def code_version(*modules: str, extra: str = "") -> str:
@@ -47,6 +49,11 @@ def code_version(*modules: str, extra: str = "") -> str:
 def _digest(key: str, labels: str, tags: str | None) -> str:
     """A checksum of an entry: an entry changed or damaged after writing is not trusted."""
     return hashlib.sha256(f"{key}\0{labels}\0{tags}".encode()).hexdigest()[:32]
+
+
+def _blob_digest(key: str, blob: bytes) -> str:
+    """:func:`_digest` of an entry that holds bytes."""
+    return hashlib.sha256(key.encode() + b"\0" + blob).hexdigest()[:32]
 
 
 class TokenCache:
@@ -98,6 +105,9 @@ class TokenCache:
             db.execute("PRAGMA synchronous = OFF")
             db.execute(_SCHEMA)
             db.execute(_LAYOUT_SCHEMA)
+            for table in _BLOB_TABLES:
+                db.execute(f"CREATE TABLE IF NOT EXISTS {table} "
+                           "(key TEXT PRIMARY KEY, value BLOB NOT NULL, digest TEXT NOT NULL)")
             db.execute("DROP TABLE IF EXISTS layouts")
         if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
             db.close()
@@ -176,6 +186,26 @@ class TokenCache:
         rows = [(key, layout, folded, _digest(key, layout, folded)) for key, (layout, folded) in entries]
         self._write("INSERT OR REPLACE INTO layouts_v2 (key, layout, keys, digest) VALUES (?, ?, ?, ?)", rows)
 
+    def blobs(self, table: str, keys: list[str]) -> Iterator[tuple[str, bytes]]:
+        """``(key, blob)`` of one of :data:`_BLOB_TABLES` for those ``keys`` that are present and intact,
+        read 500 at a time."""
+        _check_table(table)
+        for chunk in _chunks(keys):
+            yield from self._guard(lambda db: self._blobs(db, table, chunk), [])
+
+    @staticmethod
+    def _blobs(db: sqlite3.Connection, table: str, chunk: list[str]) -> list[tuple[str, bytes]]:
+        rows = db.execute(f"SELECT key, value, digest FROM {table} "
+                          f"WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        return [(key, value) for key, value, digest in rows
+                if isinstance(value, bytes) and digest == _blob_digest(key, value)]
+
+    def put_blobs(self, table: str, entries: list[tuple[str, bytes]]) -> None:
+        """Store ``(key, blob)`` entries in one of :data:`_BLOB_TABLES`."""
+        _check_table(table)
+        rows = [(key, value, _blob_digest(key, value)) for key, value in entries]
+        self._write(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
+
     def _write(self, statement: str, rows: list[tuple]) -> None:
         if rows and not (self._connect() is not None and self._read_only):
             def write(db):
@@ -187,6 +217,11 @@ class TokenCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _check_table(table: str) -> None:
+    if table not in _BLOB_TABLES:
+        raise ValueError(f"table must be one of {_BLOB_TABLES}, not {table!r}")
 
 
 def _chunks(keys: list[str], size: int = 500) -> Iterator[list[str]]:

@@ -36,6 +36,8 @@ def _common() -> argparse.ArgumentParser:
     group.add_argument("--encoding", default=None, help="read .txt files in this encoding (e.g. cp1258)")
     group.add_argument("--skip-bad", action="store_true", help="skip unreadable files with a warning")
     group.add_argument("--keep-captions", action="store_true", help="keep photo captions in the analysis")
+    group.add_argument("--dedup", action="store_true",
+                       help="analyse one document per cluster of near-duplicates, the earliest (see duplicates)")
     return common
 
 
@@ -59,6 +61,16 @@ def _seed(value: str) -> int:
     if not value.isdigit() or int(value) >= 2**32:
         raise argparse.ArgumentTypeError(f"expected a whole number from 0 to 4294967295, not {value!r}")
     return int(value)
+
+
+def _jaccard(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number <= 1:
+        raise argparse.ArgumentTypeError(f"expected a Jaccard similarity J with 0 < J <= 1, not {value!r}")
+    return number
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -112,6 +124,16 @@ def _parser() -> argparse.ArgumentParser:
                             description="One row per attributed statement: doc_id,date,sentence_id,actor,cue,stance,"
                                         "content, then actor_country,actor_role,tone_positive,tone_difficulty,tone.")
     stance.add_argument("--actors", type=Path, default=None, help="a TOML file of more actors (see README)")
+    duplicates = sub.add_parser(
+        "duplicates", parents=[common], help="clusters of near-duplicate documents (syndicated copies)",
+        description="One row per document that has a near-duplicate: cluster_id,doc_id,date,source,similarity. "
+                    "cluster_id is the doc_id of the cluster's earliest document (by date, then doc_id); "
+                    "similarity the Jaccard similarity to it, estimated from MinHash signatures of 5-syllable "
+                    "shingles of the folded body text (title, captions, bylines and credit lines left out).")
+    duplicates.add_argument("--threshold", type=_jaccard, default=config.DUPLICATE_THRESHOLD, metavar="J",
+                            help=f"smallest Jaccard similarity of two documents' shingle sets for them to be copies "
+                                 f"(default {config.DUPLICATE_THRESHOLD}: the highest at which every altered copy of a "
+                                 f"set built from VNTC is found, with no false pair; see benchmarks/README.md)")
     figures = sub.add_parser("figures", parents=[common], help="regenerate every figure",
                              description="Regenerate every figure: <id>.png/.svg/.csv, manifest.json, README.md.")
     figures.add_argument("--out", type=Path, default=config.FIGURES, help="output folder (default: figures/)")
@@ -124,7 +146,8 @@ def _session(args: argparse.Namespace):
     cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
     matches_phrases = args.command in ("phrases", "kwic", "discover", "figures") or getattr(args, "phrases", False)
     return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
-                   keep_captions=args.keep_captions, folded=matches_phrases)
+                   keep_captions=args.keep_captions, folded=matches_phrases,
+                   dedup=args.dedup and args.command != "duplicates")
 
 
 def _warn(session) -> None:
@@ -243,6 +266,13 @@ def _stance(session, args: argparse.Namespace) -> None:
     _emit(StanceExtractor(register=register, keep_captions=args.keep_captions).extract(list(session.corpus)), args)
 
 
+def _duplicates(session, args: argparse.Namespace) -> None:
+    from .duplicates import NearDuplicates
+
+    found = NearDuplicates(threshold=args.threshold, cache_dir=session.cache_dir, jobs=session.jobs)
+    _emit(found.fit(session.full_corpus).table(), args)
+
+
 def _figures(session, args: argparse.Namespace) -> None:
     from .registry import write_figures
 
@@ -254,7 +284,7 @@ def _figures(session, args: argparse.Namespace) -> None:
 
 
 COMMANDS = {"corpus": _corpus, "phrases": _phrases, "kwic": _kwic, "discover": _discover, "keyterms": _keyterms,
-            "topics": _topics, "stance": _stance, "figures": _figures}
+            "topics": _topics, "stance": _stance, "duplicates": _duplicates, "figures": _figures}
 
 
 def main(argv: list[str] | None = None) -> int:

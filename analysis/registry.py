@@ -27,8 +27,9 @@ __all__ = ["FigureSpec", "REGISTRY", "figure", "write_figures", "FIGURE_MODULES"
 
 #: Modules whose figures the registry holds, in catalogue order.
 FIGURE_MODULES = ("analysis.overview_figures", "analysis.framing_figures", "analysis.topic_figures",
-                  "analysis.stance_figures")
-LIBRARIES = ("matplotlib", "numpy", "pandas", "pyvi", "python-crfsuite", "scikit-learn", "gensim", "stopwordsiso")
+                  "analysis.stance_figures", "analysis.reuse_figures")
+LIBRARIES = ("matplotlib", "numpy", "pandas", "pyvi", "python-crfsuite", "scikit-learn", "gensim", "stopwordsiso",
+             "datasketch")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def _manifest(session, specs: list[FigureSpec], files: dict[str, list[Path]]) ->
     return {
         "corpus": {"path": _corpus_name(session.path), "documents": len(session.corpus),
                    "skipped": len(session.corpus.skipped), "sha256": session.corpus.fingerprint(),
-                   "keep_captions": session.keep_captions},
+                   "keep_captions": session.keep_captions, "dedup": getattr(session, "dedup", False)},
         "code_sha256": code_hash(),
         "python": ".".join(platform.python_version_tuple()[:2]),
         "libraries": {name: metadata.version(name) for name in LIBRARIES},

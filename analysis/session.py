@@ -34,6 +34,10 @@ class Session:
     folded : bool
         Keep each document's folded form for phrase matching in memory (as
         :func:`~analysis.corpus.read_corpus`); False saves memory for work without phrases.
+    dedup : bool
+        Analyse one document per cluster of near-duplicates, the earliest
+        (:class:`~analysis.duplicates.NearDuplicates` at its default threshold);
+        :attr:`full_corpus` keeps them all.
 
     >>> Session().corpus.documents[4].date.isoformat()
     '2024-10-09'
@@ -41,7 +45,7 @@ class Session:
 
     def __init__(self, corpus: str | Path = config.SEEDS, *, encoding: str | None = None, skip_bad: bool = False,
                  cache_dir: str | Path | None = "default", jobs: int | None = None, keep_captions: bool = False,
-                 folded: bool = True):
+                 folded: bool = True, dedup: bool = False):
         self.path = Path(corpus)
         self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
         if self.cache_dir is not None:
@@ -49,12 +53,24 @@ class Session:
                 check_outside(target, self.path, what="the cache")
         self.jobs = jobs
         self.keep_captions = keep_captions
-        self.corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad, cache_dir=self.cache_dir,
-                                          jobs=jobs, folded=folded)
+        self.dedup = dedup
+        self.full_corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad,
+                                               cache_dir=self.cache_dir, jobs=jobs, folded=folded)
+        self.corpus: Corpus = self.full_corpus
         self._tokens: list[TokenisedDocument] | None = None
         self._tagged = False
         self._syllables = None
         self._memo: dict = {}
+        if dedup:
+            kept = [d for d, copy in zip(self.full_corpus, self.duplicates().is_copy_) if not copy]
+            self.corpus = Corpus(self.full_corpus.root, tuple(kept), self.full_corpus.skipped)
+
+    def duplicates(self):
+        """The near-duplicates of the whole corpus (:attr:`full_corpus`) at the default threshold, found once."""
+        from .duplicates import NearDuplicates
+
+        return self.memo("duplicates", lambda: NearDuplicates(cache_dir=self.cache_dir, jobs=self.jobs).fit(
+            self.full_corpus))
 
     def tokenised(self, *, pos: bool = False) -> list[TokenisedDocument]:
         """pyvi words of every document (with part-of-speech tags if ``pos``), from the cache when it can."""
