@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
+import threading
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import config
@@ -294,12 +297,31 @@ def main(argv: list[str] | None = None) -> int:
     thresholds = gc.get_threshold()
     gc.set_threshold(100_000, 20, 100)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("default")
+        with warnings.catch_warnings(), _interrupts() as interrupted:
             warnings.showwarning = _one_line_warnings()
-            return _run(args)
+            return _run(args, interrupted)
     finally:
         gc.set_threshold(*thresholds)
+
+
+@contextmanager
+def _interrupts():
+    """Note every SIGINT while a command runs (then raise KeyboardInterrupt as usual): an interrupt
+    that a library turns into an error of its own (matplotlib's drawing code makes a ValueError of
+    it) still ends the command as an interruption."""
+    received: list[int] = []
+
+    def handler(signum, frame):
+        received.append(signum)
+        raise KeyboardInterrupt
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield received
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _one_line_warnings():
@@ -313,17 +335,27 @@ def _one_line_warnings():
     return show
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, interrupted: list[int]) -> int:
     try:
         session = _session(args)
         _warn(session)
         COMMANDS[args.command](session, args)
     except InputError as e:
+        if interrupted:
+            return _interrupted()
         print(f"error: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (| head): not an error
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+        return _interrupted()
+    except Exception:
+        if interrupted:
+            return _interrupted()
+        raise
     return 0
+
+
+def _interrupted() -> int:
+    print("interrupted", file=sys.stderr)
+    return 130
