@@ -77,3 +77,18 @@ def test_cache_left_by_an_interrupted_run_gives_the_same_output(big_corpus, tmp_
     fresh = subprocess.run([sys.executable, "-m", "analysis", *args, "--no-cache"], cwd=ROOT, capture_output=True)
     assert warm.returncode == fresh.returncode == 0, warm.stderr[-2000:]
     assert warm.stdout == fresh.stdout
+
+
+def test_an_interrupt_that_a_library_turns_into_another_error_is_still_an_interruption(monkeypatch, capsys):
+    from analysis import cli
+
+    def drawing(session, args):  # as matplotlib's drawing code does with a KeyboardInterrupt
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+        except KeyboardInterrupt:
+            raise ValueError("Invalid affine transformation matrix") from None
+    monkeypatch.setitem(cli.COMMANDS, "corpus", drawing)
+    assert cli.main(["corpus", "--no-cache"]) == 130
+    assert capsys.readouterr().err.splitlines()[-1] == "interrupted"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is given back
