@@ -37,6 +37,7 @@ GOOD = {"a.txt": ARTICLE_A.encode("utf-8"), "b.txt": ARTICLE_B.encode("utf-8")}
 SUBCOMMANDS = {
     "corpus": ["corpus"], "phrases": ["phrases"], "kwic": ["kwic", "hợp tác"], "discover": ["discover"],
     "keyterms": ["keyterms"], "topics": ["topics", "--k", "2"], "stance": ["stance"], "figures": ["figures"],
+    "duplicates": ["duplicates"],
 }
 FEW = settings(max_examples=15, deadline=None, derandomize=True,
                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
