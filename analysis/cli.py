@@ -39,6 +39,9 @@ def _common() -> argparse.ArgumentParser:
     group.add_argument("--encoding", default=None, help="read .txt files in this encoding (e.g. cp1258)")
     group.add_argument("--skip-bad", action="store_true", help="skip unreadable files with a warning")
     group.add_argument("--keep-captions", action="store_true", help="keep photo captions in the analysis")
+    group.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="run the per-document work on a Dask cluster: tcp://host:8786, or 'local' for one on this "
+                            "machine (default: $ANALYSIS_SCHEDULER, else processes here); outputs are the same")
     group.add_argument("--dedup", action="store_true",
                        help="analyse one document per cluster of near-duplicates, the earliest (see duplicates)")
     return common
@@ -150,7 +153,7 @@ def _session(args: argparse.Namespace):
     matches_phrases = args.command in ("phrases", "kwic", "discover", "figures") or getattr(args, "phrases", False)
     return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
                    keep_captions=args.keep_captions, folded=matches_phrases,
-                   dedup=args.dedup and args.command != "duplicates")
+                   dedup=args.dedup and args.command != "duplicates", scheduler=args.scheduler)
 
 
 def _warn(session) -> None:

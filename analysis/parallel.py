@@ -8,9 +8,29 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-__all__ = ["parallel_map", "parallel_imap", "progress", "worker_count"]
+__all__ = ["Cluster", "interrupts_held", "parallel_map", "parallel_imap", "progress", "worker_count"]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Run the per-document work on a Dask cluster instead of local processes.
+
+    Given wherever a number of ``jobs`` is taken (:class:`~analysis.session.Session` makes one from
+    its ``scheduler``).
+
+    Parameters
+    ----------
+    address : str
+        The scheduler (``tcp://host:8786``), or ``local`` for a cluster of this machine's cores.
+    jobs : int, optional
+        Workers of a ``local`` cluster (default: all cores).
+    """
+
+    address: str
+    jobs: int | None = None
 
 
 def progress(iterable: Iterable, total: int, desc: str):
@@ -33,7 +53,7 @@ def worker_count(jobs: int | None, n_items: int) -> int:
     return max(1, min(jobs or cores, cores, n_items))
 
 
-def parallel_map(fn: Callable, items: list, *, jobs: int | None = None, desc: str = "", min_items: int = 0,
+def parallel_map(fn: Callable, items: list, *, jobs: int | Cluster | None = None, desc: str = "", min_items: int = 0,
                  max_chunk: int = 16) -> list:
     """``[fn(x) for x in items]``, in order, over ``jobs`` worker processes (default: all cores).
 
@@ -44,11 +64,17 @@ def parallel_map(fn: Callable, items: list, *, jobs: int | None = None, desc: st
     return list(parallel_imap(fn, items, jobs=jobs, desc=desc, min_items=min_items, max_chunk=max_chunk))
 
 
-def parallel_imap(fn: Callable, items: list, *, jobs: int | None = None, desc: str = "", min_items: int = 0,
-                  max_chunk: int = 16) -> Iterator:
+def parallel_imap(fn: Callable, items: list, *, jobs: int | Cluster | None = None, desc: str = "",
+                  min_items: int = 0, max_chunk: int = 16) -> Iterator:
     """:func:`parallel_map` as results come, in order: this process can use each while the
-    workers go on with the next."""
+    workers go on with the next. With a :class:`Cluster` for ``jobs``, the work runs there."""
     global _SHARED
+    if isinstance(jobs, Cluster):
+        if items:
+            from .cluster import cluster_imap
+
+            yield from progress(cluster_imap(fn, items, jobs), len(items), desc)
+        return
     jobs = worker_count(jobs, len(items))
     if jobs <= 1 or len(items) < max(min_items, 2 * jobs):
         yield from progress(map(fn, items), len(items), desc)
@@ -82,7 +108,7 @@ def _pool(context, jobs: int):
     """
     pool = None
     try:
-        with _interrupts_held():
+        with interrupts_held():
             pool = context.Pool(jobs, initializer=_ignore_interrupts)
         yield pool
     finally:
@@ -92,8 +118,8 @@ def _pool(context, jobs: int):
 
 
 @contextmanager
-def _interrupts_held():
-    """Block SIGINT in this thread (new workers inherit the block), deliver it on leaving."""
+def interrupts_held():
+    """Block SIGINT in this thread (threads and processes it starts inherit the block), deliver it on leaving."""
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return

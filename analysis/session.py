@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from . import config
 from .cache import TokenCache
 from .corpus import Corpus, read_corpus
 from .outputs import check_outside
+from .parallel import Cluster
 
 if TYPE_CHECKING:  # pyvi's models load only for work that needs words
     from .tokenise import TokenisedDocument
@@ -28,7 +30,11 @@ class Session:
     cache_dir : path or None
         Token cache folder (default :func:`analysis.config.cache_dir`); None for no cache.
     jobs : int, optional
-        Worker processes for tokenising.
+        Worker processes for the per-document work (at most the cores).
+    scheduler : str, optional
+        Run the per-document work on a Dask cluster instead: a scheduler's address
+        (``tcp://host:8786``) or ``local`` for a cluster on this machine (default:
+        ``$ANALYSIS_SCHEDULER``, else local processes). The results are the same.
     keep_captions : bool
         Keep photo captions in every count, topic and stance.
     folded : bool
@@ -45,17 +51,18 @@ class Session:
 
     def __init__(self, corpus: str | Path = config.SEEDS, *, encoding: str | None = None, skip_bad: bool = False,
                  cache_dir: str | Path | None = "default", jobs: int | None = None, keep_captions: bool = False,
-                 folded: bool = True, dedup: bool = False):
+                 folded: bool = True, dedup: bool = False, scheduler: str | None = None):
         self.path = Path(corpus)
         self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
         if self.cache_dir is not None:
             for target in (Path(self.cache_dir), Path(self.cache_dir) / TokenCache.FILE):
                 check_outside(target, self.path, what="the cache")
-        self.jobs = jobs
+        self.scheduler = scheduler or os.environ.get("ANALYSIS_SCHEDULER") or None
+        self.jobs = Cluster(self.scheduler, jobs) if self.scheduler else jobs
         self.keep_captions = keep_captions
         self.dedup = dedup
         self.full_corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad,
-                                               cache_dir=self.cache_dir, jobs=jobs, folded=folded)
+                                               cache_dir=self.cache_dir, jobs=self.jobs, folded=folded)
         self.corpus: Corpus = self.full_corpus
         self._tokens: list[TokenisedDocument] | None = None
         self._tagged = False

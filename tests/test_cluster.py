@@ -1,0 +1,150 @@
+"""The per-document work on a Dask cluster: the same outputs as local processes, a lost worker costs
+nothing but time, a scheduler that cannot be reached is one line, and without the option no Dask."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import random
+import signal
+import subprocess
+import sys
+import tarfile
+import threading
+import time
+
+import psutil
+import pytest
+
+from helpers import ROOT, write
+
+distributed = pytest.importorskip("distributed")
+
+TARBALL = ROOT.parent / "shared" / "corpora" / "vntc-train.tar.gz"
+COMMANDS = [["corpus"], ["phrases"], ["phrases", "--period", "Y"], ["kwic", "hợp tác"], ["discover"], ["keyterms"],
+            ["topics", "--k", "2"], ["stance"], ["duplicates"]]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A two-worker cluster on this machine, as a user would start with ``dask scheduler``/``dask worker``."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local, \
+            distributed.Client(local) as client:
+        yield local.scheduler_address, client
+
+
+def run(*args: str, scheduler: str | None = None) -> subprocess.CompletedProcess:
+    extra = ["--scheduler", scheduler] if scheduler else []
+    return subprocess.run([sys.executable, "-m", "analysis", *args, "--csv", "--no-cache", *extra], cwd=ROOT,
+                          capture_output=True, timeout=600)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_gives_the_same_output_on_a_cluster(cluster, command):
+    here, there = run(*command), run(*command, scheduler=cluster[0])
+    assert here.returncode == there.returncode == 0, there.stderr.decode()[-2000:]
+    assert there.stdout == here.stdout
+
+
+def test_figures_are_byte_identical_on_a_cluster(cluster, tmp_path):
+    """The committed figures are those of a run without a cluster (tests/test_cli.py checks that)."""
+    result = subprocess.run([sys.executable, "-m", "analysis", "figures", "--out", str(tmp_path), "--no-cache",
+                             "--scheduler", cluster[0]], cwd=ROOT, capture_output=True, timeout=600)
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    names = sorted(p.name for p in (ROOT / "figures").iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == names
+    match, mismatch, errors = filecmp.cmpfiles(ROOT / "figures", tmp_path, names, shallow=False)
+    assert mismatch == errors == []
+
+
+@pytest.fixture(scope="module")
+def vntc_sample(tmp_path_factory):
+    """300 VNTC files (UTF-16, CRLF), read from the shared tarball."""
+    if not TARBALL.is_file():
+        pytest.skip(f"the VNTC corpus is not at {TARBALL} (see ../shared/corpora/README.md)")
+    root = tmp_path_factory.mktemp("vntc")
+    with tarfile.open(TARBALL, "r:gz") as tar:
+        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name)
+        chosen = random.Random(14).sample(members, 300)
+        tar.extractall(root, members=sorted(chosen, key=lambda m: m.offset), filter="data")
+    return root
+
+
+@pytest.mark.parametrize("command", [["corpus"], ["phrases"], ["stance"], ["duplicates"]], ids=" ".join)
+def test_vntc_files_give_the_same_output_on_a_cluster(cluster, vntc_sample, command):
+    here = run(*command, "--corpus", str(vntc_sample))
+    there = run(*command, "--corpus", str(vntc_sample), scheduler=cluster[0])
+    assert here.returncode == there.returncode == 0, there.stderr.decode()[-2000:]
+    assert there.stdout == here.stdout
+
+
+@pytest.fixture(scope="module")
+def made_up(tmp_path_factory):
+    """3,000 made-up articles: tokenising them takes seconds."""
+    root = tmp_path_factory.mktemp("made_up")
+    rng = random.Random(5)
+    words = "hợp tác phát triển kinh tế văn hóa giáo dục hữu nghị đặc biệt nhân dân chính phủ quốc hội".split()
+    for i in range(3000):
+        write(root / f"{i:04d}.txt", f"Bài {i}\n\n" + ". ".join(
+            " ".join(rng.choice(words) for _ in range(12)).capitalize() for _ in range(12)) + ".\n")
+    return root
+
+
+def test_a_worker_killed_during_a_run_loses_and_duplicates_nothing(cluster, made_up):
+    address, client = cluster
+    expected = run("corpus", "--corpus", str(made_up))
+    pids = client.run(os.getpid)  # worker address -> process id
+    killed = []
+
+    def kill_one_while_it_works():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not killed:
+            busy = [worker for worker, tasks in client.processing().items() if tasks and worker in pids]
+            if busy:
+                os.kill(pids[busy[0]], signal.SIGKILL)
+                killed.append(pids[busy[0]])
+            time.sleep(0.05)
+    killer = threading.Thread(target=kill_one_while_it_works)
+    killer.start()
+    result = run("corpus", "--corpus", str(made_up), scheduler=address)
+    killer.join()
+    assert killed, "no worker was busy to be killed"
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert result.stdout == expected.stdout
+    client.wait_for_workers(2, timeout=60)  # the nanny replaces the lost worker for the next tests
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line(monkeypatch):
+    monkeypatch.setenv("ANALYSIS_SCHEDULER_TIMEOUT", "2s")
+    result = run("corpus", scheduler="tcp://127.0.0.1:9")
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert err.startswith("error: --scheduler tcp://127.0.0.1:9: cannot connect") and len(err.splitlines()) == 1, err
+    assert "Traceback" not in err
+
+
+def test_without_a_scheduler_dask_is_never_imported():
+    code = ("import sys, io, contextlib\nfrom analysis.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    for command in ('corpus', 'phrases', 'stance', 'duplicates'):\n        main([command, '--no-cache'])\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            timeout=600, env={k: v for k, v in os.environ.items() if k != "ANALYSIS_SCHEDULER"})
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert result.stdout.decode().strip() == "[]"
+
+
+@pytest.mark.parametrize("after", [0.0, 0.5, None])
+def test_ctrl_c_with_a_local_cluster_is_one_line(made_up, after):
+    """SIGINT to the process group while the cluster starts (None), or once its workers exist."""
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "corpus", "--csv", "--corpus", str(made_up), "--no-cache",
+                             "--scheduler", "local"], cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while after is not None and time.monotonic() < deadline and len(psutil.Process(proc.pid).children(True)) < 2:
+        time.sleep(0.01)
+    time.sleep(after or 0.8)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    lines = [line for line in err.decode().splitlines() if not line.startswith("warning: ")]
+    assert proc.returncode == 130 and lines == ["interrupted"], err.decode()[-3000:]
