@@ -73,7 +73,8 @@ def note(message: str, data: pd.DataFrame | None = None, *, caption: str = "") -
     fig, ax = new_figure(height=1.6)
     ax.axis("off")
     ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True, transform=ax.transAxes)
-    return Plot(fig, pd.DataFrame({"note": [message]}) if data is None else data, caption or " ".join(message.split()))
+    data = pd.DataFrame({"note": [message]}) if data is None else data
+    return Plot(fig, data, caption or " ".join(message.split()))
 
 
 def label_cells(ax, values: np.ndarray, *, decimals: int | None = None, fontsize: float = 7) -> None:
