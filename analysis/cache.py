@@ -33,8 +33,9 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS tokens "
            "(key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT, digest TEXT NOT NULL)")
 _LAYOUT_SCHEMA = ("CREATE TABLE IF NOT EXISTS layouts_v2 "  # v2: with the folded keys (v1, "layouts", is dropped)
                   "(key TEXT PRIMARY KEY, layout TEXT NOT NULL, keys TEXT NOT NULL, digest TEXT NOT NULL)")
-#: Tables of one blob per key (near-duplicates: MinHash signatures, shingle hashes).
-_BLOB_TABLES = ("signatures_v1", "shingles_v1")
+#: Tables of one blob per key (near-duplicates: MinHash signatures, shingle hashes; topic models
+#: as plain arrays and the scores of choosing k).
+_BLOB_TABLES = ("signatures_v1", "shingles_v1", "topics_v1")
 
 
 def code_version(*modules: str, extra: str = "") -> str:

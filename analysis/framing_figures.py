@@ -9,7 +9,8 @@ from matplotlib.ticker import MaxNLocator
 
 from .framing import attestations, cooccurrence, count_phrases, dispersion, formula_completeness
 from .lexicon import Lexicon, load_lexicon
-from .plotting import PALETTE, Plot, label_cells, new_figure, shorten
+from .periods import choose_period, period_labels, period_starts
+from .plotting import PALETTE, Plot, label_cells, new_figure, note, shorten, stacked_bars
 from .registry import figure
 
 __all__ = ["phrase_timeline", "phrase_dispersion", "formula_parts", "phrase_attestation", "phrase_cooccurrence"]
@@ -28,12 +29,21 @@ def _counts(session, lexicon: str | None) -> pd.DataFrame:
                         lambda: count_phrases(session.syllabified(), load_lexicon(lexicon)))
 
 
-def _by_date(counts: pd.DataFrame, by: str) -> pd.DataFrame:
+def _by_date(counts: pd.DataFrame, by: str, period: str | None = None) -> pd.DataFrame:
+    """Counts and rates per date, or per ``period`` (labelled by its first day, in the ``date`` column)."""
     dated = counts[counts["date"] != ""]
+    if period is not None:
+        dated = dated.assign(date=period_starts(dated["date"], period))
     sizes = dated.drop_duplicates("doc_id").groupby("date")["n_syllables"].sum()
     table = dated.groupby(["date", by], sort=True)["count"].sum().reset_index().join(sizes, on="date")
     table["per_10k"] = (1e4 * table["count"] / table["n_syllables"]).round(4)
     return table
+
+
+def _timeline_period(counts: pd.DataFrame) -> str | None:
+    """None (one point per date) for a corpus of few dates, else the period its span calls for."""
+    dates = counts.loc[counts["date"] != "", "date"].drop_duplicates()
+    return None if len(dates) <= MAX_DOCUMENTS else choose_period(dates)
 
 
 @figure("phrase_timeline", title="Framing phrases per 10,000 syllables, by date",
@@ -44,16 +54,20 @@ def _by_date(counts: pd.DataFrame, by: str) -> pd.DataFrame:
 def phrase_timeline(session, lexicon: str | None = None) -> Plot:
     lex = load_lexicon(lexicon)
     counts = _counts(session, lexicon)
+    if (counts["date"] == "").all():
+        return note("No article has a date: no timeline to draw.")
+    period = _timeline_period(counts)
     parts = list(lex.formulas[0].parts) if lex.formulas else [p.phrase for p in lex][:4]
-    top_data = _by_date(counts[counts["phrase"].isin(parts)], "phrase")
-    bottom_data = _by_date(counts, "group")
+    top_data = _by_date(counts[counts["phrase"].isin(parts)], "phrase", period)
+    bottom_data = _by_date(counts, "group", period)
     fig, (top, bottom) = new_figure(height=7, nrows=2, sharex=True)
     for ax, data, column, names in ((top, top_data, "phrase", parts),
                                     (bottom, bottom_data, "group", list(dict.fromkeys(p.group for p in lex)))):
         for i, name in enumerate(names):
             line = data[data[column] == name]
             if not line.empty:
-                ax.plot(pd.to_datetime(line["date"]), line["per_10k"], marker="o", color=PALETTE[i % 8],
+                ax.plot(pd.to_datetime(line["date"]), line["per_10k"], marker="o" if period is None else ".",
+                        color=PALETTE[i % 8],
                         label=_label(lex, name, 48) if column == "phrase" else name)
         ax.set_ylabel("per 10,000 syllables")
         ax.legend(fontsize=8, loc="upper left")
@@ -62,7 +76,9 @@ def phrase_timeline(session, lexicon: str | None = None) -> Plot:
     fig.autofmt_xdate()
     data = pd.concat([top_data.rename(columns={"phrase": "name"}).assign(kind="phrase"),
                       bottom_data.rename(columns={"group": "name"}).assign(kind="group")])
-    return Plot(fig, data[["kind", "name", "date", "count", "n_syllables", "per_10k"]])
+    caption = "" if period is None else (f"This corpus has many dates: one point per {period} (documents of the "
+                                         f"{period} pooled, dated by its first day).")
+    return Plot(fig, data[["kind", "name", "date", "count", "n_syllables", "per_10k"]], caption)
 
 
 @figure("phrase_dispersion", title="Where in each article the formula parts occur",
@@ -75,7 +91,10 @@ def phrase_dispersion(session, lexicon: str | None = None) -> Plot:
     parts = list(lex.formulas[0].parts) if lex.formulas else [p.phrase for p in lex][:4]
     data = dispersion(session.syllabified(), lex)
     data = data[data["phrase"].isin(parts)].sort_values(["date", "doc_id", "position"]).reset_index(drop=True)
-    docs = list(dict.fromkeys(data["doc_id"]))[-MAX_DOCUMENTS:]
+    matched = list(dict.fromkeys(data["doc_id"]))
+    if not matched:
+        return note("No article has a part of the formula: no dispersion to draw.", data)
+    docs = matched[-MAX_DOCUMENTS:]
     data = data[data["doc_id"].isin(docs)]
     dates = dict(zip(data["doc_id"], data["date"]))
     fig, ax = new_figure(height=1.4 + 0.5 * max(len(docs), 1))
@@ -89,7 +108,9 @@ def phrase_dispersion(session, lexicon: str | None = None) -> Plot:
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the article (share of its tokens)")
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=8)
-    return Plot(fig, data)
+    caption = "" if len(matched) <= MAX_DOCUMENTS else (f"Here the {len(docs)} latest of the {len(matched)} articles "
+                                                        "with a match.")
+    return Plot(fig, data, caption)
 
 
 @figure("formula_completeness", title="How much of the relationship formula appears in one sentence",
@@ -101,6 +122,8 @@ def formula_parts(session, lexicon: str | None = None) -> Plot:
     lex = load_lexicon(lexicon)
     formula = lex.formulas[0]
     data = formula_completeness(session.syllabified(), formula).sort_values(["date", "doc_id"]).reset_index(drop=True)
+    if len(data) > MAX_DOCUMENTS:
+        return _completeness_by_period(data, len(formula.parts))
     fig, ax = new_figure(height=1.2 + 0.45 * len(data))
     y = np.arange(len(data))
     ax.barh(y, data["max_parts"], color=PALETTE[0], height=0.6)
@@ -114,6 +137,24 @@ def formula_parts(session, lexicon: str | None = None) -> Plot:
     return Plot(fig, data)
 
 
+def _completeness_by_period(data: pd.DataFrame, parts: int) -> Plot:
+    """Articles by the largest number of formula parts in one of their sentences, per period."""
+    period = choose_period(data["date"], max_periods=40, finest="month")
+    groups = period_labels(data["date"], period).replace("", "no date")
+    table = data.assign(**{period: groups}).groupby([period, "max_parts"]).size().rename("documents")
+    matrix = table.unstack("max_parts", fill_value=0).reindex(columns=range(parts + 1), fill_value=0)
+    fig, ax = new_figure(width=9, height=4.5)
+    colours = ["#dddddd", *[PALETTE[i] for i in range(parts)]]
+    stacked_bars(ax, matrix, colours, [f"{n} of {parts}" for n in matrix.columns])
+    ax.set_ylabel("articles")
+    ax.legend(title="most parts in one sentence", loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
+    out = matrix.stack().rename("documents").reset_index()
+    caption = (f"This corpus has {len(data)} articles: instead of one bar each, the number of articles per "
+               f"{period} by the largest number of parts found in one sentence (the CSV counts them; the order of "
+               f"the parts is in `python -m analysis phrases`).")
+    return Plot(fig, out, caption)
+
+
 @figure("phrase_attestation", title="First and last attestation of each phrase",
         caption="For each phrase of the built-in lexicon found in the corpus: a line from the first to the last "
                 "dated article that uses it, a dot per article, and the number of articles. Phrases with a "
@@ -124,6 +165,8 @@ def phrase_attestation(session, lexicon: str | None = None) -> Plot:
     counts = _counts(session, lexicon)
     data = attestations(counts, docs)
     shown = data[data["first_date"] != ""].sort_values(["first_date", "phrase"]).reset_index(drop=True)
+    if shown.empty:
+        return note("No phrase of the lexicon is found in a dated article: no attestation to draw.", data)
     fig, ax = new_figure(width=9, height=1.2 + 0.32 * max(len(shown), 1))
     used = counts[(counts["count"] > 0) & (counts["date"] != "")]
     for y, row in shown.iterrows():
@@ -146,6 +189,9 @@ def phrase_cooccurrence(session, lexicon: str | None = None) -> Plot:
     matrix = cooccurrence(session.syllabified(), lex)
     present = [p for p in matrix.index if matrix.loc[p, p] > 0]
     matrix = matrix.loc[present, present]
+    if not present:
+        return note("No phrase of the lexicon is found in this corpus: no co-occurrence to draw.",
+                    matrix.reset_index())
     size = 2.5 + 0.3 * len(present)
     fig, ax = new_figure(width=size + 3, height=size)
     image = ax.imshow(matrix.to_numpy(), cmap="Blues")

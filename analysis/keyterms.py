@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
 from .stopwords import is_stopword
 from .tokenise import TokenisedDocument
 
-__all__ = ["document_terms", "KeyTerms", "keyness", "keyness_of_counts", "similarity", "two_groups"]
+__all__ = ["most_similar_pairs", "document_terms", "KeyTerms", "keyness", "keyness_of_counts", "similarity", "two_groups"]
 
 #: pyvi tags of content words: nouns (N, Np, Nc, Nu, Ny, Nb), verbs (V, Vb, Vy), adjectives (A, Ab).
 CONTENT_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "Nb", "V", "Vb", "Vy", "A", "Ab"})
@@ -79,6 +80,25 @@ class KeyTerms:
         """Cosine similarity of the documents' TF-IDF vectors."""
         values = (self.matrix_ @ self.matrix_.T).toarray().round(6)
         return pd.DataFrame(values, index=pd.Index(self.doc_ids_, name="doc_id"), columns=self.doc_ids_)
+
+
+def most_similar_pairs(fitted: KeyTerms, *, top: int = 30, block: int = 1000) -> pd.DataFrame:
+    """``doc_a, doc_b, similarity``: the ``top`` pairs of different documents with the highest cosine
+    similarity (ties by the documents' order), computed ``block`` documents at a time so that no
+    n × n matrix is ever held."""
+    matrix = fitted.matrix_.tocsr()
+    best: list[tuple[float, int, int]] = []
+    for start in range(0, matrix.shape[0], block):
+        sims = (matrix[start:start + block] @ matrix.T).tocoo()
+        keep = sims.col > sims.row + start  # each pair once, not a document with itself
+        rows, cols, values = sims.row[keep] + start, sims.col[keep], sims.data[keep].round(6)
+        if len(values) > top:
+            cut = np.partition(values, len(values) - top)[len(values) - top]
+            chosen = values >= cut
+            rows, cols, values = rows[chosen], cols[chosen], values[chosen]
+        best = sorted(best + list(zip((-values).tolist(), rows.tolist(), cols.tolist())))[:top]
+    return pd.DataFrame([(fitted.doc_ids_[a], fitted.doc_ids_[b], -v) for v, a, b in best],
+                        columns=["doc_a", "doc_b", "similarity"])
 
 
 def similarity(documents: list[list[str]], doc_ids: list[str]) -> pd.DataFrame:

@@ -8,6 +8,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .layout import DATE_SOURCES
 from .overview import corpus_table
+from .periods import all_periods, choose_period, period_labels
 from .plotting import COLOURS, Plot, new_figure, shorten
 from .registry import figure
 
@@ -16,15 +17,17 @@ __all__ = ["corpus_timeline", "document_lengths", "monthly_counts"]
 MAX_BARS = 60
 
 
-def monthly_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """Documents and words per month and date source, every month of the span listed (zeros included)."""
-    dated = table[table["date"] != ""].assign(month=lambda t: t["date"].str[:7])
+def monthly_counts(table: pd.DataFrame, period: str = "month") -> pd.DataFrame:
+    """Documents and words per ``period`` (its name the first column) and date source, every period of
+    the span listed (zeros included)."""
+    dated = table[table["date"] != ""]
     if dated.empty:
-        return pd.DataFrame(columns=["month", "date_source", "documents", "words"])
-    months = pd.period_range(dated["month"].min(), dated["month"].max(), freq="M").strftime("%Y-%m")
-    grid = pd.MultiIndex.from_product([months, [s for s in DATE_SOURCES if s != "unknown"]],
-                                      names=["month", "date_source"])
-    counts = dated.groupby(["month", "date_source"]).agg(documents=("doc_id", "size"), words=("n_words", "sum"))
+        return pd.DataFrame(columns=[period, "date_source", "documents", "words"])
+    dated = dated.assign(**{period: period_labels(dated["date"], period)})
+    periods = all_periods(dated["date"].min(), dated["date"].max(), period)
+    grid = pd.MultiIndex.from_product([periods, [s for s in DATE_SOURCES if s != "unknown"]],
+                                      names=[period, "date_source"])
+    counts = dated.groupby([period, "date_source"]).agg(documents=("doc_id", "size"), words=("n_words", "sum"))
     return counts.reindex(grid, fill_value=0).reset_index()
 
 
@@ -34,9 +37,10 @@ def monthly_counts(table: pd.DataFrame) -> pd.DataFrame:
                 "in the body. Documents without a date are counted in the note, not drawn.")
 def corpus_timeline(session) -> Plot:
     table = corpus_table(session.corpus, session.tokenised(), keep_captions=session.keep_captions)
-    data = monthly_counts(table)
+    period = choose_period(table["date"], finest="month")
+    data = monthly_counts(table, period)
     fig, (top, bottom) = new_figure(height=5.5, nrows=2, sharex=True)
-    months = list(dict.fromkeys(data["month"]))
+    months = list(dict.fromkeys(data[period]))
     x = np.arange(len(months))
     for ax, column, label in ((top, "documents", "documents"), (bottom, "words", "words (pyvi)")):
         base = np.zeros(len(months))
@@ -54,7 +58,7 @@ def corpus_timeline(session) -> Plot:
     top.set_title(f"{len(table)} documents, {undated} without a date" if undated else f"{len(table)} documents")
     if not months:
         top.text(0.5, 0.5, "No document has a date", ha="center", va="center", transform=top.transAxes)
-    return Plot(fig, data)
+    return Plot(fig, data, "" if period == "month" else f"The span of this corpus is long: one bar per {period}.")
 
 
 @figure("document_lengths", title="Length of each document",
@@ -67,11 +71,13 @@ def document_lengths(session) -> Plot:
         ["doc_id", "date", "title", "n_sentences", "n_syllables", "n_words", "n_captions"]]
     if len(data) > MAX_BARS:
         fig, ax = new_figure()
-        ax.hist(data["n_syllables"], bins=40, color=COLOURS["header"])
+        counts, edges, _ = ax.hist(data["n_syllables"], bins=40, color=COLOURS["header"])
         ax.set_xlabel("syllables per document")
         ax.set_ylabel("documents")
         ax.set_title(f"{len(data)} documents, median {int(data['n_syllables'].median())} syllables")
-        return Plot(fig, data)
+        bins = pd.DataFrame({"syllables_from": edges[:-1].round(1), "syllables_to": edges[1:].round(1),
+                             "documents": counts.astype(int)})
+        return Plot(fig, bins, f"This corpus has {len(data)} documents: the histogram, and its bins in the CSV.")
     fig, ax = new_figure(height=1.2 + 0.45 * len(data))
     y = np.arange(len(data))
     ax.barh(y - 0.2, data["n_syllables"], height=0.4, color=COLOURS["header"], label="syllables")

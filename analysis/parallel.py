@@ -33,13 +33,14 @@ class Cluster:
     jobs: int | None = None
 
 
-def progress(iterable: Iterable, total: int, desc: str):
-    """``iterable`` with a tqdm bar on stderr when there are 200 items or more and stderr is a terminal."""
-    if total < 200 or not sys.stderr.isatty():
+def progress(iterable: Iterable, total: int, desc: str, *, unit: str = "doc", min_total: int = 200):
+    """``iterable`` with a tqdm bar on stderr when there are ``min_total`` items or more and stderr is a
+    terminal."""
+    if total < min_total or not sys.stderr.isatty():
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr, leave=False)
+    return tqdm(iterable, total=total, desc=desc, unit=unit, file=sys.stderr, leave=False)
 
 
 def worker_count(jobs: int | None, n_items: int) -> int:
@@ -53,43 +54,49 @@ def worker_count(jobs: int | None, n_items: int) -> int:
     return max(1, min(jobs or cores, cores, n_items))
 
 
-def parallel_map(fn: Callable, items: list, *, jobs: int | Cluster | None = None, desc: str = "", min_items: int = 0,
-                 max_chunk: int = 16) -> list:
+def parallel_map(fn: Callable, items: list, *, jobs: int | Cluster | None = None, desc: str = "",
+                 min_items: int = 0, max_chunk: int = 16, unit: str = "doc", min_progress: int = 200) -> list:
     """``[fn(x) for x in items]``, in order, over ``jobs`` worker processes (default: all cores).
 
     Few items (fewer than ``min_items``, or than two per worker) are done in this process:
     starting workers would cost more than it saves. Workers are forked where the system
     allows it, so that they share the loaded models and data without copying.
     """
-    return list(parallel_imap(fn, items, jobs=jobs, desc=desc, min_items=min_items, max_chunk=max_chunk))
+    return list(parallel_imap(fn, items, jobs=jobs, desc=desc, min_items=min_items, max_chunk=max_chunk, unit=unit,
+                              min_progress=min_progress))
 
 
 def parallel_imap(fn: Callable, items: list, *, jobs: int | Cluster | None = None, desc: str = "",
-                  min_items: int = 0, max_chunk: int = 16) -> Iterator:
+                  min_items: int = 0, max_chunk: int = 16, unit: str = "doc", min_progress: int = 200) -> Iterator:
     """:func:`parallel_map` as results come, in order: this process can use each while the
-    workers go on with the next. With a :class:`Cluster` for ``jobs``, the work runs there."""
+    workers go on with the next. A bar counts ``unit``s from ``min_progress`` items on. With a
+    :class:`Cluster` for ``jobs``, the work runs there."""
     global _SHARED
+
+    def bar(results):
+        return progress(results, len(items), desc, unit=unit, min_total=min_progress)
+
     if isinstance(jobs, Cluster):
         if items:
             from .cluster import cluster_imap
 
-            yield from progress(cluster_imap(fn, items, jobs), len(items), desc)
+            yield from bar(cluster_imap(fn, items, jobs))
         return
     jobs = worker_count(jobs, len(items))
     if jobs <= 1 or len(items) < max(min_items, 2 * jobs):
-        yield from progress(map(fn, items), len(items), desc)
+        yield from bar(map(fn, items))
         return
     chunk = max(1, min(max_chunk, len(items) // (jobs * 8)))
     if "fork" not in multiprocessing.get_all_start_methods():  # items and results are pickled across
         with _pool(multiprocessing.get_context(), jobs) as pool:
-            yield from progress(pool.imap(fn, items, chunksize=chunk), len(items), desc)
+            yield from bar(pool.imap(fn, items, chunksize=chunk))
         return
     # Forked workers find the function and the items in their copy of this process: only
     # indices and results cross between processes.
     _SHARED = fn, items
     try:
         with _pool(multiprocessing.get_context("fork"), jobs) as pool:
-            yield from progress(pool.imap(_shared_call, range(len(items)), chunksize=chunk), len(items), desc)
+            yield from bar(pool.imap(_shared_call, range(len(items)), chunksize=chunk))
     finally:
         _SHARED = None
 

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from .outputs import write_atomic
 
-__all__ = ["Plot", "STYLE", "new_figure", "bar_panels", "label_cells", "stacked_bars", "save", "write_csv", "shorten",
+__all__ = ["Plot", "STYLE", "new_figure", "note", "bar_panels", "label_cells", "stacked_bars", "save", "write_csv", "shorten",
            "COLOURS", "PALETTE"]
 
 #: DejaVu Sans ships with matplotlib and has every Vietnamese letter; the hash salt and the
@@ -43,10 +43,13 @@ COLOURS = {"metadata": "#4477aa", "header": "#228833", "byline": "#ccbb44", "bod
 
 
 class Plot(NamedTuple):
-    """What a figure function returns: the figure and the data it plots."""
+    """What a figure function returns: the figure, the data it plots and, when this corpus made the
+    figure aggregate or sample, a sentence saying how (added to the caption) and its parameters."""
 
     figure: Figure
     data: pd.DataFrame
+    caption: str = ""
+    details: dict | None = None
 
     def _repr_png_(self) -> bytes:
         """Show the figure when a notebook cell's value is a Plot."""
@@ -63,6 +66,15 @@ def new_figure(*, width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols
     """
     fig = Figure(figsize=(width, height))
     return fig, fig.subplots(nrows, ncols, **kwargs)
+
+
+def note(message: str, data: pd.DataFrame | None = None, *, caption: str = "") -> Plot:
+    """A figure that says why there is nothing to draw (and the data there is, if any)."""
+    fig, ax = new_figure(height=1.6)
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True, transform=ax.transAxes)
+    data = pd.DataFrame({"note": [message]}) if data is None else data
+    return Plot(fig, data, caption or " ".join(message.split()))
 
 
 def label_cells(ax, values: np.ndarray, *, decimals: int | None = None, fontsize: float = 7) -> None:

@@ -21,7 +21,9 @@ from typing import Callable
 
 from . import NUMERIC_ENVIRONMENT, config
 from .outputs import check_outside, make_folder, write_atomic
-from .plotting import save, write_csv
+from .errors import InputError
+from .parallel import progress
+from .plotting import Plot, note, save, write_csv
 
 __all__ = ["FigureSpec", "REGISTRY", "figure", "write_figures", "FIGURE_MODULES"]
 
@@ -78,7 +80,23 @@ def _corpus_name(path: Path) -> str:
         return str(path)
 
 
-def _manifest(session, specs: list[FigureSpec], files: dict[str, list[Path]]) -> dict:
+def _entry(spec: FigureSpec, plot: Plot, files: list[Path]) -> dict:
+    entry = {"title": spec.title, "caption": f"{spec.caption} {plot.caption}".strip(), "function": spec.qualname,
+             "parameters": spec.params, "files": [p.name for p in files]}
+    if plot.details:
+        entry["details"] = plot.details
+    return entry
+
+
+def draw(spec: FigureSpec, session) -> Plot:
+    """Figure ``spec`` of a session's corpus, or a note saying why this corpus cannot give it."""
+    try:
+        return spec.function(session, **spec.params)
+    except InputError as e:
+        return note(f"Not drawn for this corpus: {e}")
+
+
+def _manifest(session, specs: list[FigureSpec], entries: dict[str, dict]) -> dict:
     return {
         "corpus": {"path": _corpus_name(session.path), "documents": len(session.corpus),
                    "skipped": len(session.corpus.skipped), "sha256": session.corpus.fingerprint(),
@@ -87,11 +105,7 @@ def _manifest(session, specs: list[FigureSpec], files: dict[str, list[Path]]) ->
         "python": ".".join(platform.python_version_tuple()[:2]),
         "libraries": {name: metadata.version(name) for name in LIBRARIES},
         "numeric_environment": {name: os.environ.get(name, "") for name in NUMERIC_ENVIRONMENT},
-        "figures": {
-            spec.id: {"title": spec.title, "caption": spec.caption, "function": spec.qualname,
-                      "parameters": spec.params, "files": [p.name for p in files[spec.id]]}
-            for spec in specs
-        },
+        "figures": {spec.id: entries[spec.id] for spec in specs},
     }
 
 
@@ -118,10 +132,12 @@ def write_figures(session, out: str | Path, *, only: list[str] | None = None) ->
         check_outside(target, session.path, what="figure output")
     make_folder(out)
     files: dict[str, list[Path]] = {}
-    for spec in specs:
-        plot = spec.function(session, **spec.params)
+    entries: dict[str, dict] = {}
+    for spec in progress(specs, len(specs), "figures", unit="figure", min_total=1):
+        plot = draw(spec, session)
         files[spec.id] = [*save(plot.figure, out / spec.id), write_csv(plot.data, out / f"{spec.id}.csv")]
-    manifest = _manifest(session, specs, files)
+        entries[spec.id] = _entry(spec, plot, files[spec.id])
+    manifest = _manifest(session, specs, entries)
     write_atomic(out / "manifest.json",
                  (json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
     write_atomic(out / "README.md", _catalogue(manifest).encode("utf-8"))

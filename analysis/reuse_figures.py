@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .plotting import COLOURS, PALETTE, Plot, new_figure, shorten
+from .plotting import COLOURS, PALETTE, Plot, new_figure, note, shorten
 from .registry import figure
 from .reuse import copies_by_source, largest_clusters, reuse_timeline, source_roles
 
@@ -16,14 +16,6 @@ __all__ = ["copies_overview", "text_reuse", "TOP_CLUSTERS", "TOP_SOURCES"]
 TOP_CLUSTERS = 15
 #: Sources drawn one by one.
 TOP_SOURCES = 15
-
-
-def _note(message: str, data: pd.DataFrame) -> Plot:
-    """A figure that says why there is nothing to draw."""
-    fig, ax = new_figure(height=1.6)
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True, transform=ax.transAxes)
-    return Plot(fig, data)
 
 
 def _count(n: int, noun: str) -> str:
@@ -101,12 +93,12 @@ def _clusters_panel(ax, clusters: pd.DataFrame) -> None:
 def text_reuse(session) -> Plot:
     timeline = reuse_timeline(session.duplicates())
     if timeline.empty:
-        return _note(f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\n"
+        return note(f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\n"
                      "no text reuse to draw.", timeline)
     dated = timeline[timeline["days_after_first"].notna()]
     dated = dated[dated.groupby("rank")["rank"].transform("size") > 1]  # the first and at least one copy dated
     if dated.empty:
-        return _note(f"{_count(int(timeline['rank'].max()), 'cluster')} of near-duplicates, but no copy and its first "
+        return note(f"{_count(int(timeline['rank'].max()), 'cluster')} of near-duplicates, but no copy and its first "
                      "document both have a date:\nno timeline to draw (see `python -m analysis duplicates`).", timeline)
     fig, (left, right) = new_figure(width=13, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=2,
                                     gridspec_kw={"width_ratios": [2.2, 1]})

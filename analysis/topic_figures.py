@@ -3,17 +3,26 @@ similarity, the choice of k, topic terms, document topics and topic prevalence o
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from . import keyterms as kt
 from . import topics as tm
-from .plotting import PALETTE, Plot, bar_panels, label_cells, new_figure, shorten, stacked_bars
+from .errors import InputError
+from .periods import choose_period, period_labels
+from .plotting import PALETTE, Plot, bar_panels, label_cells, new_figure, note, shorten, stacked_bars
 from .registry import figure
 
 __all__ = ["keyterms_top", "keyness_periods", "document_similarity", "topic_selection", "topic_terms",
            "document_topics", "topic_prevalence", "fitted_topics"]
 
 MAX_PANELS = 12
+#: Articles drawn one row each; a larger corpus is drawn by group (source or period).
+MAX_ROWS = 40
+#: Groups drawn one row each; the rest are pooled as "other".
+MAX_GROUPS = 20
+#: Pairs drawn by the document-similarity figure of a large corpus.
+TOP_PAIRS = 30
 
 
 def _terms(session) -> tuple[list[list[str]], list[str]]:
@@ -26,8 +35,30 @@ def _terms(session) -> tuple[list[list[str]], list[str]]:
 
 
 def _doc_label(session, doc_id: str) -> str:
-    doc = next(d for d in session.corpus if d.doc_id == doc_id)
+    docs = session.memo("documents by id", lambda: {d.doc_id: d for d in session.corpus})
+    doc = docs[doc_id]
     return f"{doc.date.isoformat() if doc.date else 'no date'} {shorten(doc.title, 30)}"
+
+
+def _groups(session, doc_ids: list[str], most: int) -> tuple[pd.Series, str]:
+    """A group for each document: its source when there are several, else its period of publication
+    (chosen so that there are at most ``most``), else the whole corpus; and what the groups are."""
+    docs = session.memo("documents by id", lambda: {d.doc_id: d for d in session.corpus})
+    sources = pd.Series([docs[d].source or "" for d in doc_ids], index=doc_ids)
+    if sources[sources != ""].nunique() > 1:
+        top = list(sources.value_counts().index[:most])
+        return sources.where(sources.isin(top), "other sources").replace("", "no source"), "source"
+    dates = pd.Series([docs[d].date.isoformat() if docs[d].date else "" for d in doc_ids], index=doc_ids)
+    if dates[dates != ""].nunique() > 1:
+        period = choose_period(dates, max_periods=most)
+        return period_labels(dates, period).replace("", "no date"), period
+    return pd.Series("all articles", index=doc_ids), "corpus"
+
+
+def _sized(groups: pd.Series) -> pd.Series:
+    """Group names with their number of documents: ``"VNE (n 1076)"``."""
+    sizes = groups.value_counts()
+    return groups.map(lambda g: f"{g} (n {sizes[g]})")
 
 
 @figure("keyterms_top", title="Key terms of each article (TF-IDF)",
@@ -36,11 +67,37 @@ def _doc_label(session, doc_id: str) -> str:
                 "panels, the CSV holds every article.")
 def keyterms_top(session, top: int = 8) -> Plot:
     terms, ids = _terms(session)
-    data = kt.KeyTerms().fit(terms, ids).top_terms(top)
+    if not ids or not any(terms):
+        return note("No article has content words (nouns, verbs, adjectives) once stopwords are out: "
+                    "no key terms to draw.")
+    fitted = kt.KeyTerms().fit(terms, ids)
+    if len(ids) > MAX_PANELS:
+        return _group_keyterms(session, fitted, top)
+    data = fitted.top_terms(top)
     order = sorted(ids, key=lambda d: (_doc_label(session, d), d))[:MAX_PANELS]
     panels = [(_doc_label(session, d), list(part["term"]), list(part["score"]), PALETTE[0])
               for d in order for part in [data[data["doc_id"] == d]]]
     return Plot(bar_panels(panels, panel_height=2.6), data)
+
+
+def _group_keyterms(session, fitted: kt.KeyTerms, top: int) -> Plot:
+    """Key terms of groups of articles: the terms with the highest mean TF-IDF weight over a group."""
+    groups, by = _groups(session, fitted.doc_ids_, MAX_PANELS - 1)
+    names = _sized(groups)
+    rows = []
+    for name in sorted(set(names), key=lambda g: (g.startswith(("other", "no ")), g)):
+        members = np.flatnonzero((names == name).to_numpy())
+        mean = np.asarray(fitted.matrix_[members].mean(axis=0)).ravel()
+        best = sorted(np.flatnonzero(mean), key=lambda i: (-round(mean[i], 12), fitted.terms_[i]))[:top]
+        rows += [(name, len(members), rank, fitted.terms_[i], round(float(mean[i]), 6))
+                 for rank, i in enumerate(best, 1)]
+    data = pd.DataFrame(rows, columns=["group", "documents", "rank", "term", "score"])
+    panels = [(g, list(part["term"]), list(part["score"]), PALETTE[0])
+              for g, part in data.groupby("group", sort=False)]
+    caption = (f"This corpus has {len(fitted.doc_ids_)} articles: each panel is a group of articles "
+               f"(by {by}{', the largest sources and the rest pooled' if by == 'source' else ''}), its terms those "
+               f"with the highest mean TF-IDF weight over the group's articles.")
+    return Plot(bar_panels(panels, panel_height=2.6), data, caption)
 
 
 def _median_date(session) -> str:
@@ -55,6 +112,8 @@ def _median_date(session) -> str:
                 "the first article with 'gắn kết chiến lược').")
 def keyness_periods(session, split: str | None = None, top: int = 12) -> Plot:
     split = split or _median_date(session)
+    if not split:
+        return note("No article has a date: no periods to compare.")
     terms, _ = _terms(session)
     mask, labels = kt.two_groups(list(session.corpus), split=split)
     data = kt.keyness([t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False],
@@ -76,6 +135,10 @@ def keyness_periods(session, split: str | None = None, top: int = 12) -> Plot:
                 "articles by date. At most 40 articles are drawn; the CSV holds the whole matrix.")
 def document_similarity(session) -> Plot:
     terms, ids = _terms(session)
+    if not any(terms):
+        return note("No article has content words once stopwords are out: no similarity to draw.")
+    if len(ids) > MAX_ROWS:
+        return _similar_pairs(session, kt.KeyTerms().fit(terms, ids))
     matrix = kt.KeyTerms().fit(terms, ids).similarity()
     order = sorted(ids, key=lambda d: (_doc_label(session, d), d))[:40]
     shown = matrix.loc[order, order]
@@ -90,20 +153,50 @@ def document_similarity(session) -> Plot:
     return Plot(fig, matrix.reset_index())
 
 
+def _similar_pairs(session, fitted: kt.KeyTerms) -> Plot:
+    data = kt.most_similar_pairs(fitted, top=TOP_PAIRS)
+    fig, ax = new_figure(width=11, height=1.5 + 0.3 * max(len(data), 1))
+    y = np.arange(len(data))
+    ax.barh(y, data["similarity"], color=PALETTE[0])
+    ax.set_yticks(y, [f"{shorten(_doc_label(session, a), 40)}  ↔  {shorten(_doc_label(session, b), 40)}"
+                      for a, b in zip(data["doc_a"], data["doc_b"])], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("cosine similarity")
+    caption = (f"This corpus has {len(fitted.doc_ids_)} articles, too many for a matrix: the figure and the CSV "
+               f"show the {len(data)} most similar pairs of different articles instead.")
+    return Plot(fig, data, caption)
+
+
 def _units(session):
     return session.memo("units", lambda: tm.modelling_units(list(session.corpus), session.tokenised(pos=True),
                                                             keep_captions=session.keep_captions))
 
 
-def _selection(session) -> pd.DataFrame:
+def _selection(session) -> tuple[pd.DataFrame, str, dict]:
+    """The scores of choosing k, and how they were got (a caption sentence and manifest details)."""
     units = _units(session)
-    return session.memo("selection", lambda: tm.select_k([u.terms for u in units], tm.k_range(len(units))))
+    ks = tm.k_range(len(units))
+    if not ks:
+        raise InputError("topics", f"{len(units)} modelling unit{'' if len(units) == 1 else 's'} with content words: "
+                                   f"a topic model needs at least {tm.K_RANGE.start}")
+    sample = tm.selection_sample([u.terms for u in units])
+    details = {"k_range": [ks.start, ks.stop - 1], "units": len(units), "selection_units": len(sample),
+               "selection_seed": tm.config.RANDOM_STATE}
+    caption = ("" if len(sample) == len(units) else
+               f"k was chosen on a random sample of {len(sample)} of the {len(units)} modelling units (seed "
+               f"{tm.config.RANDOM_STATE}); the chosen model is fitted on all of them.")
+    table = session.memo("selection", lambda: tm.cached_select_k(sample, ks, cache_dir=session.cache_dir,
+                                                                 jobs=session.jobs))
+    return table, caption, details
 
 
 def fitted_topics(session) -> tuple[tm.TopicModel, list]:
-    """The default topic model of a session (k by :func:`analysis.topics.choose_k`) and its units."""
+    """The default topic model of a session (k by :func:`analysis.topics.choose_k`) and its units,
+    fitted once per session and stored in the cache."""
     units = _units(session)
-    model = session.memo("model", lambda: tm.TopicModel(tm.choose_k(_selection(session))).fit([u.terms for u in units]))
+    model = session.memo("model", lambda: tm.cached_fit([u.terms for u in units], tm.choose_k(_selection(session)[0]),
+                                                        cache_dir=session.cache_dir))
     return model, units
 
 
@@ -113,7 +206,7 @@ def fitted_topics(session) -> tuple[tm.TopicModel, list]:
                 "overlap of the top-10 terms of topics matched one to one across seeds. The default k maximises "
                 "c_v + stability (marked).")
 def topic_selection(session) -> Plot:
-    data = _selection(session)
+    data, caption, details = _selection(session)
     chosen = tm.choose_k(data)
     means = data.groupby("k")[["c_v", "c_npmi", "stability"]].mean()
     fig, (left, right) = new_figure(width=10, height=4, ncols=2)
@@ -131,7 +224,7 @@ def topic_selection(session) -> Plot:
     right.set_ylabel("stability across seeds")
     right.legend()
     fig.tight_layout()
-    return Plot(fig, data)
+    return Plot(fig, data, caption, details)
 
 
 @figure("topic_terms", title="The topics: terms ranked by relevance",
@@ -153,6 +246,8 @@ def document_topics(session) -> Plot:
     model, units = fitted_topics(session)
     data = tm.doc_topics(model, units)
     matrix = data.pivot(index="doc_id", columns="topic_id", values="weight")
+    if len(matrix) > MAX_ROWS:
+        return _group_topics(session, model, matrix)
     order = sorted(matrix.index, key=lambda d: (_doc_label(session, d), d))[:40]
     fig, ax = new_figure(width=3 + 0.7 * model.k, height=1.5 + 0.45 * len(order))
     image = ax.imshow(matrix.loc[order].to_numpy(), cmap="Greens", vmin=0, vmax=1, aspect="auto")
@@ -163,19 +258,41 @@ def document_topics(session) -> Plot:
     return Plot(fig, data)
 
 
+def _group_topics(session, model: tm.TopicModel, matrix: pd.DataFrame) -> Plot:
+    groups, by = _groups(session, list(matrix.index), MAX_GROUPS)
+    names = _sized(groups)
+    means = matrix.groupby(names.to_numpy()).mean()
+    means = means.loc[sorted(means.index, key=lambda g: (g.startswith(("other", "no ")), g))]
+    fig, ax = new_figure(width=3 + 0.7 * model.k, height=1.5 + 0.45 * len(means))
+    image = ax.imshow(means.to_numpy(), cmap="Greens", vmin=0, vmax=1, aspect="auto")
+    ax.set_yticks(range(len(means)), means.index, fontsize=8)
+    ax.set_xticks(range(model.k), [f"topic {t}" for t in range(model.k)], fontsize=8)
+    label_cells(ax, means.to_numpy(), decimals=2)
+    fig.colorbar(image, ax=ax, shrink=0.7, label="mean share")
+    data = means.rename_axis("group").stack().rename("weight").round(6).reset_index()
+    caption = (f"This corpus has {len(matrix)} articles: one row per {by} (n: articles"
+               f"{'; the largest sources, the rest pooled' if by == 'source' else ''}), the mean share of each "
+               f"topic over its articles.")
+    return Plot(fig, data, caption)
+
+
 @figure("topic_prevalence", title="Topic prevalence over time",
         caption="Mean share of each topic in the articles of each month (articles weighted equally); months "
                 "without articles are left out. With few articles a month, read it as a description of those "
                 "articles, not a trend.")
 def topic_prevalence(session) -> Plot:
+    dates = pd.Series({d.doc_id: d.date.isoformat() for d in session.corpus if d.date}, dtype=object)
+    if dates.empty:
+        return note("No article has a date: no prevalence over time to draw.")
     model, units = fitted_topics(session)
     shares = tm.doc_topics(model, units)
-    dates = {d.doc_id: d.date.isoformat()[:7] for d in session.corpus if d.date}
-    shares = shares[shares["doc_id"].isin(dates)].assign(month=lambda t: t["doc_id"].map(dates))
-    data = shares.groupby(["month", "topic_id"])["weight"].mean().round(6).reset_index()
-    matrix = data.pivot(index="month", columns="topic_id", values="weight").fillna(0)
+    period = choose_period(dates, finest="month")
+    shares = shares[shares["doc_id"].isin(dates.index)].assign(
+        **{period: lambda t: t["doc_id"].map(period_labels(dates, period))})
+    data = shares.groupby([period, "topic_id"])["weight"].mean().round(6).reset_index()
+    matrix = data.pivot(index=period, columns="topic_id", values="weight").fillna(0)
     fig, ax = new_figure(width=8, height=4)
     stacked_bars(ax, matrix, [PALETTE[t % 10] for t in matrix.columns], [f"topic {t}" for t in matrix.columns])
-    ax.set_ylabel("mean share of the month's articles")
+    ax.set_ylabel(f"mean share of the {period}'s articles")
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
-    return Plot(fig, data)
+    return Plot(fig, data, "" if period == "month" else f"The span of this corpus is long: one bar per {period}.")

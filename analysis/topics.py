@@ -18,9 +18,14 @@ Choosing k
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import io
 import itertools
+import json
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,11 +37,15 @@ from .layout import Document
 from .tokenise import TokenisedDocument
 
 __all__ = ["Unit", "modelling_units", "TopicModel", "select_k", "choose_k", "stability", "doc_topics",
-           "MIN_DOCUMENTS_AS_UNITS", "K_RANGE", "k_range"]
+           "MIN_DOCUMENTS_AS_UNITS", "K_RANGE", "k_range", "SELECTION_SAMPLE", "selection_sample", "cached_select_k",
+           "cached_fit"]
 
 MIN_DOCUMENTS_AS_UNITS = 200
 #: The numbers of topics compared when choosing k, by the command line and the figures alike.
 K_RANGE = range(2, 9)
+#: Modelling units above which k is chosen on a seeded random sample of this many (the chosen
+#: model is then fitted on all of them).
+SELECTION_SAMPLE = 2000
 
 
 def k_range(n_units: int) -> range:
@@ -163,15 +172,52 @@ class TopicModel:
         bows = [self.dictionary_.doc2bow(t) for t in texts]
         if not self.dictionary_ or not any(bows):
             raise InputError("corpus", "no terms left after removing stopwords and rare or common words")
-        batch = _auto(self.learning, "batch" if large else "online") == "batch"
-        self.lda_ = LdaModel(id2word=self.dictionary_, num_topics=self.k, random_state=self.random_state,
-                             passes=_auto(self.passes, 30), iterations=_auto(self.iterations, 100 if large else 200),
-                             alpha=self.alpha, eta="auto", eval_every=None, minimum_probability=0.0,
-                             chunksize=len(bows) if batch else 512, update_every=0 if batch else 1)
+        self.lda_ = self._lda(len(bows))
         if _auto(self.start, "nmf" if large else "random") == "nmf":
             self._start_from_nmf(bows)
         self.lda_.update(bows)
         self.texts_ = texts
+        return self
+
+    def _lda(self, n_units: int):
+        """An untrained gensim LDA with this model's settings for ``n_units`` units."""
+        from gensim.models import LdaModel
+
+        large = n_units >= 1000
+        batch = _auto(self.learning, "batch" if large else "online") == "batch"
+        return LdaModel(id2word=self.dictionary_, num_topics=self.k, random_state=self.random_state,
+                        passes=_auto(self.passes, 30), iterations=_auto(self.iterations, 100 if large else 200),
+                        alpha=self.alpha, eta="auto", eval_every=None, minimum_probability=0.0,
+                        chunksize=n_units if batch else 512, update_every=0 if batch else 1)
+
+    _ARRAYS = ("alpha", "eta", "sstats", "expElogbeta")
+
+    def to_bytes(self) -> bytes:
+        """The fitted model as plain arrays (``.npz``, no pickles): the vocabulary, the priors and
+        the topic-term statistics. Not for a model with ``bigrams``."""
+        if self.phrases_ is not None:
+            raise ValueError("a model with bigrams cannot be stored as arrays")
+        lda = self.lda_
+        arrays = {"alpha": lda.alpha, "eta": lda.eta, "sstats": lda.state.sstats, "expElogbeta": lda.expElogbeta,
+                  "vocabulary": np.array([self.dictionary_[i] for i in range(len(self.dictionary_))], dtype=str)}
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        return buffer.getvalue()
+
+    def load_bytes(self, blob: bytes, units: list[list[str]]) -> TopicModel:
+        """This model as :meth:`to_bytes` stored it after fitting on ``units``: the same topics and
+        the same :meth:`transform`, without fitting."""
+        from gensim.corpora import Dictionary
+
+        with np.load(io.BytesIO(blob), allow_pickle=False) as arrays:
+            stored = {name: arrays[name] for name in (*self._ARRAYS, "vocabulary")}
+        self.phrases_ = None
+        self.texts_ = self._prepare(units)
+        self.dictionary_ = Dictionary()
+        self.dictionary_.token2id = {str(t): i for i, t in enumerate(stored["vocabulary"])}
+        self.lda_ = self._lda(len(self.texts_))
+        self.lda_.alpha, self.lda_.eta = stored["alpha"], stored["eta"]
+        self.lda_.state.sstats, self.lda_.expElogbeta = stored["sstats"], stored["expElogbeta"]
         return self
 
     def _start_from_nmf(self, bows: list) -> None:
@@ -268,28 +314,96 @@ def stability(models: list[TopicModel], *, top: int = 10) -> float:
     """How well topics from different seeds match: the mean, over pairs of models, of the
     average Jaccard similarity of top-term sets under the best one-to-one matching
     (Hungarian algorithm). 1 means every seed finds the same topics."""
+    return _stability([m.top_terms(top) for m in models])
+
+
+def _stability(top_terms: list[list[list[str]]]) -> float:
+    """:func:`stability` of models given by the top terms of each of their topics."""
     from scipy.optimize import linear_sum_assignment
 
     scores = []
-    for a, b in itertools.combinations(models, 2):
-        terms_a, terms_b = [set(t) for t in a.top_terms(top)], [set(t) for t in b.top_terms(top)]
+    for a, b in itertools.combinations(top_terms, 2):
+        terms_a, terms_b = [set(t) for t in a], [set(t) for t in b]
         sim = np.array([[len(x & y) / len(x | y) for y in terms_b] for x in terms_a])
         rows, cols = linear_sum_assignment(-sim)
         scores.append(sim[rows, cols].mean())
     return float(np.mean(scores)) if scores else 1.0
 
 
-def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), **params) -> pd.DataFrame:
-    """Fit every k of ``ks`` with every seed: ``k, seed, c_v, c_npmi`` and, per k, ``stability``."""
+def _score(units: list[list[str]], params: dict, task: tuple[int, int]) -> tuple:
+    """One model of :func:`select_k`: its coherences and the top terms of its topics."""
+    k, seed = task
+    model = TopicModel(k, random_state=seed, **params).fit(units)
+    return round(model.coherence("c_v"), 6), round(model.coherence("c_npmi"), 6), model.top_terms()
+
+
+def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | None = None, **params) -> pd.DataFrame:
+    """Fit every k of ``ks`` with every seed: ``k, seed, c_v, c_npmi`` and, per k, ``stability``.
+    The models are fitted in parallel over ``jobs`` processes (default: all cores); the result
+    does not depend on how many."""
+    from .parallel import parallel_map
+
+    tasks = [(k, seed) for k in ks if k <= len(units) for seed in seeds]
+    scores = dict(zip(tasks, parallel_map(functools.partial(_score, units, params), tasks, jobs=jobs,
+                                          desc="choosing k", unit="model", min_progress=1, max_chunk=1)))
     rows = []
-    for k in ks:
-        if k > len(units):
-            break
-        models = [TopicModel(k, random_state=seed, **params).fit(units) for seed in seeds]
-        stable = stability(models)
-        rows += [(k, seed, round(m.coherence("c_v"), 6), round(m.coherence("c_npmi"), 6), round(stable, 6))
-                 for seed, m in zip(seeds, models)]
+    for k in dict.fromkeys(k for k, _ in tasks):
+        stable = round(_stability([scores[k, seed][2] for seed in seeds]), 6)
+        rows += [(k, seed, *scores[k, seed][:2], stable) for seed in seeds]
     return pd.DataFrame(rows, columns=["k", "seed", "c_v", "c_npmi", "stability"])
+
+
+def selection_sample(units: list, *, size: int = SELECTION_SAMPLE, random_state: int = config.RANDOM_STATE) -> list:
+    """The units k is chosen on: all of them, or a seeded random sample of ``size`` (in corpus order)."""
+    if len(units) <= size:
+        return list(units)
+    chosen = np.random.default_rng(random_state).choice(len(units), size=size, replace=False)
+    return [units[i] for i in sorted(chosen)]
+
+
+def _cache_key(kind: str, units: list[list[str]], settings: dict) -> str:
+    from .cache import code_version
+
+    digest = hashlib.sha256(f"{kind}\0{code_version('topics')}\0{json.dumps(settings, sort_keys=True)}".encode())
+    for unit in units:
+        digest.update("\x1f".join(unit).encode() + b"\x1e")
+    return digest.hexdigest()
+
+
+def _cached(cache_dir, key: str, compute, encode, decode):
+    """``decode`` of the blob stored under ``key``, else ``compute()``, stored as ``encode`` of it."""
+    if cache_dir is None:
+        return compute()
+    from .cache import TokenCache
+
+    cache = TokenCache(Path(cache_dir))
+    try:
+        for _, blob in cache.blobs(TOPICS_TABLE, [key]):
+            return decode(blob)
+        value = compute()
+        cache.put_blobs(TOPICS_TABLE, [(key, encode(value))])
+        return value
+    finally:
+        cache.close()
+
+
+TOPICS_TABLE = "topics_v1"
+
+
+def cached_select_k(units: list[list[str]], ks, *, cache_dir=None, jobs: int | None = None) -> pd.DataFrame:
+    """:func:`select_k` with the default seeds and parameters, stored in the cache under a hash of the
+    units and of this module: a second run fits nothing."""
+    key = _cache_key("select_k", units, {"ks": list(ks)})
+    return _cached(cache_dir, key, lambda: select_k(units, ks, jobs=jobs),
+                   lambda table: table.to_csv(index=False).encode(), lambda blob: pd.read_csv(io.BytesIO(blob)))
+
+
+def cached_fit(units: list[list[str]], k: int, *, random_state: int = config.RANDOM_STATE, cache_dir=None
+               ) -> TopicModel:
+    """``TopicModel(k, random_state=random_state).fit(units)``, stored in the cache as plain arrays."""
+    key = _cache_key("model", units, {"k": k, "random_state": random_state})
+    return _cached(cache_dir, key, lambda: TopicModel(k, random_state=random_state).fit(units),
+                   TopicModel.to_bytes, lambda blob: TopicModel(k, random_state=random_state).load_bytes(blob, units))
 
 
 def choose_k(selection: pd.DataFrame) -> int:

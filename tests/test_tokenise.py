@@ -202,7 +202,7 @@ def test_cache_holds_plain_text_only(documents, tmp_path):
         types = set(db.execute("SELECT typeof(key), typeof(labels), typeof(tags) FROM tokens").fetchall())
         rows = db.execute("SELECT key, labels, tags FROM tokens").fetchall()
     db.close()
-    assert sorted(tables) == [("layouts_v2",), ("shingles_v1",), ("signatures_v1",), ("tokens",)]  # the last two: raw uint32 arrays
+    assert sorted(tables) == [("layouts_v2",), ("shingles_v1",), ("signatures_v1",), ("tokens",), ("topics_v1",)]  # blobs: uint32 arrays, npz arrays, CSV
     assert [(name, kind) for _, name, kind, *_ in columns] == [
         ("key", "TEXT"), ("labels", "TEXT"), ("tags", "TEXT"), ("digest", "TEXT")]
     assert types == {("text", "text", "text")}

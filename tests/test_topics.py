@@ -333,3 +333,71 @@ def test_from_a_thousand_units_the_model_learns_in_batches_from_an_nmf_start():
     shares = [sum(p for i, p in enumerate(topic) if started.dictionary_[i] in economy)
               for topic in started.lda_.get_topics()]
     assert sorted(round(x, 1) for x in shares) == [0.0, 1.0]
+
+
+# --- choosing k in parallel, on a sample, and cached ----------------------------------------------
+
+def test_select_k_in_parallel_gives_the_same_table_as_one_process():
+    one = tm.select_k(TINY, [2, 3], seeds=(1, 2), jobs=1, **FAST)
+    two = tm.select_k(TINY, [2, 3], seeds=(1, 2), jobs=2, **FAST)
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_selection_sample_keeps_small_corpora_whole_and_samples_large_ones_the_same_way():
+    units = [[f"w{i}"] for i in range(50)]
+    assert tm.selection_sample(units, size=50) == units
+    sample = tm.selection_sample(units, size=10)
+    assert len(sample) == 10 and sample == tm.selection_sample(units, size=10)
+    assert [units.index(u) for u in sample] == sorted(units.index(u) for u in sample)  # in corpus order
+    assert tm.selection_sample(units, size=10, random_state=2) != sample
+
+
+def test_a_stored_model_gives_the_same_topics_and_proportions_as_the_fitted_one():
+    fitted = tm.TopicModel(2, random_state=3, **FAST).fit(TINY)
+    blob = fitted.to_bytes()
+    assert b"pickle" not in blob
+    loaded = tm.TopicModel(2, random_state=3, **FAST).load_bytes(blob, TINY)
+    np.testing.assert_array_equal(loaded.transform(TINY), fitted.transform(TINY))
+    pd.testing.assert_frame_equal(loaded.topic_terms(), fitted.topic_terms())
+    assert loaded.top_terms() == fitted.top_terms()
+
+
+@pytest.fixture
+def count_fits(monkeypatch):
+    fits = []
+    original = tm.TopicModel.fit
+
+    def fit(self, units):
+        fits.append(self.k)
+        return original(self, units)
+    monkeypatch.setattr(tm.TopicModel, "fit", fit)
+    return fits
+
+
+def test_a_second_run_with_the_cache_fits_nothing(tmp_path, count_fits):
+    first = tm.cached_select_k(TINY, [2, 3], cache_dir=tmp_path, jobs=1)
+    model = tm.cached_fit(TINY, 2, cache_dir=tmp_path)
+    assert len(count_fits) == 2 * 3 + 1  # two k, three seeds, and the chosen model
+    count_fits.clear()
+    again = tm.cached_select_k(TINY, [2, 3], cache_dir=tmp_path, jobs=1)
+    reloaded = tm.cached_fit(TINY, 2, cache_dir=tmp_path)
+    assert count_fits == []
+    pd.testing.assert_frame_equal(first, again)
+    np.testing.assert_array_equal(model.transform(TINY), reloaded.transform(TINY))
+    tm.cached_fit(TINY[:5], 2, cache_dir=tmp_path)  # other units: fitted
+    assert count_fits == [2]
+
+
+def test_figures_of_one_run_share_one_model_and_a_second_run_fits_none(tmp_path, count_fits):
+    from analysis.registry import write_figures
+    from analysis.session import Session
+
+    only = ["topic_selection", "topic_terms", "document_topics", "topic_prevalence"]
+    write_figures(Session(cache_dir=tmp_path / "cache", jobs=1), tmp_path / "a", only=only)
+    assert len(count_fits) == 3 * len(tm.k_range(99)) + 1  # three seeds a k, then one model for four figures
+    assert sorted(count_fits.count(k) for k in set(count_fits))[-1] == 4
+    count_fits.clear()
+    write_figures(Session(cache_dir=tmp_path / "cache", jobs=1), tmp_path / "b", only=only)
+    assert count_fits == []
+    for name in ("topic_selection.csv", "topic_terms.csv", "document_topics.csv", "topic_prevalence.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
