@@ -205,7 +205,7 @@ def _read_head(lay: _Layout, paragraphs: list[tuple[int, int]]) -> None:
             lay.title_span = (header.start(2), b)
         lay.body = paragraphs[1:]
         return
-    found = dates.byline_date(text[:BYLINE_WINDOW])
+    found = dates.byline_date(text, window=BYLINE_WINDOW, shaped=True)
     if found and found[1].end() <= b:
         date, match = found
         lay.date, lay.date_source = date, "byline"
@@ -280,6 +280,16 @@ def _sentences(lay: _Layout) -> list[Sentence]:
     return out
 
 
+def _lead_date(text: str, lead: tuple[int, int]) -> dt.date | None:
+    """The article's own date from the first sentence of its lead (:func:`~analysis.dates.lead_date`),
+    a missing year taken from the full dates at the top of the text."""
+    first = split_sentences(text, *lead)
+    if not first:
+        return None
+    sentence = text[first[0][0]:first[0][1]]
+    return dates.lead_date(sentence, dates.context_year(text[:BYLINE_WINDOW] + "\n" + sentence))
+
+
 def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None = None) -> Document:
     """Read the layout of one article; ``meta`` may give ``title``, ``date``, ``source``.
 
@@ -292,7 +302,7 @@ def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None 
         _read_head(lay, paragraphs)
     title = text[lay.title_span[0]:lay.title_span[1]] if lay.title_span else ""
     if lay.date is None and lay.body:
-        body_date = dates.first_full_date(text[lay.body[0][0]:lay.body[0][1]])
+        body_date = _lead_date(text, lay.body[0])
         if body_date:
             lay.date, lay.date_source = body_date, "body"
     _read_source(lay, title)
