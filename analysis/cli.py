@@ -40,7 +40,18 @@ def _common() -> argparse.ArgumentParser:
     group.add_argument("--skip-bad", action="store_true", help="skip unreadable files with a warning")
     group.add_argument("--keep-captions", action="store_true", help="keep photo captions in the analysis")
     group.add_argument("--dedup", action="store_true",
-                       help="analyse one document per cluster of near-duplicates, the earliest (see duplicates)")
+                       help="analyse one document per cluster of near-duplicates, the earliest among the selected "
+                            "documents (see duplicates)")
+    group.add_argument("--from", dest="date_from", default=None, metavar="DATE",
+                       help="only documents dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); undated ones are "
+                            "left out")
+    group.add_argument("--to", dest="date_to", default=None, metavar="DATE",
+                       help="only documents dated on or before DATE (YYYY-MM-DD, or the last day of YYYY-MM, YYYY)")
+    group.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
+                       help="only documents whose COLUMN (source, title or a metadata.csv column) is VALUE; "
+                            "repeatable: every column must match, one of the values of a repeated column")
+    group.add_argument("--bom", action="store_true",
+                       help="with --csv, begin the CSV with a UTF-8 byte-order mark (Excel then reads Vietnamese)")
     return common
 
 
@@ -143,14 +154,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _session(args: argparse.Namespace):
-    from .session import Session
+_SELECTION_FLAGS = {"date_from": "--from", "date_to": "--to", "where": "--where", "selection": "--from/--to/--where"}
 
+
+def _session(args: argparse.Namespace):
+    from .session import SelectionError, Session
+
+    if args.bom and not args.csv:
+        raise InputError("--bom", "only with --csv")
+    where: dict[str, list[str]] = {}
+    for condition in args.where:
+        column, equals, value = condition.partition("=")
+        if not equals or not column.strip():
+            raise InputError("--where", f"expected COLUMN=VALUE, not {condition!r}")
+        where.setdefault(column.strip(), []).append(value)
     cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
     matches_phrases = args.command in ("phrases", "kwic", "discover", "figures") or getattr(args, "phrases", False)
-    return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
-                   keep_captions=args.keep_captions, folded=matches_phrases,
-                   dedup=args.dedup and args.command != "duplicates")
+    try:
+        return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
+                       keep_captions=args.keep_captions, folded=matches_phrases,
+                       dedup=args.dedup and args.command != "duplicates", date_from=args.date_from,
+                       date_to=args.date_to, where=where)
+    except SelectionError as e:
+        raise InputError(_SELECTION_FLAGS.get(e.where, e.where), e.message) from None
 
 
 def _warn(session) -> None:
@@ -163,9 +189,16 @@ def _warn(session) -> None:
         print(f"warning: {len(undated) - MAX_WARNINGS} more documents have no date", file=sys.stderr)
 
 
+def _csv_out(args: argparse.Namespace):
+    """Standard output for a CSV, opened by a UTF-8 byte-order mark with ``--bom``."""
+    if args.bom:
+        sys.stdout.write("\ufeff")
+    return sys.stdout
+
+
 def _emit(table, args: argparse.Namespace) -> None:
     if args.csv:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        table.to_csv(_csv_out(args), index=False, lineterminator="\n")
     else:
         import pandas as pd
 
@@ -185,7 +218,7 @@ def _phrases(session, args: argparse.Namespace) -> None:
 
     docs, lexicon = session.syllabified(), load_lexicon(args.lexicon)
     if args.csv and not args.period:  # streamed, without pandas: a row per document and phrase adds up
-        write_phrase_csv(docs, lexicon, sys.stdout)
+        write_phrase_csv(docs, lexicon, _csv_out(args))
         return
     from .framing import count_phrases, phrase_totals
 
@@ -273,7 +306,7 @@ def _duplicates(session, args: argparse.Namespace) -> None:
     from .duplicates import NearDuplicates
 
     found = NearDuplicates(threshold=args.threshold, cache_dir=session.cache_dir, jobs=session.jobs)
-    _emit(found.fit(session.full_corpus).table(), args)
+    _emit(found.fit(session.full_corpus).table(), args)  # every selected document, copies included
 
 
 def _figures(session, args: argparse.Namespace) -> None:
