@@ -107,12 +107,18 @@ def _parser() -> argparse.ArgumentParser:
     kwic.add_argument("--window", type=_natural, default=8, help="syllables of context each side (default 8)")
     discover = sub.add_parser("discover", parents=[common], help="recurring sequences that may be new formulas",
                               description="Candidate formulas: ngram,n_syllables,count,documents,npmi,first_date,"
-                                          "first_doc,in_lexicon, strongest association first.")
+                                          "first_doc,in_lexicon, then sources,periods,score; ranked by score, "
+                                          "npmi x S/(S+1) x P/(P+1) for S sources and P months. Proper names, "
+                                          "credits, URLs, word fragments and what one source alone repeats are "
+                                          "left out.")
     discover.add_argument("--lexicon", type=Path, default=None, help="mark candidates already in this lexicon")
     discover.add_argument("--top", type=_positive, default=50, help="rows to show (default 50)")
     discover.add_argument("--min-docs", type=_positive, default=2, help="documents a candidate must occur in")
     discover.add_argument("--min-count", type=_positive, default=2, help="occurrences a candidate needs")
     discover.add_argument("--max-n", type=_positive, default=6, help="longest candidate, in syllables (default 6)")
+    discover.add_argument("--min-sources", type=_positive, default=2,
+                          help="sources a candidate must occur in, when the corpus has that many (default 2; a "
+                               "document without a source is a source of its own)")
     keyterms = sub.add_parser("keyterms", parents=[common], help="TF-IDF key terms, or keyness between two groups",
                               description="TF-IDF key terms per document: doc_id,rank,term,score. With --split or "
                                           "--by/--value, keyness between two groups instead: term,count_a,count_b,"
@@ -240,7 +246,7 @@ def _discover(session, args: argparse.Namespace) -> None:
     from .lexicon import load_lexicon
 
     _emit(discover(session.syllabified(), lexicon=load_lexicon(args.lexicon), top=args.top, min_docs=args.min_docs,
-                   min_count=args.min_count, max_n=max(args.max_n, 2)), args)
+                   min_count=args.min_count, min_sources=args.min_sources, max_n=max(args.max_n, 2)), args)
 
 
 def _keyterms(session, args: argparse.Namespace) -> None:
