@@ -193,6 +193,9 @@ def _warn(session) -> None:
         print(f"warning: {doc.path or doc.doc_id}: no date found", file=sys.stderr)
     if len(undated) > MAX_WARNINGS:
         print(f"warning: {len(undated) - MAX_WARNINGS} more documents have no date", file=sys.stderr)
+    if undated:
+        print(f"warning: {len(undated)} of {len(session.corpus)} documents have no date (date_source unknown)",
+              file=sys.stderr)
 
 
 def _csv_out(args: argparse.Namespace):

@@ -142,3 +142,9 @@ def test_cli_bom(corpus, tmp_path, command):
     with_bom = cli(corpus, tmp_path, command, "--csv", "--bom")
     assert plain.returncode == with_bom.returncode == 0
     assert with_bom.stdout == codecs.BOM_UTF8 + plain.stdout
+
+
+def test_cli_counts_undated_documents(corpus, tmp_path):
+    result = cli(corpus, tmp_path, "corpus", "--csv")
+    assert result.returncode == 0
+    assert "warning: 1 of 4 documents have no date (date_source unknown)" in result.stderr.decode().splitlines()
