@@ -170,7 +170,7 @@ def discover(docs: list[Syllabified], *, lexicon: Lexicon | None = None, min_n: 
     Candidates are runs of ``min_n`` to ``max_n`` syllables inside one sentence, never
     across punctuation, found in at least ``min_docs`` documents and ``min_count`` times,
     that neither start nor end with a stopword, a number or a credit word (``ảnh``,
-    ``nguồn``, ``pv`` ...), hold no URL or address (a syllable with ``.``, ``/`` or ``@``),
+    ``pv``, ``ctv`` ...), hold no URL or address (a syllable with ``.``, ``/`` or ``@``),
     and are not themselves one dictionary word (``chiến lược``, ``đặc biệt``: pyvi's word
     list), since a formula joins words. Left out too:
 
@@ -241,7 +241,7 @@ def discover(docs: list[Syllabified], *, lexicon: Lexicon | None = None, min_n: 
 
 
 # Words that open a photo credit or a byline, not a formula.
-_CREDIT_WORDS = frozenset("ảnh nguồn clip video pv ptv ctv btv".split())
+_CREDIT_WORDS = frozenset("ảnh clip video pv ptv ctv btv".split())  # "Nguồn:" ends at its colon
 
 
 def _plain_syllable(key: str) -> bool:
