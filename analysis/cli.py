@@ -43,7 +43,18 @@ def _common() -> argparse.ArgumentParser:
                        help="run the per-document work on a Dask cluster: tcp://host:8786, or 'local' for one on this "
                             "machine (default: $ANALYSIS_SCHEDULER, else processes here); outputs are the same")
     group.add_argument("--dedup", action="store_true",
-                       help="analyse one document per cluster of near-duplicates, the earliest (see duplicates)")
+                       help="analyse one document per cluster of near-duplicates, the earliest among the selected "
+                            "documents (see duplicates)")
+    group.add_argument("--from", dest="date_from", default=None, metavar="DATE",
+                       help="only documents dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); undated ones are "
+                            "left out")
+    group.add_argument("--to", dest="date_to", default=None, metavar="DATE",
+                       help="only documents dated on or before DATE (YYYY-MM-DD, or the last day of YYYY-MM, YYYY)")
+    group.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
+                       help="only documents whose COLUMN (source, title or a metadata.csv column) is VALUE; "
+                            "repeatable: every column must match, one of the values of a repeated column")
+    group.add_argument("--bom", action="store_true",
+                       help="with --csv, begin the CSV with a UTF-8 byte-order mark (Excel then reads Vietnamese)")
     return common
 
 
@@ -99,12 +110,18 @@ def _parser() -> argparse.ArgumentParser:
     kwic.add_argument("--window", type=_natural, default=8, help="syllables of context each side (default 8)")
     discover = sub.add_parser("discover", parents=[common], help="recurring sequences that may be new formulas",
                               description="Candidate formulas: ngram,n_syllables,count,documents,npmi,first_date,"
-                                          "first_doc,in_lexicon, strongest association first.")
+                                          "first_doc,in_lexicon, then sources,periods,score; ranked by score, "
+                                          "npmi x S/(S+1) x P/(P+1) for S sources and P months. Proper names, "
+                                          "credits, URLs, word fragments and what one source alone repeats are "
+                                          "left out.")
     discover.add_argument("--lexicon", type=Path, default=None, help="mark candidates already in this lexicon")
     discover.add_argument("--top", type=_positive, default=50, help="rows to show (default 50)")
     discover.add_argument("--min-docs", type=_positive, default=2, help="documents a candidate must occur in")
     discover.add_argument("--min-count", type=_positive, default=2, help="occurrences a candidate needs")
     discover.add_argument("--max-n", type=_positive, default=6, help="longest candidate, in syllables (default 6)")
+    discover.add_argument("--min-sources", type=_positive, default=2,
+                          help="sources a candidate must occur in, when the corpus has that many (default 2; a "
+                               "document without a source is a source of its own)")
     keyterms = sub.add_parser("keyterms", parents=[common], help="TF-IDF key terms, or keyness between two groups",
                               description="TF-IDF key terms per document: doc_id,rank,term,score. With --split or "
                                           "--by/--value, keyness between two groups instead: term,count_a,count_b,"
@@ -146,14 +163,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _session(args: argparse.Namespace):
-    from .session import Session
+_SELECTION_FLAGS = {"date_from": "--from", "date_to": "--to", "where": "--where", "selection": "--from/--to/--where"}
 
+
+def _session(args: argparse.Namespace):
+    from .session import SelectionError, Session
+
+    if args.bom and not args.csv:
+        raise InputError("--bom", "only with --csv")
+    where: dict[str, list[str]] = {}
+    for condition in args.where:
+        column, equals, value = condition.partition("=")
+        if not equals or not column.strip():
+            raise InputError("--where", f"expected COLUMN=VALUE, not {condition!r}")
+        where.setdefault(column.strip(), []).append(value)
     cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
     matches_phrases = args.command in ("phrases", "kwic", "discover", "figures") or getattr(args, "phrases", False)
-    return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
-                   keep_captions=args.keep_captions, folded=matches_phrases,
-                   dedup=args.dedup and args.command != "duplicates", scheduler=args.scheduler)
+    try:
+        return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
+                       keep_captions=args.keep_captions, folded=matches_phrases,
+                       dedup=args.dedup and args.command != "duplicates", date_from=args.date_from,
+                       date_to=args.date_to, where=where, scheduler=args.scheduler)
+    except SelectionError as e:
+        raise InputError(_SELECTION_FLAGS.get(e.where, e.where), e.message) from None
 
 
 def _warn(session) -> None:
@@ -164,11 +196,21 @@ def _warn(session) -> None:
         print(f"warning: {doc.path or doc.doc_id}: no date found", file=sys.stderr)
     if len(undated) > MAX_WARNINGS:
         print(f"warning: {len(undated) - MAX_WARNINGS} more documents have no date", file=sys.stderr)
+    if undated:
+        print(f"warning: {len(undated)} of {len(session.corpus)} documents have no date (date_source unknown)",
+              file=sys.stderr)
+
+
+def _csv_out(args: argparse.Namespace):
+    """Standard output for a CSV, opened by a UTF-8 byte-order mark with ``--bom``."""
+    if args.bom:
+        sys.stdout.write("\ufeff")
+    return sys.stdout
 
 
 def _emit(table, args: argparse.Namespace) -> None:
     if args.csv:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        table.to_csv(_csv_out(args), index=False, lineterminator="\n")
     else:
         import pandas as pd
 
@@ -188,7 +230,7 @@ def _phrases(session, args: argparse.Namespace) -> None:
 
     docs, lexicon = session.syllabified(), load_lexicon(args.lexicon)
     if args.csv and not args.period:  # streamed, without pandas: a row per document and phrase adds up
-        write_phrase_csv(docs, lexicon, sys.stdout)
+        write_phrase_csv(docs, lexicon, _csv_out(args))
         return
     from .framing import count_phrases, phrase_totals
 
@@ -210,7 +252,7 @@ def _discover(session, args: argparse.Namespace) -> None:
     from .lexicon import load_lexicon
 
     _emit(discover(session.syllabified(), lexicon=load_lexicon(args.lexicon), top=args.top, min_docs=args.min_docs,
-                   min_count=args.min_count, max_n=max(args.max_n, 2)), args)
+                   min_count=args.min_count, min_sources=args.min_sources, max_n=max(args.max_n, 2)), args)
 
 
 def _keyterms(session, args: argparse.Namespace) -> None:
@@ -276,7 +318,7 @@ def _duplicates(session, args: argparse.Namespace) -> None:
     from .duplicates import NearDuplicates
 
     found = NearDuplicates(threshold=args.threshold, cache_dir=session.cache_dir, jobs=session.jobs)
-    _emit(found.fit(session.full_corpus).table(), args)
+    _emit(found.fit(session.full_corpus).table(), args)  # every selected document, copies included
 
 
 def _figures(session, args: argparse.Namespace) -> None:

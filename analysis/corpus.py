@@ -3,8 +3,8 @@
 Text files may be UTF-8 (with or without BOM) or UTF-16 with a BOM, with LF or
 CRLF line ends and in any Unicode normalisation form; ``encoding`` reads legacy
 files (``cp1258``). Every text is made NFC with LF line ends, then its layout is
-read by :func:`~analysis.layout.parse_document`. Nothing under the corpus path is
-ever written.
+read by :func:`~analysis.layout.parse_document`, which also reduces Markdown and HTML
+markup to text (:mod:`analysis.markup`). Nothing under the corpus path is ever written.
 """
 
 from __future__ import annotations
@@ -361,7 +361,7 @@ def _read_table(path: Path) -> tuple[list[tuple], list[Skipped]]:
     return documents, skipped
 
 
-_LAYOUT_VERSION = code_version("vietnamese", "sentences", "layout", "dates")
+_LAYOUT_VERSION = code_version("vietnamese", "sentences", "layout", "dates", "markup")
 
 
 def _layout_key(doc_id: str, text: str, meta: dict) -> str:
@@ -371,7 +371,7 @@ def _layout_key(doc_id: str, text: str, meta: dict) -> str:
 
 def _record(raw: tuple[str, str, str, dict]) -> tuple[str, str]:
     doc_id, text, path, meta = raw
-    return to_record(parse_document(doc_id, text, path=path, meta=meta))
+    return to_record(parse_document(doc_id, text, path=path, meta=meta), text)
 
 
 def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None,

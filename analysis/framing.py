@@ -145,15 +145,8 @@ def _runs(docs: list[Syllabified]):
     """``(doc, run)`` for every run of syllables between punctuation marks."""
     for doc in docs:
         for _, keys in doc.sentences:
-            run: list[str] = []
-            for key in keys:
-                if key[0].isalnum():
-                    run.append(key)
-                elif run:
-                    yield doc, run
-                    run = []
-            if run:
-                yield doc, run
+            for a, b in _run_spans(keys):
+                yield doc, list(keys[a:b])
 
 
 def _edge_stopwords() -> frozenset[str]:
@@ -170,22 +163,35 @@ def _dictionary_words() -> frozenset[str]:
 
 
 def discover(docs: list[Syllabified], *, lexicon: Lexicon | None = None, min_n: int = 2, max_n: int = 6,
-             min_docs: int = 2, min_count: int = 2, top: int = 50) -> pd.DataFrame:
-    """Recurring multi-syllable sequences that may be formulas, strongest association first.
+             min_docs: int = 2, min_count: int = 2, min_sources: int = 2, top: int = 50) -> pd.DataFrame:
+    """Recurring multi-syllable sequences that may be formulas: strongest association and widest
+    spread first.
 
     Candidates are runs of ``min_n`` to ``max_n`` syllables inside one sentence, never
     across punctuation, found in at least ``min_docs`` documents and ``min_count`` times,
-    that neither start nor end with a stopword or a number, and are not
-    themselves one dictionary word (``chiến lược``, ``đặc biệt``: pyvi's word list),
-    since a formula joins words. A candidate
-    never seen without the same neighbour (``tổng bí`` always before ``thư``) is dropped.
-    The score is the weakest link: the smallest normalised PMI over the ways of cutting
-    the sequence in two, so that every part must attract the rest.
+    that neither start nor end with a stopword, a number or a credit word (``ảnh``,
+    ``pv``, ``ctv`` ...), hold no URL or address (a syllable with ``.``, ``/`` or ``@``),
+    and are not themselves one dictionary word (``chiến lược``, ``đặc biệt``: pyvi's word
+    list), since a formula joins words. Left out too:
 
-    Columns: ``ngram, n_syllables, count, documents, npmi, first_date, first_doc, in_lexicon``.
+    - sequences that recur in one source only, when the corpus has ``min_sources`` sources
+      or more (a document without a source is a source of its own): boilerplate;
+    - proper names: sequences written, in most of their occurrences, with two or more
+      capitalised syllables at their start or end (``Tô Lâm``, ``Thủ tướng Phạm Minh
+      Chính``, ``Bộ Ngoại giao``; captions and bylines are not read at all);
+    - word fragments: a sequence never seen without the same neighbour (``tổng bí``
+      always before ``thư``), or one that, in most of its occurrences, cuts a dictionary
+      word at an edge (``hợp tác toàn`` before ``diện``: ``toàn diện`` is a word, ``tác toàn``
+      is not).
+
+    ``npmi`` is the weakest link: the smallest normalised PMI over the ways of cutting the
+    sequence in two, so that every part must attract the rest. Candidates are ranked by
+    ``score = npmi × S/(S+1) × P/(P+1)``, ``S`` the sources and ``P`` the months (at least 1)
+    it occurs in: association first, spread across sources and time next.
+
+    Columns: ``ngram, n_syllables, count, documents, npmi, first_date, first_doc, in_lexicon``,
+    then ``sources``, ``periods`` (months with a dated occurrence) and ``score``.
     """
-    import math
-
     counts: dict[tuple[str, ...], int] = {}
     where: dict[tuple[str, ...], dict[str, str]] = {}
     runs = list(_runs(docs))
@@ -200,36 +206,98 @@ def discover(docs: list[Syllabified], *, lexicon: Lexicon | None = None, min_n: 
                 counts[gram] = counts.get(gram, 0) + 1
                 if n >= min_n:
                     where.setdefault(gram, {}).setdefault(doc.doc_id, doc.date)
-    stop, words = _edge_stopwords(), _dictionary_words()
+    stop, words = _edge_stopwords() | _CREDIT_WORDS, _dictionary_words()
     widest: dict[tuple[str, ...], int] = {}  # the largest count of a one-syllable extension
     for gram, count in counts.items():
         if len(gram) > min_n:
             for part in (gram[:-1], gram[1:]):
                 widest[part] = max(widest.get(part, 0), count)
+    source_of = {d.doc_id: d.document.source or "\0" + d.doc_id for d in docs}
+    needed_sources = min_sources if len(set(source_of.values())) >= min_sources else 1
     listed = {" ".join(token_keys(normalize(f))) for p in (lexicon or ()) for f in p.forms}
     candidates = {g: c for g, c in counts.items()
                   if min_n <= len(g) and c >= min_count and len(where.get(g, ())) >= min_docs
-                  and _edge(g[0], stop) and _edge(g[-1], stop) and " ".join(g) not in words}
-
-    def npmi(gram: tuple[str, ...]) -> float:
-        p = counts[gram] / total
-        if p >= 1:
-            return 1.0
-        return min(math.log(p / ((counts[gram[:k]] / total) * (counts[gram[k:]] / total))) / -math.log(p)
-                   for k in range(1, len(gram)))
-
+                  and widest.get(g, 0) != c  # never seen without the same neighbour
+                  and len({source_of[d] for d in where[g]}) >= needed_sources
+                  and _edge(g[0], stop) and _edge(g[-1], stop) and all(map(_plain_syllable, g))
+                  and " ".join(g) not in words}
+    names, cuts = _names_and_cuts(docs, candidates, words, min_n, max_n)
     rows = []
     for gram, count in candidates.items():
-        if widest.get(gram, 0) == count:  # never seen without the same neighbour
+        if 2 * names.get(gram, 0) > count or 2 * cuts.get(gram, 0) > count:
             continue
         docs_of = where[gram]
         dated = sorted((d, i) for i, d in docs_of.items() if d)
         first_date, first_doc = dated[0] if dated else ("", min(docs_of))
-        rows.append((" ".join(gram), len(gram), count, len(docs_of), round(npmi(gram), 4), first_date, first_doc,
-                     " ".join(gram) in listed))
+        n_sources, periods = len({source_of[d] for d in docs_of}), len({d[:7] for d, _ in dated})
+        association = _npmi(gram, counts, total)
+        score = association * n_sources / (n_sources + 1) * max(periods, 1) / (max(periods, 1) + 1)
+        rows.append((" ".join(gram), len(gram), count, len(docs_of), round(association, 4), first_date, first_doc,
+                     " ".join(gram) in listed, n_sources, periods, round(score, 4)))
     table = pd.DataFrame(rows, columns=["ngram", "n_syllables", "count", "documents", "npmi", "first_date",
-                                        "first_doc", "in_lexicon"])
-    return table.sort_values(["npmi", "count", "ngram"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+                                        "first_doc", "in_lexicon", "sources", "periods", "score"])
+    return table.sort_values(["score", "count", "ngram"], ascending=[False, False, True]).head(top).reset_index(
+        drop=True)
+
+
+# Words that open a photo credit or a byline, not a formula.
+_CREDIT_WORDS = frozenset("ảnh clip video pv ptv ctv btv".split())  # "Nguồn:" ends at its colon
+
+
+def _plain_syllable(key: str) -> bool:
+    """A syllable of words, not part of an address (``tpo.vn``, ``a/b``, ``x@y``)."""
+    return key.replace("-", "").isalnum()
+
+
+def _npmi(gram: tuple[str, ...], counts: dict[tuple[str, ...], int], total: int) -> float:
+    """The smallest normalised PMI over the ways of cutting ``gram`` in two."""
+    import math
+
+    p = counts[gram] / total
+    if p >= 1:
+        return 1.0
+    return min(math.log(p / ((counts[gram[:k]] / total) * (counts[gram[k:]] / total))) / -math.log(p)
+               for k in range(1, len(gram)))
+
+
+def _names_and_cuts(docs: list[Syllabified], candidates, words: frozenset[str], min_n: int, max_n: int):
+    """For each candidate, how many of its occurrences are written as a name (two capitalised
+    syllables at its start or end) and how many cut a dictionary word at an edge."""
+    names: dict[tuple[str, ...], int] = {}
+    cuts: dict[tuple[str, ...], int] = {}
+    for doc in docs:
+        text, sentences = doc.document.text, {s.index: s for s in doc.document.sentences}
+        for sentence_id, keys in doc.sentences:
+            sentence = sentences[sentence_id]
+            found = tokens(text, sentence.start, sentence.end)
+            caps = [text[t.start].isupper() for t in found] if len(found) == len(keys) else [False] * len(keys)
+            for a, b in _run_spans(keys):
+                for n in range(min_n, min(max_n, b - a) + 1):
+                    for i in range(a, b - n + 1):
+                        gram = tuple(keys[i:i + n])
+                        if gram not in candidates:
+                            continue
+                        c = caps[i:i + n]
+                        if (c[0] and c[1]) or (c[-1] and c[-2]):
+                            names[gram] = names.get(gram, 0) + 1
+                        if ((i > a and f"{keys[i - 1]} {keys[i]}" in words and f"{keys[i]} {keys[i + 1]}" not in words)
+                                or (i + n < b and f"{keys[i + n - 1]} {keys[i + n]}" in words
+                                    and f"{keys[i + n - 2]} {keys[i + n - 1]}" not in words)):
+                            cuts[gram] = cuts.get(gram, 0) + 1
+    return names, cuts
+
+
+def _run_spans(keys: tuple[str, ...]):
+    """``(start, end)`` of every run of syllables between punctuation marks in ``keys``."""
+    start = None
+    for i, key in enumerate(keys):
+        if key[0].isalnum():
+            start = i if start is None else start
+        elif start is not None:
+            yield start, i
+            start = None
+    if start is not None:
+        yield start, len(keys)
 
 
 def _edge(key: str, stop: frozenset[str]) -> bool:

@@ -10,9 +10,9 @@ whose sentences carry offsets into that text and a kind:
     a paragraph in capitals, or a short one-sentence paragraph with no final
     punctuation (``Tạo đột phá kinh tế``);
 ``caption``
-    a sentence that carries a photo credit (``Ảnh: TTXVN``), and the sentence
+    a sentence that carries a photo credit (``Ảnh: TTXVN``), the sentence
     just before a credit that stands alone (``Thủ tướng ... Sonexay Siphandone.``
-    followed by ``Ảnh: TTXVN``);
+    followed by ``Ảnh: TTXVN``), and the alt text of an image in Markdown or HTML;
 ``body``
     everything else.
 
@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from . import dates
+from . import dates, markup
 from .sentences import pieces, split_sentences
 from .vietnamese import fold, is_upper_text, wrapped_sentences
 
@@ -82,7 +82,8 @@ class Folded(NamedTuple):
 
 @dataclass(frozen=True)
 class Document:
-    """An article as read: its text (NFC, LF line ends), metadata and sentences.
+    """An article as read: its text (NFC, LF line ends, markup reduced to text by
+    :func:`~analysis.markup.clean`), metadata and sentences.
 
     ``sentence_id`` in every table is :attr:`Sentence.index`, counted over all
     sentences, captions included, so that it does not depend on ``--keep-captions``.
@@ -187,6 +188,7 @@ class _Layout:
     date: dt.date | None = None
     date_source: str = "unknown"
     source: str = ""
+    captions: tuple[tuple[int, int], ...] = ()  # image alt texts
 
     def drop(self, reason: str, a: int, b: int) -> None:
         self.left_out.append((reason, self.text[a:b].strip()))
@@ -205,7 +207,7 @@ def _read_head(lay: _Layout, paragraphs: list[tuple[int, int]]) -> None:
             lay.title_span = (header.start(2), b)
         lay.body = paragraphs[1:]
         return
-    found = dates.byline_date(text[:BYLINE_WINDOW])
+    found = dates.byline_date(text, window=BYLINE_WINDOW, shaped=True)
     if found and found[1].end() <= b:
         date, match = found
         lay.date, lay.date_source = date, "byline"
@@ -269,7 +271,9 @@ def _sentences(lay: _Layout) -> list[Sentence]:
         for x, y in spans:
             kind = "heading" if heading else "body"
             starts_inside = _within(credit_starts, x, y)
-            if starts_inside:
+            if any(c <= x and y <= d for c, d in lay.captions):
+                kind = "caption"
+            elif starts_inside:
                 kind = "caption"
                 prev = out[-1] if out else None
                 if (starts_inside[0] == x and prev and prev.kind != "title"
@@ -280,19 +284,31 @@ def _sentences(lay: _Layout) -> list[Sentence]:
     return out
 
 
+def _lead_date(text: str, lead: tuple[int, int]) -> dt.date | None:
+    """The article's own date from the first sentence of its lead (:func:`~analysis.dates.lead_date`),
+    a missing year taken from the full dates at the top of the text."""
+    first = split_sentences(text, *lead)
+    if not first:
+        return None
+    sentence = text[first[0][0]:first[0][1]]
+    return dates.lead_date(sentence, dates.context_year(text[:BYLINE_WINDOW] + "\n" + sentence))
+
+
 def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None = None) -> Document:
     """Read the layout of one article; ``meta`` may give ``title``, ``date``, ``source``.
 
-    ``text`` must already be NFC with LF line ends (see :mod:`analysis.corpus`).
+    ``text`` must already be NFC with LF line ends (see :mod:`analysis.corpus`); its markup
+    is reduced to text here (:func:`~analysis.markup.clean`), and that is the document's text.
     """
     meta = meta or {}
+    text, captions = markup.clean(text)
     paragraphs = _paragraphs(text)
-    lay = _Layout(text)
+    lay = _Layout(text, captions=captions)
     if paragraphs:
         _read_head(lay, paragraphs)
     title = text[lay.title_span[0]:lay.title_span[1]] if lay.title_span else ""
     if lay.date is None and lay.body:
-        body_date = dates.first_full_date(text[lay.body[0][0]:lay.body[0][1]])
+        body_date = _lead_date(text, lay.body[0])
         if body_date:
             lay.date, lay.date_source = body_date, "body"
     _read_source(lay, title)
@@ -319,11 +335,13 @@ def fold_sentences(text: str, sentences: tuple[Sentence, ...]) -> Folded:
     return Folded(*wrapped_sentences([text[s.start:s.end] for s in sentences]))
 
 
-def to_record(doc: Document) -> tuple[str, str]:
-    """The layout of a document for the cache: everything but its text and metadata, as JSON,
-    and its folded keys as they are (JSON would escape every separator)."""
+def to_record(doc: Document, original: str | None = None) -> tuple[str, str]:
+    """The layout of a document for the cache: everything but its metadata and its text (unless
+    markup made it differ from the ``original`` read), as JSON, and its folded keys as they are
+    (JSON would escape every separator)."""
     folded = doc.folding()
     return json.dumps({
+        **({"text": doc.text} if original is not None and doc.text != original else {}),
         "title": doc.title, "date": doc.date.isoformat() if doc.date else None, "date_source": doc.date_source,
         "source": doc.source, "left_out": doc.left_out, "n_syllables": folded.n_syllables,
         "vocabulary": folded.vocabulary,
@@ -338,7 +356,7 @@ def from_record(doc_id: str, text: str, record: tuple[str, str], *, path: str = 
     layout, keys = record
     data = json.loads(layout)
     return Document(
-        doc_id=doc_id, text=text, title=data["title"],
+        doc_id=doc_id, text=data.get("text", text), title=data["title"],
         date=dt.date.fromisoformat(data["date"]) if data["date"] else None, date_source=data["date_source"],
         source=data["source"], left_out=tuple(tuple(x) for x in data["left_out"]),
         sentences=tuple(Sentence(i, a, b, KINDS[k], p) for i, (a, b, k, p) in enumerate(data["sentences"])),

@@ -100,7 +100,8 @@ def _manifest(session, specs: list[FigureSpec], entries: dict[str, dict]) -> dic
     return {
         "corpus": {"path": _corpus_name(session.path), "documents": len(session.corpus),
                    "skipped": len(session.corpus.skipped), "sha256": session.corpus.fingerprint(),
-                   "keep_captions": session.keep_captions, "dedup": getattr(session, "dedup", False)},
+                   "keep_captions": session.keep_captions, "dedup": getattr(session, "dedup", False),
+                   **({"selection": session.selection} if getattr(session, "selection", None) else {})},
         "code_sha256": code_hash(),
         "python": ".".join(platform.python_version_tuple()[:2]),
         "libraries": {name: metadata.version(name) for name in LIBRARIES},

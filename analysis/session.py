@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import os
+import unicodedata
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config
 from .cache import TokenCache
 from .corpus import Corpus, read_corpus
+from .errors import InputError
+from .layout import Document
 from .outputs import check_outside
 from .parallel import Cluster
 
 if TYPE_CHECKING:  # pyvi's models load only for work that needs words
     from .tokenise import TokenisedDocument
 
-__all__ = ["Session"]
+__all__ = ["Session", "SelectionError", "select"]
 
 
 class Session:
@@ -42,8 +48,20 @@ class Session:
         :func:`~analysis.corpus.read_corpus`); False saves memory for work without phrases.
     dedup : bool
         Analyse one document per cluster of near-duplicates, the earliest
-        (:class:`~analysis.duplicates.NearDuplicates` at its default threshold);
-        :attr:`full_corpus` keeps them all.
+        (:class:`~analysis.duplicates.NearDuplicates` at its default threshold), among the
+        selected documents; :attr:`full_corpus` keeps them all (every selected document).
+    date_from, date_to : date or str, optional
+        Analyse only documents dated within this range, both ends included (``YYYY-MM-DD``,
+        or ``YYYY-MM`` / ``YYYY`` for the first or last day of that month or year). Undated
+        documents are left out when either is given, with a warning saying how many.
+    where : dict, optional
+        Analyse only documents whose column has the value (``{"source": "TPO"}``): ``source``,
+        ``title``, ``date_source``, ``doc_id`` or any ``metadata.csv`` (or table) column; a list
+        of values accepts any of them. Values are compared as written (NFC, spaces trimmed).
+
+    The selection is made before near-duplicates are looked for, so ``dedup`` keeps the
+    earliest copy *within* the selection. :attr:`selection` records it (for the figures'
+    manifest).
 
     >>> Session().corpus.documents[4].date.isoformat()
     '2024-10-09'
@@ -51,7 +69,8 @@ class Session:
 
     def __init__(self, corpus: str | Path = config.SEEDS, *, encoding: str | None = None, skip_bad: bool = False,
                  cache_dir: str | Path | None = "default", jobs: int | None = None, keep_captions: bool = False,
-                 folded: bool = True, dedup: bool = False, scheduler: str | None = None):
+                 folded: bool = True, dedup: bool = False, date_from: dt.date | str | None = None,
+                 date_to: dt.date | str | None = None, where: dict | None = None, scheduler: str | None = None):
         self.path = Path(corpus)
         self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
         if self.cache_dir is not None:
@@ -61,8 +80,15 @@ class Session:
         self.jobs = Cluster(self.scheduler, jobs) if self.scheduler else jobs
         self.keep_captions = keep_captions
         self.dedup = dedup
-        self.full_corpus: Corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad,
-                                               cache_dir=self.cache_dir, jobs=self.jobs, folded=folded)
+        low, high = _bound(date_from, "date_from", last=False), _bound(date_to, "date_to", last=True)
+        if low and high and low > high:
+            raise SelectionError("date_from", f"{low} is after the end of the range ({high})")
+        where = _conditions(where)
+        self.selection = {k: v for k, v in (("date_from", low and low.isoformat()),
+                                            ("date_to", high and high.isoformat()), ("where", where)) if v}
+        corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad, cache_dir=self.cache_dir, jobs=self.jobs,
+                             folded=folded)
+        self.full_corpus: Corpus = select(corpus, date_from=low, date_to=high, where=where) if self.selection else corpus
         self.corpus: Corpus = self.full_corpus
         self._tokens: list[TokenisedDocument] | None = None
         self._tagged = False
@@ -73,7 +99,7 @@ class Session:
             self.corpus = Corpus(self.full_corpus.root, tuple(kept), self.full_corpus.skipped)
 
     def duplicates(self):
-        """The near-duplicates of the whole corpus (:attr:`full_corpus`) at the default threshold, found once."""
+        """The near-duplicates of the selected documents (:attr:`full_corpus`) at the default threshold, found once."""
         from .duplicates import NearDuplicates
 
         return self.memo("duplicates", lambda: NearDuplicates(cache_dir=self.cache_dir, jobs=self.jobs).fit(
@@ -101,3 +127,73 @@ class Session:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+
+class SelectionError(InputError, ValueError):
+    """A selection option that cannot be used: ``where`` is the Python parameter (``date_from``)."""
+
+
+def _bound(value: dt.date | str | None, name: str, *, last: bool) -> dt.date | None:
+    """``value`` as a date: ``YYYY-MM-DD``, or the first (``last``: last) day of ``YYYY-MM`` or ``YYYY``."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) == 4 and text.isdigit():
+            return dt.date(int(text), 12, 31) if last else dt.date(int(text), 1, 1)
+        if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+            year, month = int(text[:4]), int(text[5:])
+            return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+        if len(text) != 10:  # fromisoformat would take 20240205 too
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise SelectionError(name, f"expected a date YYYY-MM-DD (or YYYY-MM, YYYY), not {text!r}") from None
+
+
+def _conditions(where: dict | None) -> dict[str, list[str]]:
+    """``where`` with every value a sorted list of trimmed NFC strings."""
+    out = {}
+    for column, values in (where or {}).items():
+        values = [values] if isinstance(values, str) else list(values)
+        if not str(column).strip() or not values:
+            raise SelectionError("where", f"expected COLUMN=VALUE, not {column!r} with {values!r}")
+        out[str(column).strip()] = sorted({_clean(v) for v in values})
+    return out
+
+
+def _clean(value) -> str:
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _value(doc: Document, column: str) -> str | None:
+    if column in ("source", "title", "doc_id", "date_source"):
+        return getattr(doc, column)
+    if column == "date":
+        return doc.date.isoformat() if doc.date else ""
+    value = doc.meta.get(column)
+    return None if value is None else _clean(value.isoformat() if isinstance(value, dt.date) else value)
+
+
+def select(corpus: Corpus, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
+           where: dict[str, list[str]] | None = None) -> Corpus:
+    """The documents of ``corpus`` within the date range and matching every ``where`` column
+    (any of its values), as in :class:`Session`; :class:`SelectionError` for a column no
+    document has, or when nothing is left."""
+    docs = list(corpus)
+    for column, values in (where or {}).items():
+        found = [_value(d, column) for d in docs]
+        if all(v is None for v in found) and docs:
+            known = sorted({"source", "title", "doc_id", "date", "date_source", *(k for d in corpus for k in d.meta)})
+            raise SelectionError("where", f"no column {column!r} (known: {', '.join(known)})")
+        docs = [d for d, v in zip(docs, found) if v in values]
+    if date_from or date_to:
+        undated = sum(d.date is None for d in docs)
+        if undated:
+            warnings.warn(f"{undated} undated document{'s' if undated > 1 else ''} left out by the date range",
+                          stacklevel=3)
+        docs = [d for d in docs if d.date and (not date_from or d.date >= date_from)
+                and (not date_to or d.date <= date_to)]
+    if not docs:
+        raise SelectionError("selection", f"no document of the {len(corpus)} read is selected")
+    return Corpus(corpus.root, tuple(docs), corpus.skipped)

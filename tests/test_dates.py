@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from analysis.dates import HEADER, byline_date, first_full_date, parse_iso
+from analysis.dates import HEADER, byline_date, context_year, first_full_date, is_byline, lead_date, parse_iso
 
 
 @pytest.mark.parametrize(
@@ -152,3 +152,53 @@ def test_not_a_header(line):
 )
 def test_parse_iso(value, expected):
     assert parse_iso(value) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("P.V • 09/10/2024 06:27 Thủ tướng nhấn mạnh", True),  # a time follows
+        ("Thứ Hai, 05/02/2025", True),
+        ("Cập nhật: 05/02/2025", True),
+        ("Tiêu đề\n05/02/2025\nNội dung", True),  # alone on its line
+        ("Hà Nội, ngày 5 tháng 2 năm 2026\nNội dung", True),  # a dateline on its own line
+        ("Ngày 30/4/1975 là ngày thống nhất đất nước", False),
+        ("Kỷ niệm 30/4/1975 - 30/4/2025 tại Hà Nội", False),
+        ("Đoạn sau, ngày 1/1/2020.", False),  # a sentence that ends on a date
+    ],
+)
+def test_is_byline(text, expected):
+    found = byline_date(text)
+    assert found is not None
+    assert is_byline(text, found[1]) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, year, expected",
+    [
+        ("Hà Nội, ngày 5/2/2025, Thủ tướng tiếp Đại sứ.", None, dt.date(2025, 2, 5)),
+        ("(TTXVN) Chiều 5/2, hai bên hội đàm.", 2025, dt.date(2025, 2, 5)),
+        ("Sáng 16/12, hai bên ký kết.", 2024, dt.date(2024, 12, 16)),
+        ("Sáng 16/12, hai bên ký kết.", None, None),  # no year to be had
+        ("Hai bên gặp nhau từ ngày 16-18/12/2024.", None, dt.date(2024, 12, 16)),
+        ("Hai bên gặp nhau từ ngày 16-18/12.", 2024, dt.date(2024, 12, 16)),
+        ("Đúng ngày 30/4/1975, quân giải phóng tiến vào.", None, None),  # history in the lead
+        ("Ngày 19/8/1945, nhân dân giành chính quyền.", 2025, None),  # opens on history
+        ("Ngày 19/8/2025, lễ kỷ niệm diễn ra.", 2025, dt.date(2025, 8, 19)),
+        ("Chiều 31/2, hai bên hội đàm.", 2025, None),  # no such day
+    ],
+)
+def test_lead_date(sentence, year, expected):
+    assert lead_date(sentence, year) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kỷ niệm 3/2/1930 - 3/2/2004 và ngày 5-2-2005", 2005),
+        ("ngày 1 tháng 2 năm 2007, kỷ niệm 19/8/1945", 2007),
+        ("Chiều 5/2, nhiệm kỳ 2021 - 2025", None),  # years of a term are no full date
+    ],
+)
+def test_context_year(text, expected):
+    assert context_year(text) == expected

@@ -10,6 +10,7 @@ None of the numbers was copied from the program's output.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -599,13 +600,13 @@ def test_attestations_one_row_per_phrase(attested):
 DISCOVER_TEXTS = {
     # "xung lực mới" in a and b, with other neighbours each time; "của hai nước" (opens with a
     # stopword), "kỳ họp 48" (ends with a number) and "2025 2030" (numbers only) in a and b;
-    # "thủ đô Viêng Chăn" twice but only in c
+    # "thủ đô Viêng Chăn" (a name) and "đoàn khách quốc tế" twice but only in c
     "a": "date 2025-01-10 Tin thứ nhất về Lào\n\nHai bên cần tạo xung lực mới cho hợp tác. "
          "Năm nay là năm bản lề của hai nước. Kỳ họp 48 đã thành công. Mục tiêu 2025 2030 được đặt ra.\n",
     "b": "date 2025-02-10 Bài viết số hai\n\nChuyến thăm sẽ là xung lực mới để phát triển. "
          "Năm nay đánh dấu bước ngoặt của hai nước. Kỳ họp 48 sẽ khép lại. Tầm nhìn 2025 2030 rất rõ.\n",
-    "c": "date 2025-03-10 Một bản tin khác\n\nThủ đô Viêng Chăn đón khách quốc tế. "
-         "Đoàn rời thủ đô Viêng Chăn vào buổi chiều.\n",
+    "c": "date 2025-03-10 Một bản tin khác\n\nThủ đô Viêng Chăn đón đoàn khách quốc tế. "
+         "Đoàn rời thủ đô Viêng Chăn, chia tay đoàn khách quốc tế.\n",
 }
 
 
@@ -641,10 +642,56 @@ def test_discover_leaves_out_stopword_and_number_edges(discover_docs):
 
 
 def test_discover_needs_two_documents(discover_docs):
-    assert "thủ đô viêng chăn" not in set(discover(discover_docs)["ngram"])
-    # the same sequence is a candidate as soon as one document is enough
-    table = discover(discover_docs, min_docs=1).set_index("ngram")
-    assert (table.loc["thủ đô viêng chăn", "count"], table.loc["thủ đô viêng chăn", "documents"]) == (2, 1)
+    assert "đoàn khách quốc tế" not in set(discover(discover_docs)["ngram"])
+    # the same sequence is a candidate as soon as one document (and so one source) is enough
+    table = discover(discover_docs, min_docs=1, min_sources=1).set_index("ngram")
+    assert (table.loc["đoàn khách quốc tế", "count"], table.loc["đoàn khách quốc tế", "documents"]) == (2, 1)
+    assert "thủ đô viêng chăn" not in table.index  # a name at its end
+
+
+# Three sources' articles: "xung lực mới" in all three (two sources, three months); the name
+# "Thủ tướng Phạm Minh Chính" in all three; TPO's sign-off "Kính mời bạn đọc đón xem chuyên mục kỳ
+# tới" in both of its articles and nowhere else; "đẩy mạnh hợp tác toàn" three times, always cutting
+# a word ("toàn diện", "toàn cầu").
+SOURCED = {
+    ("a", "TPO", "2025-01-10"): "Tin một\n\nHai bên tăng cường xung lực mới cho hợp tác. Thủ tướng Phạm Minh Chính "
+                                "hội kiến. Kính mời bạn đọc đón xem chuyên mục kỳ tới. Hai nước đẩy mạnh hợp tác toàn "
+                                "diện.\n",
+    ("b", "TPO", "2025-02-10"): "Tin hai\n\nChuyến thăm tạo xung lực mới để phát triển. Thủ tướng Phạm Minh Chính "
+                                "phát biểu. Kính mời bạn đọc đón xem chuyên mục kỳ tới. Các nước đẩy mạnh hợp tác toàn "
+                                "cầu.\n",
+    ("c", "VNA", "2025-03-10"): "Tin ba\n\nHội nghị là xung lực mới cho khu vực. Thủ tướng Phạm Minh Chính chủ trì. "
+                                "Việt Nam đẩy mạnh hợp tác toàn diện.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def sourced_docs():
+    return syllabify([parse_document(k, v, meta={"source": s, "date": dt.date.fromisoformat(d)})
+                      for (k, s, d), v in SOURCED.items()])
+
+
+def test_discover_ranks_a_formula_spread_across_sources(sourced_docs):
+    table = discover(sourced_docs)
+    assert list(table.columns[-3:]) == ["sources", "periods", "score"]
+    top = table.iloc[0]
+    assert (top["ngram"], top["count"], top["documents"], top["sources"], top["periods"]) == ("xung lực mới", 3, 3,
+                                                                                              2, 3)
+    # every part of it is seen only inside it: npmi 1, score 1 x 2/3 x 3/4
+    assert (top["npmi"], top["score"]) == (1.0, 0.5)
+
+
+@pytest.mark.parametrize("ngram", ["phạm minh chính", "thủ tướng phạm minh chính", "minh chính",
+                                   "đẩy mạnh hợp tác toàn", "hợp tác toàn",
+                                   "bạn đọc đón xem chuyên mục"])
+def test_discover_leaves_out_names_fragments_addresses_and_one_source_boilerplate(sourced_docs, ngram):
+    assert ngram not in set(discover(sourced_docs, top=1000)["ngram"])
+
+
+def test_one_source_boilerplate_is_kept_when_one_source_is_enough(sourced_docs):
+    table = discover(sourced_docs, min_sources=1, top=1000).set_index("ngram")
+    assert table.loc["bạn đọc đón xem chuyên mục", "sources"] == 1
+    assert "phạm minh chính" not in table.index  # still a name
 
 
 def test_discover_never_crosses_punctuation():

@@ -306,8 +306,10 @@ def test_seed_whole_sentences(seed_docs, stem, sentence):
                      "2025-01-02", "header", "Tiêu đề bài", "", id="header"),
         pytest.param("Hợp tác Việt - Lào\nHà Nội, ngày 5 tháng 2 năm 2026\nHai bên nhất trí hợp tác.\n", {},
                      "2026-02-05", "byline", "Hợp tác Việt - Lào", "", id="byline-ngay-thang-nam-own-line"),
+        # a date inside a line of running text has no byline shape, and opens no lead: no date
         pytest.param("Hợp tác Việt - Lào ngày 5 tháng 2 năm 2026 Hai bên nhất trí hợp tác.", {},
-                     "2026-02-05", "byline", "Hợp tác Việt - Lào", "", id="byline-ngay-thang-nam-same-line"),
+                     None, "unknown", "Hợp tác Việt - Lào ngày 5 tháng 2 năm 2026 Hai bên nhất trí hợp tác.", "",
+                     id="date-in-running-first-line-is-no-byline"),
         pytest.param("Hợp tác Việt - Lào\nHai bên gặp nhau từ ngày 16-18/12/2024 tại Viêng Chăn.\n", {},
                      "2024-12-16", "body", "Hợp tác Việt - Lào", "", id="body-date-range"),
         pytest.param("Hợp tác Việt - Lào\nHai bên nhất trí hợp tác.\n", {},
@@ -370,3 +372,51 @@ def test_empty_document_has_no_sentences_and_no_date(text):
     doc = parse_document("x", text)
     assert doc.sentences == ()
     assert (doc.date, doc.date_source, doc.title) == (None, "unknown", "")
+
+
+# --------------------------------------------------------------------------- whose date: bylines and leads
+
+TITLE = "Hợp tác Việt - Lào\n"
+
+
+@pytest.mark.parametrize(
+    "head, date, date_source",
+    [
+        # bylines: a date with the shape of one in the first lines
+        pytest.param("Thứ Hai, 05/02/2025 14:30\nHai bên nhất trí.", "2025-02-05", "byline", id="weekday-and-time"),
+        pytest.param("Cập nhật: 05/02/2025\nHai bên nhất trí.", "2025-02-05", "byline", id="updated-label"),
+        pytest.param("05/02/2025 10:00 GMT+7\nHai bên nhất trí.", "2025-02-05", "byline", id="time-and-zone"),
+        pytest.param("05/02/2025\nHai bên nhất trí.", "2025-02-05", "byline", id="date-alone-on-a-line"),
+        # a full date in a sentence of the first lines is no byline, nor the article's date
+        pytest.param("Ngày 30/4/1975 là ngày thống nhất đất nước, hai bên nhắc lại.", None, "unknown",
+                     id="history-at-a-line-start-with-text-after"),
+        pytest.param("Hai bên nhắc lại ngày 19/8/1945 và 30/4/1975 trong hội đàm.", None, "unknown",
+                     id="history-in-the-lead"),
+        # leads that open on the article's own date
+        pytest.param("Hà Nội, ngày 5/2/2025, hai bên nhất trí.", "2025-02-05", "body", id="dateline-place"),
+        pytest.param("(TTXVN) Chiều 5/2/2025, hai bên nhất trí.", "2025-02-05", "body", id="agency-and-time"),
+        pytest.param("Hà Nội (TTXVN) - Sáng nay 16/12/2024, hai bên nhất trí.", "2024-12-16", "body",
+                     id="place-agency-time"),
+        pytest.param("Viêng Chăn, ngày 5 tháng 2 năm 2026 - Hai bên nhất trí.", "2026-02-05", "body",
+                     id="dateline-ngay-thang-nam"),
+        pytest.param("TPO - Tối 3-2-2026, hai bên nhất trí.", "2026-02-03", "body", id="source-marker-dashes"),
+        # the year of a day and month taken from a full date at the top; none there: unknown
+        pytest.param("Sáng 16/12, hai bên ký 3 văn kiện, nối tiếp hội đàm ngày 15/12/2024.", "2024-12-16", "body",
+                     id="year-from-the-lead"),
+        pytest.param("(TTXVN) Chiều 5/2, hai bên nhất trí.", None, "unknown", id="no-year-anywhere"),
+        pytest.param("Sáng 16/12, hai bên kỷ niệm 30/4/1975 - 30/4/2024.", "2024-12-16", "body",
+                     id="latest-year-at-the-top"),
+        # the span of the event in the lead's first sentence
+        pytest.param("Hai bên gặp nhau từ ngày 16-18/12/2024 tại Viêng Chăn.", "2024-12-16", "body", id="span"),
+        pytest.param("Hai bên gặp nhau tại Viêng Chăn. Đoàn ở lại từ ngày 16-18/12/2024.", None, "unknown",
+                     id="span-outside-the-first-sentence"),
+        # a lead that opens on history, far older than the other dates at its top
+        pytest.param("Ngày 19/8/1945, nhân dân giành chính quyền; lễ kỷ niệm 19/8/2025 diễn ra trọng thể.", None,
+                     "unknown", id="lead-opening-on-history"),
+        pytest.param("Kỷ niệm 30/4/1975, nhân dân cả nước vui mừng.", None, "unknown", id="no-place-no-time-word"),
+    ],
+)
+def test_whose_date(head, date, date_source):
+    doc = parse_document("x", TITLE + head + "\n\nĐoạn sau.\n")
+    assert (doc.date, doc.date_source) == (dt.date.fromisoformat(date) if date else None, date_source)
+
