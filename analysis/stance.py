@@ -34,6 +34,7 @@ import pandas as pd
 from . import config
 from .errors import InputError
 from .layout import Document
+from .stance_actors import ActorWords, load_actor_words
 from .tomldata import entries, read_toml, table, text, texts
 from .vietnamese import Token, fold, normalize, token_keys, tokens
 
@@ -44,7 +45,7 @@ STANCES = ("assert", "emphasize", "inform", "propose", "agree", "praise", "thank
 # Words that may stand between a subject and its verb, or open a coordinated predicate.
 _ADVERBS = frozenset(fold(w) for w in (
     "cũng đã đều vẫn tiếp tục sẽ còn luôn cùng đồng thời và nhưng song thì đặc biệt một lần nữa "
-    "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao").split())
+    "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao vừa mới chỉ thường từng").split())
 _OPEN, _CLOSE = "“\"‘«", "”\"’»"
 
 
@@ -135,14 +136,16 @@ class _Sentence:
     @cached_property
     def quote_depth(self) -> list[int]:
         """How many quotations are open before each token (and after the last)."""
-        depth, out = 0, []
+        depth, straight, out = 0, 0, []
         for w in self.words:
-            out.append(depth)
+            out.append(depth + straight)
             if w in "“«":
                 depth += 1
             elif w in "”»" and depth:
                 depth -= 1
-        return out + [depth]
+            elif w == '"':
+                straight = 1 - straight
+        return out + [depth + straight]
 
     @cached_property
     def boundaries(self) -> list[int]:
@@ -205,25 +208,23 @@ class StanceExtractor:
         ``actor_country, actor_role, tone_positive, tone_difficulty, tone``."""
         register = self.register or load_register()
         cues = sorted(_load_cues().items(), key=lambda kv: -len(kv[0]))
-        tone = _load_tone()
+        shared = _Shared(register, cues, _load_tone(), load_actor_words())
         rows = []
         for doc in documents:
-            rows += _Document(doc, register, cues, tone, self.keep_captions).statements()
+            rows += _Document(doc, shared, self.keep_captions).statements()
         return pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "actor_country", "actor_role", "tone_positive",
-                                           "tone_difficulty", "tone"])
+                                           "tone_difficulty", "tone", "actor_type"])
 
 
-class _Document:
-    def __init__(self, doc: Document, register: Register, cues, tone, keep_captions: bool):
-        self.doc, self.register, self.tone = doc, register, tone
+class _Shared:
+    """What every document's extraction reads: the register, cues, tone words and actor lexicons, built once."""
+
+    def __init__(self, register: Register, cues, tone, words: ActorWords):
+        self.register, self.tone, self.words = register, tone, words
         self.cues_by_first: dict[str, list] = {}
         for cue, stance in cues:  # longest first
             self.cues_by_first.setdefault(cue[0], []).append((cue, stance))
-        text = normalize(doc.text)
-        self.sentences = [_Sentence(s.index, s.kind, text, doc.text, s.start, s.end) for s in doc.sentences]
-        # A country or body is named in at most this many tokens: longer subjects need not be looked up.
         self.longest_group = max((len(token_keys(name)) for name in register.groups), default=0)
-        self.keep_captions = keep_captions
         self.names = [(tuple(fold(p.name).split()), p) for p in register.persons]
         self.names_by_first: dict[str, list] = {}
         for key, person in self.names:
@@ -232,12 +233,29 @@ class _Document:
         self.titles = sorted({tuple(fold(t).split()) for t in register.titles}
                              | {tuple(fold(t).split()) for p in register.persons for t in p.titles}, key=len,
                              reverse=True)
+        self.title_first = {t[0] for t in self.titles}
+        self.person_names = {fold(p.name) for p in register.persons}
+
+
+class _Document:
+    def __init__(self, doc: Document, shared: _Shared, keep_captions: bool):
+        self.doc, self.shared, self.register, self.tone = doc, shared, shared.register, shared.tone
+        self.cues_by_first, self.longest_group = shared.cues_by_first, shared.longest_group
+        self.names, self.names_by_first = shared.names, shared.names_by_first
+        self.places, self.titles = shared.places, shared.titles
+        text = normalize(doc.text)
+        self.sentences = [_Sentence(s.index, s.kind, text, doc.text, s.start, s.end) for s in doc.sentences]
+        self.keep_captions = keep_captions
+        self.types: dict[str, str] = {}  # actor -> actor_type
+        self.country_of: dict[str, str] = {}  # actor -> the country its phrase names
+        self.unnamed: set[str] = set()  # actors that are a person by title alone ("Giám đốc cảng Duba")
+        self.spoken: list[tuple[int, int, str, str]] = []  # (sentence, token, actor, type) of statements so far
     # -- actors ---------------------------------------------------------------------
     @cached_property
     def mentions(self) -> list[tuple[int, int, str, frozenset]]:
         """Every mention of a known person: (sentence, token, person, titles just before the name)."""
         found = []
-        title_first = {t[0] for t in self.titles}
+        title_first = self.shared.title_first
         for s in self.sentences:
             for i, key in enumerate(s.keys):
                 person = self._name_at(s, i) if key in self.names_by_first else None
@@ -250,7 +268,7 @@ class _Document:
                         if tuple(s.keys[i:i + len(title)]) == title:
                             end = _name_end(s, i + len(title))
                             name = self._unknown_name(s, i + len(title), end)
-                            if name and not any(p.name == name for p in self.register.persons):
+                            if name and fold(name) not in self.shared.person_names:
                                 found.append((s.index, i, name, frozenset({title})))
                             break
         return found
@@ -272,13 +290,99 @@ class _Document:
         return None
 
     def _actor(self, s: _Sentence, start: int, end: int) -> str | None:
-        """The actor standing at the end of tokens ``start:end`` (adverbs before the verb allowed)."""
-        while end > start and s.keys[end - 1] in _ADVERBS:
-            end -= 1
+        """The actor standing at the end of tokens ``start:end`` (adverbs and times before the verb allowed)."""
+        end = _trim(s, start, end)
         while start < end and s.toks[start].kind == "punct":
             start += 1
+        text = self.doc.text
+        if end - start <= self.longest_group and fold(" ".join(s.keys[start:end])) in self.register.groups:
+            return self._registered(s, start, end)  # "Việt Nam - Lào": a dash inside a group's name
+        for i in range(start + 1, end):  # a description after a spaced dash or in brackets
+            if s.words[i] == "(" or (s.keys[i] == "-" and text[s.toks[i].start - 1].isspace()):
+                end = _trim(s, start, i)
+                break
         if end <= start:
             return None
+        actor = self._registered(s, start, end)
+        if actor is not None:
+            self.types.setdefault(actor, self._register_type(actor))
+            named = self.shared.words.countries_in(s.keys, start, end)
+            if named and fold(actor) not in self.shared.words.country_names:
+                self.country_of.setdefault(actor, named[0])
+            return actor
+        return self._general(s, start, end)
+
+    def _register_type(self, actor: str) -> str:
+        key = fold(actor)
+        if key in self.shared.person_names or key not in self.register.groups:
+            return "person" if not _collective(key.split()) else "collective"
+        if _collective(key.split()) or key.split()[0] in ("hai", "ba", "các"):
+            return "collective"
+        return "country" if key in self.shared.words.country_names else "body"
+
+    def _general(self, s: _Sentence, start: int, end: int) -> str | None:
+        """An actor from the words of the phrase (:mod:`analysis.stance_actors`), references resolved."""
+        found = self.shared.words.recognise(s.words, s.keys, start, end)
+        if found is None:
+            return None
+        actor, kind = found.text, found.type
+        if found.key == "unnamed":
+            self.unnamed.add(actor)
+        named = self.shared.words.countries_in(s.keys, start, end)
+        if named and not found.resolve:
+            self.country_of.setdefault(actor, named[0])
+        if found.resolve:
+            resolved = self._refer(found, s, start)
+            if resolved is None and found.resolve == "surname" and end - start == 1 and start == 0 and not actor.isascii():
+                return None  # a capitalised first word nobody was named by ("Lễ", "Lời"): not a name
+            actor, kind = resolved or (actor, kind)
+        self.types.setdefault(actor, kind)
+        return actor
+
+    def _refer(self, found, s: _Sentence, at: int) -> tuple[str, str] | None:
+        """The earlier actor a pronoun, bare title or lone surname refers to."""
+        here = (s.index, at)
+        if found.resolve == "title":
+            person = self._resolve(tuple(found.key.split()), s, at)
+            if person:
+                return person, "person"
+            named = [n for (i, t, n, before) in self.named if (i, t) < here and _ends_within(before, tuple(found.key.split()))]
+            return (named[-1], "person") if named else None
+        if found.resolve == "surname":
+            named = [n for (i, t, n, _) in self.named if (i, t) < here and fold(n).split()[-1] == found.key]
+            named += [a for (i, t, a, k) in self.spoken if k == "person" and fold(a).split()[-1] == found.key
+                      and len(a.split()) > 1]
+            return (named[-1], "person") if named else None
+        if found.resolve == "person":
+            people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
+            people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
+            return (max(people)[2], "person") if people else None
+        head = found.key.split()[0]
+        groups = [a for (i, t, a, k) in self.spoken if k in ("body", "media", "collective", "country")
+                  and (head == "họ" or fold(a).startswith(head))]
+        return (groups[-1], self.types[groups[-1]]) if groups else None
+
+    @cached_property
+    def named(self) -> list[tuple[int, int, str, tuple]]:
+        """Vietnamese full names in the document (a family name and one to three capitalised syllables):
+        (sentence, token, name, the four keys before it)."""
+        surnames, found = self.shared.words.surnames, []
+        for s in self.sentences:
+            words, i = s.words, 0
+            while i < len(words):
+                j = i
+                while j < len(words) and s.toks[j].kind == "syllable" and words[j][:1].isupper():
+                    j += 1
+                if j > i:
+                    for k in range(i, j - 1):
+                        if s.keys[k] in surnames and 2 <= j - k <= 4:
+                            found.append((s.index, k, " ".join(words[k:j]), tuple(s.keys[max(0, k - 4):k])))
+                            break
+                i = max(j, i + 1)
+        return found
+
+    def _registered(self, s: _Sentence, start: int, end: int) -> str | None:
+        """A person, collective, title or group of the register at the end of tokens ``start:end``."""
         keys = s.keys
         for key, person in self.names:  # a known person
             if len(key) <= end - start and tuple(keys[end - len(key):end]) == key:
@@ -292,8 +396,7 @@ class _Document:
                 named = self._unknown_name(s, start + n, end)
                 if named:
                     return named
-                if all(w[:1].isupper() or not w[:1].isalpha() or fold(w) in ("giao", "tại")
-                       for w in map(s.words.__getitem__, range(start + n, end))):
+                if start + n == end:
                     return self._resolve(title, s, start)
         if end - start <= self.longest_group and fold(" ".join(keys[start:end])) in self.register.groups:
             return _as_written(s, start, end)
@@ -332,27 +435,23 @@ class _Document:
         content ``("quote", i)`` is the quotation that closes before token ``i``."""
         keys, words = s.keys, s.words
         found = []
-        theo = False
-        if keys[:1] == ["theo"]:
-            comma = next((i for i, k in enumerate(keys) if k == ","), None)
-            actor = self._actor(s, 1, comma) if comma else None
-            if actor:
-                found.append((actor, 0, 1, "inform", comma + 1, s.clause_ends[comma + 1]))
-                theo = True
+        theo = self._theo(s)
+        if theo:
+            found.append(theo)
         for cue_start, cue_end, stance in self._cues(keys):
-            if s.quote_depth[cue_start] > 0:
+            if s.quote_depth[cue_start] > 0 or (theo and cue_start < theo[4]) or _not_said(keys, cue_start, cue_end):
                 continue
             boundary = s.boundaries[cue_start]
-            previous = found[-1] if found else None
+            previous = found[-1] if found and found[-1] is not theo else None
             closes_quote = _after_quote(words, boundary) and _ends_sentence(s, cue_end)
             segment = max(boundary + 1, previous[2] if previous else 0)
-            inside = previous is not None and (theo or s.clause_ends[previous[2]] >= cue_start) and not closes_quote
+            inside = previous is not None and s.clause_ends[previous[2]] >= cue_start and not closes_quote
             actor = None
             if not inside or (boundary >= 0 and keys[boundary] == ";"):
                 actor = self._actor(s, segment, cue_start)
-                if actor is None and boundary >= 0 and keys[boundary] == "," and self._starts_with_title(keys, boundary + 1):
-                    actor = self._actor(s, s.boundaries[boundary] + 1, boundary)  # an apposition
-            coordinated = (not theo and cue_end < len(keys) and words[cue_end][:1].isalnum()
+                if (actor is None or actor in self.unnamed) and boundary >= 0 and keys[boundary] == ",":
+                    actor = self._apposition(s, boundary, previous[2] if previous else 0) or actor
+            coordinated = (cue_end < len(keys) and words[cue_end][:1].isalnum()
                            and all(keys[i] in _ADVERBS for i in range(boundary + 1, cue_start)))
             if actor is None and coordinated and previous and boundary >= previous[2]:
                 actor = previous[0]  # a coordinated predicate: the same subject
@@ -373,6 +472,35 @@ class _Document:
         return [(a, cs, ce, st, c0, c1 if c0 == "quote" or i + 1 == len(found) else min(c1, found[i + 1][1]))
                 for i, (a, cs, ce, st, c0, c1) in enumerate(found)]
 
+    def _apposition(self, s: _Sentence, boundary: int, floor: int) -> str | None:
+        """A named person before descriptions set off by commas (``Bà X (41 tuổi), dì của Trung, cho biết``)."""
+        for _ in range(4):
+            start = max(s.boundaries[boundary] + 1, floor)
+            actor = self._actor(s, start, boundary)
+            if actor is not None and actor not in self.unnamed and self.types.get(actor) == "person":
+                return actor
+            if start == 0 or s.keys[start - 1] != ",":
+                return None
+            boundary = start - 1
+        return None
+
+    def _theo(self, s: _Sentence):
+        """``Theo X, ...``, ``Còn theo X``, ``Theo nhận định của X``: attribution (stance inform)."""
+        keys = s.keys
+        at = 1 if keys[:2] in (["còn", "theo"], ["nhưng", "theo"], ["và", "theo"]) else 0
+        if keys[at:at + 1] != ["theo"]:
+            return None
+        comma = next((i for i in range(at + 1, min(len(keys), at + 20)) if keys[i] == ","), None)
+        if comma is None:
+            return None
+        start = at + 1
+        if not s.words[start][:1].isupper() and "của" in keys[start:comma]:  # "Theo đánh giá của X"
+            start = keys.index("của", start) + 1
+        actor = self._actor(s, start, comma)
+        if actor is None:
+            return None
+        return (actor, at, at + 1, "inform", comma + 1, s.clause_ends[comma + 1])
+
     def _subject(self, s: _Sentence) -> str | None:
         """The actor that opens the sentence, if one does."""
         for n in range(min(8, len(s.keys)), 0, -1):
@@ -380,9 +508,6 @@ class _Document:
             if actor:
                 return actor
         return None
-
-    def _starts_with_title(self, keys: list[str], start: int) -> bool:
-        return any(tuple(keys[start:start + len(t)]) == t for t in self.titles)
 
     def _cues(self, keys: list[str]) -> list[tuple[int, int, str]]:
         """Cue matches, longest first where two overlap."""
@@ -405,8 +530,29 @@ class _Document:
         positive = sum(len(_find(tone_keys, p)) for p in self.tone["positive"])
         difficulty = sum(len(_find(tone_keys, p)) for p in self.tone["difficulty"])
         tone = "mixed" if positive and difficulty else "positive" if positive else "difficulty" if difficulty else ""
+        kind = self.types.get(actor, "person")
+        self.spoken.append((s.index, cue_start, actor, kind))
         return (doc.doc_id, doc.date.isoformat() if doc.date else "", s.index, actor, cue, stance, content,
-                self.register.country(actor), self.register.role(actor), positive, difficulty, tone)
+                self._country(actor, kind), self.register.role(actor), positive, difficulty, tone, kind)
+
+    def _country(self, actor: str, kind: str) -> str:
+        """The register's country; for two parties (``Hai bên``) the two countries the article names most;
+        else the country the actor's phrase names; else ``unknown``."""
+        country = self.register.country(actor)
+        if country == "both" or (kind == "collective" and fold(actor).split()[0] in ("hai", "cả")):
+            return self.parties
+        return country or self.country_of.get(actor) or "unknown"
+
+    @cached_property
+    def parties(self) -> str:
+        """The two countries the document names most often (first named wins a tie), as ``A + B`` in
+        alphabetical order, so that one pair reads the same in every document."""
+        counts: dict[str, int] = {}
+        for s in self.sentences:
+            for name in self.shared.words.countries_in(s.keys):
+                counts[name] = counts.get(name, 0) + 1
+        top = sorted(counts, key=lambda c: -counts[c])[:2]  # dicts keep first-seen order: a stable tie-break
+        return " + ".join(sorted(top)) if len(top) == 2 else "unknown"
 
     def _quote(self, position: int, s: _Sentence) -> str:
         """The quotation that ends before the speaker, from its opening mark, across sentences."""
@@ -420,6 +566,23 @@ class _Document:
             if opens:
                 return text[opens[0]:end].strip()
         return text[self.sentences[position].toks[0].start:end].strip()
+
+
+# Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết").
+_TIMES = frozenset(fold(w) for w in "sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
+
+
+def _trim(s: _Sentence, start: int, end: int) -> int:
+    """``end`` less the adverbs, times and dates before the verb."""
+    keys = s.keys
+    while end > start:
+        k = keys[end - 1]
+        if k in _ADVERBS or k in _TIMES or k[:1].isdigit() or (k in ("/", "-", ".") and end - 2 >= start
+                                                                and keys[end - 2][:1].isdigit()):
+            end -= 1
+        else:
+            break
+    return end
 
 
 def _name_end(s: _Sentence, start: int) -> int:
@@ -458,6 +621,15 @@ def _as_written(s: _Sentence, start: int, end: int) -> str:
 def _reviewing(keys: list[str], start: int, end: int) -> bool:
     """``đánh giá kết quả``, ``đánh giá toàn diện``: reviewing results is an activity, not a statement."""
     return keys[start:end] == ["đánh", "giá"] and keys[end:end + 1] in (["kết"], ["toàn"], ["lại"], ["tình"])
+
+
+_NOT_SAID = {("yêu", "cầu"): ("giấu",), ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
+             ("nói",): ("chung", "về"), ("trả", "lời"): ("trực", "phỏng")}
+
+
+def _not_said(keys: list[str], start: int, end: int) -> bool:
+    """``yêu cầu giấu tên``, ``chia sẻ kinh nghiệm``, ``nói chung``: a cue's words that report nothing."""
+    return keys[end:end + 1] and keys[end] in _NOT_SAID.get(tuple(keys[start:end]), ())
 
 
 def _after_quote(words: list[str], boundary: int) -> bool:

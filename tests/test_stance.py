@@ -289,21 +289,22 @@ def test_bare_title_and_pronoun_resolved(body, expected):
     assert quads(StanceExtractor().extract([doc])) == sorted(expected)
 
 
-# A title whose person is never named in the document. The contract gives three kinds of actor: a
-# named person (by name), a bare title or pronoun *resolved* to a person named earlier, or a
-# collective, country or body as written. A lone "Thứ trưởng" or "Bà" is none of these (it names no
-# one, and it is not a collective, country or body), so there is no actor and hence no statement:
-# no row, rather than a row with the title or an empty string as its actor.
+# A title or pronoun whose person is never named in the document is left as written, with
+# actor_type "unresolved" (issue 10: resolved "or left as written when nothing fits").
 UNRESOLVED_CASES = [
-    "Thứ trưởng cho biết hai bên sẽ sớm ký kết hiệp định mới.",
-    "Bà cho biết cộng đồng người Việt tại đây luôn đoàn kết.",
-    "Thủ tướng nhấn mạnh hai nước cần tăng cường kết nối kinh tế.",
+    ("Thứ trưởng cho biết hai bên sẽ sớm ký kết hiệp định mới.", "Thứ trưởng"),
+    ("Bà cho biết cộng đồng người Việt tại đây luôn đoàn kết.", "Bà"),
+    ("Thủ tướng nhấn mạnh hai nước cần tăng cường kết nối kinh tế.", "Thủ tướng"),
+    ("Ông ta nói sẽ không từ chức.", "Ông ta"),
+    ("Họ cho biết sẽ tiếp tục biểu tình.", "Họ"),
 ]
 
 
-@pytest.mark.parametrize("sentence", UNRESOLVED_CASES)
-def test_title_never_named_gives_no_statement(sentence):
-    assert triples(one_sentence(sentence)) == []
+@pytest.mark.parametrize("sentence, actor", UNRESOLVED_CASES)
+def test_title_never_named_is_left_as_written_unresolved(sentence, actor):
+    found = one_sentence(sentence)
+    assert found["actor"].tolist() == [actor]
+    assert found["actor_type"].tolist() == ["unresolved"]
 
 
 # --------------------------------------------------------------------------- coordinated predicates
@@ -333,27 +334,31 @@ def test_coordinated_predicates_share_the_subject(sentence, expected):
 
 # --------------------------------------------------------------------------- people not in the register
 
+# People nobody registered: the name alone; the country is the one their title names, else "unknown".
 UNKNOWN_PERSON_CASES = [
     ("Bộ trưởng Ngoại giao Campuchia Prak Sokhonn khẳng định Campuchia luôn ủng hộ hợp tác ba nước.",
-     ("Prak Sokhonn", "khẳng định", "assert")),
+     ("Prak Sokhonn", "khẳng định", "assert"), "Campuchia"),
     ("Thứ trưởng Ngoại giao Lào Phoxay Khaykhamphithoune nói hai bên sẽ sớm ký kế hoạch hợp tác.",
-     ("Phoxay Khaykhamphithoune", "nói", "inform")),
+     ("Phoxay Khaykhamphithoune", "nói", "inform"), "Lào"),
     ("Đại sứ Lào tại Việt Nam Khamphao Ernthavanh cho biết Lào coi trọng quan hệ với Việt Nam.",
-     ("Khamphao Ernthavanh", "cho biết", "inform")),
+     ("Khamphao Ernthavanh", "cho biết", "inform"), "Lào"),
+    ("Ông Lê Trung Huynh cho biết khu phố đã sạch hơn.", ("Lê Trung Huynh", "cho biết", "inform"), "unknown"),
 ]
 
 
-@pytest.mark.parametrize("sentence, expected", UNKNOWN_PERSON_CASES, ids=[c[1][0] for c in UNKNOWN_PERSON_CASES])
-def test_unknown_person_by_name_alone_without_country(sentence, expected):
+@pytest.mark.parametrize("sentence, expected, country", UNKNOWN_PERSON_CASES,
+                         ids=[c[1][0] for c in UNKNOWN_PERSON_CASES])
+def test_unknown_person_by_name_alone(sentence, expected, country):
     found = one_sentence(sentence)
     assert triples(found) == [expected]
-    assert found["actor_country"].tolist() == [""]
+    assert found["actor_country"].tolist() == [country]
+    assert found["actor_type"].tolist() == ["person"]
 
 
 @pytest.mark.parametrize("sentence, country", [
     ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.", "Việt Nam"),
     ("Thủ tướng Lào Sonexay Siphandone đồng ý mở thêm đường bay thẳng giữa hai thủ đô.", "Lào"),
-    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", "both"),
+    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", "unknown"),  # no country named
 ])
 def test_registered_actor_country(sentence, country):
     assert one_sentence(sentence)["actor_country"].tolist() == [country]

@@ -1,0 +1,181 @@
+"""Actors without a register: the noun phrase before a reporting verb, read from its words.
+
+A phrase is an actor when it opens with a word of ``data/actor_words.toml`` or is a run of
+capitalised syllables:
+
+* an honorific then a name: the person, by name (``ông Lê Trung Huynh`` -> ``Lê Trung Huynh``);
+* a title, then a description, then a name: the name (``Tổng thống Ai Cập Mubarak`` ->
+  ``Mubarak``; ``Giám đốc Nhà máy Thủy điện Hòa Bình Nguyễn Văn Thành`` -> ``Nguyễn Văn Thành``:
+  a Vietnamese name starts with a family name; countries before a foreign name are dropped);
+  with no name, the unnamed person as written (``Giám đốc cảng Duba``) or, for a bare title, a
+  reference to resolve;
+* a body, a medium, a collective or an unnamed person (``Bộ Y tế``, ``Hãng tin AFP``, ``các
+  nhà phân tích``, ``Một quan chức Mỹ``): as written;
+* capitalised syllables alone: a country or capital (``Seoul``), or a name (``Askari``);
+* a pronoun (``Ông ta``, ``Họ``, ``Người này``): a reference to resolve.
+
+A phrase holding a verb or a function word (``có``, ``là``, ``được`` ...) is a clause, not an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config
+from .stopwords import is_stopword
+from .tomldata import read_toml
+from .vietnamese import fold
+
+__all__ = ["ActorWords", "Actor", "load_actor_words"]
+
+# Words a noun phrase of an actor never holds: verbs, copulas, auxiliaries and conjunctions.
+_CLAUSE_WORDS = frozenset(fold(w) for w in (
+    "có là được bị đã sẽ đang không chưa với cho để khi nếu mà vì do nói về rằng nhưng thì phải cần muốn "
+    "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy").split())
+# Nouns that make a collective a group of speakers ("các nhà phân tích"), not of things ("các biện pháp").
+_SPEAKERS = frozenset(fold(w) for w in (
+    "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
+    "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
+    "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức").split())
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor found in a phrase: its text and type, or a reference (``resolve``) to look up."""
+
+    text: str
+    type: str  # person, body, media, country, collective, unresolved
+    resolve: str = ""  # "", "person", "group", "title" or "surname": how to look it up in the document
+    key: str = ""  # the title, pronoun or surname to resolve by (folded); "unnamed" for a person by title alone
+
+
+def _phrases(words) -> dict[str, list[tuple[str, ...]]]:
+    """Folded phrases by first syllable, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in sorted({tuple(fold(w).split()) for w in words}, key=len, reverse=True):
+        out.setdefault(w[0], []).append(w)
+    return out
+
+
+def _match(table: dict, keys: list[str], at: int, end: int) -> int:
+    """Length of the longest phrase of ``table`` at ``keys[at:end]`` (0 if none)."""
+    for phrase in table.get(keys[at], ()) if at < end else ():
+        if tuple(keys[at:at + len(phrase)]) == phrase and at + len(phrase) <= end:
+            return len(phrase)
+    return 0
+
+
+class ActorWords:
+    """The lexicons of ``data/actor_words.toml``, read once per extractor."""
+
+    def __init__(self, data: dict):
+        words = {k: v.get("words", []) for k, v in data.items()}
+        self.honorifics = _phrases(words["honorifics"])
+        self.titles = _phrases(words["titles"])
+        self.bodies = _phrases(words["bodies"])
+        self.media = _phrases(words["media"])
+        self.collectives = _phrases(words["collectives"])
+        self.unnamed = _phrases(words["unnamed"])
+        self.connectors = _phrases(words["connectors"])
+        self.countries = _phrases(words["countries"])
+        self.country_names = {fold(w): w for w in words["countries"]}
+        self.surnames = frozenset(fold(w) for w in words["surnames"])
+        self.person_pronouns = _phrases(data["pronouns"]["person"])
+        self.group_pronouns = _phrases(data["pronouns"]["group"])
+        self.heads = set(self.honorifics) | set(self.titles) | set(self.bodies) | set(self.media) | set(
+            self.collectives) | set(self.unnamed) | set(self.person_pronouns) | set(self.group_pronouns)
+
+    def countries_in(self, keys: list[str], start: int = 0, end: int | None = None) -> list[str]:
+        """The countries (and capitals, as their written form in the lexicon) named in ``keys[start:end]``."""
+        end, found, i = len(keys) if end is None else end, [], start
+        while i < end:
+            n = _match(self.countries, keys, i, end)
+            if n:
+                found.append(self.country_names[" ".join(keys[i:i + n])])
+            i += n or 1
+        return found
+
+    # -- a phrase ---------------------------------------------------------------------
+    def recognise(self, words: list[str], keys: list[str], start: int, end: int) -> Actor | None:
+        """The actor that ``words[start:end]`` names, if it names one."""
+        start += _match(self.connectors, keys, start, end)
+        if end - start <= 0 or end - start > 14:
+            return None
+        whole = tuple(keys[start:end])
+        for pronouns, kind in ((self.person_pronouns, "person"), (self.group_pronouns, "group")):
+            if _match(pronouns, keys, start, end) == end - start:
+                return Actor(_written(words, start, end), "unresolved", kind, " ".join(whole))
+        if any(k in _CLAUSE_WORDS for k in keys[start + 1:end]):
+            return None
+        n = _match(self.honorifics, keys, start, end)
+        if n:
+            return self._named(words, keys, start + n, end, start)
+        n = _match(self.titles, keys, start, end)
+        if n:
+            return self._titled(words, keys, start, start + n, end)
+        for table, kind in ((self.media, "media"), (self.bodies, "body")):
+            n = _match(table, keys, start, end)
+            if n and (_upper(words[start]) or any(_upper(w) for w in words[start + n:end])):
+                return Actor(_written(words, start, end), kind)
+        if _match(self.unnamed, keys, start, end) and self._speakers(keys, start + 1, end):
+            return Actor(_written(words, start, end), "person", key="unnamed")
+        if _match(self.collectives, keys, start, end) and self._speakers(keys, start + 1, end):
+            return Actor(_written(words, start, end), "collective")
+        if all(_upper(w) for w in words[start:end]) and end - start <= 5:
+            text = " ".join(words[start:end])
+            if " ".join(whole) in self.country_names:
+                return Actor(text, "country")
+            if end - start == 1:
+                if is_stopword(whole[0]):
+                    return None
+                return Actor(text, "person", "surname", whole[0])
+            return Actor(text, "person")
+        return None
+
+    def _speakers(self, keys: list[str], start: int, end: int) -> bool:
+        return any(k in _SPEAKERS for k in keys[start:end])
+
+    def _named(self, words, keys, start: int, end: int, head: int) -> Actor | None:
+        """An honorific's person: the capitalised run after it (a description may follow)."""
+        run = start
+        while run < end and _upper(words[run]):
+            run += 1
+        if run == start:
+            return None
+        if run - start == 1:
+            return Actor(words[start], "person", "surname", keys[start])
+        return Actor(" ".join(words[start:run]), "person")
+
+    def _titled(self, words, keys, head: int, start: int, end: int) -> Actor | None:
+        """A title's person: the name that ends the phrase, else the unnamed person or a bare title."""
+        run = end
+        while run > start and _upper(words[run - 1]):
+            run -= 1
+        for i in range(run, end - 1):  # a Vietnamese name: a family name and one to three more syllables
+            if keys[i] in self.surnames and 2 <= end - i <= 4:
+                return Actor(" ".join(words[i:end]), "person")
+        first = run
+        while first < end:
+            n = _match(self.countries, keys, first, end) or _match(self.bodies, keys, first, end)
+            if not n:
+                break
+            first += n
+        if first < end and run < end and keys[run - 1] not in ("tại", "ở", "của"):
+            return Actor(" ".join(words[first:end]), "person")
+        if end == start:
+            return Actor(_written(words, head, end), "unresolved", "title", " ".join(keys[head:end]))
+        return Actor(_written(words, head, end), "person", key="unnamed")
+
+
+def load_actor_words(path: str | Path | None = None) -> ActorWords:
+    return ActorWords(read_toml(path or config.DATA / "actor_words.toml", "actor lexicon"))
+
+
+def _upper(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+
+
+def _written(words: list[str], start: int, end: int) -> str:
+    text = " ".join(words[start:end])
+    return text[:1].upper() + text[1:]
