@@ -176,6 +176,10 @@ class _Sentence:
             out.append(count)
         return out
 
+    def span(self, start: int, end: int) -> str:
+        """Tokens ``start:end`` as written, spaces collapsed (``VietnamWorks.com``, ``Bộ GD-ĐT``)."""
+        return " ".join(self._original[self.toks[start].start:self.toks[end - 1].end].split())
+
     @cached_property
     def last_close(self) -> int | None:
         """Where the last closing quotation mark of the sentence starts."""
@@ -322,12 +326,12 @@ class _Document:
 
     def _general(self, s: _Sentence, start: int, end: int) -> str | None:
         """An actor from the words of the phrase (:mod:`analysis.stance_actors`), references resolved."""
-        found = self.shared.words.recognise(s.words, s.keys, start, end)
+        found = self.shared.words.recognise(s, start, end)
         if found is None:
             return None
         actor, kind = found.text, found.type
-        if found.key == "unnamed":
-            self.unnamed.add(actor)
+        if found.key in ("unnamed", "bare"):
+            self.unnamed.add(actor)  # a weak reading: a named person set off by commas before it wins
         named = self.shared.words.countries_in(s.keys, start, end)
         if named and not found.resolve:
             self.country_of.setdefault(actor, named[0])
@@ -354,6 +358,9 @@ class _Document:
                       and len(a.split()) > 1]
             return (named[-1], "person") if named else None
         if found.resolve == "person":
+            person = self._resolve(tuple(found.key.split()), s, at) if found.key in ("ông", "bà") else None
+            if person:
+                return person, "person"
             people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
             people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
             return (max(people)[2], "person") if people else None
@@ -392,7 +399,7 @@ class _Document:
                 return _as_written(s, end - n, end)
         for title in self.titles:  # a title and a name nobody registered, or a bare title to resolve
             n = len(title)
-            if tuple(keys[start:start + n]) == title:
+            if tuple(keys[start:start + n]) == title and title not in (("ông",), ("bà",)):
                 named = self._unknown_name(s, start + n, end)
                 if named:
                     return named
@@ -435,14 +442,14 @@ class _Document:
         content ``("quote", i)`` is the quotation that closes before token ``i``."""
         keys, words = s.keys, s.words
         found = []
-        theo = self._theo(s)
-        if theo:
-            found.append(theo)
+        theos = self._theo(s)
+        found += theos
         for cue_start, cue_end, stance in self._cues(keys):
-            if s.quote_depth[cue_start] > 0 or (theo and cue_start < theo[4]) or _not_said(keys, cue_start, cue_end):
+            if s.quote_depth[cue_start] > 0 or _not_said(keys, cue_start, cue_end) or any(
+                    t[1] <= cue_start < t[4] for t in theos):
                 continue
             boundary = s.boundaries[cue_start]
-            previous = found[-1] if found and found[-1] is not theo else None
+            previous = found[-1] if len(found) > len(theos) else None
             closes_quote = _after_quote(words, boundary) and _ends_sentence(s, cue_end)
             segment = max(boundary + 1, previous[2] if previous else 0)
             inside = previous is not None and s.clause_ends[previous[2]] >= cue_start and not closes_quote
@@ -450,7 +457,8 @@ class _Document:
             if not inside or (boundary >= 0 and keys[boundary] == ";"):
                 actor = self._actor(s, segment, cue_start)
                 if (actor is None or actor in self.unnamed) and boundary >= 0 and keys[boundary] == ",":
-                    actor = self._apposition(s, boundary, previous[2] if previous else 0) or actor
+                    floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
+                    actor = self._apposition(s, boundary, floor) or actor
             coordinated = (cue_end < len(keys) and words[cue_end][:1].isalnum()
                            and all(keys[i] in _ADVERBS for i in range(boundary + 1, cue_start)))
             if actor is None and coordinated and previous and boundary >= previous[2]:
@@ -484,22 +492,26 @@ class _Document:
             boundary = start - 1
         return None
 
-    def _theo(self, s: _Sentence):
-        """``Theo X, ...``, ``Còn theo X``, ``Theo nhận định của X``: attribution (stance inform)."""
-        keys = s.keys
-        at = 1 if keys[:2] in (["còn", "theo"], ["nhưng", "theo"], ["và", "theo"]) else 0
-        if keys[at:at + 1] != ["theo"]:
-            return None
-        comma = next((i for i in range(at + 1, min(len(keys), at + 20)) if keys[i] == ","), None)
-        if comma is None:
-            return None
-        start = at + 1
-        if not s.words[start][:1].isupper() and "của" in keys[start:comma]:  # "Theo đánh giá của X"
-            start = keys.index("của", start) + 1
-        actor = self._actor(s, start, comma)
-        if actor is None:
-            return None
-        return (actor, at, at + 1, "inform", comma + 1, s.clause_ends[comma + 1])
+    def _theo(self, s: _Sentence) -> list[tuple]:
+        """``Theo X, ...``, ``Còn theo X``, ``..., theo X, ...``, ``Theo nhận định của X``: attribution
+        (stance inform). ``Theo kế hoạch``, ``theo hướng`` name no actor and give nothing."""
+        keys, found = s.keys, []
+        for at, key in enumerate(keys):
+            if key != "theo" or not (at == 0 or keys[at - 1] == "," or (at == 1 and keys[0] in _ADVERBS)):
+                continue
+            comma = next((i for i in range(at + 1, min(len(keys), at + 20)) if keys[i] == ","), None)
+            if comma is None or s.quote_depth[at]:
+                continue
+            start = at + 1
+            if not s.words[start][:1].isupper():
+                if "của" in keys[start:comma]:  # "Theo đánh giá của X"
+                    start = keys.index("của", start) + 1
+                elif keys[start] in ("lời", "ý"):  # "Theo lời ông X"
+                    start += 1 + (keys[start + 1:start + 2] == ["kiến"])
+            actor = self._actor(s, start, comma)
+            if actor is not None:
+                found.append((actor, at, at + 1, "inform", comma + 1, s.clause_ends[comma + 1]))
+        return found
 
     def _subject(self, s: _Sentence) -> str | None:
         """The actor that opens the sentence, if one does."""
@@ -569,6 +581,10 @@ class _Document:
 
 
 # Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết").
+# Manner phrases between a subject and its verb ("Askari tức giận cho hay").
+_MANNER = frozenset(tuple(fold(w).split()) for w in (
+    "nhiệt liệt", "tức giận", "giận dữ", "hồ hởi", "bức xúc", "thẳng thắn", "công khai", "chính thức", "một lần nữa",
+    "lần nữa", "nói chung", "trực tiếp", "thêm rằng"))
 _TIMES = frozenset(fold(w) for w in "sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
 
 
@@ -577,7 +593,9 @@ def _trim(s: _Sentence, start: int, end: int) -> int:
     keys = s.keys
     while end > start:
         k = keys[end - 1]
-        if k in _ADVERBS or k in _TIMES or k[:1].isdigit() or (k in ("/", "-", ".") and end - 2 >= start
+        if end - 2 >= start and (keys[end - 2], k) in _MANNER:
+            end -= 2
+        elif (s.toks[end - 1].kind == "punct" and k not in (")", "”", '"')) or k in _ADVERBS or k in _TIMES or k[:1].isdigit() or (k in ("/", "-", ".") and end - 2 >= start
                                                                 and keys[end - 2][:1].isdigit()):
             end -= 1
         else:

@@ -37,7 +37,11 @@ _CLAUSE_WORDS = frozenset(fold(w) for w in (
 _SPEAKERS = frozenset(fold(w) for w in (
     "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
     "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
-    "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức").split())
+    "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
+    "nhân viên bác sĩ ta").split())
+# Bodies and media that speak in lower case, alone: "báo chí", "cảnh sát", "chính quyền".
+_STANDALONE = frozenset(fold(w) for w in (
+    "báo chí", "cảnh sát", "công an", "chính quyền", "chính phủ", "giới chức", "nhà chức trách", "quân đội"))
 
 
 @dataclass(frozen=True)
@@ -97,64 +101,70 @@ class ActorWords:
         return found
 
     # -- a phrase ---------------------------------------------------------------------
-    def recognise(self, words: list[str], keys: list[str], start: int, end: int) -> Actor | None:
-        """The actor that ``words[start:end]`` names, if it names one."""
+    def recognise(self, phrase, start: int, end: int) -> Actor | None:
+        """The actor that tokens ``start:end`` of ``phrase`` name, if they name one; ``phrase`` has
+        ``words`` (as written), ``keys`` (folded) and ``span(start, end)``, their text as written."""
+        words, keys, text = phrase.words, phrase.keys, phrase.span
         start += _match(self.connectors, keys, start, end)
         if end - start <= 0 or end - start > 14:
             return None
         whole = tuple(keys[start:end])
         for pronouns, kind in ((self.person_pronouns, "person"), (self.group_pronouns, "group")):
             if _match(pronouns, keys, start, end) == end - start:
-                return Actor(_written(words, start, end), "unresolved", kind, " ".join(whole))
+                return Actor(_cap(text(start, end)), "unresolved", kind, " ".join(whole))
         if any(k in _CLAUSE_WORDS for k in keys[start + 1:end]):
             return None
         n = _match(self.honorifics, keys, start, end)
         if n:
-            return self._named(words, keys, start + n, end, start)
+            return self._named(phrase, start + n, end, start)
         n = _match(self.titles, keys, start, end)
         if n:
-            return self._titled(words, keys, start, start + n, end)
+            return self._titled(phrase, start, start + n, end)
         for table, kind in ((self.media, "media"), (self.bodies, "body")):
             n = _match(table, keys, start, end)
-            if n and (_upper(words[start]) or any(_upper(w) for w in words[start + n:end])):
-                return Actor(_written(words, start, end), kind)
+            if n and (_upper(words[start]) or any(_upper(w) for w in words[start + n:end])
+                      or (n == end - start and " ".join(whole) in _STANDALONE)):
+                return Actor(_cap(text(start, end)), kind)
         if _match(self.unnamed, keys, start, end) and self._speakers(keys, start + 1, end):
-            return Actor(_written(words, start, end), "person", key="unnamed")
-        if _match(self.collectives, keys, start, end) and self._speakers(keys, start + 1, end):
-            return Actor(_written(words, start, end), "collective")
-        if all(_upper(w) for w in words[start:end]) and end - start <= 5:
-            text = " ".join(words[start:end])
+            return Actor(_cap(text(start, end)), "person", key="unnamed")
+        if _match(self.collectives, keys, start, end) and self._speakers(keys, start, end):
+            return Actor(_cap(text(start, end)), "collective")
+        if all(_upper(w) for w in words[start:end]) and end - start <= 5 and not is_stopword(whole[0]):
+            written = text(start, end)
             if " ".join(whole) in self.country_names:
-                return Actor(text, "country")
+                return Actor(written, "country")
             if end - start == 1:
                 if is_stopword(whole[0]):
                     return None
-                return Actor(text, "person", "surname", whole[0])
-            return Actor(text, "person")
+                return Actor(written, "person", "surname", whole[0])
+            return Actor(written, "person", key="bare")
         return None
 
     def _speakers(self, keys: list[str], start: int, end: int) -> bool:
         return any(k in _SPEAKERS for k in keys[start:end])
 
-    def _named(self, words, keys, start: int, end: int, head: int) -> Actor | None:
-        """An honorific's person: the capitalised run after it (a description may follow)."""
+    def _named(self, phrase, start: int, end: int, head: int) -> Actor | None:
+        """An honorific's person: the capitalised run after it (a description may follow), or after a
+        description as after a title (``giáo sư xã hội học François Dubet``)."""
+        words, keys = phrase.words, phrase.keys
         run = start
         while run < end and _upper(words[run]):
             run += 1
         if run == start:
-            return None
+            return self._titled(phrase, head, start, end) if start < end else None
         if run - start == 1:
             return Actor(words[start], "person", "surname", keys[start])
-        return Actor(" ".join(words[start:run]), "person")
+        return Actor(phrase.span(start, run), "person")
 
-    def _titled(self, words, keys, head: int, start: int, end: int) -> Actor | None:
+    def _titled(self, phrase, head: int, start: int, end: int) -> Actor | None:
         """A title's person: the name that ends the phrase, else the unnamed person or a bare title."""
+        words, keys, text = phrase.words, phrase.keys, phrase.span
         run = end
         while run > start and _upper(words[run - 1]):
             run -= 1
         for i in range(run, end - 1):  # a Vietnamese name: a family name and one to three more syllables
             if keys[i] in self.surnames and 2 <= end - i <= 4:
-                return Actor(" ".join(words[i:end]), "person")
+                return Actor(text(i, end), "person")
         first = run
         while first < end:
             n = _match(self.countries, keys, first, end) or _match(self.bodies, keys, first, end)
@@ -162,10 +172,10 @@ class ActorWords:
                 break
             first += n
         if first < end and run < end and keys[run - 1] not in ("tại", "ở", "của"):
-            return Actor(" ".join(words[first:end]), "person")
+            return Actor(text(first, end), "person")
         if end == start:
-            return Actor(_written(words, head, end), "unresolved", "title", " ".join(keys[head:end]))
-        return Actor(_written(words, head, end), "person", key="unnamed")
+            return Actor(_cap(text(head, end)), "unresolved", "title", " ".join(keys[head:end]))
+        return Actor(_cap(text(head, end)), "person", key="unnamed")
 
 
 def load_actor_words(path: str | Path | None = None) -> ActorWords:
@@ -176,6 +186,6 @@ def _upper(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
 
 
-def _written(words: list[str], start: int, end: int) -> str:
-    text = " ".join(words[start:end])
+def _cap(text: str) -> str:
+    """A first letter in lower case mid-sentence capitalised: ``hai bên`` counts with ``Hai bên``."""
     return text[:1].upper() + text[1:]
