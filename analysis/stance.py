@@ -299,11 +299,10 @@ class _Document:
         while start < end and s.toks[start].kind == "punct":
             start += 1
         text = self.doc.text
-        if end - start <= self.longest_group and fold(" ".join(s.keys[start:end])) in self.register.groups:
-            return self._registered(s, start, end)  # "Việt Nam - Lào": a dash inside a group's name
-        for i in range(start + 1, end):  # a description after a spaced dash or in brackets
+        whole_group = end - start <= self.longest_group and fold(" ".join(s.keys[start:end])) in self.register.groups
+        for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
             if s.words[i] == "(" or (s.keys[i] == "-" and text[s.toks[i].start - 1].isspace()):
-                end = _trim(s, start, i)
+                end = _trim(s, start, i)  # a description after a spaced dash or in brackets
                 break
         if end <= start:
             return None
@@ -369,11 +368,24 @@ class _Document:
                   and (head == "họ" or fold(a).startswith(head))]
         return (groups[-1], self.types[groups[-1]]) if groups else None
 
+    def _name_in_run(self, s: _Sentence, i: int, j: int) -> tuple[int, str] | None:
+        """A person's name in the capitalised run ``i:j``: a Vietnamese one (a family name and one to three
+        syllables), or, after a title or honorific, the run less the countries it opens with."""
+        words = self.shared.words
+        for k in range(i, j - 1):
+            if s.keys[k] in words.surnames and 2 <= j - k <= 4:
+                return k, " ".join(s.words[k:j])
+        if not any(words.title_ends(s.keys, i, n) for n in range(1, 5)):
+            return None
+        first = i
+        while first < j and (n := words.country_at(s.keys, first, j)):
+            first += n
+        return (first, " ".join(s.words[first:j])) if j - first >= 2 else None
+
     @cached_property
     def named(self) -> list[tuple[int, int, str, tuple]]:
-        """Vietnamese full names in the document (a family name and one to three capitalised syllables):
-        (sentence, token, name, the four keys before it)."""
-        surnames, found = self.shared.words.surnames, []
+        """People named in the document (:meth:`_name_in_run`): (sentence, token, name, the four keys before it)."""
+        found = []
         for s in self.sentences:
             words, i = s.words, 0
             while i < len(words):
@@ -381,10 +393,9 @@ class _Document:
                 while j < len(words) and s.toks[j].kind == "syllable" and words[j][:1].isupper():
                     j += 1
                 if j > i:
-                    for k in range(i, j - 1):
-                        if s.keys[k] in surnames and 2 <= j - k <= 4:
-                            found.append((s.index, k, " ".join(words[k:j]), tuple(s.keys[max(0, k - 4):k])))
-                            break
+                    name = self._name_in_run(s, i, j)
+                    if name:
+                        found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4):i])))
                 i = max(j, i + 1)
         return found
 
@@ -425,6 +436,10 @@ class _Document:
                     break
         if first == run and run > start and s.keys[run - 1] in ("tại", "ở", "của"):
             return None
+        surname = next((k for k in range(first, end - 1) if s.keys[k] in self.shared.words.surnames
+                        and 2 <= end - k <= 4), None)
+        if surname is not None:  # "Hòa Bình Nguyễn Văn Thành": a Vietnamese name starts with a family name
+            first = surname
         return " ".join(s.words[first:end]) if end - first >= 2 else None
 
     # -- statements -----------------------------------------------------------------
@@ -467,6 +482,9 @@ class _Document:
                 actor = previous[0]  # "... đề nghị ... và cho biết ..."
             elif actor is None and coordinated and not previous and boundary >= 0:
                 actor = self._subject(s)  # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ..."
+            elif (actor is None and not previous and 0 < cue_start and boundary < 0 and self.spoken
+                  and self.spoken[-1][0] == s.index - 1 and all(k in _ADVERBS for k in keys[:cue_start])):
+                actor = self.spoken[-1][2]  # an elided subject: "Đồng thời khẳng định ..." after X's statement
             if actor is not None and _reviewing(keys, cue_start, cue_end):
                 actor = None
             if actor is None:
@@ -584,7 +602,8 @@ class _Document:
 # Manner phrases between a subject and its verb ("Askari tức giận cho hay").
 _MANNER = frozenset(tuple(fold(w).split()) for w in (
     "nhiệt liệt", "tức giận", "giận dữ", "hồ hởi", "bức xúc", "thẳng thắn", "công khai", "chính thức", "một lần nữa",
-    "lần nữa", "nói chung", "trực tiếp", "thêm rằng"))
+    "lần nữa", "nói chung", "trực tiếp", "giấu tên", "yêu cầu giấu tên", "đề nghị giấu tên", "đề nghị không nêu tên",
+    "không muốn nêu tên", "xin giấu tên"))
 _TIMES = frozenset(fold(w) for w in "sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
 
 
@@ -593,8 +612,9 @@ def _trim(s: _Sentence, start: int, end: int) -> int:
     keys = s.keys
     while end > start:
         k = keys[end - 1]
-        if end - 2 >= start and (keys[end - 2], k) in _MANNER:
-            end -= 2
+        manner = next((n for n in (5, 4, 3, 2) if end - n >= start and tuple(keys[end - n:end]) in _MANNER), 0)
+        if manner:
+            end -= manner
         elif (s.toks[end - 1].kind == "punct" and k not in (")", "”", '"')) or k in _ADVERBS or k in _TIMES or k[:1].isdigit() or (k in ("/", "-", ".") and end - 2 >= start
                                                                 and keys[end - 2][:1].isdigit()):
             end -= 1

@@ -90,6 +90,15 @@ class ActorWords:
         self.heads = set(self.honorifics) | set(self.titles) | set(self.bodies) | set(self.media) | set(
             self.collectives) | set(self.unnamed) | set(self.person_pronouns) | set(self.group_pronouns)
 
+    def title_ends(self, keys: list[str], end: int, n: int) -> bool:
+        """Do the ``n`` keys before ``end`` make a title or an honorific?"""
+        at = end - n
+        return at >= 0 and n in (_match(self.titles, keys, at, end), _match(self.honorifics, keys, at, end))
+
+    def country_at(self, keys: list[str], at: int, end: int) -> int:
+        """Length of the country named at ``keys[at:end]`` (0 if none)."""
+        return _match(self.countries, keys, at, end)
+
     def countries_in(self, keys: list[str], start: int = 0, end: int | None = None) -> list[str]:
         """The countries (and capitals, as their written form in the lexicon) named in ``keys[start:end]``."""
         end, found, i = len(keys) if end is None else end, [], start

@@ -12,8 +12,8 @@ A gold row and an extracted statement match when they have
 * the same ``stance``;
 * the same actor after folding, or one actor's folded syllables a contiguous run of the other's,
   whole syllables only (``Rumsfeld`` matches ``Donald H. Rumsfeld``, ``Bộ Ngoại giao`` matches
-  ``Bộ Ngoại giao Chile``; ``Bộ Ngoại`` does
-  not match ``Bộ Ngoại thương``, whose syllables differ).
+  ``Bộ Ngoại giao Chile``; ``Bộ Ngoại giao``
+  does not match ``Bộ Ngoại thương``).
 
 Each gold row is matched at most once, exact actors first. Precision counts every statement
 extracted from the documents in scope (by default all documents given), so statements found
