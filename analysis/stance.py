@@ -136,16 +136,14 @@ class _Sentence:
     @cached_property
     def quote_depth(self) -> list[int]:
         """How many quotations are open before each token (and after the last)."""
-        depth, straight, out = 0, 0, []
-        for w in self.words:
-            out.append(depth + straight)
-            if w in "“«":
+        depth, out = 0, []
+        for t, w in zip(self.toks, self.words):
+            out.append(depth)
+            if w in "“«" or (w == '"' and _opens(self._original, t.start)):
                 depth += 1
-            elif w in "”»" and depth:
+            elif w in "”»\"" and depth:
                 depth -= 1
-            elif w == '"':
-                straight = 1 - straight
-        return out + [depth + straight]
+        return out + [depth]
 
     @cached_property
     def boundaries(self) -> list[int]:
@@ -252,7 +250,8 @@ class _Document:
         self.keep_captions = keep_captions
         self.types: dict[str, str] = {}  # actor -> actor_type
         self.country_of: dict[str, str] = {}  # actor -> the country its phrase names
-        self.unnamed: set[str] = set()  # actors that are a person by title alone ("Giám đốc cảng Duba")
+        self.unnamed: set[str] = set()
+        self.bare: set[str] = set()  # capitalised words alone, with no honorific or title ("Askari")  # actors that are a person by title alone ("Giám đốc cảng Duba")
         self.spoken: list[tuple[int, int, str, str]] = []  # (sentence, token, actor, type) of statements so far
     # -- actors ---------------------------------------------------------------------
     @cached_property
@@ -331,6 +330,8 @@ class _Document:
         actor, kind = found.text, found.type
         if found.key in ("unnamed", "bare"):
             self.unnamed.add(actor)  # a weak reading: a named person set off by commas before it wins
+        if found.key == "bare":
+            self.bare.add(actor)
         named = self.shared.words.countries_in(s.keys, start, end)
         if named and not found.resolve:
             self.country_of.setdefault(actor, named[0])
@@ -445,7 +446,7 @@ class _Document:
     # -- statements -----------------------------------------------------------------
     def statements(self) -> list[tuple]:
         rows = []
-        first_keys = set(self.cues_by_first) | {"theo"}
+        first_keys = set(self.cues_by_first) | {"theo", ":"}
         for position, s in enumerate(self.sentences):
             if (s.kind == "caption" and not self.keep_captions) or first_keys.isdisjoint(s.keys):
                 continue
@@ -459,6 +460,7 @@ class _Document:
         found = []
         theos = self._theo(s)
         found += theos
+        fronted = None
         for cue_start, cue_end, stance in self._cues(keys):
             if s.quote_depth[cue_start] > 0 or _not_said(keys, cue_start, cue_end) or any(
                     t[1] <= cue_start < t[4] for t in theos):
@@ -467,19 +469,24 @@ class _Document:
             previous = found[-1] if len(found) > len(theos) else None
             closes_quote = _after_quote(words, boundary) and _ends_sentence(s, cue_end)
             segment = max(boundary + 1, previous[2] if previous else 0)
-            inside = previous is not None and s.clause_ends[previous[2]] >= cue_start and not closes_quote
+            inside = (previous is not None and s.clause_ends[previous[2]] >= cue_start and not closes_quote
+                      and tuple(keys[previous[1]:previous[2]]) not in _QUOTING)
             actor = None
-            if not inside or (boundary >= 0 and keys[boundary] == ";"):
+            if not inside or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
                 actor = self._actor(s, segment, cue_start)
                 if (actor is None or actor in self.unnamed) and boundary >= 0 and keys[boundary] == ",":
                     floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
                     actor = self._apposition(s, boundary, floor) or actor
             coordinated = (cue_end < len(keys) and words[cue_end][:1].isalnum()
                            and all(keys[i] in _ADVERBS for i in range(boundary + 1, cue_start)))
+            if actor is None and not inside:
+                actor = self._after_conjunction(s, segment, cue_start)
             if actor is None and coordinated and previous and boundary >= previous[2]:
                 actor = previous[0]  # a coordinated predicate: the same subject
             elif actor is None and previous and cue_start and keys[cue_start - 1] in ("và", "đồng thời"):
                 actor = previous[0]  # "... đề nghị ... và cho biết ..."
+            elif actor is None and not previous and cue_start and keys[cue_start - 1] in ("và", "hoặc"):
+                actor = self._clause_subject(s, cue_start)  # "X ban bố ..., đi thăm ... và kêu gọi ..."
             elif actor is None and coordinated and not previous and boundary >= 0:
                 actor = self._subject(s)  # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ..."
             elif (actor is None and not previous and 0 < cue_start and boundary < 0 and self.spoken
@@ -488,27 +495,66 @@ class _Document:
             if actor is not None and _reviewing(keys, cue_start, cue_end):
                 actor = None
             if actor is None:
+                if cue_start == 0 and stance != "inform" and keys[cue_end:cue_end + 1] != ["về"]:
+                    fronted = (cue_start, cue_end, stance)  # "Khẳng định ..., Tổng Bí thư chỉ rõ ..."
                 continue
+            if fronted and boundary >= 0 and not previous:
+                found.append((actor, *fronted, fronted[1], s.boundaries[cue_start]))
+                fronted = None
             clause_end = s.clause_ends[cue_end]
             if closes_quote or _ends_sentence(s, cue_end):
                 found.append((actor, cue_start, cue_end, stance, "quote", boundary))
             elif s.syllables_before[clause_end] - s.syllables_before[cue_end] >= 3:
                 found.append((actor, cue_start, cue_end, stance, cue_end, clause_end))
+        found = sorted(found + self._colon_quotes(s, found), key=lambda f: f[1])
         # What one actor says ends where the next statement of the sentence begins.
         return [(a, cs, ce, st, c0, c1 if c0 == "quote" or i + 1 == len(found) else min(c1, found[i + 1][1]))
                 for i, (a, cs, ce, st, c0, c1) in enumerate(found)]
 
+    def _after_conjunction(self, s: _Sentence, start: int, end: int) -> str | None:
+        """The subject of a clause joined inside the phrase (``... và người ta cho rằng``)."""
+        joins = [i for i in range(start, end) if s.keys[i] in _CONJUNCTIONS]
+        return self._actor(s, joins[-1] + 1, end) if joins and joins[-1] + 1 < end else None
+
+    def _colon_quotes(self, s: _Sentence, found: list) -> list[tuple]:
+        """``X <verb>: “...”``: a speaker, a verb of one to four lower-case syllables (``bức xúc``,
+        ``thở dài``), a colon and a quotation: a statement (stance inform) when no cue was found there."""
+        keys, words, out = s.keys, s.words, []
+        for colon, key in enumerate(keys):
+            if key != ":" or colon + 1 >= len(keys) or words[colon + 1] not in _OPEN or s.quote_depth[colon]:
+                continue
+            start = s.boundaries[colon] + 1
+            if any(start <= f[1] < colon for f in found) or colon - start > 20:
+                continue
+            for verb in range(max(start, colon - 4), colon):
+                if keys[verb] in ("hỏi", "viết") or not all(
+                        s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, colon)):
+                    continue
+                actor = self._actor(s, start, verb) if _trim(s, start, verb) > start else None
+                if (actor is None or actor in self.unnamed) and start and keys[start - 1] == ",":
+                    actor = self._apposition(s, start - 1, 0) or actor
+                if actor and (actor not in self.unnamed or words[_trim(s, start, verb) - 1][:1].isupper()):
+                    out.append((actor, verb, colon, "inform", colon + 1, s.clause_ends[colon + 1]))
+                    break
+        return out
+
     def _apposition(self, s: _Sentence, boundary: int, floor: int) -> str | None:
         """A named person before descriptions set off by commas (``Bà X (41 tuổi), dì của Trung, cho biết``)."""
+        weak = []
         for _ in range(4):
             start = max(s.boundaries[boundary] + 1, floor)
+            if s.keys[start] in _PREPOSITIONS:
+                break  # "Dưới sự chủ trì của X, kỳ họp khẳng định": an adverbial, not an apposition
             actor = self._actor(s, start, boundary)
-            if actor is not None and actor not in self.unnamed and self.types.get(actor) == "person":
-                return actor
+            if actor is not None and self.types.get(actor) == "person":
+                if actor not in self.unnamed:
+                    return actor
+                weak.append(actor)
             if start == 0 or s.keys[start - 1] != ",":
-                return None
+                break
             boundary = start - 1
-        return None
+        # a bare name ("Thảo Sương") before a person by title alone ("SV năm nhất Khoa Báo chí")
+        return min(weak, key=lambda a: a not in self.bare, default=None)
 
     def _theo(self, s: _Sentence) -> list[tuple]:
         """``Theo X, ...``, ``Còn theo X``, ``..., theo X, ...``, ``Theo nhận định của X``: attribution
@@ -517,7 +563,8 @@ class _Document:
         for at, key in enumerate(keys):
             if key != "theo" or not (at == 0 or keys[at - 1] == "," or (at == 1 and keys[0] in _ADVERBS)):
                 continue
-            comma = next((i for i in range(at + 1, min(len(keys), at + 20)) if keys[i] == ","), None)
+            comma = next((i for i in range(at + 1, min(len(keys), at + 20)) if keys[i] == "," or (
+                keys[i] == "-" and self.doc.text[s.toks[i].start - 1].isspace())), None)
             if comma is None or s.quote_depth[at]:
                 continue
             start = at + 1
@@ -527,16 +574,37 @@ class _Document:
                 elif keys[start] in ("lời", "ý"):  # "Theo lời ông X"
                     start += 1 + (keys[start + 1:start + 2] == ["kiến"])
             actor = self._actor(s, start, comma)
+            after = next((i for i in range(comma + 1, min(len(keys), comma + 8)) if keys[i] == ","), None)
+            if after and self.shared.words.opens_with_honorific(keys, comma + 1, after):
+                named = self._actor(s, comma + 1, after)  # "Theo cái nhìn của giáo sư ..., ông X, ..."
+                if named and self.types.get(named) == "person" and named not in self.unnamed:
+                    actor, comma = named, after
             if actor is not None:
                 found.append((actor, at, at + 1, "inform", comma + 1, s.clause_ends[comma + 1]))
         return found
 
-    def _subject(self, s: _Sentence) -> str | None:
-        """The actor that opens the sentence, if one does."""
-        for n in range(min(8, len(s.keys)), 0, -1):
-            actor = self._actor(s, 0, n)
+    def _subject(self, s: _Sentence, start: int = 0) -> str | None:
+        """The actor that opens the clause at ``start`` (default: the sentence), if one does."""
+        for n in range(min(8, len(s.keys) - start), 0, -1):
+            actor = self._actor(s, start, start + n)
             if actor:
                 return actor
+        return None
+
+    def _clause_subject(self, s: _Sentence, at: int) -> str | None:
+        """The subject of the clause a predicate joined by ``và``/``hoặc`` belongs to: the actor opening
+        its comma-separated segment or one of the three before it (``Chỉ trong vòng 3 ngày, gần 60 quốc
+        gia đã đóng góp hoặc hứa ...``); never a person by title alone or a bare capitalised word."""
+        boundary = s.boundaries[at]
+        for _ in range(4):
+            if any(k in _PURPOSE for k in s.keys[boundary + 1:at]):
+                return None  # "nhằm trao đổi ..., đánh giá ... và thống nhất ...": a purpose, not a statement
+            actor = self._subject(s, boundary + 1)
+            if actor is not None and actor not in self.unnamed:
+                return actor
+            if boundary < 0:
+                return None
+            boundary = s.boundaries[boundary]
         return None
 
     def _cues(self, keys: list[str]) -> list[tuple[int, int, str]]:
@@ -598,13 +666,26 @@ class _Document:
         return text[self.sentences[position].toks[0].start:end].strip()
 
 
-# Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết").
+# Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết"), and
+# "có" before a cue used as a noun ("TP.HCM đã có kiến nghị").
 # Manner phrases between a subject and its verb ("Askari tức giận cho hay").
 _MANNER = frozenset(tuple(fold(w).split()) for w in (
     "nhiệt liệt", "tức giận", "giận dữ", "hồ hởi", "bức xúc", "thẳng thắn", "công khai", "chính thức", "một lần nữa",
     "lần nữa", "nói chung", "trực tiếp", "giấu tên", "yêu cầu giấu tên", "đề nghị giấu tên", "đề nghị không nêu tên",
     "không muốn nêu tên", "xin giấu tên"))
-_TIMES = frozenset(fold(w) for w in "sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
+# Verbs whose content is another speaker's statement ("X dẫn lời Y cho rằng ...").
+_QUOTING = frozenset(tuple(fold(w).split()) for w in ("dẫn lời", "trích lời", "dẫn nguồn"))
+_PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
+_PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
+_CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song".split())
+_TIMES = frozenset(fold(w) for w in "có sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
+
+
+def _opens(text: str, at: int) -> bool:
+    """Does the straight quote at ``text[at]`` open a quotation (a space or bracket before it, a letter after)?"""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in "([:-") and not after.isspace()
 
 
 def _trim(s: _Sentence, start: int, end: int) -> int:
@@ -662,12 +743,16 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
 
 
 _NOT_SAID = {("yêu", "cầu"): ("giấu",), ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
-             ("nói",): ("chung", "về"), ("trả", "lời"): ("trực", "phỏng")}
+             ("nói",): ("chung", "về"), ("coi",): ("như",),
+             ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"), ("trả", "lời"): ("trực", "phỏng")}
 
 
 def _not_said(keys: list[str], start: int, end: int) -> bool:
-    """``yêu cầu giấu tên``, ``chia sẻ kinh nghiệm``, ``nói chung``: a cue's words that report nothing."""
-    return keys[end:end + 1] and keys[end] in _NOT_SAID.get(tuple(keys[start:end]), ())
+    """``yêu cầu giấu tên``, ``chia sẻ kinh nghiệm``, ``nói chung``, ``coi như``, a cue's noun
+    (``yêu cầu của Mỹ``) and a passive (``được coi là``): a cue's words that report nothing."""
+    following = keys[end] if end < len(keys) else ""
+    passive = start and keys[start - 1] in ("được", "bị")  # "người được coi là ...": said of, not by, someone
+    return bool(passive) or following == "của" or following in _NOT_SAID.get(tuple(keys[start:end]), ())
 
 
 def _after_quote(words: list[str], boundary: int) -> bool:

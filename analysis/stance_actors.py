@@ -39,6 +39,8 @@ _SPEAKERS = frozenset(fold(w) for w in (
     "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
     "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
     "nhân viên bác sĩ ta").split())
+# Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
+_BEFORE_PLACES = frozenset(fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split())
 # Bodies and media that speak in lower case, alone: "báo chí", "cảnh sát", "chính quyền".
 _STANDALONE = frozenset(fold(w) for w in (
     "báo chí", "cảnh sát", "công an", "chính quyền", "chính phủ", "giới chức", "nhà chức trách", "quân đội"))
@@ -90,6 +92,9 @@ class ActorWords:
         self.heads = set(self.honorifics) | set(self.titles) | set(self.bodies) | set(self.media) | set(
             self.collectives) | set(self.unnamed) | set(self.person_pronouns) | set(self.group_pronouns)
 
+    def opens_with_honorific(self, keys: list[str], start: int, end: int) -> bool:
+        return bool(_match(self.honorifics, keys, start, end))
+
     def title_ends(self, keys: list[str], end: int, n: int) -> bool:
         """Do the ``n`` keys before ``end`` make a title or an honorific?"""
         at = end - n
@@ -121,29 +126,33 @@ class ActorWords:
         for pronouns, kind in ((self.person_pronouns, "person"), (self.group_pronouns, "group")):
             if _match(pronouns, keys, start, end) == end - start:
                 return Actor(_cap(text(start, end)), "unresolved", kind, " ".join(whole))
-        if any(k in _CLAUSE_WORDS for k in keys[start + 1:end]):
+        if any(k in _CLAUSE_WORDS or k in (",", ";", ":") for k in keys[start + 1:end]):
             return None
         n = _match(self.honorifics, keys, start, end)
         if n:
             return self._named(phrase, start + n, end, start)
         n = _match(self.titles, keys, start, end)
-        if n:
-            return self._titled(phrase, start, start + n, end)
+        titled = self._titled(phrase, start, start + n, end) if n else None
+        if titled:
+            return titled
         for table, kind in ((self.media, "media"), (self.bodies, "body")):
             n = _match(table, keys, start, end)
             if n and (_upper(words[start]) or any(_upper(w) for w in words[start + n:end])
                       or (n == end - start and " ".join(whole) in _STANDALONE)):
                 return Actor(_cap(text(start, end)), kind)
-        if _match(self.unnamed, keys, start, end) and self._speakers(keys, start + 1, end):
+        n = _match(self.unnamed, keys, start, end)
+        if n and (self._speakers(keys, start + n, start + n + 2) or _match(self.titles, keys, start + n, end)):
             return Actor(_cap(text(start, end)), "person", key="unnamed")
         if _match(self.collectives, keys, start, end) and self._speakers(keys, start, end):
             return Actor(_cap(text(start, end)), "collective")
         if all(_upper(w) for w in words[start:end]) and end - start <= 5 and not is_stopword(whole[0]):
             written = text(start, end)
+            if whole[0] in self.surnames and 2 <= end - start <= 4:
+                return Actor(written, "person")  # a Vietnamese name: family name first
             if " ".join(whole) in self.country_names:
                 return Actor(written, "country")
             if end - start == 1:
-                if is_stopword(whole[0]):
+                if is_stopword(whole[0]) or len(words[start]) < 2:
                     return None
                 return Actor(written, "person", "surname", whole[0])
             return Actor(written, "person", key="bare")
@@ -180,10 +189,12 @@ class ActorWords:
             if not n:
                 break
             first += n
-        if first < end and run < end and keys[run - 1] not in ("tại", "ở", "của"):
+        if first < end and run < end and keys[run - 1] not in _BEFORE_PLACES and phrase.toks[run - 1].kind != "punct":
             return Actor(text(first, end), "person")
         if end == start:
             return Actor(_cap(text(head, end)), "unresolved", "title", " ".join(keys[head:end]))
+        if end - start > 2 and not _upper(words[end - 1]):
+            return None  # "Chủ tịch đặc biệt quan tâm tới ...": a clause, not a description
         return Actor(_cap(text(head, end)), "person", key="unnamed")
 
 
