@@ -6,19 +6,24 @@ has an actor as its subject. Patterns, all matched on folded syllables:
 * subject + cue + content: ``Tổng Bí thư Tô Lâm nhấn mạnh ...``; the subject is
   what stands between the last comma, semicolon or colon and the cue, so a fronted
   clause is skipped (``Chiều 5/2, trong cuộc hội kiến Thủ tướng Lào Sonexay
-  Siphandone, Tổng Bí thư Tô Lâm nhấn mạnh`` gives Tô Lâm);
+  Siphandone, Tổng Bí thư Tô Lâm nhấn mạnh`` gives Tô Lâm); adverbs, manner words and
+  times may stand before the cue; a description set off by commas, brackets or a spaced
+  dash is not part of the actor (``Ông X, tổ trưởng tổ 42, cho biết`` gives X);
 * coordinated predicates share their subject: ``Tổng Bí thư hoan nghênh ...; đề
-  nghị ...`` gives two statements by the same actor;
-* a quotation followed by its speaker: ``“...”, Thứ trưởng Nguyễn Mạnh Cường nhấn
-  mạnh.`` (the content is the quotation, also when it began sentences before);
-* ``Theo X, ...``: attribution, stance ``inform``;
-* an apposition: ``bà Kiều Thị Hồng Phúc, Tổng Lãnh sự ... cho biết`` gives her.
+  nghị ...`` gives two statements by the same actor (also across ``và``/``hoặc``, and an
+  elided subject ``Đồng thời khẳng định ...`` from the previous sentence's statement);
+* a quotation (straight or curly quotes) followed by its speaker: ``“...”, Thứ trưởng
+  Nguyễn Mạnh Cường nhấn mạnh.`` (the content is the quotation, also when it began
+  sentences before); ``X <verb>: “...”`` with any verb (``bức xúc``, ``thở dài``): inform;
+* ``Theo X, ...`` in all its forms (``Còn theo X``, ``..., theo X, ...``, ``Theo nhận định
+  của X``): attribution, stance ``inform``.
 
-Actors (``data/actors.toml``, extensible): a person by name alone; a bare title or
-``Ông``/``Bà`` resolved to the person last named with it in the document; otherwise
-the collective, country or body as written (``Hai bên``; a first letter in lower case
-mid-sentence is capitalised, so ``hai bên`` counts with ``Hai bên``). A cue inside the content
-of another statement (``... từ cam kết sang kết quả``) is not a new statement.
+Actors are read from the words (:mod:`analysis.stance_actors`): no register is needed; the
+register (``data/actors.toml``) adds country and role, and resolves titles of the people it
+lists. Pronouns, bare titles and lone surnames are resolved to the nearest fitting earlier
+actor of the document, or left as written (``actor_type`` ``unresolved``). A cue inside a
+quotation or inside the content of another statement (``... từ cam kết sang kết quả``), in a
+passive or purpose clause, or used as a noun (``yêu cầu của Mỹ``) is not a statement.
 """
 
 from __future__ import annotations
@@ -240,6 +245,9 @@ class _Shared:
 
 
 class _Document:
+    """One document's statements: its sentences, the actors recognised and spoken so far (for
+    references), and the rows."""
+
     def __init__(self, doc: Document, shared: _Shared, keep_captions: bool):
         self.doc, self.shared, self.register, self.tone = doc, shared, shared.register, shared.tone
         self.cues_by_first, self.longest_group = shared.cues_by_first, shared.longest_group
@@ -488,7 +496,8 @@ class _Document:
             elif actor is None and not previous and cue_start and keys[cue_start - 1] in ("và", "hoặc"):
                 actor = self._clause_subject(s, cue_start)  # "X ban bố ..., đi thăm ... và kêu gọi ..."
             elif actor is None and coordinated and not previous and boundary >= 0:
-                actor = self._subject(s)  # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ..."
+                # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ...", unless in a purpose clause ("nhằm ...")
+                actor = None if any(k in _PURPOSE for k in keys[:cue_start]) else self._subject(s)
             elif (actor is None and not previous and 0 < cue_start and boundary < 0 and self.spoken
                   and self.spoken[-1][0] == s.index - 1 and all(k in _ADVERBS for k in keys[:cue_start])):
                 actor = self.spoken[-1][2]  # an elided subject: "Đồng thời khẳng định ..." after X's statement
@@ -744,7 +753,7 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
 
 _NOT_SAID = {("yêu", "cầu"): ("giấu",), ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
              ("nói",): ("chung", "về"), ("coi",): ("như",),
-             ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"), ("trả", "lời"): ("trực", "phỏng")}
+             ("kể",): ("cả", "từ", "đến", "trên"), ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"), ("trả", "lời"): ("trực", "phỏng")}
 
 
 def _not_said(keys: list[str], start: int, end: int) -> bool:

@@ -41,6 +41,8 @@ _SPEAKERS = frozenset(fold(w) for w in (
     "nhân viên bác sĩ ta").split())
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
 _BEFORE_PLACES = frozenset(fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split())
+# Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
+_NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
 # Bodies and media that speak in lower case, alone: "báo chí", "cảnh sát", "chính quyền".
 _STANDALONE = frozenset(fold(w) for w in (
     "báo chí", "cảnh sát", "công an", "chính quyền", "chính phủ", "giới chức", "nhà chức trách", "quân đội"))
@@ -152,7 +154,7 @@ class ActorWords:
             if " ".join(whole) in self.country_names:
                 return Actor(written, "country")
             if end - start == 1:
-                if is_stopword(whole[0]) or len(words[start]) < 2:
+                if is_stopword(whole[0]) or len(words[start]) < 2 or whole[0] in _NOT_NAMES:
                     return None
                 return Actor(written, "person", "surname", whole[0])
             return Actor(written, "person", key="bare")

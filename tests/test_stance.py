@@ -420,6 +420,36 @@ def test_quotation_forms(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)
 
 
+# More patterns of real news, and what is not a statement.
+MORE_PATTERN_CASES = [
+    # any verb before a colon and a quotation, after a speaker: inform
+    ("Ông Bùi Anh Tuấn bức xúc: “Giá đất tăng quá nhanh”.", [("Bùi Anh Tuấn", "bức xúc", "inform")]),
+    # a quoting verb: its content is another speaker's statement
+    ("Hãng tin AFP dẫn lời các chuyên gia cho rằng máy bay rơi do thời tiết xấu.",
+     [("Hãng tin AFP", "dẫn lời", "inform"), ("Các chuyên gia", "cho rằng", "assert")]),
+    # a predicate joined by "hoặc"/"và" after other verbs: the clause's subject
+    ("Chỉ trong ba ngày, gần 60 quốc gia đã đóng góp hoặc hứa đóng góp hơn 220 triệu USD.",
+     [("Gần 60 quốc gia", "hứa", "commit")]),
+    ("Dư luận nói chung cũng không đồng tình với đạo luật mới về việc làm.",
+     [("Dư luận", "không đồng tình", "oppose")]),
+    # a fronted cue with its own content goes to the clause's subject
+    ("Khẳng định chủ trương đổi mới là đúng đắn, Tổng Bí thư Nông Đức Mạnh nhấn mạnh cần đẩy mạnh cải cách.",
+     [("Nông Đức Mạnh", "Khẳng định", "assert"), ("Nông Đức Mạnh", "nhấn mạnh", "emphasize")]),
+    # not statements
+    ("Tổng thống Lahoud là người được coi là thân Syria.", []),  # a passive
+    ("Ông Hariri ủng hộ yêu cầu của Mỹ về việc rút quân.", []),  # a cue as a noun
+    ("Tổng Bí thư sẽ hội đàm nhằm trao đổi về tình hình mỗi nước, đánh giá hợp tác và thống nhất định hướng lớn.",
+     []),  # a purpose clause
+    ("Dưới sự chủ trì của Thủ tướng Phạm Minh Chính, kỳ họp khẳng định quyết tâm chính trị cao.", []),
+    ("Xin cho biết thủ tục đăng ký tạm trú cho người nước ngoài.", []),  # a reader's request
+]
+
+
+@pytest.mark.parametrize("sentence, expected", MORE_PATTERN_CASES)
+def test_more_patterns_of_real_news(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
 # Two-party collectives get the two countries the article names most; otherwise "unknown".
 def test_two_parties_from_the_article():
     found = extract("Thủ tướng Israel hội đàm với lãnh đạo Palestine tại Jerusalem. Israel và Palestine "
