@@ -862,3 +862,26 @@ def test_development_half_precision_and_recall(vntc_dev):
     assert total["gold"] == 140
     assert total["precision"] >= 0.85, report
     assert total["recall"] >= 0.80, report
+
+
+# --------------------------------------------------------------------------- figures at scale
+
+@pytest.mark.parametrize("dates, unit, first", [
+    (["2024-10-09", "2024-11-02", "2026-02-05"], "month", "2024-10"),
+    ([f"{y}-{m:02d}-01" for y in range(2000, 2004) for m in range(1, 13)], "quarter", "2000-Q1"),
+    ([f"{y}-06-01" for y in range(1950, 1990)], "year", "1950"),
+])
+def test_stance_over_time_coarsens_its_periods(dates, unit, first):
+    from analysis.stance_figures import _period
+
+    period, got = _period(pd.Series(dates))
+    assert got == unit and period.iloc[0] == first
+
+
+def test_actors_beyond_the_top_grouped_as_other():
+    from analysis.stance_figures import _with_other
+
+    table = pd.DataFrame({"actor": ["A", "A", "B", "C", "D"]})
+    grouped, label = _with_other(table, ["A", "B"])
+    assert label == "other (2 actors)"
+    assert grouped.tolist() == ["A", "A", "B", label, label]

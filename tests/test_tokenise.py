@@ -202,7 +202,8 @@ def test_cache_holds_plain_text_only(documents, tmp_path):
         types = set(db.execute("SELECT typeof(key), typeof(labels), typeof(tags) FROM tokens").fetchall())
         rows = db.execute("SELECT key, labels, tags FROM tokens").fetchall()
     db.close()
-    assert sorted(tables) == [("layouts_v2",), ("tokens",)]
+    # the near-duplicates' tables (shingles, signatures) are created with the cache, empty here
+    assert {("layouts_v2",), ("tokens",)} <= set(tables)
     assert [(name, kind) for _, name, kind, *_ in columns] == [
         ("key", "TEXT"), ("labels", "TEXT"), ("tags", "TEXT"), ("digest", "TEXT")]
     assert types == {("text", "text", "text")}
