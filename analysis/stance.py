@@ -371,6 +371,9 @@ class _Document:
                 return person, "person"
             people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
             people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
+            described = self._described(found.key, s.index, people)
+            if described:
+                return described, "person"
             return (max(people)[2], "person") if people else None
         head = found.key.split()[0]
         groups = [a for (i, t, a, k) in self.spoken if k in ("body", "media", "collective", "country")
@@ -390,6 +393,24 @@ class _Document:
         while first < j and (n := words.country_at(s.keys, first, j)):
             first += n
         return (first, " ".join(s.words[first:j])) if j - first >= 2 else None
+
+    def _described(self, key: str, before: int, people: list[tuple[int, int, str]]) -> str | None:
+        """For ``viên chỉ huy này``, ``chuyên gia này``: the person nearest to the last mention of the head
+        noun (``chỉ huy``) in the ten sentences before, among ``people`` (sentence, token, name)."""
+        head = tuple(k for k in key.split() if k not in _REFERENCE_WORDS)
+        if not head:
+            return None
+        for position in range(before - 1, max(-1, before - 11), -1):
+            sentence = self.by_index.get(position)
+            here = [(abs(t - at), name) for (i, t, name) in people if i == position
+                    for at in (_find(sentence.keys, head) if sentence else [])]
+            if here:
+                return min(here)[1]
+        return None
+
+    @cached_property
+    def by_index(self) -> dict[int, _Sentence]:
+        return {x.index: x for x in self.sentences}
 
     @cached_property
     def named(self) -> list[tuple[int, int, str, tuple]]:
@@ -677,13 +698,16 @@ class _Document:
 
 # Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết"), and
 # "có" before a cue used as a noun ("TP.HCM đã có kiến nghị").
-# Manner phrases between a subject and its verb ("Askari tức giận cho hay").
+# Manner phrases between a subject and its verb ("Askari tức giận cho hay"), and light verbs before a cue
+# used as a noun ("X gửi lời chúc mừng").
 _MANNER = frozenset(tuple(fold(w).split()) for w in (
     "nhiệt liệt", "tức giận", "giận dữ", "hồ hởi", "bức xúc", "thẳng thắn", "công khai", "chính thức", "một lần nữa",
     "lần nữa", "nói chung", "trực tiếp", "giấu tên", "yêu cầu giấu tên", "đề nghị giấu tên", "đề nghị không nêu tên",
-    "không muốn nêu tên", "xin giấu tên"))
+    "không muốn nêu tên", "xin giấu tên", "gửi lời", "gởi lời", "đưa ra", "lên tiếng"))
 # Verbs whose content is another speaker's statement ("X dẫn lời Y cho rằng ...").
 _QUOTING = frozenset(tuple(fold(w).split()) for w in ("dẫn lời", "trích lời", "dẫn nguồn"))
+# Words of a reference that are not its head noun ("viên chỉ huy này" -> "chỉ huy").
+_REFERENCE_WORDS = frozenset(fold(w) for w in "này ấy ta viên vị người ông bà nhà".split())
 _PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
 _CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song".split())

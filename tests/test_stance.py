@@ -393,6 +393,10 @@ REFERENCE_CASES = [
      [(1, "Tờ Yedioth Ahronoth", "cho biết", "inform"), (2, "Tờ Yedioth Ahronoth", "dẫn lời", "inform")]),
     ("Ông Nguyễn Quá làm nghề gốm đã 30 năm. Theo lời ông Quá, lò gốm đầu tiên đã bán hết hàng.",
      [(2, "Nguyễn Quá", "Theo", "inform")]),
+    # "X này": the person nearest to the last mention of the head noun, not merely the last person
+    ("Theo lời khai của Rani Kamal - sĩ quan chỉ huy thứ ba trên tàu - nước đã tràn vào khoang. Hành khách "
+     "Askari nói rằng thủy thủ bỏ chạy trước. \"Con tàu lật rất nhanh\" - viên chỉ huy này cho hay.",
+     [(1, "Rani Kamal", "Theo", "inform"), (2, "Askari", "nói rằng", "inform"), (3, "Rani Kamal", "cho hay", "inform")]),
     # an elided subject carried from the previous sentence
     ("Bộ trưởng Nguyễn Văn Bình đánh giá cao nỗ lực của ngành ngân hàng. Đồng thời khẳng định lãi suất sẽ "
      "tiếp tục giảm.",
@@ -430,6 +434,8 @@ MORE_PATTERN_CASES = [
     # a predicate joined by "hoặc"/"và" after other verbs: the clause's subject
     ("Chỉ trong ba ngày, gần 60 quốc gia đã đóng góp hoặc hứa đóng góp hơn 220 triệu USD.",
      [("Gần 60 quốc gia", "hứa", "commit")]),
+    ("Nhân dịp năm mới, Tổng Bí thư Nông Đức Mạnh gửi lời chúc mừng tới toàn thể đồng bào cả nước.",
+     [("Nông Đức Mạnh", "chúc mừng", "praise")]),
     ("Dư luận nói chung cũng không đồng tình với đạo luật mới về việc làm.",
      [("Dư luận", "không đồng tình", "oppose")]),
     # a fronted cue with its own content goes to the clause's subject
