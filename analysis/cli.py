@@ -147,6 +147,12 @@ def _parser() -> argparse.ArgumentParser:
                             description="One row per attributed statement: doc_id,date,sentence_id,actor,cue,stance,"
                                         "content, then actor_country,actor_role,tone_positive,tone_difficulty,tone.")
     stance.add_argument("--actors", type=Path, default=None, help="a TOML file of more actors (see README)")
+    stance.add_argument("--gold", type=Path, default=None, metavar="FILE",
+                        help="agreement with a hand-annotated gold CSV (doc_id,actor,stance and sentence_id or "
+                             "sentence_text): stance,gold,extracted,matched,precision,recall per class and all")
+    stance.add_argument("--misses", action="store_true", help="with --gold: the missed and spurious rows instead")
+    stance.add_argument("--sample", type=Path, default=None, metavar="FILE",
+                        help="with --gold: a CSV whose doc_id column lists the documents in scope (default: all)")
     duplicates = sub.add_parser(
         "duplicates", parents=[common], help="clusters of near-duplicate documents (syndicated copies)",
         description="One row per document that has a near-duplicate: cluster_id,doc_id,date,source,similarity. "
@@ -311,7 +317,21 @@ def _stance(session, args: argparse.Namespace) -> None:
     from .stance import StanceExtractor, load_register
 
     register = load_register(extra=args.actors) if args.actors else None
-    _emit(StanceExtractor(register=register, keep_captions=args.keep_captions).extract(list(session.corpus)), args)
+    if (args.misses or args.sample) and not args.gold:
+        raise InputError("--misses/--sample", "need --gold FILE")
+    documents = list(session.corpus)
+    if args.gold:
+        from .stance_gold import gold_agreement, read_gold, read_sample
+
+        gold = read_gold(args.gold)
+        if args.sample:
+            wanted = read_sample(args.sample) | set(gold["doc_id"])
+            documents = [d for d in documents if d.doc_id in wanted]
+    found = StanceExtractor(register=register, keep_captions=args.keep_captions).extract(documents)
+    if args.gold:
+        agreement, misses = gold_agreement(found, gold, documents)
+        found = misses if args.misses else agreement
+    _emit(found, args)
 
 
 def _duplicates(session, args: argparse.Namespace) -> None:

@@ -6,19 +6,24 @@ has an actor as its subject. Patterns, all matched on folded syllables:
 * subject + cue + content: ``Tổng Bí thư Tô Lâm nhấn mạnh ...``; the subject is
   what stands between the last comma, semicolon or colon and the cue, so a fronted
   clause is skipped (``Chiều 5/2, trong cuộc hội kiến Thủ tướng Lào Sonexay
-  Siphandone, Tổng Bí thư Tô Lâm nhấn mạnh`` gives Tô Lâm);
+  Siphandone, Tổng Bí thư Tô Lâm nhấn mạnh`` gives Tô Lâm); adverbs, manner words and
+  times may stand before the cue; a description set off by commas, brackets or a spaced
+  dash is not part of the actor (``Ông X, tổ trưởng tổ 42, cho biết`` gives X);
 * coordinated predicates share their subject: ``Tổng Bí thư hoan nghênh ...; đề
-  nghị ...`` gives two statements by the same actor;
-* a quotation followed by its speaker: ``“...”, Thứ trưởng Nguyễn Mạnh Cường nhấn
-  mạnh.`` (the content is the quotation, also when it began sentences before);
-* ``Theo X, ...``: attribution, stance ``inform``;
-* an apposition: ``bà Kiều Thị Hồng Phúc, Tổng Lãnh sự ... cho biết`` gives her.
+  nghị ...`` gives two statements by the same actor (also across ``và``/``hoặc``, and an
+  elided subject ``Đồng thời khẳng định ...`` from the previous sentence's statement);
+* a quotation (straight or curly quotes) followed by its speaker: ``“...”, Thứ trưởng
+  Nguyễn Mạnh Cường nhấn mạnh.`` (the content is the quotation, also when it began
+  sentences before); ``X <verb>: “...”`` with any verb (``bức xúc``, ``thở dài``): inform;
+* ``Theo X, ...`` in all its forms (``Còn theo X``, ``..., theo X, ...``, ``Theo nhận định
+  của X``): attribution, stance ``inform``.
 
-Actors (``data/actors.toml``, extensible): a person by name alone; a bare title or
-``Ông``/``Bà`` resolved to the person last named with it in the document; otherwise
-the collective, country or body as written (``Hai bên``; a first letter in lower case
-mid-sentence is capitalised, so ``hai bên`` counts with ``Hai bên``). A cue inside the content
-of another statement (``... từ cam kết sang kết quả``) is not a new statement.
+Actors are read from the words (:mod:`analysis.stance_actors`): no register is needed; the
+register (``data/actors.toml``) adds country and role, and resolves titles of the people it
+lists. Pronouns, bare titles and lone surnames are resolved to the nearest fitting earlier
+actor of the document, or left as written (``actor_type`` ``unresolved``). A cue inside a
+quotation or inside the content of another statement (``... từ cam kết sang kết quả``), in a
+passive or purpose clause, or used as a noun (``yêu cầu của Mỹ``) is not a statement.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import pandas as pd
 from . import config
 from .errors import InputError
 from .layout import Document
+from .stance_actors import ActorWords, load_actor_words
 from .tomldata import entries, read_toml, table, text, texts
 from .vietnamese import Token, fold, normalize, token_keys, tokens
 
@@ -44,7 +50,7 @@ STANCES = ("assert", "emphasize", "inform", "propose", "agree", "praise", "thank
 # Words that may stand between a subject and its verb, or open a coordinated predicate.
 _ADVERBS = frozenset(fold(w) for w in (
     "cũng đã đều vẫn tiếp tục sẽ còn luôn cùng đồng thời và nhưng song thì đặc biệt một lần nữa "
-    "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao").split())
+    "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao vừa mới chỉ thường từng").split())
 _OPEN, _CLOSE = "“\"‘«", "”\"’»"
 
 
@@ -136,11 +142,11 @@ class _Sentence:
     def quote_depth(self) -> list[int]:
         """How many quotations are open before each token (and after the last)."""
         depth, out = 0, []
-        for w in self.words:
+        for t, w in zip(self.toks, self.words):
             out.append(depth)
-            if w in "“«":
+            if w in "“«" or (w == '"' and _opens(self._original, t.start)):
                 depth += 1
-            elif w in "”»" and depth:
+            elif w in "”»\"" and depth:
                 depth -= 1
         return out + [depth]
 
@@ -172,6 +178,10 @@ class _Sentence:
             count += bool(w[:1].isalnum())
             out.append(count)
         return out
+
+    def span(self, start: int, end: int) -> str:
+        """Tokens ``start:end`` as written, spaces collapsed (``VietnamWorks.com``, ``Bộ GD-ĐT``)."""
+        return " ".join(self._original[self.toks[start].start:self.toks[end - 1].end].split())
 
     @cached_property
     def last_close(self) -> int | None:
@@ -205,25 +215,23 @@ class StanceExtractor:
         ``actor_country, actor_role, tone_positive, tone_difficulty, tone``."""
         register = self.register or load_register()
         cues = sorted(_load_cues().items(), key=lambda kv: -len(kv[0]))
-        tone = _load_tone()
+        shared = _Shared(register, cues, _load_tone(), load_actor_words())
         rows = []
         for doc in documents:
-            rows += _Document(doc, register, cues, tone, self.keep_captions).statements()
+            rows += _Document(doc, shared, self.keep_captions).statements()
         return pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "actor_country", "actor_role", "tone_positive",
-                                           "tone_difficulty", "tone"])
+                                           "tone_difficulty", "tone", "actor_type"])
 
 
-class _Document:
-    def __init__(self, doc: Document, register: Register, cues, tone, keep_captions: bool):
-        self.doc, self.register, self.tone = doc, register, tone
+class _Shared:
+    """What every document's extraction reads: the register, cues, tone words and actor lexicons, built once."""
+
+    def __init__(self, register: Register, cues, tone, words: ActorWords):
+        self.register, self.tone, self.words = register, tone, words
         self.cues_by_first: dict[str, list] = {}
         for cue, stance in cues:  # longest first
             self.cues_by_first.setdefault(cue[0], []).append((cue, stance))
-        text = normalize(doc.text)
-        self.sentences = [_Sentence(s.index, s.kind, text, doc.text, s.start, s.end) for s in doc.sentences]
-        # A country or body is named in at most this many tokens: longer subjects need not be looked up.
         self.longest_group = max((len(token_keys(name)) for name in register.groups), default=0)
-        self.keep_captions = keep_captions
         self.names = [(tuple(fold(p.name).split()), p) for p in register.persons]
         self.names_by_first: dict[str, list] = {}
         for key, person in self.names:
@@ -232,12 +240,33 @@ class _Document:
         self.titles = sorted({tuple(fold(t).split()) for t in register.titles}
                              | {tuple(fold(t).split()) for p in register.persons for t in p.titles}, key=len,
                              reverse=True)
+        self.title_first = {t[0] for t in self.titles}
+        self.person_names = {fold(p.name) for p in register.persons}
+
+
+class _Document:
+    """One document's statements: its sentences, the actors recognised and spoken so far (for
+    references), and the rows."""
+
+    def __init__(self, doc: Document, shared: _Shared, keep_captions: bool):
+        self.doc, self.shared, self.register, self.tone = doc, shared, shared.register, shared.tone
+        self.cues_by_first, self.longest_group = shared.cues_by_first, shared.longest_group
+        self.names, self.names_by_first = shared.names, shared.names_by_first
+        self.places, self.titles = shared.places, shared.titles
+        text = normalize(doc.text)
+        self.sentences = [_Sentence(s.index, s.kind, text, doc.text, s.start, s.end) for s in doc.sentences]
+        self.keep_captions = keep_captions
+        self.types: dict[str, str] = {}  # actor -> actor_type
+        self.country_of: dict[str, str] = {}  # actor -> the country its phrase names
+        self.unnamed: set[str] = set()
+        self.bare: set[str] = set()  # capitalised words alone, with no honorific or title ("Askari")  # actors that are a person by title alone ("Giám đốc cảng Duba")
+        self.spoken: list[tuple[int, int, str, str]] = []  # (sentence, token, actor, type) of statements so far
     # -- actors ---------------------------------------------------------------------
     @cached_property
     def mentions(self) -> list[tuple[int, int, str, frozenset]]:
         """Every mention of a known person: (sentence, token, person, titles just before the name)."""
         found = []
-        title_first = {t[0] for t in self.titles}
+        title_first = self.shared.title_first
         for s in self.sentences:
             for i, key in enumerate(s.keys):
                 person = self._name_at(s, i) if key in self.names_by_first else None
@@ -250,7 +279,7 @@ class _Document:
                         if tuple(s.keys[i:i + len(title)]) == title:
                             end = _name_end(s, i + len(title))
                             name = self._unknown_name(s, i + len(title), end)
-                            if name and not any(p.name == name for p in self.register.persons):
+                            if name and fold(name) not in self.shared.person_names:
                                 found.append((s.index, i, name, frozenset({title})))
                             break
         return found
@@ -272,13 +301,136 @@ class _Document:
         return None
 
     def _actor(self, s: _Sentence, start: int, end: int) -> str | None:
-        """The actor standing at the end of tokens ``start:end`` (adverbs before the verb allowed)."""
-        while end > start and s.keys[end - 1] in _ADVERBS:
-            end -= 1
+        """The actor standing at the end of tokens ``start:end`` (adverbs and times before the verb allowed)."""
+        end = _trim(s, start, end)
         while start < end and s.toks[start].kind == "punct":
             start += 1
+        text = self.doc.text
+        whole_group = end - start <= self.longest_group and fold(" ".join(s.keys[start:end])) in self.register.groups
+        for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
+            if s.words[i] == "(" or (s.keys[i] == "-" and text[s.toks[i].start - 1].isspace()):
+                end = _trim(s, start, i)  # a description after a spaced dash or in brackets
+                break
         if end <= start:
             return None
+        actor = self._registered(s, start, end)
+        if actor is not None:
+            self.types.setdefault(actor, self._register_type(actor))
+            named = self.shared.words.countries_in(s.keys, start, end)
+            if named and fold(actor) not in self.shared.words.country_names:
+                self.country_of.setdefault(actor, named[0])
+            return actor
+        return self._general(s, start, end)
+
+    def _register_type(self, actor: str) -> str:
+        key = fold(actor)
+        if key in self.shared.person_names or key not in self.register.groups:
+            return "person" if not _collective(key.split()) else "collective"
+        if _collective(key.split()) or key.split()[0] in ("hai", "ba", "các"):
+            return "collective"
+        return "country" if key in self.shared.words.country_names else "body"
+
+    def _general(self, s: _Sentence, start: int, end: int) -> str | None:
+        """An actor from the words of the phrase (:mod:`analysis.stance_actors`), references resolved."""
+        found = self.shared.words.recognise(s, start, end)
+        if found is None:
+            return None
+        actor, kind = found.text, found.type
+        if found.key in ("unnamed", "bare"):
+            self.unnamed.add(actor)  # a weak reading: a named person set off by commas before it wins
+        if found.key == "bare":
+            self.bare.add(actor)
+        named = self.shared.words.countries_in(s.keys, start, end)
+        if named and not found.resolve:
+            self.country_of.setdefault(actor, named[0])
+        if found.resolve:
+            resolved = self._refer(found, s, start)
+            if resolved is None and found.resolve == "surname" and end - start == 1 and start == 0 and not actor.isascii():
+                return None  # a capitalised first word nobody was named by ("Lễ", "Lời"): not a name
+            actor, kind = resolved or (actor, kind)
+        self.types.setdefault(actor, kind)
+        return actor
+
+    def _refer(self, found, s: _Sentence, at: int) -> tuple[str, str] | None:
+        """The earlier actor a pronoun, bare title or lone surname refers to."""
+        here = (s.index, at)
+        if found.resolve == "title":
+            person = self._resolve(tuple(found.key.split()), s, at)
+            if person:
+                return person, "person"
+            named = [n for (i, t, n, before) in self.named if (i, t) < here and _ends_within(before, tuple(found.key.split()))]
+            return (named[-1], "person") if named else None
+        if found.resolve == "surname":
+            named = [n for (i, t, n, _) in self.named if (i, t) < here and fold(n).split()[-1] == found.key]
+            named += [a for (i, t, a, k) in self.spoken if k == "person" and fold(a).split()[-1] == found.key
+                      and len(a.split()) > 1]
+            return (named[-1], "person") if named else None
+        if found.resolve == "person":
+            person = self._resolve(tuple(found.key.split()), s, at) if found.key in ("ông", "bà") else None
+            if person:
+                return person, "person"
+            people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
+            people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
+            described = self._described(found.key, s.index, people)
+            if described:
+                return described, "person"
+            return (max(people)[2], "person") if people else None
+        head = found.key.split()[0]
+        groups = [a for (i, t, a, k) in self.spoken if k in ("body", "media", "collective", "country")
+                  and (head == "họ" or fold(a).startswith(head))]
+        return (groups[-1], self.types[groups[-1]]) if groups else None
+
+    def _name_in_run(self, s: _Sentence, i: int, j: int) -> tuple[int, str] | None:
+        """A person's name in the capitalised run ``i:j``: a Vietnamese one (a family name and one to three
+        syllables), or, after a title or honorific, the run less the countries it opens with."""
+        words = self.shared.words
+        for k in range(i, j - 1):
+            if s.keys[k] in words.surnames and 2 <= j - k <= 4:
+                return k, " ".join(s.words[k:j])
+        if not any(words.title_ends(s.keys, i, n) for n in range(1, 5)):
+            return None
+        first = i
+        while first < j and (n := words.country_at(s.keys, first, j)):
+            first += n
+        return (first, " ".join(s.words[first:j])) if j - first >= 2 else None
+
+    def _described(self, key: str, before: int, people: list[tuple[int, int, str]]) -> str | None:
+        """For ``viên chỉ huy này``, ``chuyên gia này``: the person nearest to the last mention of the head
+        noun (``chỉ huy``) in the ten sentences before, among ``people`` (sentence, token, name)."""
+        head = tuple(k for k in key.split() if k not in _REFERENCE_WORDS)
+        if not head:
+            return None
+        for position in range(before - 1, max(-1, before - 11), -1):
+            sentence = self.by_index.get(position)
+            here = [(abs(t - at), name) for (i, t, name) in people if i == position
+                    for at in (_find(sentence.keys, head) if sentence else [])]
+            if here:
+                return min(here)[1]
+        return None
+
+    @cached_property
+    def by_index(self) -> dict[int, _Sentence]:
+        return {x.index: x for x in self.sentences}
+
+    @cached_property
+    def named(self) -> list[tuple[int, int, str, tuple]]:
+        """People named in the document (:meth:`_name_in_run`): (sentence, token, name, the four keys before it)."""
+        found = []
+        for s in self.sentences:
+            words, i = s.words, 0
+            while i < len(words):
+                j = i
+                while j < len(words) and s.toks[j].kind == "syllable" and words[j][:1].isupper():
+                    j += 1
+                if j > i:
+                    name = self._name_in_run(s, i, j)
+                    if name:
+                        found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4):i])))
+                i = max(j, i + 1)
+        return found
+
+    def _registered(self, s: _Sentence, start: int, end: int) -> str | None:
+        """A person, collective, title or group of the register at the end of tokens ``start:end``."""
         keys = s.keys
         for key, person in self.names:  # a known person
             if len(key) <= end - start and tuple(keys[end - len(key):end]) == key:
@@ -288,12 +440,11 @@ class _Document:
                 return _as_written(s, end - n, end)
         for title in self.titles:  # a title and a name nobody registered, or a bare title to resolve
             n = len(title)
-            if tuple(keys[start:start + n]) == title:
+            if tuple(keys[start:start + n]) == title and title not in (("ông",), ("bà",)):
                 named = self._unknown_name(s, start + n, end)
                 if named:
                     return named
-                if all(w[:1].isupper() or not w[:1].isalpha() or fold(w) in ("giao", "tại")
-                       for w in map(s.words.__getitem__, range(start + n, end))):
+                if start + n == end:
                     return self._resolve(title, s, start)
         if end - start <= self.longest_group and fold(" ".join(keys[start:end])) in self.register.groups:
             return _as_written(s, start, end)
@@ -315,12 +466,16 @@ class _Document:
                     break
         if first == run and run > start and s.keys[run - 1] in ("tại", "ở", "của"):
             return None
+        surname = next((k for k in range(first, end - 1) if s.keys[k] in self.shared.words.surnames
+                        and 2 <= end - k <= 4), None)
+        if surname is not None:  # "Hòa Bình Nguyễn Văn Thành": a Vietnamese name starts with a family name
+            first = surname
         return " ".join(s.words[first:end]) if end - first >= 2 else None
 
     # -- statements -----------------------------------------------------------------
     def statements(self) -> list[tuple]:
         rows = []
-        first_keys = set(self.cues_by_first) | {"theo"}
+        first_keys = set(self.cues_by_first) | {"theo", ":"}
         for position, s in enumerate(self.sentences):
             if (s.kind == "caption" and not self.keep_captions) or first_keys.isdisjoint(s.keys):
                 continue
@@ -332,57 +487,155 @@ class _Document:
         content ``("quote", i)`` is the quotation that closes before token ``i``."""
         keys, words = s.keys, s.words
         found = []
-        theo = False
-        if keys[:1] == ["theo"]:
-            comma = next((i for i, k in enumerate(keys) if k == ","), None)
-            actor = self._actor(s, 1, comma) if comma else None
-            if actor:
-                found.append((actor, 0, 1, "inform", comma + 1, s.clause_ends[comma + 1]))
-                theo = True
+        theos = self._theo(s)
+        found += theos
+        fronted = None
         for cue_start, cue_end, stance in self._cues(keys):
-            if s.quote_depth[cue_start] > 0:
+            if s.quote_depth[cue_start] > 0 or _not_said(keys, cue_start, cue_end) or any(
+                    t[1] <= cue_start < t[4] for t in theos):
                 continue
             boundary = s.boundaries[cue_start]
-            previous = found[-1] if found else None
+            previous = found[-1] if len(found) > len(theos) else None
             closes_quote = _after_quote(words, boundary) and _ends_sentence(s, cue_end)
             segment = max(boundary + 1, previous[2] if previous else 0)
-            inside = previous is not None and (theo or s.clause_ends[previous[2]] >= cue_start) and not closes_quote
+            inside = (previous is not None and s.clause_ends[previous[2]] >= cue_start and not closes_quote
+                      and tuple(keys[previous[1]:previous[2]]) not in _QUOTING)
             actor = None
-            if not inside or (boundary >= 0 and keys[boundary] == ";"):
+            if not inside or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
                 actor = self._actor(s, segment, cue_start)
-                if actor is None and boundary >= 0 and keys[boundary] == "," and self._starts_with_title(keys, boundary + 1):
-                    actor = self._actor(s, s.boundaries[boundary] + 1, boundary)  # an apposition
-            coordinated = (not theo and cue_end < len(keys) and words[cue_end][:1].isalnum()
+                if (actor is None or actor in self.unnamed) and boundary >= 0 and keys[boundary] == ",":
+                    floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
+                    actor = self._apposition(s, boundary, floor) or actor
+            coordinated = (cue_end < len(keys) and words[cue_end][:1].isalnum()
                            and all(keys[i] in _ADVERBS for i in range(boundary + 1, cue_start)))
+            if actor is None and not inside:
+                actor = self._after_conjunction(s, segment, cue_start)
             if actor is None and coordinated and previous and boundary >= previous[2]:
                 actor = previous[0]  # a coordinated predicate: the same subject
             elif actor is None and previous and cue_start and keys[cue_start - 1] in ("và", "đồng thời"):
                 actor = previous[0]  # "... đề nghị ... và cho biết ..."
+            elif actor is None and not previous and cue_start and keys[cue_start - 1] in ("và", "hoặc"):
+                actor = self._clause_subject(s, cue_start)  # "X ban bố ..., đi thăm ... và kêu gọi ..."
             elif actor is None and coordinated and not previous and boundary >= 0:
-                actor = self._subject(s)  # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ..."
+                # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ...", unless in a purpose clause ("nhằm ...")
+                actor = None if any(k in _PURPOSE for k in keys[:cue_start]) else self._subject(s)
+            elif (actor is None and not previous and 0 < cue_start and boundary < 0 and self.spoken
+                  and self.spoken[-1][0] == s.index - 1 and all(k in _ADVERBS for k in keys[:cue_start])):
+                actor = self.spoken[-1][2]  # an elided subject: "Đồng thời khẳng định ..." after X's statement
             if actor is not None and _reviewing(keys, cue_start, cue_end):
                 actor = None
             if actor is None:
+                if cue_start == 0 and stance != "inform" and keys[cue_end:cue_end + 1] != ["về"]:
+                    fronted = (cue_start, cue_end, stance)  # "Khẳng định ..., Tổng Bí thư chỉ rõ ..."
                 continue
+            if fronted and boundary >= 0 and not previous:
+                found.append((actor, *fronted, fronted[1], s.boundaries[cue_start]))
+                fronted = None
             clause_end = s.clause_ends[cue_end]
             if closes_quote or _ends_sentence(s, cue_end):
                 found.append((actor, cue_start, cue_end, stance, "quote", boundary))
             elif s.syllables_before[clause_end] - s.syllables_before[cue_end] >= 3:
                 found.append((actor, cue_start, cue_end, stance, cue_end, clause_end))
+        found = sorted(found + self._colon_quotes(s, found), key=lambda f: f[1])
         # What one actor says ends where the next statement of the sentence begins.
         return [(a, cs, ce, st, c0, c1 if c0 == "quote" or i + 1 == len(found) else min(c1, found[i + 1][1]))
                 for i, (a, cs, ce, st, c0, c1) in enumerate(found)]
 
-    def _subject(self, s: _Sentence) -> str | None:
-        """The actor that opens the sentence, if one does."""
-        for n in range(min(8, len(s.keys)), 0, -1):
-            actor = self._actor(s, 0, n)
+    def _after_conjunction(self, s: _Sentence, start: int, end: int) -> str | None:
+        """The subject of a clause joined inside the phrase (``... và người ta cho rằng``)."""
+        joins = [i for i in range(start, end) if s.keys[i] in _CONJUNCTIONS]
+        return self._actor(s, joins[-1] + 1, end) if joins and joins[-1] + 1 < end else None
+
+    def _colon_quotes(self, s: _Sentence, found: list) -> list[tuple]:
+        """``X <verb>: “...”``: a speaker, a verb of one to four lower-case syllables (``bức xúc``,
+        ``thở dài``), a colon and a quotation: a statement (stance inform) when no cue was found there."""
+        keys, words, out = s.keys, s.words, []
+        for colon, key in enumerate(keys):
+            if key != ":" or colon + 1 >= len(keys) or words[colon + 1] not in _OPEN or s.quote_depth[colon]:
+                continue
+            start = s.boundaries[colon] + 1
+            if any(start <= f[1] < colon for f in found) or colon - start > 20:
+                continue
+            for verb in range(max(start, colon - 4), colon):
+                if keys[verb] in ("hỏi", "viết") or not all(
+                        s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, colon)):
+                    continue
+                actor = self._actor(s, start, verb) if _trim(s, start, verb) > start else None
+                if (actor is None or actor in self.unnamed) and start and keys[start - 1] == ",":
+                    actor = self._apposition(s, start - 1, 0) or actor
+                if actor and (actor not in self.unnamed or words[_trim(s, start, verb) - 1][:1].isupper()):
+                    out.append((actor, verb, colon, "inform", colon + 1, s.clause_ends[colon + 1]))
+                    break
+        return out
+
+    def _apposition(self, s: _Sentence, boundary: int, floor: int) -> str | None:
+        """A named person before descriptions set off by commas (``Bà X (41 tuổi), dì của Trung, cho biết``)."""
+        weak = []
+        for _ in range(4):
+            start = max(s.boundaries[boundary] + 1, floor)
+            if s.keys[start] in _PREPOSITIONS:
+                break  # "Dưới sự chủ trì của X, kỳ họp khẳng định": an adverbial, not an apposition
+            actor = self._actor(s, start, boundary)
+            if actor is not None and self.types.get(actor) == "person":
+                if actor not in self.unnamed:
+                    return actor
+                weak.append(actor)
+            if start == 0 or s.keys[start - 1] != ",":
+                break
+            boundary = start - 1
+        # a bare name ("Thảo Sương") before a person by title alone ("SV năm nhất Khoa Báo chí")
+        return min(weak, key=lambda a: a not in self.bare, default=None)
+
+    def _theo(self, s: _Sentence) -> list[tuple]:
+        """``Theo X, ...``, ``Còn theo X``, ``..., theo X, ...``, ``Theo nhận định của X``: attribution
+        (stance inform). ``Theo kế hoạch``, ``theo hướng`` name no actor and give nothing."""
+        keys, found = s.keys, []
+        for at, key in enumerate(keys):
+            if key != "theo" or not (at == 0 or keys[at - 1] == "," or (at == 1 and keys[0] in _ADVERBS)):
+                continue
+            comma = next((i for i in range(at + 1, min(len(keys), at + 20)) if keys[i] == "," or (
+                keys[i] == "-" and self.doc.text[s.toks[i].start - 1].isspace())), None)
+            if comma is None or s.quote_depth[at]:
+                continue
+            start = at + 1
+            if not s.words[start][:1].isupper():
+                if "của" in keys[start:comma]:  # "Theo đánh giá của X"
+                    start = keys.index("của", start) + 1
+                elif keys[start] in ("lời", "ý"):  # "Theo lời ông X"
+                    start += 1 + (keys[start + 1:start + 2] == ["kiến"])
+            actor = self._actor(s, start, comma)
+            after = next((i for i in range(comma + 1, min(len(keys), comma + 8)) if keys[i] == ","), None)
+            if after and self.shared.words.opens_with_honorific(keys, comma + 1, after):
+                named = self._actor(s, comma + 1, after)  # "Theo cái nhìn của giáo sư ..., ông X, ..."
+                if named and self.types.get(named) == "person" and named not in self.unnamed:
+                    actor, comma = named, after
+            if actor is not None:
+                found.append((actor, at, at + 1, "inform", comma + 1, s.clause_ends[comma + 1]))
+        return found
+
+    def _subject(self, s: _Sentence, start: int = 0) -> str | None:
+        """The actor that opens the clause at ``start`` (default: the sentence), if one does."""
+        for n in range(min(8, len(s.keys) - start), 0, -1):
+            actor = self._actor(s, start, start + n)
             if actor:
                 return actor
         return None
 
-    def _starts_with_title(self, keys: list[str], start: int) -> bool:
-        return any(tuple(keys[start:start + len(t)]) == t for t in self.titles)
+    def _clause_subject(self, s: _Sentence, at: int) -> str | None:
+        """The subject of the clause a predicate joined by ``và``/``hoặc`` belongs to: the actor opening
+        its comma-separated segment or one of the three before it (``Chỉ trong vòng 3 ngày, gần 60 quốc
+        gia đã đóng góp hoặc hứa ...``); never a person by title alone or a bare capitalised word."""
+        boundary = s.boundaries[at]
+        for _ in range(4):
+            if any(k in _PURPOSE for k in s.keys[boundary + 1:at]):
+                return None  # "nhằm trao đổi ..., đánh giá ... và thống nhất ...": a purpose, not a statement
+            actor = self._subject(s, boundary + 1)
+            if actor is not None and actor not in self.unnamed:
+                return actor
+            if boundary < 0:
+                return None
+            boundary = s.boundaries[boundary]
+        return None
 
     def _cues(self, keys: list[str]) -> list[tuple[int, int, str]]:
         """Cue matches, longest first where two overlap."""
@@ -405,8 +658,29 @@ class _Document:
         positive = sum(len(_find(tone_keys, p)) for p in self.tone["positive"])
         difficulty = sum(len(_find(tone_keys, p)) for p in self.tone["difficulty"])
         tone = "mixed" if positive and difficulty else "positive" if positive else "difficulty" if difficulty else ""
+        kind = self.types.get(actor, "person")
+        self.spoken.append((s.index, cue_start, actor, kind))
         return (doc.doc_id, doc.date.isoformat() if doc.date else "", s.index, actor, cue, stance, content,
-                self.register.country(actor), self.register.role(actor), positive, difficulty, tone)
+                self._country(actor, kind), self.register.role(actor), positive, difficulty, tone, kind)
+
+    def _country(self, actor: str, kind: str) -> str:
+        """The register's country; for two parties (``Hai bên``) the two countries the article names most;
+        else the country the actor's phrase names; else ``unknown``."""
+        country = self.register.country(actor)
+        if country == "both" or (kind == "collective" and fold(actor).split()[0] in ("hai", "cả")):
+            return self.parties
+        return country or self.country_of.get(actor) or "unknown"
+
+    @cached_property
+    def parties(self) -> str:
+        """The two countries the document names most often (first named wins a tie), as ``A + B`` in
+        alphabetical order, so that one pair reads the same in every document."""
+        counts: dict[str, int] = {}
+        for s in self.sentences:
+            for name in self.shared.words.countries_in(s.keys):
+                counts[name] = counts.get(name, 0) + 1
+        top = sorted(counts, key=lambda c: -counts[c])[:2]  # dicts keep first-seen order: a stable tie-break
+        return " + ".join(sorted(top)) if len(top) == 2 else "unknown"
 
     def _quote(self, position: int, s: _Sentence) -> str:
         """The quotation that ends before the speaker, from its opening mark, across sentences."""
@@ -420,6 +694,47 @@ class _Document:
             if opens:
                 return text[opens[0]:end].strip()
         return text[self.sentences[position].toks[0].start:end].strip()
+
+
+# Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết"), and
+# "có" before a cue used as a noun ("TP.HCM đã có kiến nghị").
+# Manner phrases between a subject and its verb ("Askari tức giận cho hay"), and light verbs before a cue
+# used as a noun ("X gửi lời chúc mừng").
+_MANNER = frozenset(tuple(fold(w).split()) for w in (
+    "nhiệt liệt", "tức giận", "giận dữ", "hồ hởi", "bức xúc", "thẳng thắn", "công khai", "chính thức", "một lần nữa",
+    "lần nữa", "nói chung", "trực tiếp", "giấu tên", "yêu cầu giấu tên", "đề nghị giấu tên", "đề nghị không nêu tên",
+    "không muốn nêu tên", "xin giấu tên", "gửi lời", "gởi lời", "đưa ra", "lên tiếng"))
+# Verbs whose content is another speaker's statement ("X dẫn lời Y cho rằng ...").
+_QUOTING = frozenset(tuple(fold(w).split()) for w in ("dẫn lời", "trích lời", "dẫn nguồn"))
+# Words of a reference that are not its head noun ("viên chỉ huy này" -> "chỉ huy").
+_REFERENCE_WORDS = frozenset(fold(w) for w in "này ấy ta viên vị người ông bà nhà".split())
+_PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
+_PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
+_CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song".split())
+_TIMES = frozenset(fold(w) for w in "có sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
+
+
+def _opens(text: str, at: int) -> bool:
+    """Does the straight quote at ``text[at]`` open a quotation (a space or bracket before it, a letter after)?"""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in "([:-") and not after.isspace()
+
+
+def _trim(s: _Sentence, start: int, end: int) -> int:
+    """``end`` less the adverbs, times and dates before the verb."""
+    keys = s.keys
+    while end > start:
+        k = keys[end - 1]
+        manner = next((n for n in (5, 4, 3, 2) if end - n >= start and tuple(keys[end - n:end]) in _MANNER), 0)
+        if manner:
+            end -= manner
+        elif (s.toks[end - 1].kind == "punct" and k not in (")", "”", '"')) or k in _ADVERBS or k in _TIMES or k[:1].isdigit() or (k in ("/", "-", ".") and end - 2 >= start
+                                                                and keys[end - 2][:1].isdigit()):
+            end -= 1
+        else:
+            break
+    return end
 
 
 def _name_end(s: _Sentence, start: int) -> int:
@@ -458,6 +773,19 @@ def _as_written(s: _Sentence, start: int, end: int) -> str:
 def _reviewing(keys: list[str], start: int, end: int) -> bool:
     """``đánh giá kết quả``, ``đánh giá toàn diện``: reviewing results is an activity, not a statement."""
     return keys[start:end] == ["đánh", "giá"] and keys[end:end + 1] in (["kết"], ["toàn"], ["lại"], ["tình"])
+
+
+_NOT_SAID = {("yêu", "cầu"): ("giấu",), ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
+             ("nói",): ("chung", "về"), ("coi",): ("như",),
+             ("kể",): ("cả", "từ", "đến", "trên"), ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"), ("trả", "lời"): ("trực", "phỏng")}
+
+
+def _not_said(keys: list[str], start: int, end: int) -> bool:
+    """``yêu cầu giấu tên``, ``chia sẻ kinh nghiệm``, ``nói chung``, ``coi như``, a cue's noun
+    (``yêu cầu của Mỹ``) and a passive (``được coi là``): a cue's words that report nothing."""
+    following = keys[end] if end < len(keys) else ""
+    passive = start and keys[start - 1] in ("được", "bị")  # "người được coi là ...": said of, not by, someone
+    return bool(passive) or following == "của" or following in _NOT_SAID.get(tuple(keys[start:end]), ())
 
 
 def _after_quote(words: list[str], boundary: int) -> bool:

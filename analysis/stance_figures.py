@@ -29,6 +29,26 @@ def _top_actors(table: pd.DataFrame) -> list[str]:
     return sorted(counts.index, key=lambda a: (-counts[a], a))[:MAX_ACTORS]
 
 
+def _with_other(table: pd.DataFrame, actors: list[str]) -> tuple[pd.Series, str | None]:
+    """Each statement's actor, the actors beyond the top ones grouped as ``other (N actors)``; and that label."""
+    rest = table.loc[~table["actor"].isin(actors), "actor"]
+    if rest.empty:
+        return table["actor"], None
+    label = f"other ({rest.nunique()} actors)"
+    return table["actor"].where(table["actor"].isin(actors), label), label
+
+
+def _period(dates: pd.Series) -> tuple[pd.Series, str]:
+    """Month of each ISO date; quarters when the months would be more than 36, years when the quarters would."""
+    months = dates.str[:7]
+    if months.nunique() <= 36:
+        return months, "month"
+    quarters = dates.str[:4] + "-Q" + ((dates.str[5:7].astype(int) - 1) // 3 + 1).astype(str)
+    if quarters.nunique() <= 36:
+        return quarters, "quarter"
+    return dates.str[:4], "year"
+
+
 def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues") -> None:
     values = matrix.to_numpy()
     ax.imshow(values, cmap=cmap, aspect="auto")
@@ -38,7 +58,8 @@ def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues") -> None:
 
 
 @figure("stance_actors", title="Who takes which stance",
-        caption="Number of attributed statements by actor (rows, the 15 most frequent, with their country) and "
+        caption="Number of attributed statements by actor (rows: the 15 actors with most statements, with their "
+                "country, then all other actors together as 'other') and "
                 "stance class (columns): assert (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, "
                 "nói, theo), propose (đề nghị), agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), "
                 "thank (cảm ơn), commit (cam kết), concern (quan ngại), oppose (phản đối).")
@@ -46,23 +67,30 @@ def stance_actors(session) -> Plot:
     table = statements(session)
     data = table.groupby(["actor", "actor_country", "stance"]).size().rename("statements").reset_index()
     actors = _top_actors(table)
-    matrix = pd.crosstab(table["actor"], table["stance"]).reindex(index=actors, columns=list(STANCES), fill_value=0)
+    grouped, other = _with_other(table, actors)
+    rows = actors + ([other] if other else [])
+    matrix = pd.crosstab(grouped, table["stance"]).reindex(index=rows, columns=list(STANCES), fill_value=0)
     country = dict(zip(table["actor"], table["actor_country"]))
-    fig, ax = new_figure(width=9, height=1.5 + 0.38 * len(actors))
+    fig, ax = new_figure(width=9, height=1.5 + 0.38 * len(rows))
     _heatmap(ax, matrix)
-    ax.set_yticks(range(len(actors)), [f"{a} ({country[a] or '?'})" for a in actors], fontsize=8)
+    ax.set_yticks(range(len(rows)), [f"{a} ({country[a] or 'unknown'})" for a in actors] + rows[len(actors):],
+                  fontsize=8)
     ax.set_xticks(range(len(STANCES)), STANCES, rotation=30, ha="right", rotation_mode="anchor", fontsize=8)
     return Plot(fig, data)
 
 
-@figure("stance_over_time", title="Stance classes by publication month",
-        caption="Number of attributed statements of each stance class in the articles of each month; months "
-                "without articles are left out. With one or two articles a month, this describes those articles.")
+@figure("stance_over_time", title="Stance classes by publication period",
+        caption="Number of attributed statements of each stance class in the articles of each month (of each "
+                "quarter when there would be more than 36 months, of each year when more than 36 quarters; "
+                "the CSV names the period); periods without articles are left out. With one or two articles a "
+                "period, this describes those articles.")
 def stance_over_time(session) -> Plot:
     table = statements(session)
-    dated = table[table["date"] != ""].assign(month=lambda t: t["date"].str[:7])
-    data = dated.groupby(["month", "stance"]).size().rename("statements").reset_index()
-    matrix = pd.crosstab(dated["month"], dated["stance"]).reindex(columns=list(STANCES), fill_value=0)
+    dated = table[table["date"] != ""]
+    period, unit = _period(dated["date"])
+    dated = dated.assign(period=period)
+    data = dated.groupby(["period", "stance"]).size().rename("statements").reset_index().assign(unit=unit)
+    matrix = pd.crosstab(dated["period"], dated["stance"]).reindex(columns=list(STANCES), fill_value=0)
     fig, ax = new_figure(width=8, height=4)
     used = [(PALETTE[i], stance) for i, stance in enumerate(STANCES) if matrix[stance].any()]
     stacked_bars(ax, matrix[[stance for _, stance in used]], [c for c, _ in used], [s for _, s in used])
@@ -99,12 +127,16 @@ def actor_phrases(session) -> Plot:
 @figure("tone_by_actor", title="The tone of what each actor says",
         caption="Words of the project's small tone lexicons (analysis/data/tone.toml) in the content of each "
                 "actor's statements: positive evaluation (tốt đẹp, mẫu mực, hiệu quả, thực chất ...) and "
-                "difficulty (khó khăn, vướng mắc, phức tạp, thách thức ...), per statement.")
+                "difficulty (khó khăn, vướng mắc, phức tạp, thách thức ...), per statement; the 15 actors with "
+                "most statements, then all others together as 'other'.")
 def tone_by_actor(session) -> Plot:
     table = statements(session)
     actors = _top_actors(table)
-    data = (table.groupby("actor").agg(statements=("stance", "size"), positive=("tone_positive", "sum"),
-                                       difficulty=("tone_difficulty", "sum")).reindex(actors).reset_index())
+    grouped, other = _with_other(table, actors)
+    actors = actors + ([other] if other else [])
+    data = (table.assign(actor=grouped).groupby("actor")
+            .agg(statements=("stance", "size"), positive=("tone_positive", "sum"),
+                 difficulty=("tone_difficulty", "sum")).reindex(actors).reset_index())
     fig, ax = new_figure(width=8, height=1.5 + 0.38 * len(actors))
     y = np.arange(len(actors))
     ax.barh(y - 0.2, data["positive"] / data["statements"], height=0.4, color=PALETTE[2], label="positive")

@@ -13,6 +13,7 @@ import io
 import os
 import subprocess
 import sys
+import tarfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -24,11 +25,15 @@ from analysis.corpus import read_corpus
 from analysis.layout import parse_document
 from analysis.errors import InputError
 from analysis.stance import STANCE_COLUMNS, STANCES, StanceExtractor, evaluate, load_register
+from analysis.stance_gold import gold_agreement, read_gold
 from analysis.vietnamese import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "data" / "stance_gold.csv"
+VNTC_GOLD = Path(__file__).resolve().parent / "data" / "vntc_stance_gold_dev.csv"
+VNTC_SAMPLE = Path(__file__).resolve().parent / "data" / "vntc_stance_sample.csv"
+TARBALL = ROOT.parent / "shared" / "corpora" / "vntc-train.tar.gz"
 
 COLUMNS = ["doc_id", "date", "sentence_id", "actor", "cue", "stance", "content"]
 CLASSES = {"assert", "emphasize", "inform", "propose", "agree", "praise", "thank", "commit", "concern", "oppose"}
@@ -289,21 +294,174 @@ def test_bare_title_and_pronoun_resolved(body, expected):
     assert quads(StanceExtractor().extract([doc])) == sorted(expected)
 
 
-# A title whose person is never named in the document. The contract gives three kinds of actor: a
-# named person (by name), a bare title or pronoun *resolved* to a person named earlier, or a
-# collective, country or body as written. A lone "Thứ trưởng" or "Bà" is none of these (it names no
-# one, and it is not a collective, country or body), so there is no actor and hence no statement:
-# no row, rather than a row with the title or an empty string as its actor.
+# A title or pronoun whose person is never named in the document is left as written, with
+# actor_type "unresolved" (issue 10: resolved "or left as written when nothing fits").
 UNRESOLVED_CASES = [
-    "Thứ trưởng cho biết hai bên sẽ sớm ký kết hiệp định mới.",
-    "Bà cho biết cộng đồng người Việt tại đây luôn đoàn kết.",
-    "Thủ tướng nhấn mạnh hai nước cần tăng cường kết nối kinh tế.",
+    ("Thứ trưởng cho biết hai bên sẽ sớm ký kết hiệp định mới.", "Thứ trưởng"),
+    ("Bà cho biết cộng đồng người Việt tại đây luôn đoàn kết.", "Bà"),
+    ("Thủ tướng nhấn mạnh hai nước cần tăng cường kết nối kinh tế.", "Thủ tướng"),
+    ("Ông ta nói sẽ không từ chức.", "Ông ta"),
+    ("Họ cho biết sẽ tiếp tục biểu tình.", "Họ"),
 ]
 
 
-@pytest.mark.parametrize("sentence", UNRESOLVED_CASES)
-def test_title_never_named_gives_no_statement(sentence):
-    assert triples(one_sentence(sentence)) == []
+@pytest.mark.parametrize("sentence, actor", UNRESOLVED_CASES)
+def test_title_never_named_is_left_as_written_unresolved(sentence, actor):
+    found = one_sentence(sentence)
+    assert found["actor"].tolist() == [actor]
+    assert found["actor_type"].tolist() == ["unresolved"]
+
+
+# --------------------------------------------------------------------------- actors without the register
+# Nobody below is in data/actors.toml: the actor is read from the words before the cue.
+
+OPEN_ACTOR_CASES = [
+    ("Tổng thống Ai Cập Mubarak tuyên bố chính phủ sẽ bồi thường cho các nạn nhân.",
+     ("Mubarak", "tuyên bố", "inform", "person")),
+    ("Người phát ngôn Nhà Trắng Scott McClellan cho biết Mỹ sẽ tham khảo ý kiến các đồng minh.",
+     ("Scott McClellan", "cho biết", "inform", "person")),
+    ("Giám đốc Nhà máy Thủy điện Hòa Bình Nguyễn Văn Thành cho biết mực nước hồ đang rất thấp.",
+     ("Nguyễn Văn Thành", "cho biết", "inform", "person")),
+    ("Giáo sư xã hội học François Dubet nhận định phong trào sẽ còn kéo dài.",
+     ("François Dubet", "nhận định", "assert", "person")),
+    ("Bộ Giao thông vận tải cho hay sẽ kiểm tra toàn bộ các tuyến đường.",
+     ("Bộ Giao thông vận tải", "cho hay", "inform", "body")),
+    ("Cảnh sát cho biết hai nghi phạm đã bị bắt giữ ngay trong đêm.", ("Cảnh sát", "cho biết", "inform", "body")),
+    ("Hãng tin AFP cho biết đoàn xe đã rời thủ đô vào sáng nay.", ("Hãng tin AFP", "cho biết", "inform", "media")),
+    ("Seoul bác bỏ thông tin về việc rút quân khỏi khu vực biên giới.", ("Seoul", "bác bỏ", "oppose", "country")),
+    ("Các nhà phân tích cho rằng giá dầu sẽ còn tăng trong năm tới.",
+     ("Các nhà phân tích", "cho rằng", "assert", "collective")),
+    ("Một quan chức Mỹ xác nhận có hai binh sĩ bị thương trong vụ tấn công.",
+     ("Một quan chức Mỹ", "xác nhận", "assert", "person")),
+    ("Askari tức giận cho hay viên thuyền trưởng đã bỏ tàu đi trước.", ("Askari", "cho hay", "inform", "person")),
+    # a description between the speaker and the verb
+    ("Ông Lê Trung Huynh, tổ trưởng tổ 42, cho biết khu phố đã sạch hơn nhiều.",
+     ("Lê Trung Huynh", "cho biết", "inform", "person")),
+    ("Bà Trần Thị Lan (Phó giám đốc Sở Y tế) cho biết bệnh viện đã có đủ thuốc.",
+     ("Trần Thị Lan", "cho biết", "inform", "person")),
+    ("Thứ trưởng Nguyễn Văn An chiều 15/8 cho biết dự án sẽ khởi công trong năm nay.",
+     ("Nguyễn Văn An", "cho biết", "inform", "person")),
+    ("TS Nguyễn Khắc Cảnh - Trưởng ban Công tác sinh viên cho biết ký túc xá còn thiếu chỗ.",
+     ("Nguyễn Khắc Cảnh", "cho biết", "inform", "person")),
+    ("Ông Bùi Anh Tuấn, ngụ đường Văn Chung, Q.Tân Bình, cho biết giá đất tăng quá nhanh.",
+     ("Bùi Anh Tuấn", "cho biết", "inform", "person")),
+    ("Một quan chức Mỹ yêu cầu giấu tên cho biết còn quá sớm để kết luận.",  # "yêu cầu giấu tên" asks nothing
+     ("Một quan chức Mỹ", "cho biết", "inform", "person")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", OPEN_ACTOR_CASES, ids=[c[1][0] for c in OPEN_ACTOR_CASES])
+def test_actor_without_the_register(sentence, expected):
+    found = one_sentence(sentence)
+    assert list(zip(found["actor"], found["cue"], found["stance"], found["actor_type"])) == [expected]
+
+
+# Theo in all its forms: attribution (stance inform), cue "Theo" as written.
+THEO_FORM_CASES = [
+    ("Theo nhận định của Bộ Y tế, dịch bệnh đã được kiểm soát.", [("Bộ Y tế", "Theo", "inform")]),
+    ("Theo thông cáo của Bộ Ngoại giao Chile, hai nước sẽ nối lại đàm phán.",
+     [("Bộ Ngoại giao Chile", "Theo", "inform")]),
+    ("Còn theo ông Nguyễn Văn Bình, giá đất sẽ còn tăng.", [("Nguyễn Văn Bình", "theo", "inform")]),
+    ("Hợp đồng mới, theo giáo sư Dubet, sẽ khiến thanh niên thêm bất an.", [("Dubet", "theo", "inform")]),
+    ("Theo AFP, đoàn đàm phán đã rời Geneva.", [("AFP", "Theo", "inform")]),
+    ("Theo TTXVN, Tổng Bí thư Nông Đức Mạnh biểu dương thành tích của bốn văn phòng.",
+     [("TTXVN", "Theo", "inform"), ("Nông Đức Mạnh", "biểu dương", "praise")]),
+    # no source of a statement
+    ("Theo hướng dẫn, người dân phải khai báo trước ngày 15.", []),
+    ("Theo quy định, doanh nghiệp phải nộp thuế đúng hạn.", []),
+    ("Chính phủ sẽ điều chỉnh chính sách theo hướng có lợi cho người dân.", []),
+    ("Em theo bạn bè đi chơi, cả nhà lo lắng.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", THEO_FORM_CASES)
+def test_theo_forms(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# References resolved to the nearest fitting earlier actor of the document.
+REFERENCE_CASES = [
+    ("Ông Trần Xuân Sinh là giám đốc xí nghiệp. Ông Sinh khẳng định tàu đã được kiểm định an toàn.",
+     [(2, "Trần Xuân Sinh", "khẳng định", "assert")]),
+    ("Ngoại trưởng Pháp Michel Barnier đến thăm bệnh viện. Ông ta cho biết tình trạng bệnh nhân rất nghiêm trọng.",
+     [(2, "Michel Barnier", "cho biết", "inform")]),
+    ("Bà Trần Thị Nguyệt sống cạnh nhà nạn nhân. Bà ấy nói cả xóm vẫn chưa hết bàng hoàng.",
+     [(2, "Trần Thị Nguyệt", "nói", "inform")]),
+    ("Các đại biểu cho biết dự luật còn nhiều điểm chưa rõ. Họ đề nghị ban soạn thảo sửa lại điều 5.",
+     [(1, "Các đại biểu", "cho biết", "inform"), (2, "Các đại biểu", "đề nghị", "propose")]),
+    ("Tờ Yedioth Ahronoth cho biết ông Arafat đang hôn mê sâu. Tờ báo dẫn lời bác sĩ riêng của ông.",
+     [(1, "Tờ Yedioth Ahronoth", "cho biết", "inform"), (2, "Tờ Yedioth Ahronoth", "dẫn lời", "inform")]),
+    ("Ông Nguyễn Quá làm nghề gốm đã 30 năm. Theo lời ông Quá, lò gốm đầu tiên đã bán hết hàng.",
+     [(2, "Nguyễn Quá", "Theo", "inform")]),
+    # "X này": the person nearest to the last mention of the head noun, not merely the last person
+    ("Theo lời khai của Rani Kamal - sĩ quan chỉ huy thứ ba trên tàu - nước đã tràn vào khoang. Hành khách "
+     "Askari nói rằng thủy thủ bỏ chạy trước. \"Con tàu lật rất nhanh\" - viên chỉ huy này cho hay.",
+     [(1, "Rani Kamal", "Theo", "inform"), (2, "Askari", "nói rằng", "inform"), (3, "Rani Kamal", "cho hay", "inform")]),
+    # an elided subject carried from the previous sentence
+    ("Bộ trưởng Nguyễn Văn Bình đánh giá cao nỗ lực của ngành ngân hàng. Đồng thời khẳng định lãi suất sẽ "
+     "tiếp tục giảm.",
+     [(1, "Nguyễn Văn Bình", "đánh giá cao", "praise"), (2, "Nguyễn Văn Bình", "khẳng định", "assert")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", REFERENCE_CASES)
+def test_references_resolved(body, expected):
+    assert quads(extract(body)) == sorted(expected)
+
+
+# Quotations in straight or curly quotes, the speaker before or after; a verb inside is not a statement.
+QUOTE_FORM_CASES = [
+    ('"Chúng tôi sẽ không lùi bước", ông Nguyễn Văn Bình nói.', [("Nguyễn Văn Bình", "nói", "inform")]),
+    ("“Mọi thứ đã bị phá hủy hoàn toàn” - Askari - một hành khách sống sót - nhớ lại.",
+     [("Askari", "nhớ lại", "inform")]),
+    ('Ông Tunji nói: "Cảnh sát cho biết hộp đen đã được tìm thấy".', [("Tunji", "nói", "inform")]),
+    ("Bà Wang nói: “Chính phủ khẳng định sẽ hỗ trợ người dân”.", [("Wang", "nói", "inform")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", QUOTE_FORM_CASES)
+def test_quotation_forms(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# More patterns of real news, and what is not a statement.
+MORE_PATTERN_CASES = [
+    # any verb before a colon and a quotation, after a speaker: inform
+    ("Ông Bùi Anh Tuấn bức xúc: “Giá đất tăng quá nhanh”.", [("Bùi Anh Tuấn", "bức xúc", "inform")]),
+    # a quoting verb: its content is another speaker's statement
+    ("Hãng tin AFP dẫn lời các chuyên gia cho rằng máy bay rơi do thời tiết xấu.",
+     [("Hãng tin AFP", "dẫn lời", "inform"), ("Các chuyên gia", "cho rằng", "assert")]),
+    # a predicate joined by "hoặc"/"và" after other verbs: the clause's subject
+    ("Chỉ trong ba ngày, gần 60 quốc gia đã đóng góp hoặc hứa đóng góp hơn 220 triệu USD.",
+     [("Gần 60 quốc gia", "hứa", "commit")]),
+    ("Nhân dịp năm mới, Tổng Bí thư Nông Đức Mạnh gửi lời chúc mừng tới toàn thể đồng bào cả nước.",
+     [("Nông Đức Mạnh", "chúc mừng", "praise")]),
+    ("Dư luận nói chung cũng không đồng tình với đạo luật mới về việc làm.",
+     [("Dư luận", "không đồng tình", "oppose")]),
+    # a fronted cue with its own content goes to the clause's subject
+    ("Khẳng định chủ trương đổi mới là đúng đắn, Tổng Bí thư Nông Đức Mạnh nhấn mạnh cần đẩy mạnh cải cách.",
+     [("Nông Đức Mạnh", "Khẳng định", "assert"), ("Nông Đức Mạnh", "nhấn mạnh", "emphasize")]),
+    # not statements
+    ("Tổng thống Lahoud là người được coi là thân Syria.", []),  # a passive
+    ("Ông Hariri ủng hộ yêu cầu của Mỹ về việc rút quân.", []),  # a cue as a noun
+    ("Tổng Bí thư sẽ hội đàm nhằm trao đổi về tình hình mỗi nước, đánh giá hợp tác và thống nhất định hướng lớn.",
+     []),  # a purpose clause
+    ("Dưới sự chủ trì của Thủ tướng Phạm Minh Chính, kỳ họp khẳng định quyết tâm chính trị cao.", []),
+    ("Xin cho biết thủ tục đăng ký tạm trú cho người nước ngoài.", []),  # a reader's request
+]
+
+
+@pytest.mark.parametrize("sentence, expected", MORE_PATTERN_CASES)
+def test_more_patterns_of_real_news(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# Two-party collectives get the two countries the article names most; otherwise "unknown".
+def test_two_parties_from_the_article():
+    found = extract("Thủ tướng Israel hội đàm với lãnh đạo Palestine tại Jerusalem. Israel và Palestine "
+                    "đã nhiều lần đàm phán. Hai bên nhất trí nối lại đàm phán hòa bình.")
+    assert list(zip(found["actor"], found["actor_country"], found["actor_type"])) == [
+        ("Hai bên", "Israel + Palestine", "collective")]
 
 
 # --------------------------------------------------------------------------- coordinated predicates
@@ -333,27 +491,31 @@ def test_coordinated_predicates_share_the_subject(sentence, expected):
 
 # --------------------------------------------------------------------------- people not in the register
 
+# People nobody registered: the name alone; the country is the one their title names, else "unknown".
 UNKNOWN_PERSON_CASES = [
     ("Bộ trưởng Ngoại giao Campuchia Prak Sokhonn khẳng định Campuchia luôn ủng hộ hợp tác ba nước.",
-     ("Prak Sokhonn", "khẳng định", "assert")),
+     ("Prak Sokhonn", "khẳng định", "assert"), "Campuchia"),
     ("Thứ trưởng Ngoại giao Lào Phoxay Khaykhamphithoune nói hai bên sẽ sớm ký kế hoạch hợp tác.",
-     ("Phoxay Khaykhamphithoune", "nói", "inform")),
+     ("Phoxay Khaykhamphithoune", "nói", "inform"), "Lào"),
     ("Đại sứ Lào tại Việt Nam Khamphao Ernthavanh cho biết Lào coi trọng quan hệ với Việt Nam.",
-     ("Khamphao Ernthavanh", "cho biết", "inform")),
+     ("Khamphao Ernthavanh", "cho biết", "inform"), "Lào"),
+    ("Ông Lê Trung Huynh cho biết khu phố đã sạch hơn.", ("Lê Trung Huynh", "cho biết", "inform"), "unknown"),
 ]
 
 
-@pytest.mark.parametrize("sentence, expected", UNKNOWN_PERSON_CASES, ids=[c[1][0] for c in UNKNOWN_PERSON_CASES])
-def test_unknown_person_by_name_alone_without_country(sentence, expected):
+@pytest.mark.parametrize("sentence, expected, country", UNKNOWN_PERSON_CASES,
+                         ids=[c[1][0] for c in UNKNOWN_PERSON_CASES])
+def test_unknown_person_by_name_alone(sentence, expected, country):
     found = one_sentence(sentence)
     assert triples(found) == [expected]
-    assert found["actor_country"].tolist() == [""]
+    assert found["actor_country"].tolist() == [country]
+    assert found["actor_type"].tolist() == ["person"]
 
 
 @pytest.mark.parametrize("sentence, country", [
     ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.", "Việt Nam"),
     ("Thủ tướng Lào Sonexay Siphandone đồng ý mở thêm đường bay thẳng giữa hai thủ đô.", "Lào"),
-    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", "both"),
+    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", "unknown"),  # no country named
 ])
 def test_registered_actor_country(sentence, country):
     assert one_sentence(sentence)["actor_country"].tolist() == [country]
@@ -370,6 +532,10 @@ NO_STATEMENT_CASES = [
     "Đây là dịp để hai bên khẳng định quyết tâm chung.",  # a purpose clause
     "Chuyến thăm là sự khẳng định mạnh mẽ quan hệ đặc biệt giữa hai nước.",  # a noun
     "Theo kế hoạch, hai bên sẽ họp.",
+    "Hai bên chia sẻ kinh nghiệm về quản lý biên giới.",  # an activity
+    "Lời cảnh báo được gửi tới hàng nghìn người dân.",  # a noun, no speaker
+    "Các biện pháp trên sẽ khẳng định vai trò của ngành y tế.",  # things, not speakers
+    "Lễ công bố Năm du lịch quốc gia diễn ra tại Quảng Nam.",
 ]
 
 
@@ -524,8 +690,8 @@ def test_evaluate_counts_each_gold_row_once():
 def test_gold_precision_and_recall(seed_statements, gold):
     precision, recall, errors = evaluate(seed_statements, gold)
     report = errors.to_string()
-    assert precision >= 0.85, report
-    assert recall >= 0.85, report
+    assert precision >= 0.95, report
+    assert recall >= 0.95, report
 
 
 def test_gold_file_is_well_formed(gold, seed_corpus):
@@ -612,3 +778,116 @@ def test_an_actor_file_adds_its_people_and_groups(tmp_path):
     assert register.country("phía bạn") == "Lào"
     assert "Đặc phái viên" in register.titles
     assert register.country("Tô Lâm") == "Việt Nam"  # the built-in register is still there
+
+
+# --------------------------------------------------------------------------- stance --gold
+
+def test_gold_agreement_matches_hand_copied_sentences():
+    # the project splits "Donald H. Rumsfeld" after "H.": the gold's sentence overlaps two of its sentences
+    doc = make_doc("Ngoại trưởng Mỹ Donald H. Rumsfeld cho biết quân đội sẽ rút sớm. Hai bên nhất trí tăng cường "
+                   "hợp tác kinh tế.", doc_id="d")
+    found = StanceExtractor().extract([doc])
+    gold = pd.DataFrame({
+        "doc_id": ["d", "d", "d"],
+        # an annotator's copy: other spacing, a cut sentence end; the third row is not found
+        "sentence_text": ["Ngoại trưởng Mỹ Donald H. Rumsfeld  cho biết quân đội", "hai bên nhất trí tăng cường",
+                          "Hai bên nhất trí tăng cường hợp tác kinh tế."],
+        "actor": ["Donald H. Rumsfeld", "hai bên", "Hai bên"], "stance": ["inform", "agree", "agree"], "cue": ""})
+    agreement, misses = gold_agreement(found, gold, [doc])
+    row = agreement.set_index("stance").loc["all"]
+    assert (int(row["gold"]), int(row["extracted"]), int(row["matched"])) == (3, 2, 2)
+    assert row["precision"] == 1.0 and row["recall"] == pytest.approx(2 / 3, abs=1e-4)
+    assert misses[["kind", "actor"]].values.tolist() == [["missed", "Hai bên"]]
+    assert list(agreement["stance"]) == [*STANCES, "all"]
+
+
+@pytest.mark.parametrize("extracted, gold, same", [
+    ("Rumsfeld", "Donald H. Rumsfeld", True),
+    ("Bộ Ngoại giao", "Bộ ngoại giao Chile", True),
+    ("Bộ Ngoại giao", "Bộ Ngoại thương", False),  # not a run of the other's syllables
+    ("Tô Lâm", "Tô Huy Rứa", False),
+])
+def test_gold_actor_match_by_whole_syllables(extracted, gold, same):
+    doc = make_doc(f"{extracted} cho biết hai nước sẽ hợp tác chặt chẽ hơn.", doc_id="d")
+    found = pd.DataFrame({"doc_id": ["d"], "sentence_id": [1], "actor": [extracted], "cue": ["cho biết"],
+                          "stance": ["inform"]})
+    gold_rows = pd.DataFrame({"doc_id": ["d"], "sentence_id": [1], "actor": [gold], "stance": ["inform"],
+                              "cue": ["cho biết"]})
+    agreement, _ = gold_agreement(found, gold_rows, [doc])
+    assert agreement.set_index("stance").loc["all", "matched"] == int(same)
+
+
+def test_cli_gold_on_the_seeds(tmp_path):
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-m", "analysis", "stance", "--gold", str(GOLD), "--csv"], cwd=ROOT,
+                            env=env, capture_output=True, timeout=600)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"), newline="")))
+    assert list(rows[0]) == ["stance", "gold", "extracted", "matched", "precision", "recall"]
+    assert [r["stance"] for r in rows] == [*STANCES, "all"]
+    total = rows[-1]
+    assert int(total["gold"]) == 68 and float(total["precision"]) >= 0.95 and float(total["recall"]) >= 0.95
+
+
+@pytest.mark.parametrize("text, message", [
+    ("doc_id,sentence_text,actor\nd,x,y\n", "missing column 'stance'"),
+    ("doc_id,actor,stance\nd,y,inform\n", "missing column 'sentence_id or sentence_text'"),
+    ("doc_id,sentence_id,actor,stance\n000_71d1d54ed88e5950,1,y,shout\n", "unknown stance class 'shout'"),
+    ("doc_id,sentence_id,actor,stance\nnowhere,1,y,inform\n", "doc_id 'nowhere' is not in the corpus"),
+])
+def test_cli_gold_file_errors(tmp_path, text, message):
+    path = tmp_path / "gold.csv"
+    path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-m", "analysis", "stance", "--gold", str(path), "--csv"], cwd=ROOT,
+                            env=env, capture_output=True, timeout=600)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and err.startswith("error: ") and message in err, err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.fixture(scope="module")
+def vntc_dev(tmp_path_factory):
+    """The development half's 36 articles, extracted from the VNTC tarball (never kept in the project)."""
+    if not TARBALL.is_file():
+        pytest.skip(f"VNTC not found at {TARBALL}")
+    sample = pd.read_csv(VNTC_SAMPLE, dtype=str)
+    wanted = {f"Train_Full/{d}.txt" for d in sample.loc[sample["half"] == "dev", "doc_id"]}
+    root = tmp_path_factory.mktemp("vntc_dev")
+    with tarfile.open(TARBALL) as tar:
+        tar.extractall(root, members=[m for m in tar.getmembers() if m.name in wanted], filter="data")
+    corpus = read_corpus(root / "Train_Full", cache_dir=None)
+    assert len(corpus.documents) == len(wanted) == 36
+    return list(corpus)
+
+
+def test_development_half_precision_and_recall(vntc_dev):
+    agreement, misses = gold_agreement(StanceExtractor().extract(vntc_dev), read_gold(VNTC_GOLD), vntc_dev)
+    total = agreement.set_index("stance").loc["all"]
+    report = agreement.to_string() + "\n" + misses.to_string()
+    assert total["gold"] == 140
+    assert total["precision"] >= 0.85, report
+    assert total["recall"] >= 0.80, report
+
+
+# --------------------------------------------------------------------------- figures at scale
+
+@pytest.mark.parametrize("dates, unit, first", [
+    (["2024-10-09", "2024-11-02", "2026-02-05"], "month", "2024-10"),
+    ([f"{y}-{m:02d}-01" for y in range(2000, 2004) for m in range(1, 13)], "quarter", "2000-Q1"),
+    ([f"{y}-06-01" for y in range(1950, 1990)], "year", "1950"),
+])
+def test_stance_over_time_coarsens_its_periods(dates, unit, first):
+    from analysis.stance_figures import _period
+
+    period, got = _period(pd.Series(dates))
+    assert got == unit and period.iloc[0] == first
+
+
+def test_actors_beyond_the_top_grouped_as_other():
+    from analysis.stance_figures import _with_other
+
+    table = pd.DataFrame({"actor": ["A", "A", "B", "C", "D"]})
+    grouped, label = _with_other(table, ["A", "B"])
+    assert label == "other (2 actors)"
+    assert grouped.tolist() == ["A", "A", "B", label, label]
