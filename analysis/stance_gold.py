@@ -22,6 +22,8 @@ in an article without gold rows count as spurious.
 
 from __future__ import annotations
 
+import html
+
 from pathlib import Path
 
 import pandas as pd
@@ -74,6 +76,10 @@ def read_gold(path: str | Path) -> pd.DataFrame:
         gold["sentence_id"] = gold["sentence_id"].astype(int)
     if "cue" not in gold.columns:
         gold["cue"] = ""
+    # Annotators copy the file as it is; documents are read with HTML entities decoded (``&amp;``).
+    for column in ("actor", "sentence_text"):
+        if column in gold.columns:
+            gold[column] = gold[column].map(lambda v: html.unescape(v) if isinstance(v, str) else v)
     return gold
 
 

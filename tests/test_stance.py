@@ -27,6 +27,7 @@ from analysis.errors import InputError
 from analysis.stance import STANCE_COLUMNS, STANCES, StanceExtractor, evaluate, load_register
 from analysis.stance_gold import gold_agreement, read_gold
 from analysis.vietnamese import fold
+from helpers import write
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
@@ -799,6 +800,18 @@ def test_gold_agreement_matches_hand_copied_sentences():
     assert row["precision"] == 1.0 and row["recall"] == pytest.approx(2 / 3, abs=1e-4)
     assert misses[["kind", "actor"]].values.tolist() == [["missed", "Hai bên"]]
     assert list(agreement["stance"]) == [*STANCES, "all"]
+
+
+def test_gold_copied_with_html_entities_matches_the_decoded_document(tmp_path):
+    # documents are read with entities decoded; an annotator copied the file as it was
+    path = write(tmp_path / "c" / "d.txt", "Tin\n\nSở Tài nguyên &amp; Môi trường cho biết giá đất đã tăng mạnh.\n")
+    doc = read_corpus(path.parent).documents[0]
+    found = StanceExtractor().extract([doc])
+    gold = read_gold(write(tmp_path / "gold.csv", "doc_id,sentence_text,actor,stance\n"
+                                                  "d,Sở Tài nguyên &amp; Môi trường cho biết giá đất,"
+                                                  "Sở Tài nguyên &amp; Môi trường,inform\n"))
+    agreement, _ = gold_agreement(found, gold, [doc])
+    assert agreement.set_index("stance").loc["all", "matched"] == 1
 
 
 @pytest.mark.parametrize("extracted, gold, same", [
