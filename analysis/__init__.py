@@ -20,7 +20,11 @@ NUMERIC_ENVIRONMENT = {"NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR
 
 if platform.machine().lower() in ("x86_64", "amd64"):
     if "numpy" in sys.modules and any(os.environ.get(k) != v for k, v in NUMERIC_ENVIRONMENT.items()):
-        warnings.warn("numpy was imported before analysis: topic models and figures may differ in the last "
-                      "digits from other machines' (import analysis first)", RuntimeWarning, stacklevel=2)
+        warnings.warn(
+            "numpy was imported before analysis: topic models and figures may differ in the last "
+            "digits from other machines' (import analysis first)",
+            RuntimeWarning,
+            stacklevel=2,
+        )
     for _name, _value in NUMERIC_ENVIRONMENT.items():
         os.environ.setdefault(_name, _value)

@@ -29,10 +29,14 @@ BUSY_TIMEOUT = 10.0
 class CacheWarning(UserWarning):
     """The cache could not be used as it should; the results are the same, only slower."""
 
-_SCHEMA = ("CREATE TABLE IF NOT EXISTS tokens "
-           "(key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT, digest TEXT NOT NULL)")
-_LAYOUT_SCHEMA = ("CREATE TABLE IF NOT EXISTS layouts_v2 "  # v2: with the folded keys (v1, "layouts", is dropped)
-                  "(key TEXT PRIMARY KEY, layout TEXT NOT NULL, keys TEXT NOT NULL, digest TEXT NOT NULL)")
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, labels TEXT NOT NULL, tags TEXT, digest TEXT NOT NULL)"
+)
+_LAYOUT_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS layouts_v2 "  # v2: with the folded keys (v1, "layouts", is dropped)
+    "(key TEXT PRIMARY KEY, layout TEXT NOT NULL, keys TEXT NOT NULL, digest TEXT NOT NULL)"
+)
 #: Tables of one blob per key (near-duplicates: MinHash signatures, shingle hashes; topic models
 #: as plain arrays and the scores of choosing k).
 _BLOB_TABLES = ("signatures_v1", "shingles_v1", "topics_v1")
@@ -107,8 +111,10 @@ class TokenCache:
             db.execute(_SCHEMA)
             db.execute(_LAYOUT_SCHEMA)
             for table in _BLOB_TABLES:
-                db.execute(f"CREATE TABLE IF NOT EXISTS {table} "
-                           "(key TEXT PRIMARY KEY, value BLOB NOT NULL, digest TEXT NOT NULL)")
+                db.execute(
+                    f"CREATE TABLE IF NOT EXISTS {table} "
+                    "(key TEXT PRIMARY KEY, value BLOB NOT NULL, digest TEXT NOT NULL)"
+                )
             db.execute("DROP TABLE IF EXISTS layouts")
         if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
             db.close()
@@ -133,8 +139,9 @@ class TokenCache:
         self._off = True
         if isinstance(problem, OSError) and problem.strerror:
             problem = problem.strerror[0].lower() + problem.strerror[1:]
-        warnings.warn(f"{self.folder}: cannot use the cache ({problem}); going on without it", CacheWarning,
-                      stacklevel=2)
+        warnings.warn(
+            f"{self.folder}: cannot use the cache ({problem}); going on without it", CacheWarning, stacklevel=2
+        )
 
     def _guard(self, action, default):
         """``action(db)`` on the open database; on failure, what the kind of failure calls for."""
@@ -160,8 +167,11 @@ class TokenCache:
             rows = db.execute(
                 f"SELECT key, labels, tags, digest FROM tokens WHERE key IN ({','.join('?' * len(chunk))})", chunk
             )
-            found.update((key, (labels, tags)) for key, labels, tags, digest in rows
-                         if isinstance(labels, str) and digest == _digest(key, labels, tags))
+            found.update(
+                (key, (labels, tags))
+                for key, labels, tags, digest in rows
+                if isinstance(labels, str) and digest == _digest(key, labels, tags)
+            )
         return found
 
     def put(self, entries: list[tuple[str, str, str | None]]) -> None:
@@ -177,10 +187,14 @@ class TokenCache:
 
     @staticmethod
     def _layouts(db: sqlite3.Connection, chunk: list[str]) -> list[tuple[str, tuple[str, str]]]:
-        rows = db.execute(f"SELECT key, layout, keys, digest FROM layouts_v2 "
-                          f"WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-        return [(key, (layout, folded)) for key, layout, folded, digest in rows
-                if isinstance(layout, str) and isinstance(folded, str) and digest == _digest(key, layout, folded)]
+        rows = db.execute(
+            f"SELECT key, layout, keys, digest FROM layouts_v2 WHERE key IN ({','.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        return [
+            (key, (layout, folded))
+            for key, layout, folded, digest in rows
+            if isinstance(layout, str) and isinstance(folded, str) and digest == _digest(key, layout, folded)
+        ]
 
     def put_layouts(self, entries: list[tuple[str, tuple[str, str]]]) -> None:
         """Store ``(key, (layout JSON, folded keys))`` entries."""
@@ -196,10 +210,14 @@ class TokenCache:
 
     @staticmethod
     def _blobs(db: sqlite3.Connection, table: str, chunk: list[str]) -> list[tuple[str, bytes]]:
-        rows = db.execute(f"SELECT key, value, digest FROM {table} "
-                          f"WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-        return [(key, value) for key, value, digest in rows
-                if isinstance(value, bytes) and digest == _blob_digest(key, value)]
+        rows = db.execute(
+            f"SELECT key, value, digest FROM {table} WHERE key IN ({','.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        return [
+            (key, value)
+            for key, value, digest in rows
+            if isinstance(value, bytes) and digest == _blob_digest(key, value)
+        ]
 
     def put_blobs(self, table: str, entries: list[tuple[str, bytes]]) -> None:
         """Store ``(key, blob)`` entries in one of :data:`_BLOB_TABLES`."""
@@ -209,9 +227,11 @@ class TokenCache:
 
     def _write(self, statement: str, rows: list[tuple]) -> None:
         if rows and not (self._connect() is not None and self._read_only):
+
             def write(db):
                 with db:
                     db.executemany(statement, rows)
+
             self._guard(write, None)
 
     def close(self) -> None:
@@ -227,7 +247,7 @@ def _check_table(table: str) -> None:
 
 def _chunks(keys: list[str], size: int = 500) -> Iterator[list[str]]:
     for i in range(0, len(keys), size):
-        yield keys[i:i + size]
+        yield keys[i : i + size]
 
 
 def _write_protected(path: Path) -> bool:
@@ -242,5 +262,7 @@ def _unwritable(folder: Path) -> bool:
     """True if an existing ``folder`` (or the nearest existing folder above it) cannot take new files."""
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
-    return folder.is_dir() and (not os.access(folder, os.W_OK | os.X_OK)
-                                or not os.stat(folder).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    return folder.is_dir() and (
+        not os.access(folder, os.W_OK | os.X_OK)
+        or not os.stat(folder).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    )

@@ -28,33 +28,66 @@ class _Parser(argparse.ArgumentParser):
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     group = common.add_argument_group("common options")
-    group.add_argument("--corpus", type=Path, default=config.SEEDS,
-                       help="folder of .txt files, or a .csv/.jsonl/.jsonl.gz table (default: seeds/)")
+    group.add_argument(
+        "--corpus",
+        type=Path,
+        default=config.SEEDS,
+        help="folder of .txt files, or a .csv/.jsonl/.jsonl.gz table (default: seeds/)",
+    )
     group.add_argument("--csv", action="store_true", help="write CSV to stdout instead of a readable table")
-    group.add_argument("--cache-dir", type=Path, default=None,
-                       help="cache of tokenised text (default: $ANALYSIS_CACHE_DIR or .cache/)")
+    group.add_argument(
+        "--cache-dir", type=Path, default=None, help="cache of tokenised text (default: $ANALYSIS_CACHE_DIR or .cache/)"
+    )
     group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    group.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
-                       help="worker processes (default and most: the cores this process may use)")
+    group.add_argument(
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        help="worker processes (default and most: the cores this process may use)",
+    )
     group.add_argument("--encoding", default=None, help="read .txt files in this encoding (e.g. cp1258)")
     group.add_argument("--skip-bad", action="store_true", help="skip unreadable files with a warning")
     group.add_argument("--keep-captions", action="store_true", help="keep photo captions in the analysis")
-    group.add_argument("--scheduler", default=None, metavar="ADDRESS",
-                       help="run the per-document work on a Dask cluster: tcp://host:8786, or 'local' for one on this "
-                            "machine (default: $ANALYSIS_SCHEDULER, else processes here); outputs are the same")
-    group.add_argument("--dedup", action="store_true",
-                       help="analyse one document per cluster of near-duplicates, the earliest among the selected "
-                            "documents (see duplicates)")
-    group.add_argument("--from", dest="date_from", default=None, metavar="DATE",
-                       help="only documents dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); undated ones are "
-                            "left out")
-    group.add_argument("--to", dest="date_to", default=None, metavar="DATE",
-                       help="only documents dated on or before DATE (YYYY-MM-DD, or the last day of YYYY-MM, YYYY)")
-    group.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
-                       help="only documents whose COLUMN (source, title or a metadata.csv column) is VALUE; "
-                            "repeatable: every column must match, one of the values of a repeated column")
-    group.add_argument("--bom", action="store_true",
-                       help="with --csv, begin the CSV with a UTF-8 byte-order mark (Excel then reads Vietnamese)")
+    group.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="run the per-document work on a Dask cluster: tcp://host:8786, or 'local' for one on this "
+        "machine (default: $ANALYSIS_SCHEDULER, else processes here); outputs are the same",
+    )
+    group.add_argument(
+        "--dedup",
+        action="store_true",
+        help="analyse one document per cluster of near-duplicates, the earliest among the selected "
+        "documents (see duplicates)",
+    )
+    group.add_argument(
+        "--from",
+        dest="date_from",
+        default=None,
+        metavar="DATE",
+        help="only documents dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); undated ones are left out",
+    )
+    group.add_argument(
+        "--to",
+        dest="date_to",
+        default=None,
+        metavar="DATE",
+        help="only documents dated on or before DATE (YYYY-MM-DD, or the last day of YYYY-MM, YYYY)",
+    )
+    group.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="COLUMN=VALUE",
+        help="only documents whose COLUMN (source, title or a metadata.csv column) is VALUE; "
+        "repeatable: every column must match, one of the values of a repeated column",
+    )
+    group.add_argument(
+        "--bom",
+        action="store_true",
+        help="with --csv, begin the CSV with a UTF-8 byte-order mark (Excel then reads Vietnamese)",
+    )
     return common
 
 
@@ -94,77 +127,138 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analysis", description="Topic and stance analytics for Vietnamese news.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     common = _common()
-    sub.add_parser("corpus", parents=[common], help="one row per document",
-                   description="One row per document: doc_id,date,date_source,title,source,"
-                               "n_sentences,n_syllables,n_words,n_captions.")
-    phrases = sub.add_parser("phrases", parents=[common], help="count framing phrases per document",
-                             description="One row per (document, phrase), zeros included: doc_id,date,phrase,count,"
-                                         "per_10k, then group,gloss,n_syllables.")
+    sub.add_parser(
+        "corpus",
+        parents=[common],
+        help="one row per document",
+        description="One row per document: doc_id,date,date_source,title,source,"
+        "n_sentences,n_syllables,n_words,n_captions.",
+    )
+    phrases = sub.add_parser(
+        "phrases",
+        parents=[common],
+        help="count framing phrases per document",
+        description="One row per (document, phrase), zeros included: doc_id,date,phrase,count,"
+        "per_10k, then group,gloss,n_syllables.",
+    )
     phrases.add_argument("--lexicon", type=Path, default=None, help="a .txt (one phrase a line) or TOML lexicon")
-    phrases.add_argument("--period", choices=["D", "M", "Q", "Y"], default=None,
-                         help="instead, totals per day, month, quarter or year: period,phrase,count,n_syllables,"
-                              "per_10k,documents")
-    kwic = sub.add_parser("kwic", parents=[common], help="every match of a phrase in context",
-                          description="One row per match: doc_id,date,sentence_id,left,match,right, then sentence.")
+    phrases.add_argument(
+        "--period",
+        choices=["D", "M", "Q", "Y"],
+        default=None,
+        help="instead, totals per day, month, quarter or year: period,phrase,count,n_syllables,per_10k,documents",
+    )
+    kwic = sub.add_parser(
+        "kwic",
+        parents=[common],
+        help="every match of a phrase in context",
+        description="One row per match: doc_id,date,sentence_id,left,match,right, then sentence.",
+    )
     kwic.add_argument("phrase", help="the phrase, matched on folded syllables")
     kwic.add_argument("--window", type=_natural, default=8, help="syllables of context each side (default 8)")
-    discover = sub.add_parser("discover", parents=[common], help="recurring sequences that may be new formulas",
-                              description="Candidate formulas: ngram,n_syllables,count,documents,npmi,first_date,"
-                                          "first_doc,in_lexicon, then sources,periods,score; ranked by score, "
-                                          "npmi x S/(S+1) x P/(P+1) for S sources and P months. Proper names, "
-                                          "credits, URLs, word fragments and what one source alone repeats are "
-                                          "left out.")
+    discover = sub.add_parser(
+        "discover",
+        parents=[common],
+        help="recurring sequences that may be new formulas",
+        description="Candidate formulas: ngram,n_syllables,count,documents,npmi,first_date,"
+        "first_doc,in_lexicon, then sources,periods,score; ranked by score, "
+        "npmi x S/(S+1) x P/(P+1) for S sources and P months. Proper names, "
+        "credits, URLs, word fragments and what one source alone repeats are "
+        "left out.",
+    )
     discover.add_argument("--lexicon", type=Path, default=None, help="mark candidates already in this lexicon")
     discover.add_argument("--top", type=_positive, default=50, help="rows to show (default 50)")
     discover.add_argument("--min-docs", type=_positive, default=2, help="documents a candidate must occur in")
     discover.add_argument("--min-count", type=_positive, default=2, help="occurrences a candidate needs")
     discover.add_argument("--max-n", type=_positive, default=6, help="longest candidate, in syllables (default 6)")
-    discover.add_argument("--min-sources", type=_positive, default=2,
-                          help="sources a candidate must occur in, when the corpus has that many (default 2; a "
-                               "document without a source is a source of its own)")
-    keyterms = sub.add_parser("keyterms", parents=[common], help="TF-IDF key terms, or keyness between two groups",
-                              description="TF-IDF key terms per document: doc_id,rank,term,score. With --split or "
-                                          "--by/--value, keyness between two groups instead: term,count_a,count_b,"
-                                          "per_10k_a,per_10k_b,g2,log_ratio,key_for.")
+    discover.add_argument(
+        "--min-sources",
+        type=_positive,
+        default=2,
+        help="sources a candidate must occur in, when the corpus has that many (default 2; a "
+        "document without a source is a source of its own)",
+    )
+    keyterms = sub.add_parser(
+        "keyterms",
+        parents=[common],
+        help="TF-IDF key terms, or keyness between two groups",
+        description="TF-IDF key terms per document: doc_id,rank,term,score. With --split or "
+        "--by/--value, keyness between two groups instead: term,count_a,count_b,"
+        "per_10k_a,per_10k_b,g2,log_ratio,key_for.",
+    )
     keyterms.add_argument("--top", type=_positive, default=10, help="terms per document (default 10)")
     keyterms.add_argument("--split", default=None, metavar="YYYY-MM-DD", help="keyness: before this date vs from it")
     keyterms.add_argument("--by", default=None, metavar="COLUMN", help="keyness: documents whose COLUMN ...")
     keyterms.add_argument("--value", default=None, help="... has this value, against the rest")
     keyterms.add_argument("--phrases", action="store_true", help="keyness of lexicon phrases instead of words")
     keyterms.add_argument("--lexicon", type=Path, default=None, help="lexicon for --phrases")
-    topics = sub.add_parser("topics", parents=[common], help="LDA topic model",
-                            description="Topic-term table topic_id,rank,term,weight (then lift); with --doc-topics, "
-                                        "doc_id,topic_id,weight; with --select-k, the coherence and stability of "
-                                        "each k.")
+    topics = sub.add_parser(
+        "topics",
+        parents=[common],
+        help="LDA topic model",
+        description="Topic-term table topic_id,rank,term,weight (then lift); with --doc-topics, "
+        "doc_id,topic_id,weight; with --select-k, the coherence and stability of "
+        "each k.",
+    )
     topics.add_argument("--k", type=int, default=None, help="number of topics (default: chosen by --select-k's rule)")
     topics.add_argument("--seed", type=_seed, default=config.RANDOM_STATE, help="random seed")
     topics.add_argument("--doc-topics", action="store_true", help="document-topic weights instead of terms")
     topics.add_argument("--select-k", action="store_true", help="coherence (c_v, c_npmi) and stability for k = 2..8")
     topics.add_argument("--top", type=_positive, default=10, help="terms per topic (default 10)")
-    topics.add_argument("--unit", choices=["auto", "paragraph", "document"], default="auto",
-                        help="modelling units (default: paragraphs below 200 documents, else documents)")
-    stance = sub.add_parser("stance", parents=[common], help="attributed statements: who says what, how",
-                            description="One row per attributed statement: doc_id,date,sentence_id,actor,cue,stance,"
-                                        "content, then actor_country,actor_role,tone_positive,tone_difficulty,tone.")
+    topics.add_argument(
+        "--unit",
+        choices=["auto", "paragraph", "document"],
+        default="auto",
+        help="modelling units (default: paragraphs below 200 documents, else documents)",
+    )
+    stance = sub.add_parser(
+        "stance",
+        parents=[common],
+        help="attributed statements: who says what, how",
+        description="One row per attributed statement: doc_id,date,sentence_id,actor,cue,stance,"
+        "content, then actor_country,actor_role,tone_positive,tone_difficulty,tone.",
+    )
     stance.add_argument("--actors", type=Path, default=None, help="a TOML file of more actors (see README)")
-    stance.add_argument("--gold", type=Path, default=None, metavar="FILE",
-                        help="agreement with a hand-annotated gold CSV (doc_id,actor,stance and sentence_id or "
-                             "sentence_text): stance,gold,extracted,matched,precision,recall per class and all")
+    stance.add_argument(
+        "--gold",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="agreement with a hand-annotated gold CSV (doc_id,actor,stance and sentence_id or "
+        "sentence_text): stance,gold,extracted,matched,precision,recall per class and all",
+    )
     stance.add_argument("--misses", action="store_true", help="with --gold: the missed and spurious rows instead")
-    stance.add_argument("--sample", type=Path, default=None, metavar="FILE",
-                        help="with --gold: a CSV whose doc_id column lists the documents in scope (default: all)")
+    stance.add_argument(
+        "--sample",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="with --gold: a CSV whose doc_id column lists the documents in scope (default: all)",
+    )
     duplicates = sub.add_parser(
-        "duplicates", parents=[common], help="clusters of near-duplicate documents (syndicated copies)",
+        "duplicates",
+        parents=[common],
+        help="clusters of near-duplicate documents (syndicated copies)",
         description="One row per document that has a near-duplicate: cluster_id,doc_id,date,source,similarity. "
-                    "cluster_id is the doc_id of the cluster's earliest document (by date, then doc_id); "
-                    "similarity the Jaccard similarity to it, estimated from MinHash signatures of 5-syllable "
-                    "shingles of the folded body text (title, captions, bylines and credit lines left out).")
-    duplicates.add_argument("--threshold", type=_jaccard, default=config.DUPLICATE_THRESHOLD, metavar="J",
-                            help=f"smallest Jaccard similarity of two documents' shingle sets for them to be copies "
-                                 f"(default {config.DUPLICATE_THRESHOLD}: the highest at which every altered copy of a "
-                                 f"set built from VNTC is found, with no false pair; see benchmarks/README.md)")
-    figures = sub.add_parser("figures", parents=[common], help="regenerate every figure",
-                             description="Regenerate every figure: <id>.png/.svg/.csv, manifest.json, README.md.")
+        "cluster_id is the doc_id of the cluster's earliest document (by date, then doc_id); "
+        "similarity the Jaccard similarity to it, estimated from MinHash signatures of 5-syllable "
+        "shingles of the folded body text (title, captions, bylines and credit lines left out).",
+    )
+    duplicates.add_argument(
+        "--threshold",
+        type=_jaccard,
+        default=config.DUPLICATE_THRESHOLD,
+        metavar="J",
+        help=f"smallest Jaccard similarity of two documents' shingle sets for them to be copies "
+        f"(default {config.DUPLICATE_THRESHOLD}: the highest at which every altered copy of a "
+        f"set built from VNTC is found, with no false pair; see benchmarks/README.md)",
+    )
+    figures = sub.add_parser(
+        "figures",
+        parents=[common],
+        help="regenerate every figure",
+        description="Regenerate every figure: <id>.png/.svg/.csv, manifest.json, README.md.",
+    )
     figures.add_argument("--out", type=Path, default=config.FIGURES, help="output folder (default: figures/)")
     return parser
 
@@ -186,10 +280,20 @@ def _session(args: argparse.Namespace):
     cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
     matches_phrases = args.command in ("phrases", "kwic", "discover", "figures") or getattr(args, "phrases", False)
     try:
-        return Session(args.corpus, encoding=args.encoding, skip_bad=args.skip_bad, cache_dir=cache, jobs=args.jobs,
-                       keep_captions=args.keep_captions, folded=matches_phrases,
-                       dedup=args.dedup and args.command != "duplicates", date_from=args.date_from,
-                       date_to=args.date_to, where=where, scheduler=args.scheduler)
+        return Session(
+            args.corpus,
+            encoding=args.encoding,
+            skip_bad=args.skip_bad,
+            cache_dir=cache,
+            jobs=args.jobs,
+            keep_captions=args.keep_captions,
+            folded=matches_phrases,
+            dedup=args.dedup and args.command != "duplicates",
+            date_from=args.date_from,
+            date_to=args.date_to,
+            where=where,
+            scheduler=args.scheduler,
+        )
     except SelectionError as e:
         raise InputError(_SELECTION_FLAGS.get(e.where, e.where), e.message) from None
 
@@ -203,8 +307,10 @@ def _warn(session) -> None:
     if len(undated) > MAX_WARNINGS:
         print(f"warning: {len(undated) - MAX_WARNINGS} more documents have no date", file=sys.stderr)
     if undated:
-        print(f"warning: {len(undated)} of {len(session.corpus)} documents have no date (date_source unknown)",
-              file=sys.stderr)
+        print(
+            f"warning: {len(undated)} of {len(session.corpus)} documents have no date (date_source unknown)",
+            file=sys.stderr,
+        )
 
 
 def _csv_out(args: argparse.Namespace):
@@ -257,8 +363,18 @@ def _discover(session, args: argparse.Namespace) -> None:
     from .framing import discover
     from .lexicon import load_lexicon
 
-    _emit(discover(session.syllabified(), lexicon=load_lexicon(args.lexicon), top=args.top, min_docs=args.min_docs,
-                   min_count=args.min_count, min_sources=args.min_sources, max_n=max(args.max_n, 2)), args)
+    _emit(
+        discover(
+            session.syllabified(),
+            lexicon=load_lexicon(args.lexicon),
+            top=args.top,
+            min_docs=args.min_docs,
+            min_count=args.min_count,
+            min_sources=args.min_sources,
+            max_n=max(args.max_n, 2),
+        ),
+        args,
+    )
 
 
 def _keyterms(session, args: argparse.Namespace) -> None:
@@ -280,29 +396,38 @@ def _keyterms(session, args: argparse.Namespace) -> None:
         group = counts["doc_id"].map(dict(zip((d.doc_id for d in session.corpus), mask)))
         sizes = counts.drop_duplicates("doc_id").assign(group=group).groupby("group")["n_syllables"].sum()
         per = counts.assign(group=group).groupby(["group", "phrase"])["count"].sum()
-        table = kt.keyness_of_counts(per[True].to_dict(), per[False].to_dict(), int(sizes[True]),
-                                     int(sizes[False]), min_count=1, labels=labels)
+        table = kt.keyness_of_counts(
+            per[True].to_dict(), per[False].to_dict(), int(sizes[True]), int(sizes[False]), min_count=1, labels=labels
+        )
     else:
-        table = kt.keyness([t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False],
-                           labels=labels)
+        table = kt.keyness(
+            [t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False], labels=labels
+        )
     _emit(table, args)
 
 
 def _topics(session, args: argparse.Namespace) -> None:
     from . import topics as tm
 
-    units = tm.modelling_units(list(session.corpus), session.tokenised(pos=True), unit=args.unit,
-                               keep_captions=args.keep_captions)
+    units = tm.modelling_units(
+        list(session.corpus), session.tokenised(pos=True), unit=args.unit, keep_captions=args.keep_captions
+    )
     texts = [u.terms for u in units]
     if not units:
         raise InputError(str(args.corpus), "no terms left after removing stopwords")
     if args.select_k or args.k is None:
         ks = tm.k_range(len(units))
         if not ks:
-            raise InputError(str(args.corpus), f"only {len(units)} modelling unit with --unit {args.unit}; choosing "
-                                               f"k needs at least {tm.K_RANGE.start}")
-        print(f"choosing k: fitting k = {ks.start}..{ks.stop - 1} with 3 seeds ({3 * len(ks)} models on "
-              f"{len(units)} units); pass --k to skip", file=sys.stderr)
+            raise InputError(
+                str(args.corpus),
+                f"only {len(units)} modelling unit with --unit {args.unit}; choosing "
+                f"k needs at least {tm.K_RANGE.start}",
+            )
+        print(
+            f"choosing k: fitting k = {ks.start}..{ks.stop - 1} with 3 seeds ({3 * len(ks)} models on "
+            f"{len(units)} units); pass --k to skip",
+            file=sys.stderr,
+        )
         selection = tm.select_k(texts, ks)
         if args.select_k:
             _emit(selection, args)
@@ -351,8 +476,17 @@ def _figures(session, args: argparse.Namespace) -> None:
         raise InputError(str(e.filename or args.out), e.strerror or f"cannot be written ({e})") from None
 
 
-COMMANDS = {"corpus": _corpus, "phrases": _phrases, "kwic": _kwic, "discover": _discover, "keyterms": _keyterms,
-            "topics": _topics, "stance": _stance, "duplicates": _duplicates, "figures": _figures}
+COMMANDS = {
+    "corpus": _corpus,
+    "phrases": _phrases,
+    "kwic": _kwic,
+    "discover": _discover,
+    "keyterms": _keyterms,
+    "topics": _topics,
+    "stance": _stance,
+    "duplicates": _duplicates,
+    "figures": _figures,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -379,6 +513,7 @@ def _interrupts():
     def handler(signum, frame):
         received.append(signum)
         raise KeyboardInterrupt
+
     if threading.current_thread() is not threading.main_thread():
         yield received
         return
@@ -397,6 +532,7 @@ def _one_line_warnings():
         if str(message) not in shown:
             shown.add(str(message))
             print(f"warning: {message}", file=sys.stderr)
+
     return show
 
 

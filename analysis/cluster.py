@@ -41,9 +41,13 @@ def client(cluster: Cluster):
             import dask
 
             with interrupts_held(), dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
-                local = LocalCluster(n_workers=worker_count(cluster.jobs, 1 << 30), threads_per_worker=1,
-                                     processes=True, dashboard_address=":0",
-                                     silence_logs=logging.CRITICAL)
+                local = LocalCluster(
+                    n_workers=worker_count(cluster.jobs, 1 << 30),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",
+                    silence_logs=logging.CRITICAL,
+                )
                 connected = Client(local)
         else:
             try:
@@ -74,7 +78,7 @@ def cluster_imap(fn: Callable, items: list, cluster: Cluster) -> Iterator:
     connected = client(cluster)
     workers = max(1, len(connected.scheduler_info(n_workers=-1).get("workers", {})))
     size = max(1, min(256, math.ceil(len(items) / (workers * 4))))
-    batches = [items[i:i + size] for i in range(0, len(items), size)]
+    batches = [items[i : i + size] for i in range(0, len(items), size)]
     futures = connected.map(_batch, [fn] * len(batches), batches, pure=False)
     try:
         for future in futures:

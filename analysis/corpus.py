@@ -103,11 +103,17 @@ def _text_of(data: bytes, path: str, encoding: str | None) -> str:
             if not encoding:
                 raise _undecodable(path, data, e, 0, "utf-8", _LEGACY_HINT) from None
     elif not encoding:
-        raise InputError(path, f"NUL byte at offset {nul}: looks like UTF-16 without a byte-order mark; "
-                               "pass --encoding utf-16-le (or utf-16-be)")
+        raise InputError(
+            path,
+            f"NUL byte at offset {nul}: looks like UTF-16 without a byte-order mark; "
+            "pass --encoding utf-16-le (or utf-16-be)",
+        )
     elif not check_encoding(encoding).startswith(("utf-16", "utf-32")):
-        raise InputError(path, f"NUL byte at offset {nul}: not text in {encoding} (UTF-16 without a byte-order "
-                               "mark is --encoding utf-16-le or utf-16-be)")
+        raise InputError(
+            path,
+            f"NUL byte at offset {nul}: not text in {encoding} (UTF-16 without a byte-order "
+            "mark is --encoding utf-16-le or utf-16-be)",
+        )
     return _strict(data, 0, encoding, path, f"; it is not UTF-8 either: is --encoding {encoding} right for it?")
 
 
@@ -118,8 +124,9 @@ def _strict(data: bytes, start: int, codec: str, path: str, hint: str) -> str:
         raise _undecodable(path, data, e, start, codec, hint) from None
 
 
-def _undecodable(path: str, data: bytes, error: UnicodeDecodeError, start: int, codec: str, hint: str, *,
-                 base: int = 0) -> InputError:
+def _undecodable(
+    path: str, data: bytes, error: UnicodeDecodeError, start: int, codec: str, hint: str, *, base: int = 0
+) -> InputError:
     """The error for bytes ``data[start:]`` that could not be decoded: the bad bytes and their offset
     in the file (``data`` starting at offset ``base`` of the file)."""
     first, end = start + error.start, start + max(error.end, error.start + 1)
@@ -185,8 +192,10 @@ def _csv_rows(text: str, where: str, column: str):
             if header is None:
                 header = _header(record, column, where)
             elif record and len(record) != len(header):
-                raise InputError(f"{where}: line {line}", f"{len(record)} fields where the header has "
-                                                          f"{len(header)} (a comma or quote out of place?)")
+                raise InputError(
+                    f"{where}: line {line}",
+                    f"{len(record)} fields where the header has {len(header)} (a comma or quote out of place?)",
+                )
             elif record:
                 yield line, dict(zip(header, record))
             line = reader.line_num + 1
@@ -222,7 +231,7 @@ def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list
         raise InputError(str(root), "no .txt files in this folder")
     documents, skipped, seen = [], unreadable, {}
     for relative, path in files:
-        doc_id, shown = _shown(relative[:-len(".txt")]), _shown(path)
+        doc_id, shown = _shown(relative[: -len(".txt")]), _shown(path)
         if doc_id in seen:
             raise InputError(shown, f"same doc_id {doc_id!r} as {seen[doc_id]}; rename one of them")
         seen[doc_id] = os.path.basename(shown)
@@ -374,8 +383,9 @@ def _record(raw: tuple[str, str, str, dict]) -> tuple[str, str]:
     return to_record(parse_document(doc_id, text, path=path, meta=meta), text)
 
 
-def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None,
-               jobs: int | None, folded: bool) -> list[Document]:
+def _parse_all(
+    raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None, jobs: int | None, folded: bool
+) -> list[Document]:
     """Documents from ``(doc_id, text, path, meta)``: layouts from the cache when it has them, the
     others read in parallel (as records of plain text, which cross between processes cheaply)
     and stored as they come."""
@@ -394,8 +404,9 @@ def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | No
                     pass  # a damaged entry: read the layout again
     todo = [i for i, doc in enumerate(documents) if doc is None]
     fresh: list[tuple[str, tuple[str, str]]] = []
-    for i, record in zip(todo, parallel_imap(_record, [raw[i] for i in todo], jobs=jobs, desc="reading",
-                                             min_items=500, max_chunk=64)):
+    for i, record in zip(
+        todo, parallel_imap(_record, [raw[i] for i in todo], jobs=jobs, desc="reading", min_items=500, max_chunk=64)
+    ):
         documents[i] = from_record(*raw[i][:2], record, path=raw[i][2], meta=raw[i][3], folded=folded)
         if store:
             fresh.append((keys[i], record))
@@ -408,8 +419,15 @@ def _parse_all(raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | No
     return documents
 
 
-def read_corpus(path: str | Path, *, encoding: str | None = None, skip_bad: bool = False,
-                cache_dir: str | Path | None = None, jobs: int | None = 1, folded: bool = True) -> Corpus:
+def read_corpus(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    skip_bad: bool = False,
+    cache_dir: str | Path | None = None,
+    jobs: int | None = 1,
+    folded: bool = True,
+) -> Corpus:
     """Read a corpus folder or table.
 
     Parameters

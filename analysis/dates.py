@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["HEADER", "BYLINE", "parse_iso", "byline_date", "is_byline", "first_full_date", "lead_date",
-           "context_year"]
+__all__ = ["HEADER", "BYLINE", "parse_iso", "byline_date", "is_byline", "first_full_date", "lead_date", "context_year"]
 
 HEADER = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)", re.IGNORECASE)
 
@@ -47,8 +46,7 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
     return _with_year(match, None)
 
 
-def byline_date(text: str, *, window: int | None = None,
-                shaped: bool = False) -> tuple[dt.date, re.Match[str]] | None:
+def byline_date(text: str, *, window: int | None = None, shaped: bool = False) -> tuple[dt.date, re.Match[str]] | None:
     """The first valid byline date in ``text`` (in its first ``window`` characters) and its match;
     with ``shaped``, the first that also has the shape of a byline (:func:`is_byline`)."""
     for match in BYLINE.finditer(text, 0, len(text) if window is None else window):
@@ -80,8 +78,7 @@ _BYLINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A dateline on a line of its own: a place and "ngày" at most before the date ("Hà Nội, ngày ...").
-_DATELINE_BEFORE = re.compile(r"\s*(?:(?-i:[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w.]*){0,3}),\s*)?(?:ngày\s*)?\Z",
-                              re.IGNORECASE)
+_DATELINE_BEFORE = re.compile(r"\s*(?:(?-i:[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w.]*){0,3}),\s*)?(?:ngày\s*)?\Z", re.IGNORECASE)
 
 
 def is_byline(text: str, match: re.Match[str]) -> bool:
@@ -101,7 +98,7 @@ def is_byline(text: str, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     line_end = text.find("\n", match.end())
     line_end = len(text) if line_end < 0 else line_end
-    before, after = text[line_start:match.start()], text[match.end():line_end].strip(" \t,;|•·-–—()")
+    before, after = text[line_start : match.start()], text[match.end() : line_end].strip(" \t,;|•·-–—()")
     if _BYLINE_BEFORE.match(before) and len(after) <= 30:
         return True
     return not after and _DATELINE_BEFORE.match(before) is not None
@@ -130,8 +127,11 @@ _LEAD_SPAN = re.compile(
     r"\btừ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[-–]\s*\d{1,2}\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<![\d/.\-])\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})(?!\d)|(?<!\d)\d{1,2}-\d{1,2}-(\d{4})(?!\d)"
-                   r"|tháng\s+\d{1,2}\s+năm\s+(\d{4})(?!\d)", re.IGNORECASE)
+_YEAR = re.compile(
+    r"(?<![\d/.\-])\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})(?!\d)|(?<!\d)\d{1,2}-\d{1,2}-(\d{4})(?!\d)"
+    r"|tháng\s+\d{1,2}\s+năm\s+(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
 
 
 def context_year(text: str) -> int | None:
@@ -146,8 +146,8 @@ def lead_date(sentence: str, year: int | None = None) -> dt.date | None:
     """The article's own date, from the first sentence of its lead, or None.
 
     Taken only from a dateline or an event time opening the sentence (``Hà Nội, ngày
-    5/2/2025``, ``(TTXVN) Chiều 5/2``, ``Sáng 16/12,``, ``Ngày 8/4/2024,`` with its comma) or the span of the event in it
-    (``từ ngày 16-18/12/2024``: the first day). A date without its year takes ``year``
+    5/2/2025``, ``(TTXVN) Chiều 5/2``, ``Sáng 16/12,``, ``Ngày 8/4/2024,`` with its comma) or the span
+    of the event in it (``từ ngày 16-18/12/2024``: the first day). A date without its year takes ``year``
     (see :func:`context_year`); without either it stays unknown. A date mentioned anywhere
     else (``30/4/1975`` in the middle of the lead) is never taken, nor one that opens the lead
     but is more than a year older than ``year`` (a lead that opens on history).
@@ -158,8 +158,11 @@ def lead_date(sentence: str, year: int | None = None) -> dt.date | None:
     True
     """
     opening = _LEAD_OPENING.match(sentence)
-    if opening and (opening.group("place") or opening.group("when")
-                    or (opening.group("ngay") and _CLAUSE_END.match(sentence, opening.end()))):
+    if opening and (
+        opening.group("place")
+        or opening.group("when")
+        or (opening.group("ngay") and _CLAUSE_END.match(sentence, opening.end()))
+    ):
         found = opening
     else:
         found = _LEAD_SPAN.search(sentence)

@@ -26,7 +26,6 @@ import datetime as dt
 import hashlib
 from functools import partial
 from importlib import metadata
-
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -40,8 +39,16 @@ from .vietnamese import is_upper_text, token_keys
 if TYPE_CHECKING:  # pandas loads only for the table: --dedup keeps ``phrases --csv`` without it
     import pandas as pd
 
-__all__ = ["NearDuplicates", "Sketches", "compared_syllables", "shingles", "DEFAULT_THRESHOLD", "NUM_PERM",
-           "SHINGLE", "DUPLICATE_COLUMNS"]
+__all__ = [
+    "NearDuplicates",
+    "Sketches",
+    "compared_syllables",
+    "shingles",
+    "DEFAULT_THRESHOLD",
+    "NUM_PERM",
+    "SHINGLE",
+    "DUPLICATE_COLUMNS",
+]
 
 #: The smallest Jaccard similarity of two shingle sets for a pair of copies (see the module docstring).
 DEFAULT_THRESHOLD = config.DUPLICATE_THRESHOLD
@@ -111,7 +118,7 @@ def shingles(syllables: list[str], size: int = SHINGLE) -> list[str]:
     """
     if len(syllables) < size:
         return [" ".join(syllables)] if syllables else []
-    return [" ".join(syllables[i:i + size]) for i in range(len(syllables) - size + 1)]
+    return [" ".join(syllables[i : i + size]) for i in range(len(syllables) - size + 1)]
 
 
 _PERMUTATIONS: dict[tuple[int, int], np.ndarray] = {}
@@ -131,19 +138,22 @@ def _sketch(doc: Document, *, shingle: int, num_perm: int, seed: int) -> tuple[b
     from datasketch import MinHash
     from datasketch.hashfunc import sha1_hash32
 
-    hashes = np.unique(np.array([sha1_hash32(s.encode("utf-8")) for s in shingles(compared_syllables(doc), shingle)],
-                                dtype=np.uint32))
+    hashes = np.unique(
+        np.array([sha1_hash32(s.encode("utf-8")) for s in shingles(compared_syllables(doc), shingle)], dtype=np.uint32)
+    )
     if not hashes.size:
         return b"", b""
-    minhash = MinHash(num_perm=num_perm, seed=seed, hashfunc=int, permutations=_permutations(num_perm, seed),
-                      scheme=_SCHEME)
+    minhash = MinHash(
+        num_perm=num_perm, seed=seed, hashfunc=int, permutations=_permutations(num_perm, seed), scheme=_SCHEME
+    )
     minhash.update_batch(hashes)  # already hashed: ``int`` only passes them on
     return minhash.hashvalues.astype("<u4").tobytes(), hashes.astype("<u4").tobytes()
 
 
 def _version() -> str:
-    return code_version("vietnamese", "sentences", "layout", "dates", "duplicates",
-                        extra=f"datasketch {metadata.version('datasketch')}")
+    return code_version(
+        "vietnamese", "sentences", "layout", "dates", "duplicates", extra=f"datasketch {metadata.version('datasketch')}"
+    )
 
 
 class Sketches:
@@ -154,8 +164,17 @@ class Sketches:
     uint32, sorted) in ``shingles_v1``. Shingle sets are read only for the documents asked for.
     """
 
-    def __init__(self, documents: list[Document], *, shingle: int = SHINGLE, num_perm: int = NUM_PERM,
-                 seed: int = SEED, cache_dir=None, jobs: int | None = 1, min_items: int = 200):
+    def __init__(
+        self,
+        documents: list[Document],
+        *,
+        shingle: int = SHINGLE,
+        num_perm: int = NUM_PERM,
+        seed: int = SEED,
+        cache_dir=None,
+        jobs: int | None = 1,
+        min_items: int = 200,
+    ):
         self.documents = documents
         self.jobs, self.min_items = jobs, min_items
         self._work = partial(_sketch, shingle=shingle, num_perm=num_perm, seed=seed)
@@ -180,9 +199,17 @@ class Sketches:
         out = [x if x is not None else found.get(key) for x, key in zip(out, keys)] if self._store else out
         todo = [k for k, x in enumerate(out) if x is None]
         fresh = {}
-        for k, record in zip(todo, parallel_imap(self._work, [self.documents[indices[k]] for k in todo],
-                                                 jobs=self.jobs, desc="sketching", min_items=self.min_items,
-                                                 max_chunk=64)):
+        for k, record in zip(
+            todo,
+            parallel_imap(
+                self._work,
+                [self.documents[indices[k]] for k in todo],
+                jobs=self.jobs,
+                desc="sketching",
+                min_items=self.min_items,
+                max_chunk=64,
+            ),
+        ):
             out[k], self._made[indices[k]], fresh[indices[k]] = record[part], record[1], record
         for t, table in enumerate(_TABLES if self._store and fresh else ()):
             self._store.put_blobs(table, [(self._keys[i], record[t]) for i, record in fresh.items()])
@@ -254,8 +281,16 @@ class NearDuplicates:
     []
     """
 
-    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM, shingle: int = SHINGLE,
-                 random_state: int = SEED, cache_dir=None, jobs: int | None = 1):
+    def __init__(
+        self,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        num_perm: int = NUM_PERM,
+        shingle: int = SHINGLE,
+        random_state: int = SEED,
+        cache_dir=None,
+        jobs: int | None = 1,
+    ):
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
@@ -275,8 +310,14 @@ class NearDuplicates:
         """Find the clusters of ``documents`` (a corpus or a list of documents); returns ``self``."""
         self._check()
         self.documents_ = tuple(documents)
-        found = Sketches(list(self.documents_), shingle=self.shingle, num_perm=self.num_perm,
-                         seed=self.random_state, cache_dir=self.cache_dir, jobs=self.jobs)
+        found = Sketches(
+            list(self.documents_),
+            shingle=self.shingle,
+            num_perm=self.num_perm,
+            seed=self.random_state,
+            cache_dir=self.cache_dir,
+            jobs=self.jobs,
+        )
         signatures = found.signatures()
         valid = [i for i, signature in enumerate(signatures) if signature]
         self._signatures = {i: np.frombuffer(signatures[i], dtype="<u4") for i in valid}
@@ -299,13 +340,16 @@ class NearDuplicates:
         lsh = MinHashLSH(threshold=min(self.threshold, 0.9), num_perm=self.num_perm, weights=(0.1, 0.9))
         with lsh.insertion_session() as session:
             for i in valid:
-                session.insert(i, LeanMinHash(seed=self.random_state, hashvalues=self._signatures[i], scheme=_SCHEME),
-                               check_duplication=False)
+                session.insert(
+                    i,
+                    LeanMinHash(seed=self.random_state, hashvalues=self._signatures[i], scheme=_SCHEME),
+                    check_duplication=False,
+                )
         pairs = set()
         for table in lsh.hashtables:  # the buckets of each band that hold more than one document
             for bucket in [b for b, n in table.itemcounts().items() if n > 1]:
                 members = sorted(table.get(bucket))
-                pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1:])
+                pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1 :])
         return sorted(pairs)
 
     def similarity(self, i: int, j: int) -> float:
@@ -328,8 +372,15 @@ class NearDuplicates:
             first = self.documents_[cluster[0]]
             for i in cluster:
                 doc = self.documents_[i]
-                rows.append((first.doc_id, doc.doc_id, doc.date.isoformat() if doc.date else "", doc.source,
-                             round(self.similarity(i, cluster[0]), 4)))
+                rows.append(
+                    (
+                        first.doc_id,
+                        doc.doc_id,
+                        doc.date.isoformat() if doc.date else "",
+                        doc.source,
+                        round(self.similarity(i, cluster[0]), 4),
+                    )
+                )
         return pd.DataFrame(rows, columns=DUPLICATE_COLUMNS)
 
 

@@ -15,8 +15,20 @@ from .lexicon import Formula, Lexicon
 from .phrases import PHRASE_COLUMNS, PHRASE_TABLE_COLUMNS, PhraseMatcher, Syllabified, phrase_rows, syllabify
 from .vietnamese import normalize, token_keys, tokens
 
-__all__ = ["Syllabified", "syllabify", "PhraseMatcher", "count_phrases", "phrase_totals", "kwic",
-           "formula_completeness", "attestations", "cooccurrence", "dispersion", "discover", "PHRASE_COLUMNS"]
+__all__ = [
+    "Syllabified",
+    "syllabify",
+    "PhraseMatcher",
+    "count_phrases",
+    "phrase_totals",
+    "kwic",
+    "formula_completeness",
+    "attestations",
+    "cooccurrence",
+    "dispersion",
+    "discover",
+    "PHRASE_COLUMNS",
+]
 
 
 def count_phrases(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
@@ -34,8 +46,11 @@ def phrase_totals(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase"
     if dated.empty:
         return pd.DataFrame(columns=["period", by, "count", "n_syllables", "per_10k", "documents"])
     dated = dated.assign(period=pd.PeriodIndex(dated["date"], freq=period).astype(str))
-    sizes = dated.drop_duplicates("doc_id").groupby("period").agg(n_syllables=("n_syllables", "sum"),
-                                                                  documents=("doc_id", "size"))
+    sizes = (
+        dated.drop_duplicates("doc_id")
+        .groupby("period")
+        .agg(n_syllables=("n_syllables", "sum"), documents=("doc_id", "size"))
+    )
     table = dated.groupby(["period", by], sort=True)["count"].sum().reset_index().join(sizes, on="period")
     table["per_10k"] = (1e4 * table["count"] / table["n_syllables"]).round(4)
     return table[["period", by, "count", "n_syllables", "per_10k", "documents"]]
@@ -62,11 +77,17 @@ def kwic(docs: list[Syllabified], phrase: str, *, window: int = 8) -> pd.DataFra
                 before = [t for t in toks[:first] if t.kind == "syllable"][-window:] if window else []
                 after = [t for t in toks[end:] if t.kind == "syllable"][:window] if window else []
                 a, b = toks[first].start, toks[end - 1].end
-                rows.append((doc.doc_id, doc.date, sentence_id,
-                             original[before[0].start:a].strip() if before else "",
-                             original[a:b],
-                             original[b:after[-1].end].strip() if after else "",
-                             original[s.start:s.end]))
+                rows.append(
+                    (
+                        doc.doc_id,
+                        doc.date,
+                        sentence_id,
+                        original[before[0].start : a].strip() if before else "",
+                        original[a:b],
+                        original[b : after[-1].end].strip() if after else "",
+                        original[s.start : s.end],
+                    )
+                )
     return pd.DataFrame(rows, columns=["doc_id", "date", "sentence_id", "left", "match", "right", "sentence"])
 
 
@@ -102,10 +123,20 @@ def formula_completeness(docs: list[Syllabified], formula: Formula) -> pd.DataFr
             with_any += bool(seen)
             if len(seen) > len(best):
                 best, best_id = seen, sentence_id
-        rows.append((doc.doc_id, doc.date, len(best), "; ".join(best),
-                     "-".join(str(position[p]) for p in best), best_id, with_any))
-    return pd.DataFrame(rows, columns=["doc_id", "date", "max_parts", "parts", "order", "sentence_id",
-                                       "sentences_with_any"])
+        rows.append(
+            (
+                doc.doc_id,
+                doc.date,
+                len(best),
+                "; ".join(best),
+                "-".join(str(position[p]) for p in best),
+                best_id,
+                with_any,
+            )
+        )
+    return pd.DataFrame(
+        rows, columns=["doc_id", "date", "max_parts", "parts", "order", "sentence_id", "sentences_with_any"]
+    )
 
 
 def attestations(counts: pd.DataFrame, docs: list[Syllabified]) -> pd.DataFrame:
@@ -119,12 +150,33 @@ def attestations(counts: pd.DataFrame, docs: list[Syllabified]) -> pd.DataFrame:
     for phrase, rows_of in counts.groupby("phrase", sort=False):
         used = rows_of[rows_of["count"] > 0].sort_values(["date", "doc_id"])
         dated = used[used["date"] != ""]
-        rows.append((phrase, rows_of["group"].iloc[0], int(used["count"].sum()), len(used),
-                     dated["date"].iloc[0] if len(dated) else "", dated["doc_id"].iloc[0] if len(dated) else "",
-                     dated["date"].iloc[-1] if len(dated) else "", dated["doc_id"].iloc[-1] if len(dated) else "",
-                     "; ".join(sorted({source[d] for d in used["doc_id"] if source[d]}))))
-    return pd.DataFrame(rows, columns=["phrase", "group", "count", "documents", "first_date", "first_doc",
-                                       "last_date", "last_doc", "sources"])
+        rows.append(
+            (
+                phrase,
+                rows_of["group"].iloc[0],
+                int(used["count"].sum()),
+                len(used),
+                dated["date"].iloc[0] if len(dated) else "",
+                dated["doc_id"].iloc[0] if len(dated) else "",
+                dated["date"].iloc[-1] if len(dated) else "",
+                dated["doc_id"].iloc[-1] if len(dated) else "",
+                "; ".join(sorted({source[d] for d in used["doc_id"] if source[d]})),
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "phrase",
+            "group",
+            "count",
+            "documents",
+            "first_date",
+            "first_doc",
+            "last_date",
+            "last_doc",
+            "sources",
+        ],
+    )
 
 
 def cooccurrence(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
@@ -162,8 +214,17 @@ def _dictionary_words() -> frozenset[str]:
     return dictionary_words()
 
 
-def discover(docs: list[Syllabified], *, lexicon: Lexicon | None = None, min_n: int = 2, max_n: int = 6,
-             min_docs: int = 2, min_count: int = 2, min_sources: int = 2, top: int = 50) -> pd.DataFrame:
+def discover(
+    docs: list[Syllabified],
+    *,
+    lexicon: Lexicon | None = None,
+    min_n: int = 2,
+    max_n: int = 6,
+    min_docs: int = 2,
+    min_count: int = 2,
+    min_sources: int = 2,
+    top: int = 50,
+) -> pd.DataFrame:
     """Recurring multi-syllable sequences that may be formulas: strongest association and widest
     spread first.
 
@@ -200,7 +261,7 @@ def discover(docs: list[Syllabified], *, lexicon: Lexicon | None = None, min_n: 
         frequent_prefix = counts if n > 2 else None  # apriori: extend only what recurs
         for doc, run in runs:
             for i in range(len(run) - n + 1):
-                gram = tuple(run[i:i + n])
+                gram = tuple(run[i : i + n])
                 if frequent_prefix is not None and frequent_prefix.get(gram[:-1], 0) < min_count:
                     continue
                 counts[gram] = counts.get(gram, 0) + 1
@@ -215,12 +276,19 @@ def discover(docs: list[Syllabified], *, lexicon: Lexicon | None = None, min_n: 
     source_of = {d.doc_id: d.document.source or "\0" + d.doc_id for d in docs}
     needed_sources = min_sources if len(set(source_of.values())) >= min_sources else 1
     listed = {" ".join(token_keys(normalize(f))) for p in (lexicon or ()) for f in p.forms}
-    candidates = {g: c for g, c in counts.items()
-                  if min_n <= len(g) and c >= min_count and len(where.get(g, ())) >= min_docs
-                  and widest.get(g, 0) != c  # never seen without the same neighbour
-                  and len({source_of[d] for d in where[g]}) >= needed_sources
-                  and _edge(g[0], stop) and _edge(g[-1], stop) and all(map(_plain_syllable, g))
-                  and " ".join(g) not in words}
+    candidates = {
+        g: c
+        for g, c in counts.items()
+        if min_n <= len(g)
+        and c >= min_count
+        and len(where.get(g, ())) >= min_docs
+        and widest.get(g, 0) != c  # never seen without the same neighbour
+        and len({source_of[d] for d in where[g]}) >= needed_sources
+        and _edge(g[0], stop)
+        and _edge(g[-1], stop)
+        and all(map(_plain_syllable, g))
+        and " ".join(g) not in words
+    }
     names, cuts = _names_and_cuts(docs, candidates, words, min_n, max_n)
     rows = []
     for gram, count in candidates.items():
@@ -232,12 +300,40 @@ def discover(docs: list[Syllabified], *, lexicon: Lexicon | None = None, min_n: 
         n_sources, periods = len({source_of[d] for d in docs_of}), len({d[:7] for d, _ in dated})
         association = _npmi(gram, counts, total)
         score = association * n_sources / (n_sources + 1) * max(periods, 1) / (max(periods, 1) + 1)
-        rows.append((" ".join(gram), len(gram), count, len(docs_of), round(association, 4), first_date, first_doc,
-                     " ".join(gram) in listed, n_sources, periods, round(score, 4)))
-    table = pd.DataFrame(rows, columns=["ngram", "n_syllables", "count", "documents", "npmi", "first_date",
-                                        "first_doc", "in_lexicon", "sources", "periods", "score"])
-    return table.sort_values(["score", "count", "ngram"], ascending=[False, False, True]).head(top).reset_index(
-        drop=True)
+        rows.append(
+            (
+                " ".join(gram),
+                len(gram),
+                count,
+                len(docs_of),
+                round(association, 4),
+                first_date,
+                first_doc,
+                " ".join(gram) in listed,
+                n_sources,
+                periods,
+                round(score, 4),
+            )
+        )
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "ngram",
+            "n_syllables",
+            "count",
+            "documents",
+            "npmi",
+            "first_date",
+            "first_doc",
+            "in_lexicon",
+            "sources",
+            "periods",
+            "score",
+        ],
+    )
+    return (
+        table.sort_values(["score", "count", "ngram"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+    )
 
 
 # Words that open a photo credit or a byline, not a formula.
@@ -256,8 +352,10 @@ def _npmi(gram: tuple[str, ...], counts: dict[tuple[str, ...], int], total: int)
     p = counts[gram] / total
     if p >= 1:
         return 1.0
-    return min(math.log(p / ((counts[gram[:k]] / total) * (counts[gram[k:]] / total))) / -math.log(p)
-               for k in range(1, len(gram)))
+    return min(
+        math.log(p / ((counts[gram[:k]] / total) * (counts[gram[k:]] / total))) / -math.log(p)
+        for k in range(1, len(gram))
+    )
 
 
 def _names_and_cuts(docs: list[Syllabified], candidates, words: frozenset[str], min_n: int, max_n: int):
@@ -274,15 +372,19 @@ def _names_and_cuts(docs: list[Syllabified], candidates, words: frozenset[str], 
             for a, b in _run_spans(keys):
                 for n in range(min_n, min(max_n, b - a) + 1):
                     for i in range(a, b - n + 1):
-                        gram = tuple(keys[i:i + n])
+                        gram = tuple(keys[i : i + n])
                         if gram not in candidates:
                             continue
-                        c = caps[i:i + n]
+                        c = caps[i : i + n]
                         if (c[0] and c[1]) or (c[-1] and c[-2]):
                             names[gram] = names.get(gram, 0) + 1
-                        if ((i > a and f"{keys[i - 1]} {keys[i]}" in words and f"{keys[i]} {keys[i + 1]}" not in words)
-                                or (i + n < b and f"{keys[i + n - 1]} {keys[i + n]}" in words
-                                    and f"{keys[i + n - 2]} {keys[i + n - 1]}" not in words)):
+                        if (
+                            i > a and f"{keys[i - 1]} {keys[i]}" in words and f"{keys[i]} {keys[i + 1]}" not in words
+                        ) or (
+                            i + n < b
+                            and f"{keys[i + n - 1]} {keys[i + n]}" in words
+                            and f"{keys[i + n - 2]} {keys[i + n - 1]}" not in words
+                        ):
                             cuts[gram] = cuts.get(gram, 0) + 1
     return names, cuts
 

@@ -25,8 +25,7 @@ def _label(lexicon: Lexicon, phrase: str, width: int = 60) -> str:
 
 def _counts(session, lexicon: str | None) -> pd.DataFrame:
     """Phrase counts of a session's documents, once per lexicon."""
-    return session.memo(("phrase counts", lexicon),
-                        lambda: count_phrases(session.syllabified(), load_lexicon(lexicon)))
+    return session.memo(("phrase counts", lexicon), lambda: count_phrases(session.syllabified(), load_lexicon(lexicon)))
 
 
 def _by_date(counts: pd.DataFrame, by: str, period: str | None = None) -> pd.DataFrame:
@@ -46,11 +45,14 @@ def _timeline_period(counts: pd.DataFrame) -> str | None:
     return None if len(dates) <= MAX_DOCUMENTS else choose_period(dates)
 
 
-@figure("phrase_timeline", title="Framing phrases per 10,000 syllables, by date",
-        caption="Top: each part of the Vietnam–Laos relationship formula; bottom: each group of the built-in "
-                "lexicon (relationship formula, relationship quality, policy slogan, mechanism, cooperation "
-                "field). One point per publication date (documents of one date pooled); the rate is the count "
-                "per 10,000 syllables of those documents, captions excluded. The CSV holds the counts too.")
+@figure(
+    "phrase_timeline",
+    title="Framing phrases per 10,000 syllables, by date",
+    caption="Top: each part of the Vietnam–Laos relationship formula; bottom: each group of the built-in "
+    "lexicon (relationship formula, relationship quality, policy slogan, mechanism, cooperation "
+    "field). One point per publication date (documents of one date pooled); the rate is the count "
+    "per 10,000 syllables of those documents, captions excluded. The CSV holds the counts too.",
+)
 def phrase_timeline(session, lexicon: str | None = None) -> Plot:
     lex = load_lexicon(lexicon)
     counts = _counts(session, lexicon)
@@ -61,31 +63,50 @@ def phrase_timeline(session, lexicon: str | None = None) -> Plot:
     top_data = _by_date(counts[counts["phrase"].isin(parts)], "phrase", period)
     bottom_data = _by_date(counts, "group", period)
     fig, (top, bottom) = new_figure(height=7, nrows=2, sharex=True)
-    for ax, data, column, names in ((top, top_data, "phrase", parts),
-                                    (bottom, bottom_data, "group", list(dict.fromkeys(p.group for p in lex)))):
+    for ax, data, column, names in (
+        (top, top_data, "phrase", parts),
+        (bottom, bottom_data, "group", list(dict.fromkeys(p.group for p in lex))),
+    ):
         for i, name in enumerate(names):
             line = data[data[column] == name]
             if not line.empty:
-                ax.plot(pd.to_datetime(line["date"]), line["per_10k"], marker="o" if period is None else ".",
-                        color=PALETTE[i % 8],
-                        label=_label(lex, name, 48) if column == "phrase" else name)
+                ax.plot(
+                    pd.to_datetime(line["date"]),
+                    line["per_10k"],
+                    marker="o" if period is None else ".",
+                    color=PALETTE[i % 8],
+                    label=_label(lex, name, 48) if column == "phrase" else name,
+                )
         ax.set_ylabel("per 10,000 syllables")
         ax.legend(fontsize=8, loc="upper left")
     top.set_title("Parts of the relationship formula")
     bottom.set_title("Groups of phrases")
     fig.autofmt_xdate()
-    data = pd.concat([top_data.rename(columns={"phrase": "name"}).assign(kind="phrase"),
-                      bottom_data.rename(columns={"group": "name"}).assign(kind="group")])
-    caption = "" if period is None else (f"This corpus has many dates: one point per {period} (documents of the "
-                                         f"{period} pooled, dated by its first day).")
+    data = pd.concat(
+        [
+            top_data.rename(columns={"phrase": "name"}).assign(kind="phrase"),
+            bottom_data.rename(columns={"group": "name"}).assign(kind="group"),
+        ]
+    )
+    caption = (
+        ""
+        if period is None
+        else (
+            f"This corpus has many dates: one point per {period} (documents of the "
+            f"{period} pooled, dated by its first day)."
+        )
+    )
     return Plot(fig, data[["kind", "name", "date", "count", "n_syllables", "per_10k"]], caption)
 
 
-@figure("phrase_dispersion", title="Where in each article the formula parts occur",
-        caption="Lexical dispersion ('x-ray') plot: one row per article, ordered by date (at most 40, those "
-                "with a match), one mark per occurrence at its position in the article (share of the "
-                "article's tokens before it). Phrases are matched on syllables, so a multi-syllable phrase "
-                "is one mark at its first syllable.")
+@figure(
+    "phrase_dispersion",
+    title="Where in each article the formula parts occur",
+    caption="Lexical dispersion ('x-ray') plot: one row per article, ordered by date (at most 40, those "
+    "with a match), one mark per occurrence at its position in the article (share of the "
+    "article's tokens before it). Phrases are matched on syllables, so a multi-syllable phrase "
+    "is one mark at its first syllable.",
+)
 def phrase_dispersion(session, lexicon: str | None = None) -> Plot:
     lex = load_lexicon(lexicon)
     parts = list(lex.formulas[0].parts) if lex.formulas else [p.phrase for p in lex][:4]
@@ -101,23 +122,36 @@ def phrase_dispersion(session, lexicon: str | None = None) -> Plot:
     offsets = np.linspace(-0.24, 0.24, len(parts))
     for i, phrase in enumerate(parts):
         hits = data[data["phrase"] == phrase]
-        ax.scatter(hits["position"], [docs.index(d) + offsets[i] for d in hits["doc_id"]], marker="|", s=180,
-                   linewidths=2.5, color=PALETTE[i], label=_label(lex, phrase, 48))
+        ax.scatter(
+            hits["position"],
+            [docs.index(d) + offsets[i] for d in hits["doc_id"]],
+            marker="|",
+            s=180,
+            linewidths=2.5,
+            color=PALETTE[i],
+            label=_label(lex, phrase, 48),
+        )
     ax.set_yticks(range(len(docs)), [f"{dates[d] or 'no date'}  {shorten(d, 24)}" for d in docs])
     ax.set_ylim(len(docs) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the article (share of its tokens)")
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=8)
-    caption = "" if len(matched) <= MAX_DOCUMENTS else (f"Here the {len(docs)} latest of the {len(matched)} articles "
-                                                        "with a match.")
+    caption = (
+        ""
+        if len(matched) <= MAX_DOCUMENTS
+        else (f"Here the {len(docs)} latest of the {len(matched)} articles with a match.")
+    )
     return Plot(fig, data, caption)
 
 
-@figure("formula_completeness", title="How much of the relationship formula appears in one sentence",
-        caption="For each article (by date), the largest number of the four parts of 'hữu nghị vĩ đại, "
-                "đoàn kết đặc biệt, hợp tác toàn diện, gắn kết chiến lược' (great friendship, special "
-                "solidarity, comprehensive cooperation, strategic cohesion) found together in one sentence, "
-                "labelled with their order (1-2-3-4 is the canonical order).")
+@figure(
+    "formula_completeness",
+    title="How much of the relationship formula appears in one sentence",
+    caption="For each article (by date), the largest number of the four parts of 'hữu nghị vĩ đại, "
+    "đoàn kết đặc biệt, hợp tác toàn diện, gắn kết chiến lược' (great friendship, special "
+    "solidarity, comprehensive cooperation, strategic cohesion) found together in one sentence, "
+    "labelled with their order (1-2-3-4 is the canonical order).",
+)
 def formula_parts(session, lexicon: str | None = None) -> Plot:
     lex = load_lexicon(lexicon)
     formula = lex.formulas[0]
@@ -149,16 +183,21 @@ def _completeness_by_period(data: pd.DataFrame, parts: int) -> Plot:
     ax.set_ylabel("articles")
     ax.legend(title="most parts in one sentence", loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
     out = matrix.stack().rename("documents").reset_index()
-    caption = (f"This corpus has {len(data)} articles: instead of one bar each, the number of articles per "
-               f"{period} by the largest number of parts found in one sentence (the CSV counts them; the order of "
-               f"the parts is in `python -m analysis phrases`).")
+    caption = (
+        f"This corpus has {len(data)} articles: instead of one bar each, the number of articles per "
+        f"{period} by the largest number of parts found in one sentence (the CSV counts them; the order of "
+        f"the parts is in `python -m analysis phrases`)."
+    )
     return Plot(fig, out, caption)
 
 
-@figure("phrase_attestation", title="First and last attestation of each phrase",
-        caption="For each phrase of the built-in lexicon found in the corpus: a line from the first to the last "
-                "dated article that uses it, a dot per article, and the number of articles. Phrases with a "
-                "gloss in English; the CSV adds counts and the sources that use each phrase.")
+@figure(
+    "phrase_attestation",
+    title="First and last attestation of each phrase",
+    caption="For each phrase of the built-in lexicon found in the corpus: a line from the first to the last "
+    "dated article that uses it, a dot per article, and the number of articles. Phrases with a "
+    "gloss in English; the CSV adds counts and the sources that use each phrase.",
+)
 def phrase_attestation(session, lexicon: str | None = None) -> Plot:
     lex = load_lexicon(lexicon)
     docs = session.syllabified()
@@ -173,25 +212,30 @@ def phrase_attestation(session, lexicon: str | None = None) -> Plot:
         ax.plot(pd.to_datetime([row["first_date"], row["last_date"]]), [y, y], color=PALETTE[0], lw=2)
         dates = pd.to_datetime(used[used["phrase"] == row["phrase"]]["date"])
         ax.scatter(dates, [y] * len(dates), color=PALETTE[1], s=18, zorder=3)
-    ax.set_yticks(range(len(shown)), [f"{_label(lex, p, 56)} ({n})" for p, n in zip(shown["phrase"], shown["documents"])],
-                  fontsize=8)
+    ax.set_yticks(
+        range(len(shown)),
+        [f"{_label(lex, p, 56)} ({n})" for p, n in zip(shown["phrase"], shown["documents"])],
+        fontsize=8,
+    )
     ax.invert_yaxis()
     fig.autofmt_xdate()
     return Plot(fig, data)
 
 
-@figure("phrase_cooccurrence", title="Phrases that share a sentence",
-        caption="Number of sentences in which both phrases occur (diagonal: sentences with the phrase), for "
-                "the phrases found in the corpus. Sentences are those of the analysed text: titles, headings "
-                "and body, captions excluded.")
+@figure(
+    "phrase_cooccurrence",
+    title="Phrases that share a sentence",
+    caption="Number of sentences in which both phrases occur (diagonal: sentences with the phrase), for "
+    "the phrases found in the corpus. Sentences are those of the analysed text: titles, headings "
+    "and body, captions excluded.",
+)
 def phrase_cooccurrence(session, lexicon: str | None = None) -> Plot:
     lex = load_lexicon(lexicon)
     matrix = cooccurrence(session.syllabified(), lex)
     present = [p for p in matrix.index if matrix.loc[p, p] > 0]
     matrix = matrix.loc[present, present]
     if not present:
-        return note("No phrase of the lexicon is found in this corpus: no co-occurrence to draw.",
-                    matrix.reset_index())
+        return note("No phrase of the lexicon is found in this corpus: no co-occurrence to draw.", matrix.reset_index())
     size = 2.5 + 0.3 * len(present)
     fig, ax = new_figure(width=size + 3, height=size)
     image = ax.imshow(matrix.to_numpy(), cmap="Blues")

@@ -18,22 +18,39 @@ from .errors import InputError
 from .stopwords import is_stopword
 from .tokenise import TokenisedDocument
 
-__all__ = ["most_similar_pairs", "document_terms", "KeyTerms", "keyness", "keyness_of_counts", "similarity", "two_groups"]
+__all__ = [
+    "most_similar_pairs",
+    "document_terms",
+    "KeyTerms",
+    "keyness",
+    "keyness_of_counts",
+    "similarity",
+    "two_groups",
+]
 
 #: pyvi tags of content words: nouns (N, Np, Nc, Nu, Ny, Nb), verbs (V, Vb, Vy), adjectives (A, Ab).
 CONTENT_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "Nb", "V", "Vb", "Vy", "A", "Ab"})
 
 
-def document_terms(doc: TokenisedDocument, *, keep_captions: bool = False, tags: frozenset[str] | None = None,
-                   sentences: list | None = None) -> list[str]:
+def document_terms(
+    doc: TokenisedDocument,
+    *,
+    keep_captions: bool = False,
+    tags: frozenset[str] | None = None,
+    sentences: list | None = None,
+) -> list[str]:
     """The folded content words of a document (or of ``sentences`` of it), in text order.
 
     ``tags`` keeps only words with those pyvi part-of-speech tags (the document must
     have been tokenised with ``pos=True``).
     """
     chosen = sentences if sentences is not None else doc.analysed(keep_captions=keep_captions)
-    return [w.key for s in chosen for w in s.words
-            if not w.is_punct and not is_stopword(w.form) and (tags is None or w.tag in tags)]
+    return [
+        w.key
+        for s in chosen
+        for w in s.words
+        if not w.is_punct and not is_stopword(w.form) and (tags is None or w.tag in tags)
+    ]
 
 
 class KeyTerms:
@@ -60,8 +77,9 @@ class KeyTerms:
     def fit(self, documents: list[list[str]], doc_ids: list[str]) -> KeyTerms:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        self.vectorizer_ = TfidfVectorizer(analyzer=lambda terms: terms, sublinear_tf=self.sublinear_tf,
-                                           min_df=self.min_df, norm="l2")
+        self.vectorizer_ = TfidfVectorizer(
+            analyzer=lambda terms: terms, sublinear_tf=self.sublinear_tf, min_df=self.min_df, norm="l2"
+        )
         self.matrix_ = self.vectorizer_.fit_transform(documents)
         self.terms_ = self.vectorizer_.get_feature_names_out()
         self.doc_ids_ = list(doc_ids)
@@ -89,7 +107,7 @@ def most_similar_pairs(fitted: KeyTerms, *, top: int = 30, block: int = 1000) ->
     matrix = fitted.matrix_.tocsr()
     best: list[tuple[float, int, int]] = []
     for start in range(0, matrix.shape[0], block):
-        sims = (matrix[start:start + block] @ matrix.T).tocoo()
+        sims = (matrix[start : start + block] @ matrix.T).tocoo()
         keep = sims.col > sims.row + start  # each pair once, not a document with itself
         rows, cols, values = sims.row[keep] + start, sims.col[keep], sims.data[keep].round(6)
         if len(values) > top:
@@ -97,8 +115,9 @@ def most_similar_pairs(fitted: KeyTerms, *, top: int = 30, block: int = 1000) ->
             chosen = values >= cut
             rows, cols, values = rows[chosen], cols[chosen], values[chosen]
         best = sorted(best + list(zip((-values).tolist(), rows.tolist(), cols.tolist())))[:top]
-    return pd.DataFrame([(fitted.doc_ids_[a], fitted.doc_ids_[b], -v) for v, a, b in best],
-                        columns=["doc_a", "doc_b", "similarity"])
+    return pd.DataFrame(
+        [(fitted.doc_ids_[a], fitted.doc_ids_[b], -v) for v, a, b in best], columns=["doc_a", "doc_b", "similarity"]
+    )
 
 
 def similarity(documents: list[list[str]], doc_ids: list[str]) -> pd.DataFrame:
@@ -113,16 +132,25 @@ def _g2(a: int, b: int, total_a: int, total_b: int) -> float:
     return 2 * sum(o * math.log(o / e) for o, e in ((a, expected_a), (b, expected_b)) if o > 0)
 
 
-def keyness(group_a: list[list[str]], group_b: list[list[str]], *, min_count: int = 2,
-            labels: tuple[str, str] = ("A", "B")) -> pd.DataFrame:
+def keyness(
+    group_a: list[list[str]], group_b: list[list[str]], *, min_count: int = 2, labels: tuple[str, str] = ("A", "B")
+) -> pd.DataFrame:
     """Key words of group A against group B (lists of documents' terms); see :func:`keyness_of_counts`."""
     count_a, count_b = Counter(t for d in group_a for t in d), Counter(t for d in group_b for t in d)
-    return keyness_of_counts(count_a, count_b, sum(count_a.values()), sum(count_b.values()),
-                             min_count=min_count, labels=labels)
+    return keyness_of_counts(
+        count_a, count_b, sum(count_a.values()), sum(count_b.values()), min_count=min_count, labels=labels
+    )
 
 
-def keyness_of_counts(count_a: dict[str, int], count_b: dict[str, int], total_a: int, total_b: int, *,
-                      min_count: int = 2, labels: tuple[str, str] = ("A", "B")) -> pd.DataFrame:
+def keyness_of_counts(
+    count_a: dict[str, int],
+    count_b: dict[str, int],
+    total_a: int,
+    total_b: int,
+    *,
+    min_count: int = 2,
+    labels: tuple[str, str] = ("A", "B"),
+) -> pd.DataFrame:
     """Terms over-used in group A against group B, and the reverse, as in corpus-linguistics tools.
 
     Columns: ``term, count_a, count_b, per_10k_a, per_10k_b, g2, log_ratio, key_for``.
@@ -141,16 +169,27 @@ def keyness_of_counts(count_a: dict[str, int], count_b: dict[str, int], total_a:
         if a + b < min_count:
             continue
         ratio = math.log2(((a or 0.5) / total_a) / ((b or 0.5) / total_b))
-        rows.append((term, a, b, round(1e4 * a / total_a, 4), round(1e4 * b / total_b, 4),
-                     round(_g2(a, b, total_a, total_b), 4), round(ratio, 4),
-                     labels[0] if a / total_a > b / total_b else labels[1]))
-    table = pd.DataFrame(rows, columns=["term", "count_a", "count_b", "per_10k_a", "per_10k_b", "g2", "log_ratio",
-                                        "key_for"])
+        rows.append(
+            (
+                term,
+                a,
+                b,
+                round(1e4 * a / total_a, 4),
+                round(1e4 * b / total_b, 4),
+                round(_g2(a, b, total_a, total_b), 4),
+                round(ratio, 4),
+                labels[0] if a / total_a > b / total_b else labels[1],
+            )
+        )
+    table = pd.DataFrame(
+        rows, columns=["term", "count_a", "count_b", "per_10k_a", "per_10k_b", "g2", "log_ratio", "key_for"]
+    )
     return table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def two_groups(documents, *, split: str | None = None, by: str | None = None, value: str | None = None
-               ) -> tuple[list[bool | None], tuple[str, str]]:
+def two_groups(
+    documents, *, split: str | None = None, by: str | None = None, value: str | None = None
+) -> tuple[list[bool | None], tuple[str, str]]:
     """Which documents are in group A (True), B (False) or neither (None), and the groups' names.
 
     ``split``: A is before that date, B on or after it (undated documents in neither).

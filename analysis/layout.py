@@ -36,8 +36,17 @@ from . import dates, markup
 from .sentences import pieces, split_sentences
 from .vietnamese import fold, is_upper_text, wrapped_sentences
 
-__all__ = ["Sentence", "Document", "Folded", "fold_sentences", "parse_document", "to_record", "from_record",
-           "DATE_SOURCES", "KINDS"]
+__all__ = [
+    "Sentence",
+    "Document",
+    "Folded",
+    "fold_sentences",
+    "parse_document",
+    "to_record",
+    "from_record",
+    "DATE_SOURCES",
+    "KINDS",
+]
 
 DATE_SOURCES = ("metadata", "header", "byline", "body", "unknown")
 KINDS = ("title", "heading", "body", "caption")
@@ -116,7 +125,7 @@ class Document:
         return [s for s in self.sentences if keep_captions or s.kind != "caption"]
 
     def sentence_text(self, sentence: Sentence) -> str:
-        return self.text[sentence.start:sentence.end]
+        return self.text[sentence.start : sentence.end]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -167,14 +176,14 @@ def _split_at(spans: list[tuple[int, int]], cuts: list[int], text: str) -> list[
 def _within(points: list[int], a: int, b: int, *, closed: bool = True) -> list[int]:
     """The sorted ``points`` in ``[a, b)`` (``closed``) or in ``(a, b)``, found by bisection."""
     lo = bisect.bisect_left(points, a) if closed else bisect.bisect_right(points, a)
-    return points[lo:bisect.bisect_left(points, b, lo)]
+    return points[lo : bisect.bisect_left(points, b, lo)]
 
 
 def _is_heading(text: str, span: tuple[int, int], n_sentences: int) -> bool:
-    chunk = text[span[0]:span[1]]
+    chunk = text[span[0] : span[1]]
     if is_upper_text(chunk):
         return True
-    if n_sentences != 1 or chunk.rstrip("”\"’»)] ")[-1:] in _FINAL_PUNCT:
+    if n_sentences != 1 or chunk.rstrip('”"’»)] ')[-1:] in _FINAL_PUNCT:
         return False
     return len(_SYLLABLE.findall(chunk)) <= 12
 
@@ -217,7 +226,7 @@ def _read_head(lay: _Layout, paragraphs: list[tuple[int, int]]) -> None:
             lay.title_span = (a, title_end)
         lay.drop("byline", title_end, match.end())
         rest = (match.end(), b)
-        lay.body = [rest, *paragraphs[1:]] if text[rest[0]:rest[1]].strip() else paragraphs[1:]
+        lay.body = [rest, *paragraphs[1:]] if text[rest[0] : rest[1]].strip() else paragraphs[1:]
         return
     if found:
         lay.date, lay.date_source = found[0], "byline"
@@ -249,7 +258,7 @@ def _read_source(lay: _Layout, title: str) -> None:
             lay.source = lay.source or closing.group(1)
             cut = closing.start()
             last = split_sentences(text, a, cut)
-            if last and title and fold(text[last[-1][0]:last[-1][1]]) == fold(title):
+            if last and title and fold(text[last[-1][0] : last[-1][1]]) == fold(title):
                 cut = last[-1][0]  # the footer repeats the title: not a sentence of the body
             lay.drop("source", cut, b)
             lay.body[-1] = (a, cut)
@@ -276,8 +285,12 @@ def _sentences(lay: _Layout) -> list[Sentence]:
             elif starts_inside:
                 kind = "caption"
                 prev = out[-1] if out else None
-                if (starts_inside[0] == x and prev and prev.kind != "title"
-                        and (prev.paragraph == p or per_paragraph[prev.paragraph] == 1)):
+                if (
+                    starts_inside[0] == x
+                    and prev
+                    and prev.kind != "title"
+                    and (prev.paragraph == p or per_paragraph[prev.paragraph] == 1)
+                ):
                     out[-1] = Sentence(prev.index, prev.start, prev.end, "caption", prev.paragraph)
             out.append(Sentence(len(out), x, y, kind, p))
             per_paragraph[p] += 1
@@ -290,7 +303,7 @@ def _lead_date(text: str, lead: tuple[int, int]) -> dt.date | None:
     first = split_sentences(text, *lead)
     if not first:
         return None
-    sentence = text[first[0][0]:first[0][1]]
+    sentence = text[first[0][0] : first[0][1]]
     return dates.lead_date(sentence, dates.context_year(text[:BYLINE_WINDOW] + "\n" + sentence))
 
 
@@ -306,7 +319,7 @@ def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None 
     lay = _Layout(text, captions=captions)
     if paragraphs:
         _read_head(lay, paragraphs)
-    title = text[lay.title_span[0]:lay.title_span[1]] if lay.title_span else ""
+    title = text[lay.title_span[0] : lay.title_span[1]] if lay.title_span else ""
     if lay.date is None and lay.body:
         body_date = _lead_date(text, lay.body[0])
         if body_date:
@@ -332,7 +345,7 @@ def parse_document(doc_id: str, text: str, *, path: str = "", meta: dict | None 
 
 def fold_sentences(text: str, sentences: tuple[Sentence, ...]) -> Folded:
     """The :class:`Folded` form of these sentences of ``text``."""
-    return Folded(*wrapped_sentences([text[s.start:s.end] for s in sentences]))
+    return Folded(*wrapped_sentences([text[s.start : s.end] for s in sentences]))
 
 
 def to_record(doc: Document, original: str | None = None) -> tuple[str, str]:
@@ -340,25 +353,39 @@ def to_record(doc: Document, original: str | None = None) -> tuple[str, str]:
     markup made it differ from the ``original`` read), as JSON, and its folded keys as they are
     (JSON would escape every separator)."""
     folded = doc.folding()
-    return json.dumps({
-        **({"text": doc.text} if original is not None and doc.text != original else {}),
-        "title": doc.title, "date": doc.date.isoformat() if doc.date else None, "date_source": doc.date_source,
-        "source": doc.source, "left_out": doc.left_out, "n_syllables": folded.n_syllables,
-        "vocabulary": folded.vocabulary,
-        "sentences": [[s.start, s.end, KINDS.index(s.kind), s.paragraph] for s in doc.sentences],
-    }, ensure_ascii=False), folded.keys
+    return json.dumps(
+        {
+            **({"text": doc.text} if original is not None and doc.text != original else {}),
+            "title": doc.title,
+            "date": doc.date.isoformat() if doc.date else None,
+            "date_source": doc.date_source,
+            "source": doc.source,
+            "left_out": doc.left_out,
+            "n_syllables": folded.n_syllables,
+            "vocabulary": folded.vocabulary,
+            "sentences": [[s.start, s.end, KINDS.index(s.kind), s.paragraph] for s in doc.sentences],
+        },
+        ensure_ascii=False,
+    ), folded.keys
 
 
-def from_record(doc_id: str, text: str, record: tuple[str, str], *, path: str = "", meta: dict | None = None,
-                folded: bool = True) -> Document:
+def from_record(
+    doc_id: str, text: str, record: tuple[str, str], *, path: str = "", meta: dict | None = None, folded: bool = True
+) -> Document:
     """The :class:`Document` that :func:`to_record` described; without its :class:`Folded`
     form unless ``folded``."""
     layout, keys = record
     data = json.loads(layout)
     return Document(
-        doc_id=doc_id, text=data.get("text", text), title=data["title"],
-        date=dt.date.fromisoformat(data["date"]) if data["date"] else None, date_source=data["date_source"],
-        source=data["source"], left_out=tuple(tuple(x) for x in data["left_out"]),
+        doc_id=doc_id,
+        text=data.get("text", text),
+        title=data["title"],
+        date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
+        date_source=data["date_source"],
+        source=data["source"],
+        left_out=tuple(tuple(x) for x in data["left_out"]),
         sentences=tuple(Sentence(i, a, b, KINDS[k], p) for i, (a, b, k, p) in enumerate(data["sentences"])),
-        path=path, meta=meta or {},
-        folded=Folded(keys, data["n_syllables"], data["vocabulary"]) if folded else None)
+        path=path,
+        meta=meta or {},
+        folded=Folded(keys, data["n_syllables"], data["vocabulary"]) if folded else None,
+    )

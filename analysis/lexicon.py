@@ -77,10 +77,19 @@ def _check(phrases: list[Phrase], where: str) -> tuple[Phrase, ...]:
 def _from_toml(path: Path) -> Lexicon:
     where = str(path)
     data = read_toml(path, "lexicon")
-    phrases = [Phrase(text(e, "phrase", where, at), text(e, "gloss", where, at, ""), text(e, "group", where, at, ""),
-                      texts(e, "variants", where, at)) for at, e in entries(data, "phrase", where)]
-    formulas = tuple(Formula(text(e, "name", where, at), texts(e, "parts", where, at, required=True),
-                             text(e, "note", where, at, "")) for at, e in entries(data, "formula", where))
+    phrases = [
+        Phrase(
+            text(e, "phrase", where, at),
+            text(e, "gloss", where, at, ""),
+            text(e, "group", where, at, ""),
+            texts(e, "variants", where, at),
+        )
+        for at, e in entries(data, "phrase", where)
+    ]
+    formulas = tuple(
+        Formula(text(e, "name", where, at), texts(e, "parts", where, at, required=True), text(e, "note", where, at, ""))
+        for at, e in entries(data, "formula", where)
+    )
     listed = {fold(p.phrase) for p in phrases}
     for formula in formulas:
         missing = [part for part in formula.parts if fold(part) not in listed]

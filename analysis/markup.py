@@ -27,8 +27,9 @@ import unicodedata
 __all__ = ["clean"]
 
 _MAYBE = re.compile(r"[<&]|\]\(|\]:|https?://|www\.|^#|\*\*", re.MULTILINE)
-_BLOCK = frozenset("p div br hr h1 h2 h3 h4 h5 h6 li ul ol tr table section article header footer blockquote "
-                   "figure pre".split())
+_BLOCK = frozenset(
+    "p div br hr h1 h2 h3 h4 h5 h6 li ul ol tr table section article header footer blockquote figure pre".split()
+)
 _MARKUP = re.compile(
     r"<!--.*?-->"
     r"|<(?P<hidden>script|style)\b[^>]*>.*?</(?P=hidden)\s*>"
@@ -71,7 +72,7 @@ def clean(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         size += len(piece)
 
     for match in _MARKUP.finditer(text):
-        add(_text(text[pos:match.start()]))
+        add(_text(text[pos : match.start()]))
         pos = match.end()
         caption = match.group("alt")
         if match.group("img") is not None:

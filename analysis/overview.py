@@ -21,17 +21,19 @@ def corpus_table(corpus: Corpus, tokenised: list[TokenisedDocument], *, keep_cap
     rows = []
     for doc, tok in zip(corpus, tokenised):
         n_sentences, n_syllables, n_words = tok.counts(keep_captions=keep_captions)
-        rows.append({
-            "doc_id": doc.doc_id,
-            "date": doc.date.isoformat() if doc.date else "",
-            "date_source": doc.date_source,
-            "title": doc.title,
-            "source": doc.source,
-            "n_sentences": n_sentences,
-            "n_syllables": n_syllables,
-            "n_words": n_words,
-            "n_captions": sum(1 for s in doc.sentences if s.kind == "caption"),
-        })
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "date": doc.date.isoformat() if doc.date else "",
+                "date_source": doc.date_source,
+                "title": doc.title,
+                "source": doc.source,
+                "n_sentences": n_sentences,
+                "n_syllables": n_syllables,
+                "n_words": n_words,
+                "n_captions": sum(1 for s in doc.sentences if s.kind == "caption"),
+            }
+        )
     return pd.DataFrame(rows, columns=[*CORPUS_COLUMNS, "n_captions"])
 
 
@@ -44,6 +46,9 @@ def left_out_table(corpus: Corpus, *, keep_captions: bool = False) -> pd.DataFra
     for doc in corpus:
         rows += [{"doc_id": doc.doc_id, "path": doc.path, "what": what, "text": text} for what, text in doc.left_out]
         if not keep_captions:
-            rows += [{"doc_id": doc.doc_id, "path": doc.path, "what": "caption", "text": doc.sentence_text(s)}
-                     for s in doc.sentences if s.kind == "caption"]
+            rows += [
+                {"doc_id": doc.doc_id, "path": doc.path, "what": "caption", "text": doc.sentence_text(s)}
+                for s in doc.sentences
+                if s.kind == "caption"
+            ]
     return pd.DataFrame(rows, columns=["doc_id", "path", "what", "text"])

@@ -25,16 +25,20 @@ def monthly_counts(table: pd.DataFrame, period: str = "month") -> pd.DataFrame:
         return pd.DataFrame(columns=[period, "date_source", "documents", "words"])
     dated = dated.assign(**{period: period_labels(dated["date"], period)})
     periods = all_periods(dated["date"].min(), dated["date"].max(), period)
-    grid = pd.MultiIndex.from_product([periods, [s for s in DATE_SOURCES if s != "unknown"]],
-                                      names=[period, "date_source"])
+    grid = pd.MultiIndex.from_product(
+        [periods, [s for s in DATE_SOURCES if s != "unknown"]], names=[period, "date_source"]
+    )
     counts = dated.groupby([period, "date_source"]).agg(documents=("doc_id", "size"), words=("n_words", "sum"))
     return counts.reindex(grid, fill_value=0).reset_index()
 
 
-@figure("corpus_timeline", title="Documents and words by month, by where the date was found",
-        caption="Number of documents (top) and of pyvi words (bottom) per month of publication. Colours show "
-                "where each date came from: metadata, a `date` header line, the byline, or the first full date "
-                "in the body. Documents without a date are counted in the note, not drawn.")
+@figure(
+    "corpus_timeline",
+    title="Documents and words by month, by where the date was found",
+    caption="Number of documents (top) and of pyvi words (bottom) per month of publication. Colours show "
+    "where each date came from: metadata, a `date` header line, the byline, or the first full date "
+    "in the body. Documents without a date are counted in the note, not drawn.",
+)
 def corpus_timeline(session) -> Plot:
     table = corpus_table(session.corpus, session.tokenised(), keep_captions=session.keep_captions)
     period = choose_period(table["date"], finest="month")
@@ -61,22 +65,27 @@ def corpus_timeline(session) -> Plot:
     return Plot(fig, data, "" if period == "month" else f"The span of this corpus is long: one bar per {period}.")
 
 
-@figure("document_lengths", title="Length of each document",
-        caption="Syllables and pyvi words per document, without punctuation and without photo captions, "
-                "documents ordered by date (labelled with date and title). For more than 60 documents, "
-                "a histogram of syllables per document.")
+@figure(
+    "document_lengths",
+    title="Length of each document",
+    caption="Syllables and pyvi words per document, without punctuation and without photo captions, "
+    "documents ordered by date (labelled with date and title). For more than 60 documents, "
+    "a histogram of syllables per document.",
+)
 def document_lengths(session) -> Plot:
     table = corpus_table(session.corpus, session.tokenised(), keep_captions=session.keep_captions)
     data = table.sort_values(["date", "doc_id"], kind="stable")[
-        ["doc_id", "date", "title", "n_sentences", "n_syllables", "n_words", "n_captions"]]
+        ["doc_id", "date", "title", "n_sentences", "n_syllables", "n_words", "n_captions"]
+    ]
     if len(data) > MAX_BARS:
         fig, ax = new_figure()
         counts, edges, _ = ax.hist(data["n_syllables"], bins=40, color=COLOURS["header"])
         ax.set_xlabel("syllables per document")
         ax.set_ylabel("documents")
         ax.set_title(f"{len(data)} documents, median {int(data['n_syllables'].median())} syllables")
-        bins = pd.DataFrame({"syllables_from": edges[:-1].round(1), "syllables_to": edges[1:].round(1),
-                             "documents": counts.astype(int)})
+        bins = pd.DataFrame(
+            {"syllables_from": edges[:-1].round(1), "syllables_to": edges[1:].round(1), "documents": counts.astype(int)}
+        )
         return Plot(fig, bins, f"This corpus has {len(data)} documents: the histogram, and its bins in the CSV.")
     fig, ax = new_figure(height=1.2 + 0.45 * len(data))
     y = np.arange(len(data))

@@ -7,9 +7,9 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 __all__ = ["Cluster", "interrupts_held", "parallel_map", "parallel_imap", "progress", "worker_count"]
 
@@ -54,20 +54,48 @@ def worker_count(jobs: int | None, n_items: int) -> int:
     return max(1, min(jobs or cores, cores, n_items))
 
 
-def parallel_map(fn: Callable, items: list, *, jobs: int | Cluster | None = None, desc: str = "",
-                 min_items: int = 0, max_chunk: int = 16, unit: str = "doc", min_progress: int = 200) -> list:
+def parallel_map(
+    fn: Callable,
+    items: list,
+    *,
+    jobs: int | Cluster | None = None,
+    desc: str = "",
+    min_items: int = 0,
+    max_chunk: int = 16,
+    unit: str = "doc",
+    min_progress: int = 200,
+) -> list:
     """``[fn(x) for x in items]``, in order, over ``jobs`` worker processes (default: all cores).
 
     Few items (fewer than ``min_items``, or than two per worker) are done in this process:
     starting workers would cost more than it saves. Workers are forked where the system
     allows it, so that they share the loaded models and data without copying.
     """
-    return list(parallel_imap(fn, items, jobs=jobs, desc=desc, min_items=min_items, max_chunk=max_chunk, unit=unit,
-                              min_progress=min_progress))
+    return list(
+        parallel_imap(
+            fn,
+            items,
+            jobs=jobs,
+            desc=desc,
+            min_items=min_items,
+            max_chunk=max_chunk,
+            unit=unit,
+            min_progress=min_progress,
+        )
+    )
 
 
-def parallel_imap(fn: Callable, items: list, *, jobs: int | Cluster | None = None, desc: str = "",
-                  min_items: int = 0, max_chunk: int = 16, unit: str = "doc", min_progress: int = 200) -> Iterator:
+def parallel_imap(
+    fn: Callable,
+    items: list,
+    *,
+    jobs: int | Cluster | None = None,
+    desc: str = "",
+    min_items: int = 0,
+    max_chunk: int = 16,
+    unit: str = "doc",
+    min_progress: int = 200,
+) -> Iterator:
     """:func:`parallel_map` as results come, in order: this process can use each while the
     workers go on with the next. A bar counts ``unit``s from ``min_progress`` items on. With a
     :class:`Cluster` for ``jobs``, the work runs there."""

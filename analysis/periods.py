@@ -6,7 +6,7 @@ period. :func:`choose_period` picks the finest period that keeps the marks count
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -36,13 +36,14 @@ def choose_period(dates: Iterable[str], *, max_periods: int = MAX_PERIODS, fines
     """The finest period, not finer than ``finest``, whose span from the first to the last of
     ``dates`` (ISO strings; empty ones ignored) counts at most ``max_periods`` periods.
 
-    >>> choose_period(["2024-01-01", "2024-01-20"]), choose_period(["2020-01-01", "2024-12-31"]), choose_period(["2000-01-01", "2024-12-31"])
-    ('day', 'month', 'year')
+    >>> [choose_period(span) for span in (["2024-01-01", "2024-01-20"], ["2020-01-01", "2024-12-31"],
+    ...                                   ["2000-01-01", "2024-12-31"])]
+    ['day', 'month', 'year']
     """
     dated = sorted(d for d in dates if d)
     if not dated:
         return finest
-    for name in PERIODS[PERIODS.index(finest):]:
+    for name in PERIODS[PERIODS.index(finest) :]:
         if len(all_periods(dated[0], dated[-1], name)) <= max_periods:
             return name
     return "year"
@@ -56,7 +57,6 @@ def period_labels(dates: pd.Series, name: str) -> pd.Series:
         periods = pd.PeriodIndex(pd.to_datetime(dates[dated]), freq=_FREQ[name])
         out[dated] = [_label(p, name) for p in periods]
     return out
-
 
 
 def period_starts(dates: pd.Series, name: str) -> pd.Series:

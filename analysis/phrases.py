@@ -20,10 +20,18 @@ from typing import TextIO
 from .corpus import Corpus
 from .layout import Document
 from .lexicon import Lexicon
-from .vietnamese import SENTENCE_SEP, SEP as _SEP, normalize, token_keys, wrap, wrapped_keys
+from .vietnamese import SENTENCE_SEP, normalize, token_keys, wrap, wrapped_keys
+from .vietnamese import SEP as _SEP
 
-__all__ = ["Syllabified", "syllabify", "PhraseMatcher", "phrase_rows", "write_phrase_csv", "PHRASE_COLUMNS",
-           "PHRASE_TABLE_COLUMNS"]
+__all__ = [
+    "Syllabified",
+    "syllabify",
+    "PhraseMatcher",
+    "phrase_rows",
+    "write_phrase_csv",
+    "PHRASE_COLUMNS",
+    "PHRASE_TABLE_COLUMNS",
+]
 
 #: The columns of the contract's phrase table.
 PHRASE_COLUMNS = ["doc_id", "date", "phrase", "count", "per_10k"]
@@ -91,12 +99,19 @@ class PhraseMatcher:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self._patterns = [
-            (p.phrase, [re.compile("(?=" + re.escape(_SEP + _SEP.join(token_keys(normalize(form))) + _SEP) + ")")
-                        for form in p.forms], [len(token_keys(normalize(form))) for form in p.forms])
+            (
+                p.phrase,
+                [
+                    re.compile("(?=" + re.escape(_SEP + _SEP.join(token_keys(normalize(form))) + _SEP) + ")")
+                    for form in p.forms
+                ],
+                [len(token_keys(normalize(form))) for form in p.forms],
+            )
             for p in lexicon
         ]
-        self._wrapped = [[(wrap(keys), frozenset(keys)) for keys in (token_keys(normalize(f)) for f in p.forms)]
-                         for p in lexicon]
+        self._wrapped = [
+            [(wrap(keys), frozenset(keys)) for keys in (token_keys(normalize(f)) for f in p.forms)] for p in lexicon
+        ]
 
     def count(self, wrapped: str, vocabulary: str | None = None) -> list[int]:
         """Occurrences of each phrase (variants added) in a :attr:`Syllabified.wrapped` text, in lexicon order.
@@ -144,9 +159,14 @@ def write_phrase_csv(docs: list[Syllabified], lexicon: Lexicon, out: TextIO) -> 
     for doc in docs:
         n, start = doc.n_syllables, f"{_field(doc.doc_id)},{_field(doc.date)}"
         counts = matcher.count_in(doc)
-        out.write("".join([f"{start}{zero}{n}\n" if not count else
-                           f"{start}{middle}{count},{_per_10k(count, n)}{end}{n}\n"
-                           for middle, end, zero, count in zip(middles, ends, zeros, counts)]))
+        out.write(
+            "".join(
+                [
+                    f"{start}{zero}{n}\n" if not count else f"{start}{middle}{count},{_per_10k(count, n)}{end}{n}\n"
+                    for middle, end, zero, count in zip(middles, ends, zeros, counts)
+                ]
+            )
+        )
 
 
 def _per_10k(count: int, n_syllables: int) -> float:

@@ -13,8 +13,20 @@ from matplotlib.figure import Figure
 
 from .outputs import write_atomic
 
-__all__ = ["Plot", "STYLE", "new_figure", "note", "bar_panels", "label_cells", "stacked_bars", "save", "write_csv", "shorten",
-           "COLOURS", "PALETTE"]
+__all__ = [
+    "Plot",
+    "STYLE",
+    "new_figure",
+    "note",
+    "bar_panels",
+    "label_cells",
+    "stacked_bars",
+    "save",
+    "write_csv",
+    "shorten",
+    "COLOURS",
+    "PALETTE",
+]
 
 #: DejaVu Sans ships with matplotlib and has every Vietnamese letter; the hash salt and the
 #: dropped dates make SVG and PNG files the same from run to run.
@@ -35,8 +47,7 @@ STYLE = {
 matplotlib.rcParams.update(STYLE)
 
 #: Colours of categories without a fixed colour of their own (Paul Tol's "bright" and more).
-PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000", "#994455",
-           "#117733"]
+PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000", "#994455", "#117733"]
 
 #: Fixed colours for categories that recur across figures.
 COLOURS = {"metadata": "#4477aa", "header": "#228833", "byline": "#ccbb44", "body": "#ee6677", "unknown": "#bbbbbb"}
@@ -85,8 +96,15 @@ def label_cells(ax, values: np.ndarray, *, decimals: int | None = None, fontsize
         if decimals is not None:
             ax.text(j, i, f"{value:.{decimals}f}", ha="center", va="center", fontsize=fontsize)
         elif value:
-            ax.text(j, i, str(int(value)), ha="center", va="center", fontsize=fontsize,
-                    color="white" if value > top / 2 else "black")
+            ax.text(
+                j,
+                i,
+                str(int(value)),
+                ha="center",
+                va="center",
+                fontsize=fontsize,
+                color="white" if value > top / 2 else "black",
+            )
 
 
 def stacked_bars(ax, matrix: pd.DataFrame, colours: list[str], labels: list[str]) -> None:
@@ -100,8 +118,9 @@ def stacked_bars(ax, matrix: pd.DataFrame, colours: list[str], labels: list[str]
     ax.set_xticks(x, matrix.index, rotation=45, ha="right", rotation_mode="anchor")
 
 
-def bar_panels(panels: list[tuple[str, list[str], list[float], str]], *, cols: int = 3,
-               panel_height: float = 2.7) -> Figure:
+def bar_panels(
+    panels: list[tuple[str, list[str], list[float], str]], *, cols: int = 3, panel_height: float = 2.7
+) -> Figure:
     """Small multiples of horizontal bars, one panel per ``(title, labels, values, colour)``."""
     cols = max(1, min(cols, len(panels)))
     rows = max(1, -(-len(panels) // cols))
@@ -112,7 +131,7 @@ def bar_panels(panels: list[tuple[str, list[str], list[float], str]], *, cols: i
         ax.invert_yaxis()
         ax.set_title(title, fontsize=8)
         ax.tick_params(axis="x", labelsize=7)
-    for ax in list(axes.flat)[len(panels):]:
+    for ax in list(axes.flat)[len(panels) :]:
         ax.set_visible(False)
     fig.tight_layout()
     return fig

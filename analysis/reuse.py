@@ -11,8 +11,7 @@ import pandas as pd
 
 from .duplicates import NearDuplicates
 
-__all__ = ["copies_by_source", "largest_clusters", "reuse_timeline", "source_roles", "phrase_copy_share",
-           "NO_SOURCE"]
+__all__ = ["copies_by_source", "largest_clusters", "reuse_timeline", "source_roles", "phrase_copy_share", "NO_SOURCE"]
 
 #: How a document without a stated source is labelled.
 NO_SOURCE = "(not stated)"
@@ -44,8 +43,16 @@ def largest_clusters(fitted: NearDuplicates, *, top: int | None = None) -> pd.Da
     for cluster in fitted.clusters_:
         docs = [fitted.documents_[i] for i in cluster]
         dates = sorted(d.date.isoformat() for d in docs if d.date)
-        rows.append((docs[0].doc_id, len(docs), len({_source(d) for d in docs}), dates[0] if dates else "",
-                     dates[-1] if dates else "", docs[0].title))
+        rows.append(
+            (
+                docs[0].doc_id,
+                len(docs),
+                len({_source(d) for d in docs}),
+                dates[0] if dates else "",
+                dates[-1] if dates else "",
+                docs[0].title,
+            )
+        )
     table = pd.DataFrame(rows, columns=["cluster_id", "documents", "sources", "first_date", "last_date", "title"])
     table = table.sort_values("documents", ascending=False, kind="stable").reset_index(drop=True)
     return table.head(top) if top else table
@@ -61,8 +68,17 @@ def reuse_timeline(fitted: NearDuplicates) -> pd.DataFrame:
         for i in cluster:
             doc = fitted.documents_[i]
             days = (doc.date - first.date).days if doc.date and first.date else None
-            rows.append((ranks[first.doc_id], first.doc_id, doc.doc_id, _source(doc),
-                         doc.date.isoformat() if doc.date else "", days, i == cluster[0]))
+            rows.append(
+                (
+                    ranks[first.doc_id],
+                    first.doc_id,
+                    doc.doc_id,
+                    _source(doc),
+                    doc.date.isoformat() if doc.date else "",
+                    days,
+                    i == cluster[0],
+                )
+            )
     table = pd.DataFrame(rows, columns=["rank", "cluster_id", "doc_id", "source", "date", "days_after_first", "first"])
     table["days_after_first"] = table["days_after_first"].astype("Int64")
     return table.sort_values(["rank", "first"], ascending=[True, False], kind="stable").reset_index(drop=True)
@@ -75,8 +91,12 @@ def source_roles(timeline: pd.DataFrame) -> pd.DataFrame:
     table = roles.groupby(["source", "role"]).size().unstack(fill_value=0)
     table = table.reindex(columns=["first", "copier"], fill_value=0).reset_index()
     table.columns.name = None
-    return table.assign(total=table["first"] + table["copier"]).sort_values(
-        ["total", "source"], ascending=[False, True], kind="stable").drop(columns="total").reset_index(drop=True)
+    return (
+        table.assign(total=table["first"] + table["copier"])
+        .sort_values(["total", "source"], ascending=[False, True], kind="stable")
+        .drop(columns="total")
+        .reset_index(drop=True)
+    )
 
 
 def phrase_copy_share(counts: pd.DataFrame, fitted: NearDuplicates) -> pd.DataFrame:
@@ -90,8 +110,11 @@ def phrase_copy_share(counts: pd.DataFrame, fitted: NearDuplicates) -> pd.DataFr
     copies = {d.doc_id for d, copy in zip(fitted.documents_, fitted.is_copy_) if copy}
     found = counts[counts["count"] > 0].assign(copy=lambda t: t["doc_id"].isin(copies))
     table = found.groupby("phrase", sort=False).agg(count=("count", "sum"), documents=("doc_id", "size"))
-    kept = found[~found["copy"]].groupby("phrase", sort=False).agg(count_dedup=("count", "sum"),
-                                                                   documents_dedup=("doc_id", "size"))
+    kept = (
+        found[~found["copy"]]
+        .groupby("phrase", sort=False)
+        .agg(count_dedup=("count", "sum"), documents_dedup=("doc_id", "size"))
+    )
     table = table.join(kept).fillna(0).astype(int).reset_index()
     table["from_copies"] = table["count"] - table["count_dedup"]
     table["share_from_copies"] = (table["from_copies"] / table["count"]).round(4)

@@ -26,21 +26,25 @@ def _others(shown: int, total: int, documents: int) -> str:
     return f"; {total - shown} smaller clusters ({documents} documents) not drawn" if total > shown else ""
 
 
-@figure("copies_overview", title="Copies: near-duplicate documents, the largest clusters, copies per source",
-        caption=f"Left: documents that have no near-duplicate, the first (earliest) document of each cluster of "
-                f"near-duplicates, and the copies (the other documents of a cluster; what `--dedup` leaves out). "
-                f"Middle: the {TOP_CLUSTERS} largest clusters, labelled with the first document's date and title. "
-                f"Right: the share of each source's documents that are copies, for the {TOP_SOURCES} sources with "
-                f"the most documents (n: documents; the number of copies at the end of each bar). Near-duplicates: "
-                f"Jaccard similarity of 5-syllable shingles of the folded body text at least "
-                f"{config.DUPLICATE_THRESHOLD}, always over the whole corpus.")
+@figure(
+    "copies_overview",
+    title="Copies: near-duplicate documents, the largest clusters, copies per source",
+    caption=f"Left: documents that have no near-duplicate, the first (earliest) document of each cluster of "
+    f"near-duplicates, and the copies (the other documents of a cluster; what `--dedup` leaves out). "
+    f"Middle: the {TOP_CLUSTERS} largest clusters, labelled with the first document's date and title. "
+    f"Right: the share of each source's documents that are copies, for the {TOP_SOURCES} sources with "
+    f"the most documents (n: documents; the number of copies at the end of each bar). Near-duplicates: "
+    f"Jaccard similarity of 5-syllable shingles of the folded body text at least "
+    f"{config.DUPLICATE_THRESHOLD}, always over the whole corpus.",
+)
 def copies_overview(session) -> Plot:
     fitted = session.duplicates()
     sources = copies_by_source(fitted)
     total = sources.iloc[-1]
     clusters = largest_clusters(fitted)
-    fig, (left, middle, right) = new_figure(width=14, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=3,
-                                            gridspec_kw={"width_ratios": [1, 2.4, 1.6]})
+    fig, (left, middle, right) = new_figure(
+        width=14, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=3, gridspec_kw={"width_ratios": [1, 2.4, 1.6]}
+    )
     parts = [int(total.documents - total.in_clusters), len(clusters), int(total.copies)]
     left.barh(range(3), parts, color=[COLOURS["unknown"], COLOURS["metadata"], COLOURS["body"]])
     left.set_yticks(range(3), ["no copy", "first of\na cluster", "copies"])
@@ -67,41 +71,58 @@ def copies_overview(session) -> Plot:
 def _clusters_panel(ax, clusters: pd.DataFrame) -> None:
     if clusters.empty:
         ax.axis("off")
-        ax.text(0.5, 0.5, f"No near-duplicates (Jaccard >= {config.DUPLICATE_THRESHOLD})", ha="center",
-                va="center", transform=ax.transAxes)
+        ax.text(
+            0.5,
+            0.5,
+            f"No near-duplicates (Jaccard >= {config.DUPLICATE_THRESHOLD})",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+        )
         return
     shown = clusters.head(TOP_CLUSTERS)
     y = np.arange(len(shown))
     ax.barh(y, shown["documents"], color=COLOURS["metadata"])
-    ax.set_yticks(y, [f"{d or 'no date'}  {shorten(t, 46)}" for d, t in zip(shown["first_date"], shown["title"])],
-                  fontsize=8)
+    ax.set_yticks(
+        y, [f"{d or 'no date'}  {shorten(t, 46)}" for d, t in zip(shown["first_date"], shown["title"])], fontsize=8
+    )
     ax.set_ylim(max(len(shown), 5) - 0.5, -0.5)
     ax.set_xlabel("documents in the cluster")
-    rest = clusters.iloc[len(shown):]
-    ax.set_title(_count(len(clusters), "cluster") + _others(len(shown), len(clusters), int(rest["documents"].sum())),
-                 fontsize=10)
+    rest = clusters.iloc[len(shown) :]
+    ax.set_title(
+        _count(len(clusters), "cluster") + _others(len(shown), len(clusters), int(rest["documents"].sum())), fontsize=10
+    )
 
 
-@figure("text_reuse", title="Text reuse over time: who published first, who copied, how many days later",
-        caption=f"Left: the {TOP_CLUSTERS} largest clusters of near-duplicates in which the first document and at "
-                f"least one copy are dated (one row each, labelled with the first document's date and source); each "
-                f"dot is a document, placed by the days between its date and the first document's (dates carry no "
-                f"time of day), coloured by source. The title counts all clusters. Right: for the {TOP_SOURCES} "
-                f"sources in the most clusters, how often each published a cluster's first document and how often "
-                f"a copy. Undated documents are left out of the "
-                f"left panel. A corpus without near-duplicates, or without dates in its clusters, gives a note.")
+@figure(
+    "text_reuse",
+    title="Text reuse over time: who published first, who copied, how many days later",
+    caption=f"Left: the {TOP_CLUSTERS} largest clusters of near-duplicates in which the first document and at "
+    f"least one copy are dated (one row each, labelled with the first document's date and source); each "
+    f"dot is a document, placed by the days between its date and the first document's (dates carry no "
+    f"time of day), coloured by source. The title counts all clusters. Right: for the {TOP_SOURCES} "
+    f"sources in the most clusters, how often each published a cluster's first document and how often "
+    f"a copy. Undated documents are left out of the "
+    f"left panel. A corpus without near-duplicates, or without dates in its clusters, gives a note.",
+)
 def text_reuse(session) -> Plot:
     timeline = reuse_timeline(session.duplicates())
     if timeline.empty:
-        return note(f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\n"
-                     "no text reuse to draw.", timeline)
+        return note(
+            f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\nno text reuse to draw.",
+            timeline,
+        )
     dated = timeline[timeline["days_after_first"].notna()]
     dated = dated[dated.groupby("rank")["rank"].transform("size") > 1]  # the first and at least one copy dated
     if dated.empty:
-        return note(f"{_count(int(timeline['rank'].max()), 'cluster')} of near-duplicates, but no copy and its first "
-                     "document both have a date:\nno timeline to draw (see `python -m analysis duplicates`).", timeline)
-    fig, (left, right) = new_figure(width=13, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=2,
-                                    gridspec_kw={"width_ratios": [2.2, 1]})
+        return note(
+            f"{_count(int(timeline['rank'].max()), 'cluster')} of near-duplicates, but no copy and its first "
+            "document both have a date:\nno timeline to draw (see `python -m analysis duplicates`).",
+            timeline,
+        )
+    fig, (left, right) = new_figure(
+        width=13, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=2, gridspec_kw={"width_ratios": [2.2, 1]}
+    )
     _timeline_panel(left, dated, int(timeline["rank"].max()))
     roles = source_roles(timeline).head(TOP_SOURCES)
     y = np.arange(len(roles))
@@ -117,7 +138,7 @@ def text_reuse(session) -> Plot:
 
 def _timeline_panel(ax, dated: pd.DataFrame, clusters: int) -> None:
     shown = dated[dated["rank"].isin(sorted(dated["rank"].unique())[:TOP_CLUSTERS])]
-    sources = list(shown["source"].value_counts().index[:len(PALETTE) - 1])
+    sources = list(shown["source"].value_counts().index[: len(PALETTE) - 1])
     colour = {s: PALETTE[k] for k, s in enumerate(sorted(sources))}
     ranks = sorted(shown["rank"].unique())
     row = {r: k for k, r in enumerate(ranks)}
@@ -126,14 +147,30 @@ def _timeline_panel(ax, dated: pd.DataFrame, clusters: int) -> None:
     for k, source in enumerate(order):  # each source a little above or below the row, so that dots do not hide
         group = shown[labels == source]
         offset = (k - (len(order) - 1) / 2) * min(0.6 / len(order), 0.15)
-        ax.scatter(group["days_after_first"].astype(float), group["rank"].map(row) + offset, s=28, alpha=0.8,
-                   color=colour.get(source, PALETTE[-1]), label=shorten(source, 24), zorder=3)
+        ax.scatter(
+            group["days_after_first"].astype(float),
+            group["rank"].map(row) + offset,
+            s=28,
+            alpha=0.8,
+            color=colour.get(source, PALETTE[-1]),
+            label=shorten(source, 24),
+            zorder=3,
+        )
     firsts = shown[shown["first"]].set_index("rank")
-    ax.set_yticks(range(len(ranks)), [f"{firsts.at[r, 'date'] or 'no date'}  {shorten(firsts.at[r, 'source'], 20)}"
-                                      if r in firsts.index else f"cluster {r}" for r in ranks], fontsize=8)
+    ax.set_yticks(
+        range(len(ranks)),
+        [
+            f"{firsts.at[r, 'date'] or 'no date'}  {shorten(firsts.at[r, 'source'], 20)}"
+            if r in firsts.index
+            else f"cluster {r}"
+            for r in ranks
+        ],
+        fontsize=8,
+    )
     ax.set_ylim(max(len(ranks), 5) - 0.5, -0.5)
     ax.set_xlabel("days after the first document")
     ax.grid(axis="x", alpha=0.3)
     ax.legend(title="source", fontsize=7, loc="lower right")
-    ax.set_title(f"the {_count(len(ranks), 'largest cluster')} with dated copies, of {_count(clusters, 'cluster')}",
-                 fontsize=10)
+    ax.set_title(
+        f"the {_count(len(ranks), 'largest cluster')} with dated copies, of {_count(clusters, 'cluster')}", fontsize=10
+    )

@@ -18,9 +18,7 @@ import re
 
 __all__ = ["split_sentences", "pieces"]
 
-_ABBREVIATIONS = frozenset(
-    "tp tt ts ths pgs gs bs ks ls ths ncs mr mrs ms dr st no tr q p ng".split()
-)
+_ABBREVIATIONS = frozenset("tp tt ts ths pgs gs bs ks ls ths ncs mr mrs ms dr st no tr q p ng".split())
 _END = re.compile(
     r"""(?<![.!?…])(?:\.\.\.|[.!?…]++)  # the end mark: a whole run of marks, taken once (linear time)
         [”"’»)\]]*+                  # closing quotes or brackets
@@ -36,8 +34,8 @@ def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
     if following is not None and not following.isupper():
         return False
     start = match.start()
-    if text[start] == "." and not (start >= 4 and text[start - 4:start].isalpha()):  # else too long to abbreviate
-        word = _WORD_BEFORE.search(text[max(0, start - 5):start + 1])
+    if text[start] == "." and not (start >= 4 and text[start - 4 : start].isalpha()):  # else too long to abbreviate
+        word = _WORD_BEFORE.search(text[max(0, start - 5) : start + 1])
         if word and word.group(1).lower() in _ABBREVIATIONS:
             return False
     return True

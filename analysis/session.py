@@ -67,10 +67,22 @@ class Session:
     '2024-10-09'
     """
 
-    def __init__(self, corpus: str | Path = config.SEEDS, *, encoding: str | None = None, skip_bad: bool = False,
-                 cache_dir: str | Path | None = "default", jobs: int | None = None, keep_captions: bool = False,
-                 folded: bool = True, dedup: bool = False, date_from: dt.date | str | None = None,
-                 date_to: dt.date | str | None = None, where: dict | None = None, scheduler: str | None = None):
+    def __init__(
+        self,
+        corpus: str | Path = config.SEEDS,
+        *,
+        encoding: str | None = None,
+        skip_bad: bool = False,
+        cache_dir: str | Path | None = "default",
+        jobs: int | None = None,
+        keep_captions: bool = False,
+        folded: bool = True,
+        dedup: bool = False,
+        date_from: dt.date | str | None = None,
+        date_to: dt.date | str | None = None,
+        where: dict | None = None,
+        scheduler: str | None = None,
+    ):
         self.path = Path(corpus)
         self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
         if self.cache_dir is not None:
@@ -84,11 +96,21 @@ class Session:
         if low and high and low > high:
             raise SelectionError("date_from", f"{low} is after the end of the range ({high})")
         where = _conditions(where)
-        self.selection = {k: v for k, v in (("date_from", low and low.isoformat()),
-                                            ("date_to", high and high.isoformat()), ("where", where)) if v}
-        corpus = read_corpus(self.path, encoding=encoding, skip_bad=skip_bad, cache_dir=self.cache_dir, jobs=self.jobs,
-                             folded=folded)
-        self.full_corpus: Corpus = select(corpus, date_from=low, date_to=high, where=where) if self.selection else corpus
+        self.selection = {
+            k: v
+            for k, v in (
+                ("date_from", low and low.isoformat()),
+                ("date_to", high and high.isoformat()),
+                ("where", where),
+            )
+            if v
+        }
+        corpus = read_corpus(
+            self.path, encoding=encoding, skip_bad=skip_bad, cache_dir=self.cache_dir, jobs=self.jobs, folded=folded
+        )
+        self.full_corpus: Corpus = (
+            select(corpus, date_from=low, date_to=high, where=where) if self.selection else corpus
+        )
         self.corpus: Corpus = self.full_corpus
         self._tokens: list[TokenisedDocument] | None = None
         self._tagged = False
@@ -102,8 +124,9 @@ class Session:
         """The near-duplicates of the selected documents (:attr:`full_corpus`) at the default threshold, found once."""
         from .duplicates import NearDuplicates
 
-        return self.memo("duplicates", lambda: NearDuplicates(cache_dir=self.cache_dir, jobs=self.jobs).fit(
-            self.full_corpus))
+        return self.memo(
+            "duplicates", lambda: NearDuplicates(cache_dir=self.cache_dir, jobs=self.jobs).fit(self.full_corpus)
+        )
 
     def tokenised(self, *, pos: bool = False) -> list[TokenisedDocument]:
         """pyvi words of every document (with part-of-speech tags if ``pos``), from the cache when it can."""
@@ -175,8 +198,13 @@ def _value(doc: Document, column: str) -> str | None:
     return None if value is None else _clean(value.isoformat() if isinstance(value, dt.date) else value)
 
 
-def select(corpus: Corpus, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
-           where: dict[str, list[str]] | None = None) -> Corpus:
+def select(
+    corpus: Corpus,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    where: dict[str, list[str]] | None = None,
+) -> Corpus:
     """The documents of ``corpus`` within the date range and matching every ``where`` column
     (any of its values), as in :class:`Session`; :class:`SelectionError` for a column no
     document has, or when nothing is left."""
@@ -190,10 +218,12 @@ def select(corpus: Corpus, *, date_from: dt.date | None = None, date_to: dt.date
     if date_from or date_to:
         undated = sum(d.date is None for d in docs)
         if undated:
-            warnings.warn(f"{undated} undated document{'s' if undated > 1 else ''} left out by the date range",
-                          stacklevel=3)
-        docs = [d for d in docs if d.date and (not date_from or d.date >= date_from)
-                and (not date_to or d.date <= date_to)]
+            warnings.warn(
+                f"{undated} undated document{'s' if undated > 1 else ''} left out by the date range", stacklevel=3
+            )
+        docs = [
+            d for d in docs if d.date and (not date_from or d.date >= date_from) and (not date_to or d.date <= date_to)
+        ]
     if not docs:
         raise SelectionError("selection", f"no document of the {len(corpus)} read is selected")
     return Corpus(corpus.root, tuple(docs), corpus.skipped)

@@ -48,10 +48,14 @@ __all__ = ["Register", "load_register", "StanceExtractor", "STANCE_COLUMNS", "ST
 STANCE_COLUMNS = ["doc_id", "date", "sentence_id", "actor", "cue", "stance", "content"]
 STANCES = ("assert", "emphasize", "inform", "propose", "agree", "praise", "thank", "commit", "concern", "oppose")
 # Words that may stand between a subject and its verb, or open a coordinated predicate.
-_ADVERBS = frozenset(fold(w) for w in (
-    "cũng đã đều vẫn tiếp tục sẽ còn luôn cùng đồng thời và nhưng song thì đặc biệt một lần nữa "
-    "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao vừa mới chỉ thường từng").split())
-_OPEN, _CLOSE = "“\"‘«", "”\"’»"
+_ADVERBS = frozenset(
+    fold(w)
+    for w in (
+        "cũng đã đều vẫn tiếp tục sẽ còn luôn cùng đồng thời và nhưng song thì đặc biệt một lần nữa "
+        "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao vừa mới chỉ thường từng"
+    ).split()
+)
+_OPEN, _CLOSE = '“"‘«', '”"’»'
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,20 @@ def load_register(path: str | Path | None = None, *, extra: str | Path | None = 
             continue
         where = str(source)
         data = read_toml(source, "actor register")
-        persons += [Person(text(e, "name", where, at), text(e, "role", where, at, ""), texts(e, "titles", where, at),
-                           text(e, "country", where, at, "")) for at, e in entries(data, "person", where)]
-        groups.update((fold(n), text(e, "country", where, at, "")) for at, e in entries(data, "group", where)
-                      for n in texts(e, "names", where, at, required=True))
+        persons += [
+            Person(
+                text(e, "name", where, at),
+                text(e, "role", where, at, ""),
+                texts(e, "titles", where, at),
+                text(e, "country", where, at, ""),
+            )
+            for at, e in entries(data, "person", where)
+        ]
+        groups.update(
+            (fold(n), text(e, "country", where, at, ""))
+            for at, e in entries(data, "group", where)
+            for n in texts(e, "names", where, at, required=True)
+        )
         titles += texts(table(data, "titles", where), "words", where, "[titles]")
         places += texts(table(data, "places", where), "words", where, "[places]")
     return Register(tuple(persons), groups, tuple(titles), tuple(places))
@@ -117,7 +131,7 @@ def _load_tone() -> dict[str, list[tuple[str, ...]]]:
 def _find(keys: list[str], phrase: tuple[str, ...], start: int = 0, end: int | None = None) -> list[int]:
     end = len(keys) if end is None else end
     n = len(phrase)
-    return [i for i in range(start, end - n + 1) if tuple(keys[i:i + n]) == phrase]
+    return [i for i in range(start, end - n + 1) if tuple(keys[i : i + n]) == phrase]
 
 
 class _Sentence:
@@ -134,7 +148,7 @@ class _Sentence:
 
     @cached_property
     def words(self) -> list[str]:
-        return [self._original[t.start:t.end] for t in self.toks]
+        return [self._original[t.start : t.end] for t in self.toks]
 
     # Scans of the whole sentence, made once: asked for every cue, they would make a sentence with
     # many cues cost the square of its length.
@@ -146,7 +160,7 @@ class _Sentence:
             out.append(depth)
             if w in "“«" or (w == '"' and _opens(self._original, t.start)):
                 depth += 1
-            elif w in "”»\"" and depth:
+            elif w in '”»"' and depth:
                 depth -= 1
         return out + [depth]
 
@@ -181,7 +195,7 @@ class _Sentence:
 
     def span(self, start: int, end: int) -> str:
         """Tokens ``start:end`` as written, spaces collapsed (``VietnamWorks.com``, ``Bộ GD-ĐT``)."""
-        return " ".join(self._original[self.toks[start].start:self.toks[end - 1].end].split())
+        return " ".join(self._original[self.toks[start].start : self.toks[end - 1].end].split())
 
     @cached_property
     def last_close(self) -> int | None:
@@ -219,8 +233,18 @@ class StanceExtractor:
         rows = []
         for doc in documents:
             rows += _Document(doc, shared, self.keep_captions).statements()
-        return pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "actor_country", "actor_role", "tone_positive",
-                                           "tone_difficulty", "tone", "actor_type"])
+        return pd.DataFrame(
+            rows,
+            columns=[
+                *STANCE_COLUMNS,
+                "actor_country",
+                "actor_role",
+                "tone_positive",
+                "tone_difficulty",
+                "tone",
+                "actor_type",
+            ],
+        )
 
 
 class _Shared:
@@ -237,9 +261,12 @@ class _Shared:
         for key, person in self.names:
             self.names_by_first.setdefault(key[0], []).append((key, person))
         self.places = sorted((tuple(fold(p).split()) for p in register.places), key=len, reverse=True)
-        self.titles = sorted({tuple(fold(t).split()) for t in register.titles}
-                             | {tuple(fold(t).split()) for p in register.persons for t in p.titles}, key=len,
-                             reverse=True)
+        self.titles = sorted(
+            {tuple(fold(t).split()) for t in register.titles}
+            | {tuple(fold(t).split()) for p in register.persons for t in p.titles},
+            key=len,
+            reverse=True,
+        )
         self.title_first = {t[0] for t in self.titles}
         self.person_names = {fold(p.name) for p in register.persons}
 
@@ -258,9 +285,10 @@ class _Document:
         self.keep_captions = keep_captions
         self.types: dict[str, str] = {}  # actor -> actor_type
         self.country_of: dict[str, str] = {}  # actor -> the country its phrase names
-        self.unnamed: set[str] = set()
-        self.bare: set[str] = set()  # capitalised words alone, with no honorific or title ("Askari")  # actors that are a person by title alone ("Giám đốc cảng Duba")
+        self.unnamed: set[str] = set()  # actors that are a person by title alone ("Giám đốc cảng Duba")
+        self.bare: set[str] = set()  # capitalised words alone, with no honorific or title ("Askari")
         self.spoken: list[tuple[int, int, str, str]] = []  # (sentence, token, actor, type) of statements so far
+
     # -- actors ---------------------------------------------------------------------
     @cached_property
     def mentions(self) -> list[tuple[int, int, str, frozenset]]:
@@ -271,12 +299,12 @@ class _Document:
             for i, key in enumerate(s.keys):
                 person = self._name_at(s, i) if key in self.names_by_first else None
                 if person:
-                    before = tuple(s.keys[max(0, i - 6):i])
+                    before = tuple(s.keys[max(0, i - 6) : i])
                     titles = {t for t in self.titles if _ends_within(before, t)}
                     found.append((s.index, i, person, frozenset(titles)))
                 elif key in title_first:
                     for title in self.titles:
-                        if tuple(s.keys[i:i + len(title)]) == title:
+                        if tuple(s.keys[i : i + len(title)]) == title:
                             end = _name_end(s, i + len(title))
                             name = self._unknown_name(s, i + len(title), end)
                             if name and fold(name) not in self.shared.person_names:
@@ -286,7 +314,7 @@ class _Document:
 
     def _name_at(self, s: _Sentence, i: int) -> str | None:
         for key, person in self.names_by_first.get(s.keys[i], ()):
-            if tuple(s.keys[i:i + len(key)]) == key:
+            if tuple(s.keys[i : i + len(key)]) == key:
                 return person.name
         return None
 
@@ -345,7 +373,13 @@ class _Document:
             self.country_of.setdefault(actor, named[0])
         if found.resolve:
             resolved = self._refer(found, s, start)
-            if resolved is None and found.resolve == "surname" and end - start == 1 and start == 0 and not actor.isascii():
+            if (
+                resolved is None
+                and found.resolve == "surname"
+                and end - start == 1
+                and start == 0
+                and not actor.isascii()
+            ):
                 return None  # a capitalised first word nobody was named by ("Lễ", "Lời"): not a name
             actor, kind = resolved or (actor, kind)
         self.types.setdefault(actor, kind)
@@ -358,12 +392,19 @@ class _Document:
             person = self._resolve(tuple(found.key.split()), s, at)
             if person:
                 return person, "person"
-            named = [n for (i, t, n, before) in self.named if (i, t) < here and _ends_within(before, tuple(found.key.split()))]
+            named = [
+                n
+                for (i, t, n, before) in self.named
+                if (i, t) < here and _ends_within(before, tuple(found.key.split()))
+            ]
             return (named[-1], "person") if named else None
         if found.resolve == "surname":
             named = [n for (i, t, n, _) in self.named if (i, t) < here and fold(n).split()[-1] == found.key]
-            named += [a for (i, t, a, k) in self.spoken if k == "person" and fold(a).split()[-1] == found.key
-                      and len(a.split()) > 1]
+            named += [
+                a
+                for (i, t, a, k) in self.spoken
+                if k == "person" and fold(a).split()[-1] == found.key and len(a.split()) > 1
+            ]
             return (named[-1], "person") if named else None
         if found.resolve == "person":
             person = self._resolve(tuple(found.key.split()), s, at) if found.key in ("ông", "bà") else None
@@ -376,8 +417,11 @@ class _Document:
                 return described, "person"
             return (max(people)[2], "person") if people else None
         head = found.key.split()[0]
-        groups = [a for (i, t, a, k) in self.spoken if k in ("body", "media", "collective", "country")
-                  and (head == "họ" or fold(a).startswith(head))]
+        groups = [
+            a
+            for (i, t, a, k) in self.spoken
+            if k in ("body", "media", "collective", "country") and (head == "họ" or fold(a).startswith(head))
+        ]
         return (groups[-1], self.types[groups[-1]]) if groups else None
 
     def _name_in_run(self, s: _Sentence, i: int, j: int) -> tuple[int, str] | None:
@@ -402,8 +446,12 @@ class _Document:
             return None
         for position in range(before - 1, max(-1, before - 11), -1):
             sentence = self.by_index.get(position)
-            here = [(abs(t - at), name) for (i, t, name) in people if i == position
-                    for at in (_find(sentence.keys, head) if sentence else [])]
+            here = [
+                (abs(t - at), name)
+                for (i, t, name) in people
+                if i == position
+                for at in (_find(sentence.keys, head) if sentence else [])
+            ]
             if here:
                 return min(here)[1]
         return None
@@ -425,7 +473,7 @@ class _Document:
                 if j > i:
                     name = self._name_in_run(s, i, j)
                     if name:
-                        found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4):i])))
+                        found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4) : i])))
                 i = max(j, i + 1)
         return found
 
@@ -433,14 +481,14 @@ class _Document:
         """A person, collective, title or group of the register at the end of tokens ``start:end``."""
         keys = s.keys
         for key, person in self.names:  # a known person
-            if len(key) <= end - start and tuple(keys[end - len(key):end]) == key:
+            if len(key) <= end - start and tuple(keys[end - len(key) : end]) == key:
                 return person.name
         for n in range(min(6, end - start), 1, -1):  # a collective: "Hai bên", "Hai Chủ tịch Quốc hội"
-            if _collective(keys[end - n:end]) and n == end - start:
+            if _collective(keys[end - n : end]) and n == end - start:
                 return _as_written(s, end - n, end)
         for title in self.titles:  # a title and a name nobody registered, or a bare title to resolve
             n = len(title)
-            if tuple(keys[start:start + n]) == title and title not in (("ông",), ("bà",)):
+            if tuple(keys[start : start + n]) == title and title not in (("ông",), ("bà",)):
                 named = self._unknown_name(s, start + n, end)
                 if named:
                     return named
@@ -461,13 +509,14 @@ class _Document:
         while stripped:
             stripped = False
             for place in self.places:
-                if tuple(s.keys[first:first + len(place)]) == place:
+                if tuple(s.keys[first : first + len(place)]) == place:
                     first, stripped = first + len(place), True
                     break
         if first == run and run > start and s.keys[run - 1] in ("tại", "ở", "của"):
             return None
-        surname = next((k for k in range(first, end - 1) if s.keys[k] in self.shared.words.surnames
-                        and 2 <= end - k <= 4), None)
+        surname = next(
+            (k for k in range(first, end - 1) if s.keys[k] in self.shared.words.surnames and 2 <= end - k <= 4), None
+        )
         if surname is not None:  # "Hòa Bình Nguyễn Văn Thành": a Vietnamese name starts with a family name
             first = surname
         return " ".join(s.words[first:end]) if end - first >= 2 else None
@@ -491,23 +540,33 @@ class _Document:
         found += theos
         fronted = None
         for cue_start, cue_end, stance in self._cues(keys):
-            if s.quote_depth[cue_start] > 0 or _not_said(keys, cue_start, cue_end) or any(
-                    t[1] <= cue_start < t[4] for t in theos):
+            if (
+                s.quote_depth[cue_start] > 0
+                or _not_said(keys, cue_start, cue_end)
+                or any(t[1] <= cue_start < t[4] for t in theos)
+            ):
                 continue
             boundary = s.boundaries[cue_start]
             previous = found[-1] if len(found) > len(theos) else None
             closes_quote = _after_quote(words, boundary) and _ends_sentence(s, cue_end)
             segment = max(boundary + 1, previous[2] if previous else 0)
-            inside = (previous is not None and s.clause_ends[previous[2]] >= cue_start and not closes_quote
-                      and tuple(keys[previous[1]:previous[2]]) not in _QUOTING)
+            inside = (
+                previous is not None
+                and s.clause_ends[previous[2]] >= cue_start
+                and not closes_quote
+                and tuple(keys[previous[1] : previous[2]]) not in _QUOTING
+            )
             actor = None
             if not inside or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
                 actor = self._actor(s, segment, cue_start)
                 if (actor is None or actor in self.unnamed) and boundary >= 0 and keys[boundary] == ",":
                     floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
                     actor = self._apposition(s, boundary, floor) or actor
-            coordinated = (cue_end < len(keys) and words[cue_end][:1].isalnum()
-                           and all(keys[i] in _ADVERBS for i in range(boundary + 1, cue_start)))
+            coordinated = (
+                cue_end < len(keys)
+                and words[cue_end][:1].isalnum()
+                and all(keys[i] in _ADVERBS for i in range(boundary + 1, cue_start))
+            )
             if actor is None and not inside:
                 actor = self._after_conjunction(s, segment, cue_start)
             if actor is None and coordinated and previous and boundary >= previous[2]:
@@ -519,13 +578,20 @@ class _Document:
             elif actor is None and coordinated and not previous and boundary >= 0:
                 # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ...", unless in a purpose clause ("nhằm ...")
                 actor = None if any(k in _PURPOSE for k in keys[:cue_start]) else self._subject(s)
-            elif (actor is None and not previous and 0 < cue_start and boundary < 0 and self.spoken
-                  and self.spoken[-1][0] == s.index - 1 and all(k in _ADVERBS for k in keys[:cue_start])):
+            elif (
+                actor is None
+                and not previous
+                and 0 < cue_start
+                and boundary < 0
+                and self.spoken
+                and self.spoken[-1][0] == s.index - 1
+                and all(k in _ADVERBS for k in keys[:cue_start])
+            ):
                 actor = self.spoken[-1][2]  # an elided subject: "Đồng thời khẳng định ..." after X's statement
             if actor is not None and _reviewing(keys, cue_start, cue_end):
                 actor = None
             if actor is None:
-                if cue_start == 0 and stance != "inform" and keys[cue_end:cue_end + 1] != ["về"]:
+                if cue_start == 0 and stance != "inform" and keys[cue_end : cue_end + 1] != ["về"]:
                     fronted = (cue_start, cue_end, stance)  # "Khẳng định ..., Tổng Bí thư chỉ rõ ..."
                 continue
             if fronted and boundary >= 0 and not previous:
@@ -538,8 +604,10 @@ class _Document:
                 found.append((actor, cue_start, cue_end, stance, cue_end, clause_end))
         found = sorted(found + self._colon_quotes(s, found), key=lambda f: f[1])
         # What one actor says ends where the next statement of the sentence begins.
-        return [(a, cs, ce, st, c0, c1 if c0 == "quote" or i + 1 == len(found) else min(c1, found[i + 1][1]))
-                for i, (a, cs, ce, st, c0, c1) in enumerate(found)]
+        return [
+            (a, cs, ce, st, c0, c1 if c0 == "quote" or i + 1 == len(found) else min(c1, found[i + 1][1]))
+            for i, (a, cs, ce, st, c0, c1) in enumerate(found)
+        ]
 
     def _after_conjunction(self, s: _Sentence, start: int, end: int) -> str | None:
         """The subject of a clause joined inside the phrase (``... và người ta cho rằng``)."""
@@ -558,7 +626,8 @@ class _Document:
                 continue
             for verb in range(max(start, colon - 4), colon):
                 if keys[verb] in ("hỏi", "viết") or not all(
-                        s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, colon)):
+                    s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, colon)
+                ):
                     continue
                 actor = self._actor(s, start, verb) if _trim(s, start, verb) > start else None
                 if (actor is None or actor in self.unnamed) and start and keys[start - 1] == ",":
@@ -593,8 +662,14 @@ class _Document:
         for at, key in enumerate(keys):
             if key != "theo" or not (at == 0 or keys[at - 1] == "," or (at == 1 and keys[0] in _ADVERBS)):
                 continue
-            comma = next((i for i in range(at + 1, min(len(keys), at + 20)) if keys[i] == "," or (
-                keys[i] == "-" and self.doc.text[s.toks[i].start - 1].isspace())), None)
+            comma = next(
+                (
+                    i
+                    for i in range(at + 1, min(len(keys), at + 20))
+                    if keys[i] == "," or (keys[i] == "-" and self.doc.text[s.toks[i].start - 1].isspace())
+                ),
+                None,
+            )
             if comma is None or s.quote_depth[at]:
                 continue
             start = at + 1
@@ -602,7 +677,7 @@ class _Document:
                 if "của" in keys[start:comma]:  # "Theo đánh giá của X"
                     start = keys.index("của", start) + 1
                 elif keys[start] in ("lời", "ý"):  # "Theo lời ông X"
-                    start += 1 + (keys[start + 1:start + 2] == ["kiến"])
+                    start += 1 + (keys[start + 1 : start + 2] == ["kiến"])
             actor = self._actor(s, start, comma)
             after = next((i for i in range(comma + 1, min(len(keys), comma + 8)) if keys[i] == ","), None)
             if after and self.shared.words.opens_with_honorific(keys, comma + 1, after):
@@ -627,7 +702,7 @@ class _Document:
         gia đã đóng góp hoặc hứa ...``); never a person by title alone or a bare capitalised word."""
         boundary = s.boundaries[at]
         for _ in range(4):
-            if any(k in _PURPOSE for k in s.keys[boundary + 1:at]):
+            if any(k in _PURPOSE for k in s.keys[boundary + 1 : at]):
                 return None  # "nhằm trao đổi ..., đánh giá ... và thống nhất ...": a purpose, not a statement
             actor = self._subject(s, boundary + 1)
             if actor is not None and actor not in self.unnamed:
@@ -642,7 +717,7 @@ class _Document:
         out, i = [], 0
         while i < len(keys):
             for cue, stance in self.cues_by_first.get(keys[i], ()):
-                if tuple(keys[i:i + len(cue)]) == cue:
+                if tuple(keys[i : i + len(cue)]) == cue:
                     out.append((i, i + len(cue), stance))
                     i += len(cue)
                     break
@@ -652,7 +727,7 @@ class _Document:
 
     def _row(self, s: _Sentence, position: int, actor, cue_start, cue_end, stance, c0, c1) -> tuple:
         doc = self.doc
-        cue = doc.text[s.toks[cue_start].start:s.toks[cue_end - 1].end]
+        cue = doc.text[s.toks[cue_start].start : s.toks[cue_end - 1].end]
         content = self._quote(position, s) if c0 == "quote" else _span_text(doc.text, s.toks, c0, c1)
         tone_keys = token_keys(normalize(content))
         positive = sum(len(_find(tone_keys, p)) for p in self.tone["positive"])
@@ -660,8 +735,21 @@ class _Document:
         tone = "mixed" if positive and difficulty else "positive" if positive else "difficulty" if difficulty else ""
         kind = self.types.get(actor, "person")
         self.spoken.append((s.index, cue_start, actor, kind))
-        return (doc.doc_id, doc.date.isoformat() if doc.date else "", s.index, actor, cue, stance, content,
-                self._country(actor, kind), self.register.role(actor), positive, difficulty, tone, kind)
+        return (
+            doc.doc_id,
+            doc.date.isoformat() if doc.date else "",
+            s.index,
+            actor,
+            cue,
+            stance,
+            content,
+            self._country(actor, kind),
+            self.register.role(actor),
+            positive,
+            difficulty,
+            tone,
+            kind,
+        )
 
     def _country(self, actor: str, kind: str) -> str:
         """The register's country; for two parties (``Hai bên``) the two countries the article names most;
@@ -692,18 +780,41 @@ class _Document:
             sentence = self.sentences[back]
             opens = [t.end for t, w in zip(sentence.toks, sentence.words) if w in _OPEN and t.start < end]
             if opens:
-                return text[opens[0]:end].strip()
-        return text[self.sentences[position].toks[0].start:end].strip()
+                return text[opens[0] : end].strip()
+        return text[self.sentences[position].toks[0].start : end].strip()
 
 
 # Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết"), and
 # "có" before a cue used as a noun ("TP.HCM đã có kiến nghị").
 # Manner phrases between a subject and its verb ("Askari tức giận cho hay"), and light verbs before a cue
 # used as a noun ("X gửi lời chúc mừng").
-_MANNER = frozenset(tuple(fold(w).split()) for w in (
-    "nhiệt liệt", "tức giận", "giận dữ", "hồ hởi", "bức xúc", "thẳng thắn", "công khai", "chính thức", "một lần nữa",
-    "lần nữa", "nói chung", "trực tiếp", "giấu tên", "yêu cầu giấu tên", "đề nghị giấu tên", "đề nghị không nêu tên",
-    "không muốn nêu tên", "xin giấu tên", "gửi lời", "gởi lời", "đưa ra", "lên tiếng"))
+_MANNER = frozenset(
+    tuple(fold(w).split())
+    for w in (
+        "nhiệt liệt",
+        "tức giận",
+        "giận dữ",
+        "hồ hởi",
+        "bức xúc",
+        "thẳng thắn",
+        "công khai",
+        "chính thức",
+        "một lần nữa",
+        "lần nữa",
+        "nói chung",
+        "trực tiếp",
+        "giấu tên",
+        "yêu cầu giấu tên",
+        "đề nghị giấu tên",
+        "đề nghị không nêu tên",
+        "không muốn nêu tên",
+        "xin giấu tên",
+        "gửi lời",
+        "gởi lời",
+        "đưa ra",
+        "lên tiếng",
+    )
+)
 # Verbs whose content is another speaker's statement ("X dẫn lời Y cho rằng ...").
 _QUOTING = frozenset(tuple(fold(w).split()) for w in ("dẫn lời", "trích lời", "dẫn nguồn"))
 # Words of a reference that are not its head noun ("viên chỉ huy này" -> "chỉ huy").
@@ -726,11 +837,16 @@ def _trim(s: _Sentence, start: int, end: int) -> int:
     keys = s.keys
     while end > start:
         k = keys[end - 1]
-        manner = next((n for n in (5, 4, 3, 2) if end - n >= start and tuple(keys[end - n:end]) in _MANNER), 0)
+        manner = next((n for n in (5, 4, 3, 2) if end - n >= start and tuple(keys[end - n : end]) in _MANNER), 0)
         if manner:
             end -= manner
-        elif (s.toks[end - 1].kind == "punct" and k not in (")", "”", '"')) or k in _ADVERBS or k in _TIMES or k[:1].isdigit() or (k in ("/", "-", ".") and end - 2 >= start
-                                                                and keys[end - 2][:1].isdigit()):
+        elif (
+            (s.toks[end - 1].kind == "punct" and k not in (")", "”", '"'))
+            or k in _ADVERBS
+            or k in _TIMES
+            or k[:1].isdigit()
+            or (k in ("/", "-", ".") and end - 2 >= start and keys[end - 2][:1].isdigit())
+        ):
             end -= 1
         else:
             break
@@ -740,8 +856,11 @@ def _trim(s: _Sentence, start: int, end: int) -> int:
 def _name_end(s: _Sentence, start: int) -> int:
     """Where the run of capitalised words (or ``tại``, ``giao``) after a title ends."""
     end = start
-    while end < len(s.keys) and s.toks[end].kind == "syllable" and (
-            s.words[end][:1].isupper() or s.keys[end] in ("giao", "tại", "ở")):
+    while (
+        end < len(s.keys)
+        and s.toks[end].kind == "syllable"
+        and (s.words[end][:1].isupper() or s.keys[end] in ("giao", "tại", "ở"))
+    ):
         end += 1
     while end > start and not s.words[end - 1][:1].isupper():
         end -= 1
@@ -750,13 +869,33 @@ def _name_end(s: _Sentence, start: int) -> int:
 
 def _ends_within(before: tuple[str, ...], title: tuple[str, ...]) -> bool:
     n = len(title)
-    return any(before[i:i + n] == title for i in range(len(before) - n + 1))
+    return any(before[i : i + n] == title for i in range(len(before) - n + 1))
 
 
-_COLLECTIVE_NOUNS = frozenset(fold(w) for w in (
-    "bên", "nước", "nhà lãnh đạo", "lãnh đạo", "Đảng", "Quốc hội", "Chính phủ", "Nhà nước", "phía", "Bộ Ngoại giao",
-    "Bộ trưởng", "Thủ tướng", "Chủ tịch Quốc hội", "Chủ tịch nước", "Tổng Bí thư", "Bộ trưởng Ngoại giao",
-    "Ngoại trưởng", "đoàn", "Thứ trưởng"))
+_COLLECTIVE_NOUNS = frozenset(
+    fold(w)
+    for w in (
+        "bên",
+        "nước",
+        "nhà lãnh đạo",
+        "lãnh đạo",
+        "Đảng",
+        "Quốc hội",
+        "Chính phủ",
+        "Nhà nước",
+        "phía",
+        "Bộ Ngoại giao",
+        "Bộ trưởng",
+        "Thủ tướng",
+        "Chủ tịch Quốc hội",
+        "Chủ tịch nước",
+        "Tổng Bí thư",
+        "Bộ trưởng Ngoại giao",
+        "Ngoại trưởng",
+        "đoàn",
+        "Thứ trưởng",
+    )
+)
 
 
 def _collective(keys: list[str]) -> bool:
@@ -772,12 +911,18 @@ def _as_written(s: _Sentence, start: int, end: int) -> str:
 
 def _reviewing(keys: list[str], start: int, end: int) -> bool:
     """``đánh giá kết quả``, ``đánh giá toàn diện``: reviewing results is an activity, not a statement."""
-    return keys[start:end] == ["đánh", "giá"] and keys[end:end + 1] in (["kết"], ["toàn"], ["lại"], ["tình"])
+    return keys[start:end] == ["đánh", "giá"] and keys[end : end + 1] in (["kết"], ["toàn"], ["lại"], ["tình"])
 
 
-_NOT_SAID = {("yêu", "cầu"): ("giấu",), ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
-             ("nói",): ("chung", "về"), ("coi",): ("như",),
-             ("kể",): ("cả", "từ", "đến", "trên"), ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"), ("trả", "lời"): ("trực", "phỏng")}
+_NOT_SAID = {
+    ("yêu", "cầu"): ("giấu",),
+    ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
+    ("nói",): ("chung", "về"),
+    ("coi",): ("như",),
+    ("kể",): ("cả", "từ", "đến", "trên"),
+    ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
+    ("trả", "lời"): ("trực", "phỏng"),
+}
 
 
 def _not_said(keys: list[str], start: int, end: int) -> bool:
@@ -803,7 +948,7 @@ def _span_text(text: str, toks: list[Token], first: int, end: int) -> str:
         first += 1
     if first >= end:
         return ""
-    return re.sub(r"[\s.;,]+$", "", text[toks[first].start:toks[end - 1].end]).strip()
+    return re.sub(r"[\s.;,]+$", "", text[toks[first].start : toks[end - 1].end]).strip()
 
 
 def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float, pd.DataFrame]:
@@ -818,5 +963,6 @@ def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float, pd.
     precision = hits / len(f) if len(f) else 0.0
     recall = hits / len(g) if len(g) else 0.0
     errors = merged[merged["_merge"] != "both"].assign(
-        kind=lambda t: t["_merge"].map({"left_only": "spurious", "right_only": "missed"}).astype(str))
+        kind=lambda t: t["_merge"].map({"left_only": "spurious", "right_only": "missed"}).astype(str)
+    )
     return precision, recall, errors[[*key, "kind"]].sort_values(key).reset_index(drop=True)

@@ -30,22 +30,34 @@ from .vietnamese import fold
 __all__ = ["ActorWords", "Actor", "load_actor_words"]
 
 # Words a noun phrase of an actor never holds: verbs, copulas, auxiliaries and conjunctions.
-_CLAUSE_WORDS = frozenset(fold(w) for w in (
-    "có là được bị đã sẽ đang không chưa với cho để khi nếu mà vì do nói về rằng nhưng thì phải cần muốn "
-    "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy").split())
+_CLAUSE_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "có là được bị đã sẽ đang không chưa với cho để khi nếu mà vì do nói về rằng nhưng thì phải cần muốn "
+        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy"
+    ).split()
+)
 # Nouns that make a collective a group of speakers ("các nhà phân tích"), not of things ("các biện pháp").
-_SPEAKERS = frozenset(fold(w) for w in (
-    "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
-    "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
-    "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
-    "nhân viên bác sĩ ta").split())
+_SPEAKERS = frozenset(
+    fold(w)
+    for w in (
+        "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
+        "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
+        "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
+        "nhân viên bác sĩ ta"
+    ).split()
+)
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
-_BEFORE_PLACES = frozenset(fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split())
+_BEFORE_PLACES = frozenset(
+    fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split()
+)
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
 _NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
 # Bodies and media that speak in lower case, alone: "báo chí", "cảnh sát", "chính quyền".
-_STANDALONE = frozenset(fold(w) for w in (
-    "báo chí", "cảnh sát", "công an", "chính quyền", "chính phủ", "giới chức", "nhà chức trách", "quân đội"))
+_STANDALONE = frozenset(
+    fold(w)
+    for w in ("báo chí", "cảnh sát", "công an", "chính quyền", "chính phủ", "giới chức", "nhà chức trách", "quân đội")
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +81,7 @@ def _phrases(words) -> dict[str, list[tuple[str, ...]]]:
 def _match(table: dict, keys: list[str], at: int, end: int) -> int:
     """Length of the longest phrase of ``table`` at ``keys[at:end]`` (0 if none)."""
     for phrase in table.get(keys[at], ()) if at < end else ():
-        if tuple(keys[at:at + len(phrase)]) == phrase and at + len(phrase) <= end:
+        if tuple(keys[at : at + len(phrase)]) == phrase and at + len(phrase) <= end:
             return len(phrase)
     return 0
 
@@ -91,8 +103,16 @@ class ActorWords:
         self.surnames = frozenset(fold(w) for w in words["surnames"])
         self.person_pronouns = _phrases(data["pronouns"]["person"])
         self.group_pronouns = _phrases(data["pronouns"]["group"])
-        self.heads = set(self.honorifics) | set(self.titles) | set(self.bodies) | set(self.media) | set(
-            self.collectives) | set(self.unnamed) | set(self.person_pronouns) | set(self.group_pronouns)
+        self.heads = (
+            set(self.honorifics)
+            | set(self.titles)
+            | set(self.bodies)
+            | set(self.media)
+            | set(self.collectives)
+            | set(self.unnamed)
+            | set(self.person_pronouns)
+            | set(self.group_pronouns)
+        )
 
     def opens_with_honorific(self, keys: list[str], start: int, end: int) -> bool:
         return bool(_match(self.honorifics, keys, start, end))
@@ -112,7 +132,7 @@ class ActorWords:
         while i < end:
             n = _match(self.countries, keys, i, end)
             if n:
-                found.append(self.country_names[" ".join(keys[i:i + n])])
+                found.append(self.country_names[" ".join(keys[i : i + n])])
             i += n or 1
         return found
 
@@ -128,7 +148,7 @@ class ActorWords:
         for pronouns, kind in ((self.person_pronouns, "person"), (self.group_pronouns, "group")):
             if _match(pronouns, keys, start, end) == end - start:
                 return Actor(_cap(text(start, end)), "unresolved", kind, " ".join(whole))
-        if any(k in _CLAUSE_WORDS or k in (",", ";", ":") for k in keys[start + 1:end]):
+        if any(k in _CLAUSE_WORDS or k in (",", ";", ":") for k in keys[start + 1 : end]):
             return None
         n = _match(self.honorifics, keys, start, end)
         if n:
@@ -139,8 +159,11 @@ class ActorWords:
             return titled
         for table, kind in ((self.media, "media"), (self.bodies, "body")):
             n = _match(table, keys, start, end)
-            if n and (_upper(words[start]) or any(_upper(w) for w in words[start + n:end])
-                      or (n == end - start and " ".join(whole) in _STANDALONE)):
+            if n and (
+                _upper(words[start])
+                or any(_upper(w) for w in words[start + n : end])
+                or (n == end - start and " ".join(whole) in _STANDALONE)
+            ):
                 return Actor(_cap(text(start, end)), kind)
         n = _match(self.unnamed, keys, start, end)
         if n and (self._speakers(keys, start + n, start + n + 2) or _match(self.titles, keys, start + n, end)):

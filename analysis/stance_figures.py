@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .phrases import PhraseMatcher
 from .lexicon import load_lexicon
+from .phrases import PhraseMatcher
 from .plotting import PALETTE, Plot, label_cells, new_figure, stacked_bars
 from .registry import figure
 from .stance import STANCES, StanceExtractor, evaluate
@@ -20,8 +20,9 @@ MAX_ACTORS = 15
 
 def statements(session) -> pd.DataFrame:
     """The stance table of a session, extracted once."""
-    return session.memo("stance", lambda: StanceExtractor(keep_captions=session.keep_captions).extract(
-        list(session.corpus)))
+    return session.memo(
+        "stance", lambda: StanceExtractor(keep_captions=session.keep_captions).extract(list(session.corpus))
+    )
 
 
 def _top_actors(table: pd.DataFrame) -> list[str]:
@@ -57,12 +58,15 @@ def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues") -> None:
     ax.spines[:].set_visible(False)
 
 
-@figure("stance_actors", title="Who takes which stance",
-        caption="Number of attributed statements by actor (rows: the 15 actors with most statements, with their "
-                "country, then all other actors together as 'other') and "
-                "stance class (columns): assert (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, "
-                "nói, theo), propose (đề nghị), agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), "
-                "thank (cảm ơn), commit (cam kết), concern (quan ngại), oppose (phản đối).")
+@figure(
+    "stance_actors",
+    title="Who takes which stance",
+    caption="Number of attributed statements by actor (rows: the 15 actors with most statements, with their "
+    "country, then all other actors together as 'other') and "
+    "stance class (columns): assert (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, "
+    "nói, theo), propose (đề nghị), agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), "
+    "thank (cảm ơn), commit (cam kết), concern (quan ngại), oppose (phản đối).",
+)
 def stance_actors(session) -> Plot:
     table = statements(session)
     data = table.groupby(["actor", "actor_country", "stance"]).size().rename("statements").reset_index()
@@ -73,17 +77,21 @@ def stance_actors(session) -> Plot:
     country = dict(zip(table["actor"], table["actor_country"]))
     fig, ax = new_figure(width=9, height=1.5 + 0.38 * len(rows))
     _heatmap(ax, matrix)
-    ax.set_yticks(range(len(rows)), [f"{a} ({country[a] or 'unknown'})" for a in actors] + rows[len(actors):],
-                  fontsize=8)
+    ax.set_yticks(
+        range(len(rows)), [f"{a} ({country[a] or 'unknown'})" for a in actors] + rows[len(actors) :], fontsize=8
+    )
     ax.set_xticks(range(len(STANCES)), STANCES, rotation=30, ha="right", rotation_mode="anchor", fontsize=8)
     return Plot(fig, data)
 
 
-@figure("stance_over_time", title="Stance classes by publication period",
-        caption="Number of attributed statements of each stance class in the articles of each month (of each "
-                "quarter when there would be more than 36 months, of each year when more than 36 quarters; "
-                "the CSV names the period); periods without articles are left out. With one or two articles a "
-                "period, this describes those articles.")
+@figure(
+    "stance_over_time",
+    title="Stance classes by publication period",
+    caption="Number of attributed statements of each stance class in the articles of each month (of each "
+    "quarter when there would be more than 36 months, of each year when more than 36 quarters; "
+    "the CSV names the period); periods without articles are left out. With one or two articles a "
+    "period, this describes those articles.",
+)
 def stance_over_time(session) -> Plot:
     table = statements(session)
     dated = table[table["date"] != ""]
@@ -99,10 +107,13 @@ def stance_over_time(session) -> Plot:
     return Plot(fig, data)
 
 
-@figure("actor_phrases", title="Which actors use which framing phrases",
-        caption="Occurrences of the built-in lexicon's framing phrases in what each actor is reported to say "
-                "(the content of their statements, quotations included), for actors and phrases with at least "
-                "one occurrence. Matching as in the phrase counts: folded syllables, within the content.")
+@figure(
+    "actor_phrases",
+    title="Which actors use which framing phrases",
+    caption="Occurrences of the built-in lexicon's framing phrases in what each actor is reported to say "
+    "(the content of their statements, quotations included), for actors and phrases with at least "
+    "one occurrence. Matching as in the phrase counts: folded syllables, within the content.",
+)
 def actor_phrases(session) -> Plot:
     table = statements(session)
     lexicon = load_lexicon()
@@ -111,8 +122,11 @@ def actor_phrases(session) -> Plot:
     for actor, content in zip(table["actor"], table["content"]):
         counts = matcher.count(wrapped_keys(content)[0])
         rows += [(actor, p.phrase, p.gloss, n) for p, n in zip(lexicon, counts) if n]
-    data = (pd.DataFrame(rows, columns=["actor", "phrase", "gloss", "count"])
-            .groupby(["actor", "phrase", "gloss"], as_index=False)["count"].sum())
+    data = (
+        pd.DataFrame(rows, columns=["actor", "phrase", "gloss", "count"])
+        .groupby(["actor", "phrase", "gloss"], as_index=False)["count"]
+        .sum()
+    )
     matrix = data.pivot_table(index="actor", columns="phrase", values="count", aggfunc="sum", fill_value=0)
     actors = [a for a in _top_actors(table) if a in matrix.index]
     phrases = [p.phrase for p in lexicon if p.phrase in matrix.columns]
@@ -124,19 +138,26 @@ def actor_phrases(session) -> Plot:
     return Plot(fig, data.sort_values(["actor", "phrase"]).reset_index(drop=True))
 
 
-@figure("tone_by_actor", title="The tone of what each actor says",
-        caption="Words of the project's small tone lexicons (analysis/data/tone.toml) in the content of each "
-                "actor's statements: positive evaluation (tốt đẹp, mẫu mực, hiệu quả, thực chất ...) and "
-                "difficulty (khó khăn, vướng mắc, phức tạp, thách thức ...), per statement; the 15 actors with "
-                "most statements, then all others together as 'other'.")
+@figure(
+    "tone_by_actor",
+    title="The tone of what each actor says",
+    caption="Words of the project's small tone lexicons (analysis/data/tone.toml) in the content of each "
+    "actor's statements: positive evaluation (tốt đẹp, mẫu mực, hiệu quả, thực chất ...) and "
+    "difficulty (khó khăn, vướng mắc, phức tạp, thách thức ...), per statement; the 15 actors with "
+    "most statements, then all others together as 'other'.",
+)
 def tone_by_actor(session) -> Plot:
     table = statements(session)
     actors = _top_actors(table)
     grouped, other = _with_other(table, actors)
     actors = actors + ([other] if other else [])
-    data = (table.assign(actor=grouped).groupby("actor")
-            .agg(statements=("stance", "size"), positive=("tone_positive", "sum"),
-                 difficulty=("tone_difficulty", "sum")).reindex(actors).reset_index())
+    data = (
+        table.assign(actor=grouped)
+        .groupby("actor")
+        .agg(statements=("stance", "size"), positive=("tone_positive", "sum"), difficulty=("tone_difficulty", "sum"))
+        .reindex(actors)
+        .reset_index()
+    )
     fig, ax = new_figure(width=8, height=1.5 + 0.38 * len(actors))
     y = np.arange(len(actors))
     ax.barh(y - 0.2, data["positive"] / data["statements"], height=0.4, color=PALETTE[2], label="positive")

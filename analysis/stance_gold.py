@@ -23,7 +23,6 @@ in an article without gold rows count as spurious.
 from __future__ import annotations
 
 import html
-
 from pathlib import Path
 
 import pandas as pd
@@ -65,8 +64,10 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     if not {"sentence_id", "sentence_text"} & set(gold.columns):
         missing.append("sentence_id or sentence_text")
     if missing:
-        raise InputError(where, f"missing column {missing[0]!r} (a gold file needs doc_id, actor, stance and "
-                                f"sentence_id or sentence_text)")
+        raise InputError(
+            where,
+            f"missing column {missing[0]!r} (a gold file needs doc_id, actor, stance and sentence_id or sentence_text)",
+        )
     for i, row in enumerate(gold.itertuples(index=False), start=2):
         if row.stance not in STANCES:
             raise InputError(f"{where}: line {i}", f"unknown stance class {row.stance!r}")
@@ -90,7 +91,7 @@ class _Sentences:
         self.doc = doc
         self.spans, parts, at = {}, [], 0
         for s in doc.sentences:
-            keys = " ".join(token_keys(normalize(doc.text[s.start:s.end])))
+            keys = " ".join(token_keys(normalize(doc.text[s.start : s.end])))
             self.spans[s.index] = (at, at + len(keys))
             parts.append(keys)
             at += len(keys) + 1
@@ -98,7 +99,7 @@ class _Sentences:
 
     def text(self, index) -> str:
         s = next((s for s in self.doc.sentences if s.index == index), None)
-        return self.doc.text[s.start:s.end].strip() if s else ""
+        return self.doc.text[s.start : s.end].strip() if s else ""
 
     def locate(self, sentence_text: str) -> frozenset:
         """Indices of the sentences that overlap ``sentence_text``."""
@@ -118,7 +119,7 @@ class _Sentences:
 
 
 def _shingles(keys: list[str], n: int = 4) -> set:
-    return {tuple(keys[i:i + n]) for i in range(max(1, len(keys) - n + 1))}
+    return {tuple(keys[i : i + n]) for i in range(max(1, len(keys) - n + 1))}
 
 
 def _same_actor(found: str, gold: str, *, exact: bool) -> bool:
@@ -126,11 +127,12 @@ def _same_actor(found: str, gold: str, *, exact: bool) -> bool:
     if exact or a == b:
         return a == b
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return bool(short) and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+    return bool(short) and any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
-def gold_agreement(found: pd.DataFrame, gold: pd.DataFrame, documents: list[Document]
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def gold_agreement(
+    found: pd.DataFrame, gold: pd.DataFrame, documents: list[Document]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Agreement of ``found`` statements (``stance`` output) with ``gold`` rows (:func:`read_gold`).
 
     Parameters
@@ -173,8 +175,12 @@ def gold_agreement(found: pd.DataFrame, gold: pd.DataFrame, documents: list[Docu
                 continue
             for g in by_doc.get(f.doc_id, ()):
                 row, where = gold_rows[g]
-                if (g not in taken and row.stance == f.stance
-                        and f.sentence_id in where and _same_actor(f.actor, row.actor, exact=exact)):
+                if (
+                    g not in taken
+                    and row.stance == f.stance
+                    and f.sentence_id in where
+                    and _same_actor(f.actor, row.actor, exact=exact)
+                ):
                     taken.add(g)
                     hit_found.add(f.Index)
                     break
@@ -185,9 +191,22 @@ def gold_agreement(found: pd.DataFrame, gold: pd.DataFrame, documents: list[Docu
         m = sum(1 for i in hit_found if stance in ("all", found.at[i, "stance"]))
         rows.append((stance, g, e, m, round(m / e, 4) if e else float("nan"), round(m / g, 4) if g else float("nan")))
     agreement = pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
-    missed = [("missed", row.doc_id, row.sentence_text if by_text else docs[row.doc_id].text(row.sentence_id),
-               row.actor, row.cue, row.stance) for g, (row, _) in enumerate(gold_rows) if g not in taken]
-    spurious = [("spurious", f.doc_id, docs[f.doc_id].text(f.sentence_id), f.actor, f.cue, f.stance)
-                for f in found.itertuples() if f.Index not in hit_found]
+    missed = [
+        (
+            "missed",
+            row.doc_id,
+            row.sentence_text if by_text else docs[row.doc_id].text(row.sentence_id),
+            row.actor,
+            row.cue,
+            row.stance,
+        )
+        for g, (row, _) in enumerate(gold_rows)
+        if g not in taken
+    ]
+    spurious = [
+        ("spurious", f.doc_id, docs[f.doc_id].text(f.sentence_id), f.actor, f.cue, f.stance)
+        for f in found.itertuples()
+        if f.Index not in hit_found
+    ]
     misses = pd.DataFrame(missed + spurious, columns=MISSES_COLUMNS)
     return agreement, misses.sort_values(["doc_id", "kind"], kind="stable").reset_index(drop=True)

@@ -22,8 +22,8 @@ from importlib import metadata
 from pathlib import Path
 
 from .cache import TokenCache, code_version
-from .parallel import parallel_map
 from .layout import Document
+from .parallel import parallel_map
 from .vietnamese import Token, fold, normalize, tokens
 
 __all__ = ["Word", "TokenisedSentence", "TokenisedDocument", "tokenise", "segment", "pos_tag", "VERSION"]
@@ -46,14 +46,18 @@ class _ModelOnly(pickle.Unpickler):
                 self.__dict__.update(state)
 
     _ALLOWED = {
-        ("sklearn_crfsuite.estimator", "CRF"), ("sklearn_crfsuite._fileresource", "FileResource"),
-        ("pycrfsuite._logparser", "TrainLogParser"), ("numpy.core.multiarray", "scalar"),
-        ("numpy", "dtype"), ("_codecs", "encode"),
+        ("sklearn_crfsuite.estimator", "CRF"),
+        ("sklearn_crfsuite._fileresource", "FileResource"),
+        ("pycrfsuite._logparser", "TrainLogParser"),
+        ("numpy.core.multiarray", "scalar"),
+        ("numpy", "dtype"),
+        ("_codecs", "encode"),
     }
 
     def find_class(self, module, name):
         if (module, name) == ("_codecs", "encode"):
             import codecs
+
             return codecs.encode
         if (module, name) in self._ALLOWED or module.startswith("pycrfsuite._logparser"):
             return _ModelOnly._State
@@ -79,8 +83,7 @@ def _tagger(name: str):
 @cache
 def _ngrams() -> tuple[frozenset[str], frozenset[str]]:
     entries = (_PYVI / "words.txt").read_text(encoding="utf-8").split("\n")
-    return (frozenset(e for e in entries if e.count(" ") == 1),
-            frozenset(e for e in entries if e.count(" ") == 2))
+    return (frozenset(e for e in entries if e.count(" ") == 1), frozenset(e for e in entries if e.count(" ") == 2))
 
 
 @cache
@@ -145,27 +148,55 @@ def _pos_features(sent: list[str]) -> list[list[str]]:
     out = []
     for i, word in enumerate(sent):
         f = ["bias", "word.lower():" + low[i]]
-        f += [name for name, on in (("word.istitle()", title[i]), ("word.isdigit()", word.isdigit()),
-                                    ("word[:1].isdigit()", digit1[i]), ("word[:3].isupper()", up3[i]),
-                                    ("word.isfiltered", word in _FILTERED)) if on]
+        f += [
+            name
+            for name, on in (
+                ("word.istitle()", title[i]),
+                ("word.isdigit()", word.isdigit()),
+                ("word[:1].isdigit()", digit1[i]),
+                ("word[:3].isupper()", up3[i]),
+                ("word.isfiltered", word in _FILTERED),
+            )
+            if on
+        ]
         if i > 0:
             f.append("-1:word.lower():" + low[i - 1])
-            f += [name for name, on in (("-1:word.istitle()", title[i - 1]), ("-1:word[:1].isdigit()", digit1[i - 1]),
-                                        ("-1:word[:3].isupper()", up3[i - 1])) if on]
+            f += [
+                name
+                for name, on in (
+                    ("-1:word.istitle()", title[i - 1]),
+                    ("-1:word[:1].isdigit()", digit1[i - 1]),
+                    ("-1:word[:3].isupper()", up3[i - 1]),
+                )
+                if on
+            ]
             if i > 1:
                 f.append("-2:word.lower():" + low[i - 2])
-                f += [name for name, on in (("-2:word.istitle()", title[i - 2]),
-                                            ("-2:word.isupper()", sent[i - 2].isupper())) if on]
+                f += [
+                    name
+                    for name, on in (("-2:word.istitle()", title[i - 2]), ("-2:word.isupper()", sent[i - 2].isupper()))
+                    if on
+                ]
         else:
             f.append("BOS")
         if i < n - 1:
             f.append("+1:word.lower():" + low[i + 1])
-            f += [name for name, on in (("+1:word.istitle()", title[i + 1]), ("+1:word[:1].isdigit()", digit1[i + 1]),
-                                        ("+1:word.isupper()", sent[i + 1].isupper())) if on]
+            f += [
+                name
+                for name, on in (
+                    ("+1:word.istitle()", title[i + 1]),
+                    ("+1:word[:1].isdigit()", digit1[i + 1]),
+                    ("+1:word.isupper()", sent[i + 1].isupper()),
+                )
+                if on
+            ]
             if i < n - 2:
                 f.append("+2:word.lower():" + low[i + 2])
-                f += [name for name, on in (("+2:word.istitle()", title[i + 2]),
-                                            ("+2:word.isupper()", sent[i + 2].isupper())) if on]
+                f += [
+                    name
+                    for name, on in (("+2:word.istitle()", title[i + 2]), ("+2:word.isupper()", sent[i + 2].isupper()))
+                    if on
+                ]
         else:
             f.append("EOS")
         out.append(f)
@@ -272,7 +303,7 @@ def _joins(piece: str, prev: str) -> bool:
 def _labels(text: str, spans: list[tuple[int, int]]) -> str:
     """The ``B``/``I``/``P`` label string of :class:`TokenisedDocument` for these sentences."""
     per = [tokens(text, a, b) for a, b in spans]
-    strings = [[text[t.start:t.end] for t in toks] for toks in per]
+    strings = [[text[t.start : t.end] for t in toks] for toks in per]
     out = []
     for toks, pieces, crf in zip(per, strings, segment(strings)):
         labels = []
@@ -290,7 +321,7 @@ def _labels(text: str, spans: list[tuple[int, int]]) -> str:
 def _words(text: str, toks: tuple[Token, ...], labels: str) -> list[Word]:
     words: list[Word] = []
     for i, (t, label) in enumerate(zip(toks, labels)):
-        piece = text[t.start:t.end]
+        piece = text[t.start : t.end]
         if label == "I":
             last = words[-1]
             words[-1] = Word(last.form + "_" + piece, last.first, i + 1)
@@ -319,8 +350,9 @@ def _valid_labels(labels: str, n_sentences: int) -> bool:
     return labels.count("|") == max(n_sentences - 1, 0) and not labels.strip("BIP|")
 
 
-def tokenise(documents: list[Document], *, jobs: int | None = None, cache_dir: str | Path | None = None,
-             pos: bool = False) -> list[TokenisedDocument]:
+def tokenise(
+    documents: list[Document], *, jobs: int | None = None, cache_dir: str | Path | None = None, pos: bool = False
+) -> list[TokenisedDocument]:
     """Tokenise every sentence of every document (captions included; analyses filter them).
 
     Parameters
@@ -351,8 +383,11 @@ def tokenise(documents: list[Document], *, jobs: int | None = None, cache_dir: s
     out = [TokenisedDocument(d.doc_id, d.text, _spans(d), lab) for d, lab in zip(documents, labels)]
     retag = []
     if pos:
-        retag = [i for i, (t, doc) in enumerate(zip(tags, out))
-                 if t is None or len(t.split()) != doc.labels.count("B") + doc.labels.count("P")]
+        retag = [
+            i
+            for i, (t, doc) in enumerate(zip(tags, out))
+            if t is None or len(t.split()) != doc.labels.count("B") + doc.labels.count("P")
+        ]
         sentences = [[[w.form for w in s.words] for s in out[i].sentences] for i in retag]
         for i, t in zip(retag, parallel_map(_pos_work, sentences, jobs=jobs, desc="tagging")):
             tags[i] = t

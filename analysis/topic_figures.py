@@ -13,8 +13,16 @@ from .periods import choose_period, period_labels
 from .plotting import PALETTE, Plot, bar_panels, label_cells, new_figure, note, shorten, stacked_bars
 from .registry import figure
 
-__all__ = ["keyterms_top", "keyness_periods", "document_similarity", "topic_selection", "topic_terms",
-           "document_topics", "topic_prevalence", "fitted_topics"]
+__all__ = [
+    "keyterms_top",
+    "keyness_periods",
+    "document_similarity",
+    "topic_selection",
+    "topic_terms",
+    "document_topics",
+    "topic_prevalence",
+    "fitted_topics",
+]
 
 MAX_PANELS = 12
 #: Articles drawn one row each; a larger corpus is drawn by group (source or period).
@@ -27,10 +35,14 @@ TOP_PAIRS = 30
 
 def _terms(session) -> tuple[list[list[str]], list[str]]:
     """The content words of every document, once per session."""
+
     def compute():
         docs = session.tokenised(pos=True)
-        return ([kt.document_terms(d, keep_captions=session.keep_captions, tags=kt.CONTENT_TAGS) for d in docs],
-                [d.doc_id for d in docs])
+        return (
+            [kt.document_terms(d, keep_captions=session.keep_captions, tags=kt.CONTENT_TAGS) for d in docs],
+            [d.doc_id for d in docs],
+        )
+
     return session.memo("content terms", compute)
 
 
@@ -61,22 +73,29 @@ def _sized(groups: pd.Series) -> pd.Series:
     return groups.map(lambda g: f"{g} (n {sizes[g]})")
 
 
-@figure("keyterms_top", title="Key terms of each article (TF-IDF)",
-        caption="The eight pyvi words with the highest TF-IDF weight in each article (sublinear term frequency, "
-                "content words only: nouns, verbs, adjectives; stopwords out), articles by date; at most 12 "
-                "panels, the CSV holds every article.")
+@figure(
+    "keyterms_top",
+    title="Key terms of each article (TF-IDF)",
+    caption="The eight pyvi words with the highest TF-IDF weight in each article (sublinear term frequency, "
+    "content words only: nouns, verbs, adjectives; stopwords out), articles by date; at most 12 "
+    "panels, the CSV holds every article.",
+)
 def keyterms_top(session, top: int = 8) -> Plot:
     terms, ids = _terms(session)
     if not ids or not any(terms):
-        return note("No article has content words (nouns, verbs, adjectives) once stopwords are out: "
-                    "no key terms to draw.")
+        return note(
+            "No article has content words (nouns, verbs, adjectives) once stopwords are out: no key terms to draw."
+        )
     fitted = kt.KeyTerms().fit(terms, ids)
     if len(ids) > MAX_PANELS:
         return _group_keyterms(session, fitted, top)
     data = fitted.top_terms(top)
     order = sorted(ids, key=lambda d: (_doc_label(session, d), d))[:MAX_PANELS]
-    panels = [(_doc_label(session, d), list(part["term"]), list(part["score"]), PALETTE[0])
-              for d in order for part in [data[data["doc_id"] == d]]]
+    panels = [
+        (_doc_label(session, d), list(part["term"]), list(part["score"]), PALETTE[0])
+        for d in order
+        for part in [data[data["doc_id"] == d]]
+    ]
     return Plot(bar_panels(panels, panel_height=2.6), data)
 
 
@@ -89,14 +108,16 @@ def _group_keyterms(session, fitted: kt.KeyTerms, top: int) -> Plot:
         members = np.flatnonzero((names == name).to_numpy())
         mean = np.asarray(fitted.matrix_[members].mean(axis=0)).ravel()
         best = sorted(np.flatnonzero(mean), key=lambda i: (-round(mean[i], 12), fitted.terms_[i]))[:top]
-        rows += [(name, len(members), rank, fitted.terms_[i], round(float(mean[i]), 6))
-                 for rank, i in enumerate(best, 1)]
+        rows += [
+            (name, len(members), rank, fitted.terms_[i], round(float(mean[i]), 6)) for rank, i in enumerate(best, 1)
+        ]
     data = pd.DataFrame(rows, columns=["group", "documents", "rank", "term", "score"])
-    panels = [(g, list(part["term"]), list(part["score"]), PALETTE[0])
-              for g, part in data.groupby("group", sort=False)]
-    caption = (f"This corpus has {len(fitted.doc_ids_)} articles: each panel is a group of articles "
-               f"(by {by}{', the largest sources and the rest pooled' if by == 'source' else ''}), its terms those "
-               f"with the highest mean TF-IDF weight over the group's articles.")
+    panels = [(g, list(part["term"]), list(part["score"]), PALETTE[0]) for g, part in data.groupby("group", sort=False)]
+    caption = (
+        f"This corpus has {len(fitted.doc_ids_)} articles: each panel is a group of articles "
+        f"(by {by}{', the largest sources and the rest pooled' if by == 'source' else ''}), its terms those "
+        f"with the highest mean TF-IDF weight over the group's articles."
+    )
     return Plot(bar_panels(panels, panel_height=2.6), data, caption)
 
 
@@ -105,19 +126,23 @@ def _median_date(session) -> str:
     return dates[len(dates) // 2] if dates else ""
 
 
-@figure("keyness_periods", title="Words key to each period (log-likelihood keyness)",
-        caption="Words over-used before the split date (left) and from it (right): the 12 of each with the "
-                "largest log-likelihood G² (3.84: p < 0.05; 10.83: p < 0.001), bar length the log ratio of "
-                "relative frequencies. The split is the median publication date (for the seeds 2025-12-02, "
-                "the first article with 'gắn kết chiến lược').")
+@figure(
+    "keyness_periods",
+    title="Words key to each period (log-likelihood keyness)",
+    caption="Words over-used before the split date (left) and from it (right): the 12 of each with the "
+    "largest log-likelihood G² (3.84: p < 0.05; 10.83: p < 0.001), bar length the log ratio of "
+    "relative frequencies. The split is the median publication date (for the seeds 2025-12-02, "
+    "the first article with 'gắn kết chiến lược').",
+)
 def keyness_periods(session, split: str | None = None, top: int = 12) -> Plot:
     split = split or _median_date(session)
     if not split:
         return note("No article has a date: no periods to compare.")
     terms, _ = _terms(session)
     mask, labels = kt.two_groups(list(session.corpus), split=split)
-    data = kt.keyness([t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False],
-                      labels=labels)
+    data = kt.keyness(
+        [t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False], labels=labels
+    )
     fig, axes = new_figure(width=10, height=0.9 + 0.3 * top, ncols=2)
     for ax, label, colour in zip(axes, labels, PALETTE):
         part = data[data["key_for"] == label].head(top)
@@ -130,9 +155,12 @@ def keyness_periods(session, split: str | None = None, top: int = 12) -> Plot:
     return Plot(fig, data)
 
 
-@figure("document_similarity", title="How alike the articles are (cosine similarity of TF-IDF)",
-        caption="Cosine similarity between the TF-IDF vectors of every pair of articles (content words), "
-                "articles by date. At most 40 articles are drawn; the CSV holds the whole matrix.")
+@figure(
+    "document_similarity",
+    title="How alike the articles are (cosine similarity of TF-IDF)",
+    caption="Cosine similarity between the TF-IDF vectors of every pair of articles (content words), "
+    "articles by date. At most 40 articles are drawn; the CSV holds the whole matrix.",
+)
 def document_similarity(session) -> Plot:
     terms, ids = _terms(session)
     if not any(terms):
@@ -158,19 +186,31 @@ def _similar_pairs(session, fitted: kt.KeyTerms) -> Plot:
     fig, ax = new_figure(width=11, height=1.5 + 0.3 * max(len(data), 1))
     y = np.arange(len(data))
     ax.barh(y, data["similarity"], color=PALETTE[0])
-    ax.set_yticks(y, [f"{shorten(_doc_label(session, a), 40)}  ↔  {shorten(_doc_label(session, b), 40)}"
-                      for a, b in zip(data["doc_a"], data["doc_b"])], fontsize=7)
+    ax.set_yticks(
+        y,
+        [
+            f"{shorten(_doc_label(session, a), 40)}  ↔  {shorten(_doc_label(session, b), 40)}"
+            for a, b in zip(data["doc_a"], data["doc_b"])
+        ],
+        fontsize=7,
+    )
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("cosine similarity")
-    caption = (f"This corpus has {len(fitted.doc_ids_)} articles, too many for a matrix: the figure and the CSV "
-               f"show the {len(data)} most similar pairs of different articles instead.")
+    caption = (
+        f"This corpus has {len(fitted.doc_ids_)} articles, too many for a matrix: the figure and the CSV "
+        f"show the {len(data)} most similar pairs of different articles instead."
+    )
     return Plot(fig, data, caption)
 
 
 def _units(session):
-    return session.memo("units", lambda: tm.modelling_units(list(session.corpus), session.tokenised(pos=True),
-                                                            keep_captions=session.keep_captions))
+    return session.memo(
+        "units",
+        lambda: tm.modelling_units(
+            list(session.corpus), session.tokenised(pos=True), keep_captions=session.keep_captions
+        ),
+    )
 
 
 def _selection(session) -> tuple[pd.DataFrame, str, dict]:
@@ -178,16 +218,27 @@ def _selection(session) -> tuple[pd.DataFrame, str, dict]:
     units = _units(session)
     ks = tm.k_range(len(units))
     if not ks:
-        raise InputError("topics", f"{len(units)} modelling unit{'' if len(units) == 1 else 's'} with content words: "
-                                   f"a topic model needs at least {tm.K_RANGE.start}")
+        raise InputError(
+            "topics",
+            f"{len(units)} modelling unit{'' if len(units) == 1 else 's'} with content words: "
+            f"a topic model needs at least {tm.K_RANGE.start}",
+        )
     sample = tm.selection_sample([u.terms for u in units])
-    details = {"k_range": [ks.start, ks.stop - 1], "units": len(units), "selection_units": len(sample),
-               "selection_seed": tm.config.RANDOM_STATE}
-    caption = ("" if len(sample) == len(units) else
-               f"k was chosen on a random sample of {len(sample)} of the {len(units)} modelling units (seed "
-               f"{tm.config.RANDOM_STATE}); the chosen model is fitted on all of them.")
-    table = session.memo("selection", lambda: tm.cached_select_k(sample, ks, cache_dir=session.cache_dir,
-                                                                 jobs=session.jobs))
+    details = {
+        "k_range": [ks.start, ks.stop - 1],
+        "units": len(units),
+        "selection_units": len(sample),
+        "selection_seed": tm.config.RANDOM_STATE,
+    }
+    caption = (
+        ""
+        if len(sample) == len(units)
+        else f"k was chosen on a random sample of {len(sample)} of the {len(units)} modelling units (seed "
+        f"{tm.config.RANDOM_STATE}); the chosen model is fitted on all of them."
+    )
+    table = session.memo(
+        "selection", lambda: tm.cached_select_k(sample, ks, cache_dir=session.cache_dir, jobs=session.jobs)
+    )
     return table, caption, details
 
 
@@ -195,16 +246,23 @@ def fitted_topics(session) -> tuple[tm.TopicModel, list]:
     """The default topic model of a session (k by :func:`analysis.topics.choose_k`) and its units,
     fitted once per session and stored in the cache."""
     units = _units(session)
-    model = session.memo("model", lambda: tm.cached_fit([u.terms for u in units], tm.choose_k(_selection(session)[0]),
-                                                        cache_dir=session.cache_dir))
+    model = session.memo(
+        "model",
+        lambda: tm.cached_fit(
+            [u.terms for u in units], tm.choose_k(_selection(session)[0]), cache_dir=session.cache_dir
+        ),
+    )
     return model, units
 
 
-@figure("topic_selection", title="Choosing the number of topics: coherence and stability",
-        caption="For each number of topics k, LDA fitted with three seeds: mean topic coherence c_v and c_npmi "
-                "(gensim CoherenceModel over the modelling units; dots are seeds) and stability, the mean Jaccard "
-                "overlap of the top-10 terms of topics matched one to one across seeds. The default k maximises "
-                "c_v + stability (marked).")
+@figure(
+    "topic_selection",
+    title="Choosing the number of topics: coherence and stability",
+    caption="For each number of topics k, LDA fitted with three seeds: mean topic coherence c_v and c_npmi "
+    "(gensim CoherenceModel over the modelling units; dots are seeds) and stability, the mean Jaccard "
+    "overlap of the top-10 terms of topics matched one to one across seeds. The default k maximises "
+    "c_v + stability (marked).",
+)
 def topic_selection(session) -> Plot:
     data, caption, details = _selection(session)
     chosen = tm.choose_k(data)
@@ -227,21 +285,30 @@ def topic_selection(session) -> Plot:
     return Plot(fig, data, caption, details)
 
 
-@figure("topic_terms", title="The topics: terms ranked by relevance",
-        caption="For each topic of the default LDA model, the ten terms with the highest relevance "
-                "(λ = 0.6: probability in the topic weighed against lift over the corpus, Sievert and Shirley "
-                "2014); bar length is the term's probability in the topic.")
+@figure(
+    "topic_terms",
+    title="The topics: terms ranked by relevance",
+    caption="For each topic of the default LDA model, the ten terms with the highest relevance "
+    "(λ = 0.6: probability in the topic weighed against lift over the corpus, Sievert and Shirley "
+    "2014); bar length is the term's probability in the topic.",
+)
 def topic_terms(session) -> Plot:
     model, _ = fitted_topics(session)
     data = model.topic_terms(top=10)
-    panels = [(f"topic {t}", list(part["term"]), list(part["weight"]), PALETTE[t % 10])
-              for t in range(model.k) for part in [data[data["topic_id"] == t]]]
+    panels = [
+        (f"topic {t}", list(part["term"]), list(part["weight"]), PALETTE[t % 10])
+        for t in range(model.k)
+        for part in [data[data["topic_id"] == t]]
+    ]
     return Plot(bar_panels(panels, panel_height=2.8), data)
 
 
-@figure("document_topics", title="Topics of each article",
-        caption="Share of each topic in each article: the topic proportions of its modelling units (paragraphs, "
-                "or windows of three sentences), averaged with weights by their number of terms. Articles by date.")
+@figure(
+    "document_topics",
+    title="Topics of each article",
+    caption="Share of each topic in each article: the topic proportions of its modelling units (paragraphs, "
+    "or windows of three sentences), averaged with weights by their number of terms. Articles by date.",
+)
 def document_topics(session) -> Plot:
     model, units = fitted_topics(session)
     data = tm.doc_topics(model, units)
@@ -270,16 +337,21 @@ def _group_topics(session, model: tm.TopicModel, matrix: pd.DataFrame) -> Plot:
     label_cells(ax, means.to_numpy(), decimals=2)
     fig.colorbar(image, ax=ax, shrink=0.7, label="mean share")
     data = means.rename_axis("group").stack().rename("weight").round(6).reset_index()
-    caption = (f"This corpus has {len(matrix)} articles: one row per {by} (n: articles"
-               f"{'; the largest sources, the rest pooled' if by == 'source' else ''}), the mean share of each "
-               f"topic over its articles.")
+    caption = (
+        f"This corpus has {len(matrix)} articles: one row per {by} (n: articles"
+        f"{'; the largest sources, the rest pooled' if by == 'source' else ''}), the mean share of each "
+        f"topic over its articles."
+    )
     return Plot(fig, data, caption)
 
 
-@figure("topic_prevalence", title="Topic prevalence over time",
-        caption="Mean share of each topic in the articles of each month (articles weighted equally); months "
-                "without articles are left out. With few articles a month, read it as a description of those "
-                "articles, not a trend.")
+@figure(
+    "topic_prevalence",
+    title="Topic prevalence over time",
+    caption="Mean share of each topic in the articles of each month (articles weighted equally); months "
+    "without articles are left out. With few articles a month, read it as a description of those "
+    "articles, not a trend.",
+)
 def topic_prevalence(session) -> Plot:
     dates = pd.Series({d.doc_id: d.date.isoformat() for d in session.corpus if d.date}, dtype=object)
     if dates.empty:
@@ -288,7 +360,8 @@ def topic_prevalence(session) -> Plot:
     shares = tm.doc_topics(model, units)
     period = choose_period(dates, finest="month")
     shares = shares[shares["doc_id"].isin(dates.index)].assign(
-        **{period: lambda t: t["doc_id"].map(period_labels(dates, period))})
+        **{period: lambda t: t["doc_id"].map(period_labels(dates, period))}
+    )
     data = shares.groupby([period, "topic_id"])["weight"].mean().round(6).reset_index()
     matrix = data.pivot(index=period, columns="topic_id", values="weight").fillna(0)
     fig, ax = new_figure(width=8, height=4)

@@ -36,9 +36,22 @@ from .keyterms import CONTENT_TAGS, document_terms
 from .layout import Document
 from .tokenise import TokenisedDocument
 
-__all__ = ["Unit", "modelling_units", "TopicModel", "select_k", "choose_k", "stability", "doc_topics",
-           "MIN_DOCUMENTS_AS_UNITS", "K_RANGE", "k_range", "SELECTION_SAMPLE", "selection_sample", "cached_select_k",
-           "cached_fit"]
+__all__ = [
+    "Unit",
+    "modelling_units",
+    "TopicModel",
+    "select_k",
+    "choose_k",
+    "stability",
+    "doc_topics",
+    "MIN_DOCUMENTS_AS_UNITS",
+    "K_RANGE",
+    "k_range",
+    "SELECTION_SAMPLE",
+    "selection_sample",
+    "cached_select_k",
+    "cached_fit",
+]
 
 MIN_DOCUMENTS_AS_UNITS = 200
 #: The numbers of topics compared when choosing k, by the command line and the figures alike.
@@ -72,13 +85,19 @@ def _groups(doc: Document, sentences, window: int) -> list[list]:
         groups.setdefault(max(paragraph[s.index], 1), []).append(s)
     units = list(groups.values())
     if len(units) == 1 and len(units[0]) > window:
-        units = [units[0][i:i + window] for i in range(0, len(units[0]), window)]
+        units = [units[0][i : i + window] for i in range(0, len(units[0]), window)]
     return units
 
 
-def modelling_units(documents: list[Document], tokenised: list[TokenisedDocument], *, unit: str = "auto",
-                    window: int = 3, keep_captions: bool = False, tags: frozenset[str] | None = CONTENT_TAGS
-                    ) -> list[Unit]:
+def modelling_units(
+    documents: list[Document],
+    tokenised: list[TokenisedDocument],
+    *,
+    unit: str = "auto",
+    window: int = 3,
+    keep_captions: bool = False,
+    tags: frozenset[str] | None = CONTENT_TAGS,
+) -> list[Unit]:
     """The units a topic model is fitted on: ``"paragraph"``, ``"document"`` or ``"auto"``
     (paragraphs below :data:`MIN_DOCUMENTS_AS_UNITS` documents). Units without terms are dropped."""
     if unit == "auto":
@@ -90,7 +109,7 @@ def modelling_units(documents: list[Document], tokenised: list[TokenisedDocument
         for i, group in enumerate(groups):
             terms = document_terms(tok, tags=tags, sentences=group)
             if terms:
-                text = " ".join(doc.text[doc.sentences[s.index].start:doc.sentences[s.index].end] for s in group)
+                text = " ".join(doc.text[doc.sentences[s.index].start : doc.sentences[s.index].end] for s in group)
                 out.append(Unit(doc.doc_id, i, tuple(s.index for s in group), tuple(terms), text))
     return out
 
@@ -135,9 +154,20 @@ class TopicModel:
     phrases_ : gensim Phraser or None
     """
 
-    def __init__(self, k: int = 8, *, random_state: int = config.RANDOM_STATE, passes: int | str = "auto",
-                 iterations: int | str = "auto", no_below: int | str = "auto", no_above: float | str = "auto",
-                 alpha: str = "auto", bigrams: bool = False, start: str = "auto", learning: str = "auto"):
+    def __init__(
+        self,
+        k: int = 8,
+        *,
+        random_state: int = config.RANDOM_STATE,
+        passes: int | str = "auto",
+        iterations: int | str = "auto",
+        no_below: int | str = "auto",
+        no_above: float | str = "auto",
+        alpha: str = "auto",
+        bigrams: bool = False,
+        start: str = "auto",
+        learning: str = "auto",
+    ):
         self.k = k
         self.random_state = random_state
         self.passes = passes
@@ -154,7 +184,7 @@ class TopicModel:
 
     def fit(self, units: list[list[str]]) -> TopicModel:
         from gensim.corpora import Dictionary
-        from gensim.models import LdaModel, Phrases
+        from gensim.models import Phrases
 
         if self.k < 2:
             raise InputError("--k", f"k must be at least 2, not {self.k}")
@@ -168,7 +198,9 @@ class TopicModel:
         self.dictionary_ = Dictionary(texts)
         self.dictionary_.filter_extremes(
             no_below=_auto(self.no_below, 20 if large else 1 if tiny else 2),
-            no_above=_auto(self.no_above, 0.3 if large else 1.0 if tiny else 0.5), keep_n=None)
+            no_above=_auto(self.no_above, 0.3 if large else 1.0 if tiny else 0.5),
+            keep_n=None,
+        )
         bows = [self.dictionary_.doc2bow(t) for t in texts]
         if not self.dictionary_ or not any(bows):
             raise InputError("corpus", "no terms left after removing stopwords and rare or common words")
@@ -185,10 +217,19 @@ class TopicModel:
 
         large = n_units >= 1000
         batch = _auto(self.learning, "batch" if large else "online") == "batch"
-        return LdaModel(id2word=self.dictionary_, num_topics=self.k, random_state=self.random_state,
-                        passes=_auto(self.passes, 30), iterations=_auto(self.iterations, 100 if large else 200),
-                        alpha=self.alpha, eta="auto", eval_every=None, minimum_probability=0.0,
-                        chunksize=n_units if batch else 512, update_every=0 if batch else 1)
+        return LdaModel(
+            id2word=self.dictionary_,
+            num_topics=self.k,
+            random_state=self.random_state,
+            passes=_auto(self.passes, 30),
+            iterations=_auto(self.iterations, 100 if large else 200),
+            alpha=self.alpha,
+            eta="auto",
+            eval_every=None,
+            minimum_probability=0.0,
+            chunksize=n_units if batch else 512,
+            update_every=0 if batch else 1,
+        )
 
     _ARRAYS = ("alpha", "eta", "sstats", "expElogbeta")
 
@@ -198,8 +239,13 @@ class TopicModel:
         if self.phrases_ is not None:
             raise ValueError("a model with bigrams cannot be stored as arrays")
         lda = self.lda_
-        arrays = {"alpha": lda.alpha, "eta": lda.eta, "sstats": lda.state.sstats, "expElogbeta": lda.expElogbeta,
-                  "vocabulary": np.array([self.dictionary_[i] for i in range(len(self.dictionary_))], dtype=str)}
+        arrays = {
+            "alpha": lda.alpha,
+            "eta": lda.eta,
+            "sstats": lda.state.sstats,
+            "expElogbeta": lda.expElogbeta,
+            "vocabulary": np.array([self.dictionary_[i] for i in range(len(self.dictionary_))], dtype=str),
+        }
         buffer = io.BytesIO()
         np.savez(buffer, **arrays)
         return buffer.getvalue()
@@ -265,8 +311,10 @@ class TopicModel:
         for topic_id, p in enumerate(topics):
             score = relevance * np.log(p) + (1 - relevance) * np.log(p / p_w)
             order = sorted(range(len(p)), key=lambda i: (-round(score[i], 12), self.dictionary_[i]))[:top]
-            rows += [(topic_id, rank, self.dictionary_[i], round(float(p[i]), 6), round(float(p[i] / p_w[i]), 4))
-                     for rank, i in enumerate(order, start=1)]
+            rows += [
+                (topic_id, rank, self.dictionary_[i], round(float(p[i]), 6), round(float(p[i] / p_w[i]), 4))
+                for rank, i in enumerate(order, start=1)
+            ]
         return pd.DataFrame(rows, columns=["topic_id", "rank", "term", "weight", "lift"])
 
     def top_terms(self, top: int = 10) -> list[list[str]]:
@@ -277,8 +325,9 @@ class TopicModel:
         """Mean topic coherence (``c_v``, ``c_npmi``, ``u_mass``) of the top terms over the fitted units."""
         from gensim.models import CoherenceModel
 
-        model = CoherenceModel(topics=self.top_terms(top), texts=self.texts_, dictionary=self.dictionary_,
-                               coherence=measure, processes=1)
+        model = CoherenceModel(
+            topics=self.top_terms(top), texts=self.texts_, dictionary=self.dictionary_, coherence=measure, processes=1
+        )
         return float(model.get_coherence())
 
 
@@ -305,8 +354,10 @@ def representative_units(model: TopicModel, units: list[Unit], *, top: int = 2) 
     rows = []
     for topic in range(model.k):
         order = sorted(range(len(units)), key=lambda i: (-round(weights[i, topic], 9), units[i].doc_id))[:top]
-        rows += [(topic, rank, units[i].doc_id, round(float(weights[i, topic]), 4), units[i].text)
-                 for rank, i in enumerate(order, start=1)]
+        rows += [
+            (topic, rank, units[i].doc_id, round(float(weights[i, topic]), 4), units[i].text)
+            for rank, i in enumerate(order, start=1)
+        ]
     return pd.DataFrame(rows, columns=["topic_id", "rank", "doc_id", "share", "text"])
 
 
@@ -344,8 +395,20 @@ def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | None = 
     from .parallel import parallel_map
 
     tasks = [(k, seed) for k in ks if k <= len(units) for seed in seeds]
-    scores = dict(zip(tasks, parallel_map(functools.partial(_score, units, params), tasks, jobs=jobs,
-                                          desc="choosing k", unit="model", min_progress=1, max_chunk=1)))
+    scores = dict(
+        zip(
+            tasks,
+            parallel_map(
+                functools.partial(_score, units, params),
+                tasks,
+                jobs=jobs,
+                desc="choosing k",
+                unit="model",
+                min_progress=1,
+                max_chunk=1,
+            ),
+        )
+    )
     rows = []
     for k in dict.fromkeys(k for k, _ in tasks):
         stable = round(_stability([scores[k, seed][2] for seed in seeds]), 6)
@@ -394,16 +457,27 @@ def cached_select_k(units: list[list[str]], ks, *, cache_dir=None, jobs: int | N
     """:func:`select_k` with the default seeds and parameters, stored in the cache under a hash of the
     units and of this module: a second run fits nothing."""
     key = _cache_key("select_k", units, {"ks": list(ks)})
-    return _cached(cache_dir, key, lambda: select_k(units, ks, jobs=jobs),
-                   lambda table: table.to_csv(index=False).encode(), lambda blob: pd.read_csv(io.BytesIO(blob)))
+    return _cached(
+        cache_dir,
+        key,
+        lambda: select_k(units, ks, jobs=jobs),
+        lambda table: table.to_csv(index=False).encode(),
+        lambda blob: pd.read_csv(io.BytesIO(blob)),
+    )
 
 
-def cached_fit(units: list[list[str]], k: int, *, random_state: int = config.RANDOM_STATE, cache_dir=None
-               ) -> TopicModel:
+def cached_fit(
+    units: list[list[str]], k: int, *, random_state: int = config.RANDOM_STATE, cache_dir=None
+) -> TopicModel:
     """``TopicModel(k, random_state=random_state).fit(units)``, stored in the cache as plain arrays."""
     key = _cache_key("model", units, {"k": k, "random_state": random_state})
-    return _cached(cache_dir, key, lambda: TopicModel(k, random_state=random_state).fit(units),
-                   TopicModel.to_bytes, lambda blob: TopicModel(k, random_state=random_state).load_bytes(blob, units))
+    return _cached(
+        cache_dir,
+        key,
+        lambda: TopicModel(k, random_state=random_state).fit(units),
+        TopicModel.to_bytes,
+        lambda blob: TopicModel(k, random_state=random_state).load_bytes(blob, units),
+    )
 
 
 def choose_k(selection: pd.DataFrame) -> int:

@@ -24,20 +24,39 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-__all__ = ["normalize", "fold", "place_tones", "Token", "tokens", "token_keys", "keys_and_syllables",
-           "wrapped_keys", "wrapped_sentences", "wrap", "syllables", "is_upper_text", "SEP",
-           "SENTENCE_SEP"]
+__all__ = [
+    "normalize",
+    "fold",
+    "place_tones",
+    "Token",
+    "tokens",
+    "token_keys",
+    "keys_and_syllables",
+    "wrapped_keys",
+    "wrapped_sentences",
+    "wrap",
+    "syllables",
+    "is_upper_text",
+    "SEP",
+    "SENTENCE_SEP",
+]
 
 # The five tone marks on each vowel, in the order grave, acute, hook, tilde, dot.
 _TONED = {
-    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
-    "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ",
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+    "o": "òóỏõọ",
+    "u": "ùúủũụ",
+    "A": "ÀÁẢÃẠ",
+    "E": "ÈÉẺẼẸ",
+    "Y": "ỲÝỶỸỴ",
+    "O": "ÒÓỎÕỌ",
+    "U": "ÙÚỦŨỤ",
 }
 _TONE_OF = {ch: (base, i) for base, row in _TONED.items() for i, ch in enumerate(row)}
 _LETTER_AFTER = r"(?![^\W\d_])"
-_NEW_STYLE = re.compile(
-    r"(?<![qQ])([oOuU])([" + "".join(_TONED[v] for v in "aeyAEY") + r"])" + _LETTER_AFTER
-)
+_NEW_STYLE = re.compile(r"(?<![qQ])([oOuU])([" + "".join(_TONED[v] for v in "aeyAEY") + r"])" + _LETTER_AFTER)
 _PAIRS = {"o": "ae", "u": "y"}
 _SPACE = re.compile(r"\s+")
 _DASHES = str.maketrans("‐‑‒–—―−", "-------")
@@ -213,7 +232,8 @@ def _chunk(chunk: str) -> str:
         parts, n = [m.group() for m in found], sum(m.lastgroup != "punct" for m in found)
     _SYLLABLES[chunk] = n
     _KEYS[chunk] = keys = (SEP + SEP).join(
-        [unicodedata.normalize("NFC", part.casefold()).translate(_DASHES) for part in parts])
+        [unicodedata.normalize("NFC", part.casefold()).translate(_DASHES) for part in parts]
+    )
     return keys
 
 
@@ -239,7 +259,7 @@ def syllables(text: str) -> list[str]:
     ['hợp', 'tác', 'toàn', 'diện', 'thỏa', 'thuận', '6,21', 'tỷ']
     """
     text = normalize(text)
-    return [fold(text[t.start:t.end]) for t in tokens(text) if t.kind == "syllable"]
+    return [fold(text[t.start : t.end]) for t in tokens(text) if t.kind == "syllable"]
 
 
 def is_upper_text(text: str) -> bool:

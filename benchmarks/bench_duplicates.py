@@ -53,11 +53,25 @@ import analysis  # noqa: E402,F401  (before numpy)
 from analysis.corpus import read_corpus  # noqa: E402
 from analysis.duplicates import NearDuplicates, compared_syllables  # noqa: E402
 
-
 # ---------------------------------------------------------------- the edits a syndicated copy goes through
 
-_NEW_STYLE = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
-              "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+_NEW_STYLE = {
+    "òa": "oà",
+    "óa": "oá",
+    "ỏa": "oả",
+    "õa": "oã",
+    "ọa": "oạ",
+    "òe": "oè",
+    "óe": "oé",
+    "ỏe": "oẻ",
+    "õe": "oẽ",
+    "ọe": "oẹ",
+    "ùy": "uỳ",
+    "úy": "uý",
+    "ủy": "uỷ",
+    "ũy": "uỹ",
+    "ụy": "uỵ",
+}
 _OLD_STYLE = re.compile("(?<![qQ])(" + "|".join(_NEW_STYLE) + r")(?!\w)")
 
 
@@ -78,7 +92,7 @@ def trimmed(text: str, rng: random.Random, other: str) -> str:
     """The last 30 % of the body's sentences cut."""
     title, paragraphs = _body(text)
     sentences = [s for p in paragraphs for s in _sentences(p)]
-    return title + "\n" + " ".join(sentences[:max(1, round(0.7 * len(sentences)))])
+    return title + "\n" + " ".join(sentences[: max(1, round(0.7 * len(sentences)))])
 
 
 def credit(text: str, rng: random.Random, other: str) -> str:
@@ -100,7 +114,7 @@ def rewrapped(text: str, rng: random.Random, other: str) -> str:
     """Paragraphs joined and split again after every other sentence."""
     title, paragraphs = _body(text)
     sentences = [s for p in paragraphs for s in _sentences(p)]
-    return title + "\n\n" + "\n\n".join(" ".join(sentences[i:i + 2]) for i in range(0, len(sentences), 2))
+    return title + "\n\n" + "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
 
 
 def nfd(text: str, rng: random.Random, other: str) -> str:
@@ -123,11 +137,14 @@ def combined(text: str, rng: random.Random, other: str) -> str:
     return nfd(credit(trimmed(headline(text, rng, other), rng, other), rng, other), rng, other)
 
 
-EDITS = {f.__name__: f for f in (headline, trimmed, credit, top_sentence, dropped_words, rewrapped, nfd, old_tones,
-                                 case, combined)}
+EDITS = {
+    f.__name__: f
+    for f in (headline, trimmed, credit, top_sentence, dropped_words, rewrapped, nfd, old_tones, case, combined)
+}
 
 
 # ---------------------------------------------------------------- the set and the curve
+
 
 def _read(path: Path) -> str:
     return unicodedata.normalize("NFC", path.read_text(encoding="utf-16").replace("\r\n", "\n"))
@@ -140,13 +157,18 @@ def choose(folder: Path) -> tuple[list[Path], list[Path]]:
     corpus = read_corpus(folder, cache_dir=None, jobs=2, folded=False)
     long = {d.doc_id for d in corpus if len(compared_syllables(d)) >= 150}
     near = {corpus.documents[i].doc_id for c in NearDuplicates(threshold=0.2, jobs=2).fit(corpus).clusters_ for i in c}
-    usable = [p for p in files if (rel := p.relative_to(folder).as_posix()[:-4]) in long and rel not in near
-              and len(_body(_read(p))[1]) > 1]
+    usable = [
+        p
+        for p in files
+        if (rel := p.relative_to(folder).as_posix()[:-4]) in long and rel not in near and len(_body(_read(p))[1]) > 1
+    ]
     step = len(usable) / ARTICLES
     picks = [int(i * step) for i in range(ARTICLES)]
     articles = [usable[i] for i in picks]
-    distractors = [usable[i + 1] if i + 1 < len(usable) and usable[i + 1].parent == usable[i].parent
-                   else usable[i - 1] for i in picks]
+    distractors = [
+        usable[i + 1] if i + 1 < len(usable) and usable[i + 1].parent == usable[i].parent else usable[i - 1]
+        for i in picks
+    ]
     return articles, distractors
 
 
@@ -176,10 +198,16 @@ def _score(corpus, docs: list, group: dict[str, str], threshold: float, cache: P
     fitted = NearDuplicates(threshold=threshold, cache_dir=cache, jobs=2).fit(docs)
     found = _pairs([[ids[i] for i in c] for c in fitted.clusters_])
     hit = found & truth
-    return {"predicted": len(found), "true": len(truth), "found": len(hit),
-            "precision": round(len(hit) / len(found), 4) if found else 1.0, "recall": round(len(hit) / len(truth), 4),
-            "candidates": fitted.candidates_, "false_pairs": sorted(found - truth)[:10],
-            "missed_pairs": sorted(truth - found)[:10]}
+    return {
+        "predicted": len(found),
+        "true": len(truth),
+        "found": len(hit),
+        "precision": round(len(hit) / len(found), 4) if found else 1.0,
+        "recall": round(len(hit) / len(truth), 4),
+        "candidates": fitted.candidates_,
+        "false_pairs": sorted(found - truth)[:10],
+        "missed_pairs": sorted(truth - found)[:10],
+    }
 
 
 def curve(folder: Path, group: dict[str, str], cache: Path) -> dict:
@@ -189,15 +217,23 @@ def curve(folder: Path, group: dict[str, str], cache: Path) -> dict:
     base = [d for d in corpus if d.doc_id.endswith(("_orig", "_zdistractor"))]
     rows = []
     for t in THRESHOLDS:
-        row = {"threshold": t, "all": _score(corpus, list(corpus), group, t, cache),
-               "by_edit": {k: _score(corpus, base + [d for d in corpus if d.doc_id.endswith("_" + k)], group, t, cache)
-                           for k in EDITS}}
+        row = {
+            "threshold": t,
+            "all": _score(corpus, list(corpus), group, t, cache),
+            "by_edit": {
+                k: _score(corpus, base + [d for d in corpus if d.doc_id.endswith("_" + k)], group, t, cache)
+                for k in EDITS
+            },
+        }
         rows.append(row)
         worst = min(row["by_edit"], key=lambda k: (row["by_edit"][k]["recall"], row["by_edit"][k]["precision"]))
-        print(f"J >= {t:.2f}: all copies: precision {row['all']['precision']:.4f} recall {row['all']['recall']:.4f} "
-              f"({row['all']['predicted'] - row['all']['found']} false pairs); each edit alone: lowest recall "
-              f"{row['by_edit'][worst]['recall']:.4f} ({worst}), lowest precision "
-              f"{min(r['precision'] for r in row['by_edit'].values()):.4f}", flush=True)
+        print(
+            f"J >= {t:.2f}: all copies: precision {row['all']['precision']:.4f} recall {row['all']['recall']:.4f} "
+            f"({row['all']['predicted'] - row['all']['found']} false pairs); each edit alone: lowest recall "
+            f"{row['by_edit'][worst]['recall']:.4f} ({worst}), lowest precision "
+            f"{min(r['precision'] for r in row['by_edit'].values()):.4f}",
+            flush=True,
+        )
     return {"rows": rows, "jaccard_by_edit": _jaccards(corpus)}
 
 
@@ -208,16 +244,25 @@ def _jaccards(corpus) -> dict:
     sets = {d.doc_id: set(shingles(compared_syllables(d))) for d in corpus}
     out = {}
     for kind in [*EDITS, "zdistractor"]:
-        values = [len(sets[f"a{n:03d}_orig"] & sets[f"a{n:03d}_{kind}"]) / len(sets[f"a{n:03d}_orig"]
-                  | sets[f"a{n:03d}_{kind}"]) for n in range(ARTICLES)]
-        out[kind] = {"min": round(min(values), 4), "median": round(statistics.median(values), 4),
-                     "max": round(max(values), 4)}
-        print(f"  {kind:14s} Jaccard to its article: min {out[kind]['min']:.3f} median {out[kind]['median']:.3f} "
-              f"max {out[kind]['max']:.3f}")
+        values = [
+            len(sets[f"a{n:03d}_orig"] & sets[f"a{n:03d}_{kind}"])
+            / len(sets[f"a{n:03d}_orig"] | sets[f"a{n:03d}_{kind}"])
+            for n in range(ARTICLES)
+        ]
+        out[kind] = {
+            "min": round(min(values), 4),
+            "median": round(statistics.median(values), 4),
+            "max": round(max(values), 4),
+        }
+        print(
+            f"  {kind:14s} Jaccard to its article: min {out[kind]['min']:.3f} median {out[kind]['median']:.3f} "
+            f"max {out[kind]['max']:.3f}"
+        )
     return out
 
 
 # ---------------------------------------------------------------- speed on all of VNTC
+
 
 def timed(argv: list[str], env: dict) -> dict:
     """Wall seconds and peak RSS (largest process, MB) of one command, its output discarded."""
@@ -232,20 +277,32 @@ def timed(argv: list[str], env: dict) -> dict:
 
 def speed(folder: Path, cache: Path, repeat: int) -> dict:
     env = {**os.environ, "ANALYSIS_CACHE_DIR": str(cache)}
-    commands = {name: [sys.executable, "-m", "analysis", name, "--csv", "--corpus", str(folder)]
-                for name in ("corpus", "duplicates")}
+    commands = {
+        name: [sys.executable, "-m", "analysis", name, "--csv", "--corpus", str(folder)]
+        for name in ("corpus", "duplicates")
+    }
     cold = {name: timed(argv, env) for name, argv in commands.items()}
     warm = {name: [] for name in commands}
     for _ in range(repeat):
         for name, argv in commands.items():
             warm[name].append(timed(argv, env))
-    out = {"cold": cold, "warm": {name: {"seconds": statistics.median(r["seconds"] for r in runs),
-                                         "max_rss_mb": max(r["max_rss_mb"] for r in runs), "runs": runs}
-                                  for name, runs in warm.items()}}
+    out = {
+        "cold": cold,
+        "warm": {
+            name: {
+                "seconds": statistics.median(r["seconds"] for r in runs),
+                "max_rss_mb": max(r["max_rss_mb"] for r in runs),
+                "runs": runs,
+            }
+            for name, runs in warm.items()
+        },
+    }
     out["ratio"] = round(out["warm"]["duplicates"]["seconds"] / out["warm"]["corpus"]["seconds"], 3)
     corpus, duplicates = out["warm"]["corpus"], out["warm"]["duplicates"]
-    print(f"warm: corpus {corpus['seconds']:.2f} s, duplicates {duplicates['seconds']:.2f} s (ratio {out['ratio']:.2f}, "
-          f"target <= 1.5); duplicates peak RSS {duplicates['max_rss_mb']:.0f} MB")
+    print(
+        f"warm: corpus {corpus['seconds']:.2f} s, duplicates {duplicates['seconds']:.2f} s (ratio {out['ratio']:.2f}, "
+        f"target <= 1.5); duplicates peak RSS {duplicates['max_rss_mb']:.0f} MB"
+    )
     return out
 
 
@@ -256,13 +313,25 @@ def vntc_clusters(folder: Path, cache: Path) -> dict:
     docs = corpus.documents
     sections = sum(1 for c in fitted.clusters_ if len({docs[i].doc_id.split("/")[1] for i in c}) > 1)
     outlets = sum(1 for c in fitted.clusters_ if len({docs[i].doc_id.split("/")[-1].split("_")[1] for i in c}) > 1)
-    examples = [{"documents": [docs[i].doc_id for i in c], "title": docs[c[0]].title,
-                 "similarity": [round(fitted.similarity(i, c[0]), 4) for i in c]}
-                for c in sorted(fitted.clusters_, key=len, reverse=True)[:5]]
-    result = {"documents": len(docs), "clusters": len(sizes), "in_clusters": sum(sizes),
-              "copies": sum(sizes) - len(sizes),
-              "largest": max(sizes, default=0), "across_sections": sections, "across_outlets": outlets,
-              "size_counts": {str(k): sizes.count(k) for k in sorted(set(sizes))}, "examples": examples}
+    examples = [
+        {
+            "documents": [docs[i].doc_id for i in c],
+            "title": docs[c[0]].title,
+            "similarity": [round(fitted.similarity(i, c[0]), 4) for i in c],
+        }
+        for c in sorted(fitted.clusters_, key=len, reverse=True)[:5]
+    ]
+    result = {
+        "documents": len(docs),
+        "clusters": len(sizes),
+        "in_clusters": sum(sizes),
+        "copies": sum(sizes) - len(sizes),
+        "largest": max(sizes, default=0),
+        "across_sections": sections,
+        "across_outlets": outlets,
+        "size_counts": {str(k): sizes.count(k) for k in sorted(set(sizes))},
+        "examples": examples,
+    }
     print(json.dumps({k: v for k, v in result.items() if k != "examples"}, ensure_ascii=False))
     for e in examples:
         print(f"  {len(e['documents'])} documents: {e['title'][:70]!r}: {', '.join(e['documents'][:4])}")
@@ -285,14 +354,20 @@ def main(argv=None) -> int:
         articles, distractors = choose(work / "sample")
         (work / "set").mkdir()
         group = build(articles, distractors, work / "set")
-        result = {"articles": ARTICLES, "edits": list(EDITS), "documents": len(group) + ARTICLES,
-                  **curve(work / "set", group, work / "cache-set")}
+        result = {
+            "articles": ARTICLES,
+            "edits": list(EDITS),
+            "documents": len(group) + ARTICLES,
+            **curve(work / "set", group, work / "cache-set"),
+        }
         (RESULTS / "duplicates-curve.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
         if args.all:
             folder = work / "vntc"
             extract(args.tarball, folder, None)
-            result = {"speed": speed(folder, work / "cache-all", args.repeat),
-                      "vntc": vntc_clusters(folder, work / "cache-all")}
+            result = {
+                "speed": speed(folder, work / "cache-all", args.repeat),
+                "vntc": vntc_clusters(folder, work / "cache-all"),
+            }
             (RESULTS / "duplicates-all.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     finally:
         shutil.rmtree(work, ignore_errors=True)

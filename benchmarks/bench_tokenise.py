@@ -69,12 +69,24 @@ class Command:
 
 # The commands this benchmark knows. To time another one, add it here and pass
 # ``--commands corpus,<name>``.
-COMMANDS: dict[str, Command] = {c.name: c for c in [
-    Command("corpus", ("corpus", "--csv"), cold_limit=0.8, warm_limit=0.1,
-            note="issue 2: on 2,000 VNTC files, cold <= 0.8 x baseline and warm <= 0.1 x baseline"),
-    Command("phrases", ("phrases", "--csv"), cold_limit=0.1,
-            note="issue 3: phrase counting needs syllables, not pyvi: cold <= 0.1 x baseline"),
-]}
+COMMANDS: dict[str, Command] = {
+    c.name: c
+    for c in [
+        Command(
+            "corpus",
+            ("corpus", "--csv"),
+            cold_limit=0.8,
+            warm_limit=0.1,
+            note="issue 2: on 2,000 VNTC files, cold <= 0.8 x baseline and warm <= 0.1 x baseline",
+        ),
+        Command(
+            "phrases",
+            ("phrases", "--csv"),
+            cold_limit=0.1,
+            note="issue 3: phrase counting needs syllables, not pyvi: cold <= 0.1 x baseline",
+        ),
+    ]
+}
 DEFAULT_COMMANDS = ("corpus", "phrases")
 
 # The baseline: plain pyvi, one process, every file's full text. argv[1] is the folder.
@@ -102,9 +114,9 @@ class Run:
     label: str
     seconds: float
     cpu_seconds: float
-    max_rss_kb: int            # largest single process (ru_maxrss of wait4)
-    tree_rss_kb: int | None    # peak of the summed RSS of the process tree, sampled
-    tree_pss_kb: int | None    # peak of the summed PSS of the process tree, sampled
+    max_rss_kb: int  # largest single process (ru_maxrss of wait4)
+    tree_rss_kb: int | None  # peak of the summed RSS of the process tree, sampled
+    tree_pss_kb: int | None  # peak of the summed PSS of the process tree, sampled
     exit_code: int
     stderr_lines: int
     stderr_sample: list[str] = field(default_factory=list)
@@ -131,7 +143,7 @@ def _children_map() -> dict[int, list[int]]:
         except OSError:
             continue
         # pid (comm) state ppid ...; comm may contain spaces and parentheses
-        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
         kids.setdefault(ppid, []).append(int(entry.name))
     return kids
 
@@ -198,7 +210,7 @@ def busy_cpu_seconds() -> float | None:
     except (OSError, ValueError):
         return None
     idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
-    guest = sum(fields[8:10]) if len(fields) > 9 else 0       # already counted in user / nice
+    guest = sum(fields[8:10]) if len(fields) > 9 else 0  # already counted in user / nice
     return (sum(fields) - idle - guest) / _TICK
 
 
@@ -233,14 +245,16 @@ def wait_until_idle(max_load: float, settle: float = 3.0, timeout: float = 900.0
             return now - start
 
 
-def measure(label: str, argv: list[str], *, stdout, stderr_path: Path, cwd: Path, env: dict,
-            sample_tree: bool = True) -> Run:
+def measure(
+    label: str, argv: list[str], *, stdout, stderr_path: Path, cwd: Path, env: dict, sample_tree: bool = True
+) -> Run:
     """Run ``argv`` as a whole process; wall clock, CPU, peak memory and exit code."""
     with open(stderr_path, "wb") as err:
         busy0, own0 = busy_cpu_seconds(), _own_cpu_seconds()
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=stdout, stderr=err, cwd=cwd, env=env,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=stdout, stderr=err, cwd=cwd, env=env, start_new_session=True
+        )
         sampler = _TreeSampler(proc.pid) if sample_tree else None
         try:
             if sampler:
@@ -263,12 +277,18 @@ def measure(label: str, argv: list[str], *, stdout, stderr_path: Path, cwd: Path
     foreign = None if busy0 is None else max(0.0, (busy1 - busy0) - cpu - (own1 - own0))
     lines = stderr_path.read_text(encoding="utf-8", errors="replace").splitlines()
     tree_ok = sampler is not None and sampler.ok
-    return Run(label=label, seconds=round(seconds, 3), cpu_seconds=round(cpu, 3),
-               max_rss_kb=usage.ru_maxrss,  # kB on Linux
-               tree_rss_kb=sampler.peak_rss if tree_ok else None, tree_pss_kb=sampler.peak_pss if tree_ok else None,
-               exit_code=proc.returncode, stderr_lines=len(lines),
-               stderr_sample=lines if len(lines) <= 6 else lines[:3] + ["..."] + lines[-2:],
-               foreign_cpu_seconds=None if foreign is None else round(foreign, 3))
+    return Run(
+        label=label,
+        seconds=round(seconds, 3),
+        cpu_seconds=round(cpu, 3),
+        max_rss_kb=usage.ru_maxrss,  # kB on Linux
+        tree_rss_kb=sampler.peak_rss if tree_ok else None,
+        tree_pss_kb=sampler.peak_pss if tree_ok else None,
+        exit_code=proc.returncode,
+        stderr_lines=len(lines),
+        stderr_sample=lines if len(lines) <= 6 else lines[:3] + ["..."] + lines[-2:],
+        foreign_cpu_seconds=None if foreign is None else round(foreign, 3),
+    )
 
 
 def _run_dict(run: Run) -> dict:
@@ -279,6 +299,7 @@ def _run_dict(run: Run) -> dict:
 
 def summarise(runs: list[Run]) -> dict:
     """Medians over repeats (memory: the median too), plus every run."""
+
     def med(values):
         values = [v for v in values if v is not None]
         return statistics.median(values) if values else None
@@ -287,12 +308,15 @@ def summarise(runs: list[Run]) -> dict:
         "seconds": round(med([r.seconds for r in runs]), 3),
         "cpu_seconds": round(med([r.cpu_seconds for r in runs]), 3),
         "max_rss_mb": round(med([r.max_rss_kb for r in runs]) / 1024, 1),
-        "tree_rss_mb": None if med([r.tree_rss_kb for r in runs]) is None
+        "tree_rss_mb": None
+        if med([r.tree_rss_kb for r in runs]) is None
         else round(med([r.tree_rss_kb for r in runs]) / 1024, 1),
-        "tree_pss_mb": None if med([r.tree_pss_kb for r in runs]) is None
+        "tree_pss_mb": None
+        if med([r.tree_pss_kb for r in runs]) is None
         else round(med([r.tree_pss_kb for r in runs]) / 1024, 1),
         "stderr_lines": runs[-1].stderr_lines,
-        "foreign_load_max": None if any(r.foreign_load is None for r in runs)
+        "foreign_load_max": None
+        if any(r.foreign_load is None for r in runs)
         else round(max(r.foreign_load for r in runs), 3),
         "runs": [_run_dict(r) for r in runs],
     }
@@ -304,8 +328,7 @@ def summarise(runs: list[Run]) -> dict:
 def extract(tarball: Path, dest: Path, n: int | None) -> list[str]:
     """Extract ``n`` files evenly spaced over the sorted member list (all if None) into ``dest``."""
     with tarfile.open(tarball, "r:gz") as tar:
-        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")),
-                         key=lambda m: m.name)
+        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name)
         if n is not None and n < len(members):
             members = [members[i * len(members) // n] for i in range(n)]
         kwargs = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
@@ -353,7 +376,7 @@ def machine() -> dict:
         "python_executable": sys.executable,
         "platform": platform.platform(),
         "python_env": {k: v for k, v in sorted(os.environ.items()) if k.startswith("PYTHON")},
-        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
     }
     try:
         with open("/proc/cpuinfo") as f:
@@ -364,14 +387,16 @@ def machine() -> dict:
         pass
     try:
         from importlib import metadata
+
         info["pyvi"] = metadata.version("pyvi")
         info["python_crfsuite"] = metadata.version("python-crfsuite")
     except Exception:
         pass
     try:
         head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True, text=True, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "analysis"], cwd=PROJECT,
-                               capture_output=True, text=True, check=True)
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "analysis"], cwd=PROJECT, capture_output=True, text=True, check=True
+        )
         info["git_commit"] = head.stdout.strip()
         info["analysis_dirty"] = bool(dirty.stdout.strip())
     except (OSError, subprocess.CalledProcessError):
@@ -383,40 +408,74 @@ def machine() -> dict:
 
 
 def _args(argv=None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--tarball", type=Path, default=DEFAULT_TARBALL,
-                   help="VNTC training tarball (default: <project>/../shared/corpora/vntc-train.tar.gz)")
+    p = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument(
+        "--tarball",
+        type=Path,
+        default=DEFAULT_TARBALL,
+        help="VNTC training tarball (default: <project>/../shared/corpora/vntc-train.tar.gz)",
+    )
     size = p.add_mutually_exclusive_group()
-    size.add_argument("-n", "--files", type=int, default=2000,
-                      help="files in the sample, evenly spaced over the sorted member list (default 2000)")
-    size.add_argument("--all", action="store_true",
-                      help=f"all {VNTC_FILES:,} files; times the commands only, unless --with-baseline")
+    size.add_argument(
+        "-n",
+        "--files",
+        type=int,
+        default=2000,
+        help="files in the sample, evenly spaced over the sorted member list (default 2000)",
+    )
+    size.add_argument(
+        "--all", action="store_true", help=f"all {VNTC_FILES:,} files; times the commands only, unless --with-baseline"
+    )
     p.add_argument("--with-baseline", action="store_true", help="with --all, time the pyvi baseline too")
-    p.add_argument("--commands", default=",".join(DEFAULT_COMMANDS),
-                   help=f"comma-separated commands to time (known: {', '.join(COMMANDS)}; default: "
-                        f"{','.join(DEFAULT_COMMANDS)})")
+    p.add_argument(
+        "--commands",
+        default=",".join(DEFAULT_COMMANDS),
+        help=f"comma-separated commands to time (known: {', '.join(COMMANDS)}; default: {','.join(DEFAULT_COMMANDS)})",
+    )
     p.add_argument("--repeat", type=int, default=1, help="measurements of each kind; the median is kept (default 1)")
-    p.add_argument("--jobs", type=int, default=None,
-                   help="pass --jobs N to the analysis (default: not passed, i.e. all cores)")
-    p.add_argument("--python", default=sys.executable,
-                   help="interpreter for the baseline and the analysis (default: this one)")
+    p.add_argument(
+        "--jobs", type=int, default=None, help="pass --jobs N to the analysis (default: not passed, i.e. all cores)"
+    )
+    p.add_argument(
+        "--python", default=sys.executable, help="interpreter for the baseline and the analysis (default: this one)"
+    )
     p.add_argument("--name", default=None, help="results/<name>.json (default: vntc-<N> or vntc-all)")
     p.add_argument("--no-write", action="store_true", help="do not write the JSON result")
-    p.add_argument("--no-tree-sampling", action="store_true",
-                   help="do not sample the process tree's memory from /proc (ru_maxrss only)")
-    p.add_argument("--no-snapshot", dest="snapshot", action="store_false",
-                   help="run the project's analysis/ in place instead of a copy taken at the start")
+    p.add_argument(
+        "--no-tree-sampling",
+        action="store_true",
+        help="do not sample the process tree's memory from /proc (ru_maxrss only)",
+    )
+    p.add_argument(
+        "--no-snapshot",
+        dest="snapshot",
+        action="store_false",
+        help="run the project's analysis/ in place instead of a copy taken at the start",
+    )
     p.add_argument("--keep", action="store_true", help="keep the temporary folder (sample, caches, stderr logs)")
     p.add_argument("--check", action="store_true", help="exit 1 if a ratio is over its limit")
-    p.add_argument("--no-wait-idle", dest="wait_idle", action="store_false",
-                   help="do not wait for other processes to quiet down before each measurement")
-    p.add_argument("--max-foreign-load", type=float, default=0.05,
-                   help="redo a measurement if other processes used more than this fraction of all CPUs "
-                        "meanwhile, and wait until they use less before each one (default 0.05)")
+    p.add_argument(
+        "--no-wait-idle",
+        dest="wait_idle",
+        action="store_false",
+        help="do not wait for other processes to quiet down before each measurement",
+    )
+    p.add_argument(
+        "--max-foreign-load",
+        type=float,
+        default=0.05,
+        help="redo a measurement if other processes used more than this fraction of all CPUs "
+        "meanwhile, and wait until they use less before each one (default 0.05)",
+    )
     p.add_argument("--retries", type=int, default=3, help="times a disturbed measurement is redone (default 3)")
-    p.add_argument("--idle-timeout", type=float, default=900,
-                   help="longest wait for an idle machine before measuring anyway, seconds (default 900)")
+    p.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=900,
+        help="longest wait for an idle machine before measuring anyway, seconds (default 900)",
+    )
     args = p.parse_args(argv)
     if args.repeat < 1 or (not args.all and args.files < 1):
         p.error("--repeat and --files must be at least 1")
@@ -440,8 +499,7 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     tarball = args.tarball
     if not tarball.is_file():
-        print(f"skipped: the VNTC corpus is not at {tarball} (see ../shared/corpora/README.md; "
-              "or pass --tarball PATH)")
+        print(f"skipped: the VNTC corpus is not at {tarball} (see ../shared/corpora/README.md; or pass --tarball PATH)")
         return 0
 
     with_baseline = args.with_baseline or not args.all
@@ -451,16 +509,20 @@ def main(argv=None) -> int:
     info = machine()  # before measuring: the commit and state of analysis/ that is timed
     work = Path(tempfile.mkdtemp(prefix="bench_tokenise_"))
     if not _outside(work, PROJECT, tarball.parent.parent):
-        print(f"error: the temporary folder {work} is inside the project or shared/; set TMPDIR elsewhere",
-              file=sys.stderr)
+        print(
+            f"error: the temporary folder {work} is inside the project or shared/; set TMPDIR elsewhere",
+            file=sys.stderr,
+        )
         shutil.rmtree(work)
         return 2
     try:
         if args.snapshot:
             run_dir = work / "code"
             info["analysis_snapshot_sha256"] = snapshot(run_dir)
-            print(f"timing a copy of analysis/ (commit {info.get('git_commit', '?')[:10]}"
-                  f"{', with uncommitted changes' if info.get('analysis_dirty') else ''}) in {run_dir}")
+            print(
+                f"timing a copy of analysis/ (commit {info.get('git_commit', '?')[:10]}"
+                f"{', with uncommitted changes' if info.get('analysis_dirty') else ''}) in {run_dir}"
+            )
         else:
             run_dir = PROJECT
         corpus = work / "corpus"
@@ -473,8 +535,11 @@ def main(argv=None) -> int:
         # so the first timed run is not penalised for a cold disk.
         for path in corpus.rglob("*.txt"):
             path.read_bytes()
-        subprocess.run([args.python, "-c", "import analysis, pyvi.ViTokenizer, analysis.cli, analysis.session, "
-                        "analysis.tokenise"], cwd=run_dir, check=True)
+        subprocess.run(
+            [args.python, "-c", "import analysis, pyvi.ViTokenizer, analysis.cli, analysis.session, analysis.tokenise"],
+            cwd=run_dir,
+            check=True,
+        )
         subprocess.run([args.python, "-m", "compileall", "-q", "analysis"], cwd=run_dir, check=True)  # every module
 
         env = {k: v for k, v in os.environ.items() if k != "ANALYSIS_CACHE_DIR"}
@@ -486,8 +551,9 @@ def main(argv=None) -> int:
         baseline_out = None
         warnings: list[str] = []
 
-        def record(label: str, argv: list[str], i: int, stdout_path: str | Path, prepare=None,
-                   cache: Path | None = None) -> Run:
+        def record(
+            label: str, argv: list[str], i: int, stdout_path: str | Path, prepare=None, cache: Path | None = None
+        ) -> Run:
             """Time one measurement; redo it (up to --retries times) if other processes loaded the CPUs."""
             discarded = []
             for attempt in range(args.retries + 1):
@@ -497,23 +563,34 @@ def main(argv=None) -> int:
                 if waited > 5:
                     print(f"  (waited {waited:.0f} s for the machine to be idle)", flush=True)
                 with open(stdout_path, "wb") as out:
-                    run = measure(label, argv, stdout=out, stderr_path=logs / f"{label}-{i}.stderr", cwd=run_dir,
-                                  env=env, sample_tree=sample_tree)
+                    run = measure(
+                        label,
+                        argv,
+                        stdout=out,
+                        stderr_path=logs / f"{label}-{i}.stderr",
+                        cwd=run_dir,
+                        env=env,
+                        sample_tree=sample_tree,
+                    )
                 load = run.foreign_load
                 if cache is not None:
                     run.cache_bytes_after = folder_bytes(cache)
-                print(f"  {label:<14} run {i + 1}/{args.repeat}: {run.seconds:8.2f} s wall, {run.cpu_seconds:8.2f} s CPU, "
-                      f"max RSS {run.max_rss_kb / 1024:5.0f} MB, tree RSS "
-                      f"{_fmt_mb(run.tree_rss_kb and run.tree_rss_kb / 1024)} MB, exit {run.exit_code}, "
-                      f"stderr {run.stderr_lines} lines, foreign load {'-' if load is None else f'{load:.0%}'}",
-                      flush=True)
+                print(
+                    f"  {label:<14} run {i + 1}/{args.repeat}: {run.seconds:8.2f} s wall, "
+                    f"{run.cpu_seconds:8.2f} s CPU, "
+                    f"max RSS {run.max_rss_kb / 1024:5.0f} MB, tree RSS "
+                    f"{_fmt_mb(run.tree_rss_kb and run.tree_rss_kb / 1024)} MB, exit {run.exit_code}, "
+                    f"stderr {run.stderr_lines} lines, foreign load {'-' if load is None else f'{load:.0%}'}",
+                    flush=True,
+                )
                 if run.exit_code != 0:
                     tail = (logs / f"{label}-{i}.stderr").read_text(errors="replace")[-2000:]
                     raise SystemExit(f"error: {label} exited with {run.exit_code}:\n{tail}")
                 if load is None or load <= args.max_foreign_load or attempt == args.retries:
                     break
-                print(f"    discarded: other processes used {load:.0%} of the CPUs meanwhile; measuring again",
-                      flush=True)
+                print(
+                    f"    discarded: other processes used {load:.0%} of the CPUs meanwhile; measuring again", flush=True
+                )
                 discarded.append(_run_dict(run))
             run.discarded = discarded
             runs.setdefault(label, []).append(run)
@@ -532,12 +609,20 @@ def main(argv=None) -> int:
                 argv_ = [args.python, "-m", "analysis", *cmd.argv, "--corpus", str(corpus), "--cache-dir", str(cache)]
                 if args.jobs:
                     argv_ += ["--jobs", str(args.jobs)]
-                cold = record(f"{cname}-cold", argv_, i, os.devnull, cache=cache,
-                              prepare=lambda: shutil.rmtree(cache, ignore_errors=True))
+                cold = record(
+                    f"{cname}-cold",
+                    argv_,
+                    i,
+                    os.devnull,
+                    cache=cache,
+                    prepare=lambda: shutil.rmtree(cache, ignore_errors=True),
+                )
                 warm = record(f"{cname}-warm", argv_, i, os.devnull, cache=cache)
                 if warm.cache_bytes_after > cold.cache_bytes_after * 1.01 + 65536:
-                    warnings.append(f"{cname}-warm run {i + 1}: the cache grew from {cold.cache_bytes_after:,} to "
-                                    f"{warm.cache_bytes_after:,} bytes: the warm run recomputed entries")
+                    warnings.append(
+                        f"{cname}-warm run {i + 1}: the cache grew from {cold.cache_bytes_after:,} to "
+                        f"{warm.cache_bytes_after:,} bytes: the warm run recomputed entries"
+                    )
                     print(f"  warning: {warnings[-1]}", flush=True)
                 shutil.rmtree(cache, ignore_errors=True)
 
@@ -550,21 +635,29 @@ def main(argv=None) -> int:
                 for kind, limit in (("cold", cmd.cold_limit), ("warm", cmd.warm_limit)):
                     ratio = summary[f"{cname}-{kind}"]["seconds"] / base
                     ratios[f"{cname}-{kind}/baseline"] = {
-                        "ratio": round(ratio, 3), "limit": limit,
-                        "ok": None if limit is None else ratio <= limit}
+                        "ratio": round(ratio, 3),
+                        "limit": limit,
+                        "ok": None if limit is None else ratio <= limit,
+                    }
 
         # ------------------------------------------------------------------ report
         print()
-        print(f"{len(names):,} VNTC files, {args.repeat} repeat(s), median; "
-              f"{os.cpu_count()} CPUs, Python {platform.python_version()}")
-        header = (f"{'measurement':<16}{'wall s':>9}{'CPU s':>9}{'max RSS MB':>12}"
-                  f"{'tree RSS MB':>13}{'tree PSS MB':>13}{'stderr':>8}{'foreign':>9}")
+        print(
+            f"{len(names):,} VNTC files, {args.repeat} repeat(s), median; "
+            f"{os.cpu_count()} CPUs, Python {platform.python_version()}"
+        )
+        header = (
+            f"{'measurement':<16}{'wall s':>9}{'CPU s':>9}{'max RSS MB':>12}"
+            f"{'tree RSS MB':>13}{'tree PSS MB':>13}{'stderr':>8}{'foreign':>9}"
+        )
         print(header)
         print("-" * len(header))
         for label, s in summary.items():
-            print(f"{label:<16}{s['seconds']:>9.2f}{s['cpu_seconds']:>9.2f}{_fmt_mb(s['max_rss_mb']):>12}"
-                  f"{_fmt_mb(s['tree_rss_mb']):>13}{_fmt_mb(s['tree_pss_mb']):>13}{s['stderr_lines']:>8}"
-                  f"{'-' if s['foreign_load_max'] is None else format(s['foreign_load_max'], '.0%'):>9}")
+            print(
+                f"{label:<16}{s['seconds']:>9.2f}{s['cpu_seconds']:>9.2f}{_fmt_mb(s['max_rss_mb']):>12}"
+                f"{_fmt_mb(s['tree_rss_mb']):>13}{_fmt_mb(s['tree_pss_mb']):>13}{s['stderr_lines']:>8}"
+                f"{'-' if s['foreign_load_max'] is None else format(s['foreign_load_max'], '.0%'):>9}"
+            )
         failed = False
         for key, r in ratios.items():
             verdict = "" if r["limit"] is None else (f"  (limit {r['limit']}: {'ok' if r['ok'] else 'OVER'})")
@@ -578,7 +671,7 @@ def main(argv=None) -> int:
             "benchmark": "benchmarks/bench_tokenise.py",
             "argv": sys.argv[1:] if argv is None else list(argv),
             "machine": info,
-            "finished": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "finished": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
             "tarball": str(tarball),
             "code": "a copy of analysis/ taken at the start" if args.snapshot else "analysis/ of the project, live",
             "warnings": warnings,
@@ -586,18 +679,33 @@ def main(argv=None) -> int:
             "sample": "all" if n is None else f"{n} evenly spaced over the sorted member list",
             "repeat": args.repeat,
             "jobs": args.jobs or f"default ({os.cpu_count()})",
-            "commands": {c: {"argv": ["python", "-m", "analysis", *COMMANDS[c].argv, "--corpus", "SAMPLE",
-                                      "--cache-dir", "CACHE"] + (["--jobs", str(args.jobs)] if args.jobs else []),
-                             "cold_limit": COMMANDS[c].cold_limit, "warm_limit": COMMANDS[c].warm_limit}
-                         for c in args.commands},
-            "baseline_output": None if baseline_out is None else
-            {"files": int(baseline_out[0]), "tokenised_chars": int(baseline_out[1])},
+            "commands": {
+                c: {
+                    "argv": [
+                        "python",
+                        "-m",
+                        "analysis",
+                        *COMMANDS[c].argv,
+                        "--corpus",
+                        "SAMPLE",
+                        "--cache-dir",
+                        "CACHE",
+                    ]
+                    + (["--jobs", str(args.jobs)] if args.jobs else []),
+                    "cold_limit": COMMANDS[c].cold_limit,
+                    "warm_limit": COMMANDS[c].warm_limit,
+                }
+                for c in args.commands
+            },
+            "baseline_output": None
+            if baseline_out is None
+            else {"files": int(baseline_out[0]), "tokenised_chars": int(baseline_out[1])},
             "memory_note": "max_rss_mb: ru_maxrss of the largest single process (wait4, as /usr/bin/time %M); "
-                           "tree_rss_mb / tree_pss_mb: peak of the summed RSS / PSS of the process and its "
-                           "workers, sampled every 0.1 s from /proc",
+            "tree_rss_mb / tree_pss_mb: peak of the summed RSS / PSS of the process and its "
+            "workers, sampled every 0.1 s from /proc",
             "foreign_load_note": "CPU time used by other processes during a run (from /proc/stat), as a fraction "
-                                 "of all CPUs over its wall time; runs above max_foreign_load were redone "
-                                 "(kept under 'discarded')",
+            "of all CPUs over its wall time; runs above max_foreign_load were redone "
+            "(kept under 'discarded')",
             "max_foreign_load": args.max_foreign_load,
             "results": summary,
             "ratios": ratios,

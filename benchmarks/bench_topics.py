@@ -54,11 +54,11 @@ def main() -> int:
         print(f"skipped: {args.tarball} not found (the VNTC corpus lives in ../shared/corpora/)")
         return 0
 
-    import analysis  # noqa: F401  (first: it settles numpy's numeric routines)
     from gensim.corpora import Dictionary
     from gensim.models import LdaModel
     from sklearn.metrics import normalized_mutual_info_score
 
+    import analysis  # noqa: F401  (first: it settles numpy's numeric routines)
     from analysis.keyterms import document_terms
     from analysis.session import Session
     from analysis.topics import TopicModel, modelling_units
@@ -67,8 +67,12 @@ def main() -> int:
     try:
         n = extract(args.tarball, args.sample, work)
         corpus_dir = next(work.iterdir())
-        result = {"files": n, "k": args.k, "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-                  "date": time.strftime("%Y-%m-%d")}
+        result = {
+            "files": n,
+            "k": args.k,
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+            "date": time.strftime("%Y-%m-%d"),
+        }
         start = time.perf_counter()
         session = Session(corpus_dir, cache_dir=work / "cache")
         tokenised = session.tokenised(pos=True)
@@ -83,9 +87,15 @@ def main() -> int:
             model = TopicModel(args.k, random_state=seed).fit([u.terms for u in units])
             fit = time.perf_counter() - start
             dominant = model.transform([u.terms for u in units]).argmax(axis=1)
-            runs.append({"seed": seed, "nmi": round(normalized_mutual_info_score(folders, dominant), 4),
-                         "c_v": round(model.coherence("c_v"), 4), "fit_seconds": round(fit, 1),
-                         "vocabulary": len(model.dictionary_)})
+            runs.append(
+                {
+                    "seed": seed,
+                    "nmi": round(normalized_mutual_info_score(folders, dominant), 4),
+                    "c_v": round(model.coherence("c_v"), 4),
+                    "fit_seconds": round(fit, 1),
+                    "vocabulary": len(model.dictionary_),
+                }
+            )
             print("default pipeline", runs[-1], flush=True)
         result["default"] = runs
         if not args.no_baseline:
@@ -96,8 +106,10 @@ def main() -> int:
             lda = LdaModel(bows, id2word=dictionary, num_topics=args.k, random_state=args.seeds[0])
             dominant = [max(lda.get_document_topics(b, minimum_probability=0), key=lambda p: p[1])[0] for b in bows]
             labels = [d.doc_id.split("/")[0] for d in tokenised]
-            result["plain_baseline"] = {"nmi": round(normalized_mutual_info_score(labels, dominant), 4),
-                                        "fit_seconds": round(time.perf_counter() - start, 1)}
+            result["plain_baseline"] = {
+                "nmi": round(normalized_mutual_info_score(labels, dominant), 4),
+                "fit_seconds": round(time.perf_counter() - start, 1),
+            }
             print("plain gensim LDA", result["plain_baseline"], flush=True)
         result["peak_memory_mb"] = round(peak_mb(), 1)
         out = PROJECT / "benchmarks" / "results" / f"topics-{n}.json"

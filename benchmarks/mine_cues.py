@@ -36,27 +36,30 @@ from analysis.vietnamese import fold, normalize, tokens  # noqa: E402
 TARBALL = ROOT.parent / "shared" / "corpora" / "vntc-train.tar.gz"
 SECTIONS = ("Train_Full/Chinh tri Xa hoi/", "Train_Full/The gioi/")
 SAMPLE = ROOT / "tests" / "data" / "vntc_stance_sample.csv"
-OPEN = "“\"«"
+OPEN = '“"«'
 
 
 def phrases(text: str):
     """``(phrase, pattern)`` for every verb phrase before ``rằng``, before ``: “`` or after a quotation."""
     toks = tokens(normalize(text))
-    words = [text[t.start:t.end] for t in toks]
+    words = [text[t.start : t.end] for t in toks]
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if fold(w) == "rằng":
             pattern = "rằng"
         elif w == ":" and nxt[:1] in OPEN:
             pattern = "colon-quote"
-        elif w == "." and i >= 2 and any(x in "”\"" for x in words[max(0, i - 12):i - 2]):
+        elif w == "." and i >= 2 and any(x in '”"' for x in words[max(0, i - 12) : i - 2]):
             pattern = "after-quote"
         else:
             continue
         for n in (3, 2, 1):
-            verb = words[max(0, i - n):i]
-            if len(verb) == n and all(v[:1].islower() and v.isalpha() for v in verb) and any(
-                    v[:1].isupper() for v in words[max(0, i - n - 6):i - n]):
+            verb = words[max(0, i - n) : i]
+            if (
+                len(verb) == n
+                and all(v[:1].islower() and v.isalpha() for v in verb)
+                and any(v[:1].isupper() for v in words[max(0, i - n - 6) : i - n])
+            ):
                 yield fold(" ".join(verb)), pattern
 
 
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     cues = {" ".join(k): v for k, v in _load_cues().items()}
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["phrase", "count", "pattern", "stance"])
-    for (phrase, pattern), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:args.top]:
+    for (phrase, pattern), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: args.top]:
         out.writerow([phrase, count, pattern, cues.get(phrase, "")])
     return 0
 

@@ -27,16 +27,16 @@ def snapshot(root: Path) -> dict[str, tuple]:
     out = {}
     for path in [root, *root.rglob("*")]:
         st = path.stat()
-        out[path.relative_to(root).as_posix()] = (path.is_dir(), None if path.is_dir() else st.st_size,
-                                                  st.st_mtime_ns)
+        out[path.relative_to(root).as_posix()] = (path.is_dir(), None if path.is_dir() else st.st_size, st.st_mtime_ns)
     return out
 
 
 def run_fresh(cache_dir: str, *args: str) -> subprocess.CompletedProcess:
     """``python -m analysis ARGS`` from the project folder, with its cache in ``cache_dir``."""
     env = {**os.environ, "ANALYSIS_CACHE_DIR": cache_dir}
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT, env=env, capture_output=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], cwd=ROOT, env=env, capture_output=True, timeout=300
+    )
 
 
 #: :func:`run_fresh`, run once per cache folder and arguments in a test session.

@@ -35,12 +35,22 @@ ARTICLE_A = "date 2025-12-02 Việt Nam - Lào tăng cường hợp tác\n\nHai 
 ARTICLE_B = "date 2024-10-09 Quan hệ đặc biệt\n\nThủ tướng nhấn mạnh hợp tác kinh tế là trụ cột.\n"
 GOOD = {"a.txt": ARTICLE_A.encode("utf-8"), "b.txt": ARTICLE_B.encode("utf-8")}
 SUBCOMMANDS = {
-    "corpus": ["corpus"], "phrases": ["phrases"], "kwic": ["kwic", "hợp tác"], "discover": ["discover"],
-    "keyterms": ["keyterms"], "topics": ["topics", "--k", "2"], "stance": ["stance"], "figures": ["figures"],
+    "corpus": ["corpus"],
+    "phrases": ["phrases"],
+    "kwic": ["kwic", "hợp tác"],
+    "discover": ["discover"],
+    "keyterms": ["keyterms"],
+    "topics": ["topics", "--k", "2"],
+    "stance": ["stance"],
+    "figures": ["figures"],
     "duplicates": ["duplicates"],
 }
-FEW = settings(max_examples=15, deadline=None, derandomize=True,
-               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FEW = settings(
+    max_examples=15,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 # --------------------------------------------------------------------------- running and checking
@@ -55,8 +65,9 @@ def cli(command: str, *args: str | Path, out: Path, prefix: list[str] | tuple = 
     if popen:  # another user: matplotlib's own cache where that user can write (else it warns on stderr)
         env["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="mpl-", dir=out.parent)
         os.chmod(env["MPLCONFIGDIR"], 0o777)
-    return subprocess.run([*prefix, sys.executable, "-m", "analysis", *argv], cwd=ROOT, env=env, capture_output=True,
-                          timeout=120, **popen)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "analysis", *argv], cwd=ROOT, env=env, capture_output=True, timeout=120, **popen
+    )
 
 
 def _as_nobody():
@@ -66,6 +77,7 @@ def _as_nobody():
         os.setgroups([])
         os.setgid(user.pw_gid)
         os.setuid(user.pw_uid)
+
     return drop
 
 
@@ -128,6 +140,7 @@ def reachable():
 
 # --------------------------------------------------------------------------- known bad inputs, every subcommand
 
+
 def _cp1258_file(d):
     return folder(d / "c", {**GOOD, "old.txt": b"Hai b\xean.\n"}), [], ["old.txt", "0xea at offset 5", "--encoding"]
 
@@ -150,6 +163,7 @@ def _table(name: str, data: bytes, *names: str):
         d.mkdir()
         (d / name).write_bytes(data)
         return d / name, [], [name, *names]
+
     return build
 
 
@@ -165,14 +179,17 @@ BAD = {
     "metadata-not-utf8": _metadata(b"doc_id,title\na,Ti\xeau\n"),
     "metadata-quote-left-open": _metadata(b'doc_id,title\na,"Ti\xc3\xaau\nb,Kh\xc3\xa1c\n'),
     "csv-quote-left-open": _table("t.csv", 'id,text\n1,Một.\n2,"Hai.\n3,Ba.\n'.encode(), "line 3"),
-    "csv-extra-field": _table("t.csv", 'id,text\n1,Một.\n2,Hai, ba.\n'.encode(), "line 3"),
+    "csv-extra-field": _table("t.csv", "id,text\n1,Một.\n2,Hai, ba.\n".encode(), "line 3"),
     "jsonl-text-a-list": _table("t.jsonl", jsonl([{"text": "Một."}, {"text": ["Hai", "bên"]}]), "line 2", "'text'"),
     "jsonl-date-a-number": _table("t.jsonl", jsonl([{"text": "Một.", "date": 20240101}]), "line 1", "'date'"),
     "jsonl-5000-digits": _table("t.jsonl", b'{"text": "M", "n": ' + b"9" * 5000 + b"}\n", "line 1"),
-    "jsonl-nested-100000-deep": _table("t.jsonl", b'{"text": "M", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n",
-                                       "line 1"),
-    "jsonl-gz-corrupt-stream": _table("t.jsonl.gz", gzip.compress(jsonl([{"text": f"Hai bên {i}."} for i in range(300)]),
-                                                                  mtime=0)[:10] + b"\xff" * 40, ),
+    "jsonl-nested-100000-deep": _table(
+        "t.jsonl", b'{"text": "M", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", "line 1"
+    ),
+    "jsonl-gz-corrupt-stream": _table(
+        "t.jsonl.gz",
+        gzip.compress(jsonl([{"text": f"Hai bên {i}."} for i in range(300)]), mtime=0)[:10] + b"\xff" * 40,
+    ),
     "encoding-rot13": _with_option("--encoding", "rot13"),
     "encoding-unknown": _with_option("--encoding", "no-such-codec"),
 }
@@ -195,8 +212,23 @@ def test_a_seed_numpy_cannot_take_is_a_usage_error(tmp_path, args):
 @pytest.mark.parametrize("extra", [[], ["--select-k"], ["--doc-topics"]])
 def test_topics_by_document_on_one_document_is_an_error(tmp_path, extra):
     corpus = folder(tmp_path / "c", {"a.txt": GOOD["a.txt"]})
-    result = subprocess.run([sys.executable, "-m", "analysis", "topics", "--unit", "document", "--corpus", str(corpus),
-                             "--no-cache", *extra], cwd=ROOT, capture_output=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "topics",
+            "--unit",
+            "document",
+            "--corpus",
+            str(corpus),
+            "--no-cache",
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
     one_error(result, str(corpus), "1 modelling unit")
 
 
@@ -204,8 +236,22 @@ def test_topics_by_document_on_one_document_is_an_error(tmp_path, extra):
 def test_figures_out_that_cannot_be_a_folder_is_an_error(tmp_path, where):
     (tmp_path / "file").write_bytes(b"not a folder")
     out = tmp_path / "file" if where == "a-file" else tmp_path / "file" / "sub" / "figures"
-    result = subprocess.run([sys.executable, "-m", "analysis", "figures", "--corpus", str(folder(tmp_path / "c", GOOD)),
-                             "--no-cache", "--out", str(out)], cwd=ROOT, capture_output=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "figures",
+            "--corpus",
+            str(folder(tmp_path / "c", GOOD)),
+            "--no-cache",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
     one_error(result, str(out), "not a folder")
     assert (tmp_path / "file").read_bytes() == b"not a folder"
 
@@ -217,7 +263,7 @@ LEXICONS = {
 }
 ACTORS = {
     "person-without-name": '[[person]]\nrole = "Minister"\n',
-    "person-name-a-number": '[[person]]\nname = 1\n',
+    "person-name-a-number": "[[person]]\nname = 1\n",
     "person-titles-a-string": '[[person]]\nname = "A"\ntitles = "Bộ trưởng"\n',
     "person-country-a-list": '[[person]]\nname = "A"\ncountry = ["Lào"]\n',
     "group-without-names": '[[group]]\ncountry = "Lào"\n',
@@ -227,15 +273,21 @@ ACTORS = {
 }
 
 
-@pytest.mark.parametrize("command, option, text", [
-    *[("phrases", "--lexicon", t) for t in LEXICONS.values()],
-    ("discover", "--lexicon", LEXICONS["formula-without-name"]),
-    *[("stance", "--actors", t) for t in ACTORS.values()],
-], ids=[*[f"phrases-{k}" for k in LEXICONS], "discover-formula-without-name", *[f"stance-{k}" for k in ACTORS]])
+@pytest.mark.parametrize(
+    "command, option, text",
+    [
+        *[("phrases", "--lexicon", t) for t in LEXICONS.values()],
+        ("discover", "--lexicon", LEXICONS["formula-without-name"]),
+        *[("stance", "--actors", t) for t in ACTORS.values()],
+    ],
+    ids=[*[f"phrases-{k}" for k in LEXICONS], "discover-formula-without-name", *[f"stance-{k}" for k in ACTORS]],
+)
 def test_toml_files_with_bad_fields_are_one_line_errors(tmp_path, command, option, text):
     (tmp_path / "mine.toml").write_text(text, encoding="utf-8")
-    one_error(cli(command, "--corpus", folder(tmp_path / "c", GOOD), option, tmp_path / "mine.toml",
-                  out=tmp_path / "out"), "mine.toml")
+    one_error(
+        cli(command, "--corpus", folder(tmp_path / "c", GOOD), option, tmp_path / "mine.toml", out=tmp_path / "out"),
+        "mine.toml",
+    )
 
 
 def test_a_file_name_that_is_not_utf8_gives_an_escaped_doc_id_and_figures(tmp_path):
@@ -272,21 +324,27 @@ def unprivileged(tmp_path_factory) -> dict:
     locked.write_text("secret")
     locked.chmod(0o000)
     locked.parent.chmod(0o755)
-    probe = [sys.executable, "-c", f"import analysis.cli\ntry: open({str(locked)!r}).read()\n"
-                                   "except PermissionError: print('denied')"]
+    probe = [
+        sys.executable,
+        "-c",
+        f"import analysis.cli\ntry: open({str(locked)!r}).read()\nexcept PermissionError: print('denied')",
+    ]
     ways = [dict(prefix=_WITHOUT_DAC) if shutil.which("setpriv") else None]
     ways.append(dict(preexec_fn=_as_nobody()) if _has_user("nobody") else None)
     found = {}
     for way in filter(None, ways):
-        result = subprocess.run([*way.get("prefix", []), *probe], cwd=ROOT, capture_output=True,
-                                preexec_fn=way.get("preexec_fn"))
+        result = subprocess.run(
+            [*way.get("prefix", []), *probe], cwd=ROOT, capture_output=True, preexec_fn=way.get("preexec_fn")
+        )
         if result.stdout.strip() == b"denied":
             found = way
             break
     shutil.rmtree(locked.parent, ignore_errors=True)
     if not found:
-        pytest.skip("running as root with no way to drop the power to read unreadable files "
-                    "(neither setpriv nor a user 'nobody' who can run this project's Python)")
+        pytest.skip(
+            "running as root with no way to drop the power to read unreadable files "
+            "(neither setpriv nor a user 'nobody' who can run this project's Python)"
+        )
     return found
 
 
@@ -362,7 +420,7 @@ def _readable(data: bytes) -> str | None:
     for codec, bom in _BOMS.items():
         if bom and data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
                 return None
     try:
@@ -437,11 +495,19 @@ def test_a_quote_inside_an_unquoted_csv_field_is_text(tmp_path_factory, rows, da
     assert ids == sorted(str(i + 1) for i in range(len(rows)) if i not in blank)
 
 
-_NOT_A_STRING = st.one_of(st.integers(), st.floats(allow_nan=False), st.booleans(),
-                          st.lists(st.text(max_size=3), max_size=3), st.dictionaries(st.text(max_size=3), st.integers(),
-                                                                                    max_size=2))
-_NOT_AN_ID = st.one_of(st.floats(allow_nan=False), st.booleans(), st.lists(st.integers(), max_size=2),
-                       st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+_NOT_A_STRING = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.lists(st.text(max_size=3), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+_NOT_AN_ID = st.one_of(
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
 
 
 @FEW

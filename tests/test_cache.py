@@ -10,10 +10,10 @@ import sys
 import warnings
 
 import pytest
+from helpers import ROOT, write
 
 from analysis import cache as cache_module
 from analysis.cache import CacheWarning, TokenCache
-from helpers import ROOT, write
 
 ENTRIES = [("k1", "B I B", "N V N"), ("k2", "B B", None)]
 
@@ -53,7 +53,10 @@ def test_locked_cache_is_bypassed_not_deleted(filled, monkeypatch):
     other.commit()  # the other process's write is not lost
     other.close()
     assert sqlite3.connect(filled / TokenCache.FILE).execute("SELECT key FROM tokens ORDER BY key").fetchall() == [
-        ("k1",), ("k2",), ("theirs",)]
+        ("k1",),
+        ("k2",),
+        ("theirs",),
+    ]
 
 
 def test_write_protected_cache_is_read_and_not_written(filled):
@@ -73,8 +76,9 @@ def test_write_protected_cache_is_read_and_not_written(filled):
         path.chmod(0o644)
 
 
-@pytest.mark.parametrize("make", ["folder_is_a_file", "folder_under_a_file", "database_is_a_folder",
-                                  "folder_not_writable"])
+@pytest.mark.parametrize(
+    "make", ["folder_is_a_file", "folder_under_a_file", "database_is_a_folder", "folder_not_writable"]
+)
 def test_unusable_cache_warns_and_changes_nothing(tmp_path, make):
     if make == "folder_is_a_file":
         folder = write(tmp_path / "cache", "a file")
@@ -99,8 +103,13 @@ def test_unusable_cache_warns_and_changes_nothing(tmp_path, make):
 
 def _corpus_csv(*args: str, cache_dir: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "ANALYSIS_CACHE_DIR": cache_dir}
-    return subprocess.run([sys.executable, "-m", "analysis", "corpus", "--csv", *args], cwd=ROOT, env=env,
-                          capture_output=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", "corpus", "--csv", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
 
 
 def test_command_line_goes_on_without_an_unusable_cache_with_one_warning(tmp_path):

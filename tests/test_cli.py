@@ -14,7 +14,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from helpers import snapshot, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,8 +54,9 @@ def cp1258(text: str) -> bytes:
 def run(*args: str | Path, cwd: Path, cache: Path) -> subprocess.CompletedProcess:
     """``python -m analysis ARGS`` with the token cache pointed at ``cache`` (never the project's)."""
     env = {**os.environ, "ANALYSIS_CACHE_DIR": str(cache)}
-    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *map(str, args)], cwd=cwd, env=env, capture_output=True, timeout=300
+    )
 
 
 def ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
@@ -70,7 +70,7 @@ def table(stdout: bytes) -> list[dict[str, str]]:
     rows = list(csv.reader(io.StringIO(stdout.decode("utf-8"), newline="")))
     assert rows, "no CSV on stdout"
     header = rows[0]
-    assert header[:len(CORPUS_COLUMNS)] == CORPUS_COLUMNS
+    assert header[: len(CORPUS_COLUMNS)] == CORPUS_COLUMNS
     assert all(len(row) == len(header) for row in rows[1:]), rows
     return [dict(zip(header, row)) for row in rows[1:]]
 
@@ -169,11 +169,11 @@ TINY = {
     # title "Tiêu đề ngắn" (3 syllables); the paragraph with a credit is a caption (6 + 2 syllables);
     # "Việt Nam và Lào ký ba văn kiện." (8) and "Hai bên nhất trí: tăng cường, mở rộng hợp tác!" (10).
     "a.txt": "date 2025-01-02 Tiêu đề ngắn\n\nHai bên nhất trí hợp tác. Ảnh: TTXVN\n\n"
-             "Việt Nam và Lào ký ba văn kiện. Hai bên nhất trí: tăng cường, mở rộng hợp tác!\n",
+    "Việt Nam và Lào ký ba văn kiện. Hai bên nhất trí: tăng cường, mở rộng hợp tác!\n",
     # title "Tiêu đề thứ hai" (4) before the byline "P.V • 05/02/2026 08:15";
     # "Hai nước cam kết hợp tác toàn diện." (8) and "Bộ Ngoại giao cho biết như vậy!" (7).
     "sub dir/b (1).txt": "Tiêu đề thứ hai P.V • 05/02/2026 08:15\n"
-                         "Hai nước cam kết hợp tác toàn diện. Bộ Ngoại giao cho biết như vậy!\n",
+    "Hai nước cam kết hợp tác toàn diện. Bộ Ngoại giao cho biết như vậy!\n",
 }
 
 
@@ -197,8 +197,7 @@ def test_tiny_corpus_counted_by_hand(tiny_corpus, tmp_path, keep_captions, expec
     result = ok(run(*args, *(["--keep-captions"] if keep_captions else []), cwd=tmp_path, cache=tmp_path / "c"))
     rows = {r["doc_id"]: r for r in table(result.stdout)}
     assert {k: (r["n_sentences"], r["n_syllables"]) for k, r in rows.items()} == expected
-    assert (rows["a"]["date"], rows["a"]["date_source"], rows["a"]["title"]) == ("2025-01-02", "header",
-                                                                                   "Tiêu đề ngắn")
+    assert (rows["a"]["date"], rows["a"]["date_source"], rows["a"]["title"]) == ("2025-01-02", "header", "Tiêu đề ngắn")
     b = rows["sub dir/b (1)"]
     assert (b["date"], b["date_source"], b["title"], b["source"]) == ("2026-02-05", "byline", "Tiêu đề thứ hai", "")
 
@@ -210,8 +209,18 @@ def test_corpus_folder_is_never_written(tiny_corpus, tmp_path):
     before = snapshot(tiny_corpus)
     env_cache = tmp_path / "env-cache"
     ok(run("corpus", "--csv", "--skip-bad", "--corpus", tiny_corpus, cwd=tiny_corpus, cache=env_cache))
-    ok(run("figures", "--skip-bad", "--corpus", tiny_corpus, "--out", tmp_path / "figs", cwd=tiny_corpus,
-           cache=env_cache))
+    ok(
+        run(
+            "figures",
+            "--skip-bad",
+            "--corpus",
+            tiny_corpus,
+            "--out",
+            tmp_path / "figs",
+            cwd=tiny_corpus,
+            cache=env_cache,
+        )
+    )
     assert run("corpus", "--corpus", tiny_corpus, cwd=tiny_corpus, cache=env_cache).returncode == 2
     assert snapshot(tiny_corpus) == before
 
@@ -228,8 +237,9 @@ def bad_corpus(tmp_path):
 
 
 def test_undecodable_file_is_one_error_line(bad_corpus, tmp_path):
-    result = run("corpus", "--csv", "--corpus", bad_corpus, "--cache-dir", tmp_path / "c", cwd=tmp_path,
-                 cache=tmp_path / "c")
+    result = run(
+        "corpus", "--csv", "--corpus", bad_corpus, "--cache-dir", tmp_path / "c", cwd=tmp_path, cache=tmp_path / "c"
+    )
     assert result.returncode == 2
     lines = stderr_lines(result)
     assert len(lines) == 1, lines
@@ -243,8 +253,19 @@ def test_undecodable_file_is_one_error_line(bad_corpus, tmp_path):
 
 
 def test_skip_bad_warns_and_goes_on(bad_corpus, tmp_path):
-    result = ok(run("corpus", "--csv", "--skip-bad", "--corpus", bad_corpus, "--cache-dir", tmp_path / "c",
-                    cwd=tmp_path, cache=tmp_path / "c"))
+    result = ok(
+        run(
+            "corpus",
+            "--csv",
+            "--skip-bad",
+            "--corpus",
+            bad_corpus,
+            "--cache-dir",
+            tmp_path / "c",
+            cwd=tmp_path,
+            cache=tmp_path / "c",
+        )
+    )
     warnings = [line for line in stderr_lines(result) if line.startswith("warning:")]
     assert any("bad file.txt" in line for line in warnings), stderr_lines(result)
     assert [r["doc_id"] for r in table(result.stdout)] == ["good"]
@@ -253,19 +274,33 @@ def test_skip_bad_warns_and_goes_on(bad_corpus, tmp_path):
 def test_encoding_option_reads_legacy_files(tmp_path):
     root = tmp_path / "legacy"
     write(root / "cũ.txt", cp1258(TINY["a.txt"]))
-    result = ok(run("corpus", "--csv", "--encoding", "cp1258", "--corpus", root, "--cache-dir", tmp_path / "c",
-                    cwd=tmp_path, cache=tmp_path / "c"))
+    result = ok(
+        run(
+            "corpus",
+            "--csv",
+            "--encoding",
+            "cp1258",
+            "--corpus",
+            root,
+            "--cache-dir",
+            tmp_path / "c",
+            cwd=tmp_path,
+            cache=tmp_path / "c",
+        )
+    )
     rows = table(result.stdout)
     assert [(r["doc_id"], r["title"], r["n_sentences"], r["n_syllables"]) for r in rows] == [
-        ("cũ", "Tiêu đề ngắn", "3", "21")]
+        ("cũ", "Tiêu đề ngắn", "3", "21")
+    ]
 
 
 def test_empty_file_is_a_warning(tmp_path):
     root = tmp_path / "corpus"
     write(root / "good.txt", TINY["a.txt"])
     write(root / "empty.txt", b"  \n")
-    result = ok(run("corpus", "--csv", "--corpus", root, "--cache-dir", tmp_path / "c", cwd=tmp_path,
-                    cache=tmp_path / "c"))
+    result = ok(
+        run("corpus", "--csv", "--corpus", root, "--cache-dir", tmp_path / "c", cwd=tmp_path, cache=tmp_path / "c")
+    )
     lines = stderr_lines(result)
     assert any(line.startswith("warning:") and "empty.txt" in line for line in lines), lines
     assert [r["doc_id"] for r in table(result.stdout)] == ["good"]
@@ -277,8 +312,19 @@ def test_warnings_never_go_to_stdout(tmp_path):
     write(root / "undated.txt", "Tiêu đề không ngày\nHai bên nhất trí hợp tác.\n")
     write(root / "empty.txt", b"")
     write(root / "bad.txt", cp1258("Hai bên nhất trí.\n"))
-    result = ok(run("corpus", "--csv", "--skip-bad", "--corpus", root, "--cache-dir", tmp_path / "c",
-                    cwd=tmp_path, cache=tmp_path / "c"))
+    result = ok(
+        run(
+            "corpus",
+            "--csv",
+            "--skip-bad",
+            "--corpus",
+            root,
+            "--cache-dir",
+            tmp_path / "c",
+            cwd=tmp_path,
+            cache=tmp_path / "c",
+        )
+    )
     rows = {r["doc_id"]: r for r in table(result.stdout)}
     assert set(rows) == {"dated", "undated"}
     assert (rows["undated"]["date"], rows["undated"]["date_source"]) == ("", "unknown")
@@ -334,8 +380,7 @@ def figure_runs(tmp_path_factory, seeds_before):
 
 def test_figures_writes_every_file(figure_runs):
     first, _ = figure_runs
-    expected = [f"{fid}.{ext}" for fid in FIGURE_IDS for ext in ("png", "svg", "csv")] + ["manifest.json",
-                                                                                         "README.md"]
+    expected = [f"{fid}.{ext}" for fid in FIGURE_IDS for ext in ("png", "svg", "csv")] + ["manifest.json", "README.md"]
     assert set(expected) <= set(files_of(first))
     for fid in FIGURE_IDS:
         assert (first / f"{fid}.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
@@ -357,8 +402,9 @@ def test_figures_are_byte_identical_on_two_runs(figure_runs):
 def test_committed_figures_are_up_to_date(figure_runs):
     fresh, _ = figure_runs
     assert files_of(COMMITTED_FIGURES) == files_of(fresh)
-    different = [name for name in files_of(fresh)
-                 if not filecmp.cmp(fresh / name, COMMITTED_FIGURES / name, shallow=False)]
+    different = [
+        name for name in files_of(fresh) if not filecmp.cmp(fresh / name, COMMITTED_FIGURES / name, shallow=False)
+    ]
     assert different == [], "figures/ is stale: run `make figures`"
 
 
@@ -367,22 +413,29 @@ def test_figure_data_counted_by_hand(figure_runs):
     with (fresh / "document_lengths.csv").open(encoding="utf-8", newline="") as f:
         lengths = {r["doc_id"]: r for r in csv.DictReader(f)}
     assert {k: (r["date"], int(r["n_sentences"])) for k, r in lengths.items()} == {
-        k: (date, n) for k, (date, _, _, n) in SEED_ROWS.items()}
+        k: (date, n) for k, (date, _, _, n) in SEED_ROWS.items()
+    }
     with (fresh / "corpus_timeline.csv").open(encoding="utf-8", newline="") as f:
         timeline = list(csv.DictReader(f))
     # October 2024 to February 2026: 17 months, every month listed
     months = sorted({r["month"] for r in timeline})
     assert len(months) == 17 and months[0] == "2024-10" and months[-1] == "2026-02"
     documents = {(r["month"], r["date_source"]): int(r["documents"]) for r in timeline if int(r["documents"])}
-    assert documents == {("2024-10", "byline"): 1, ("2024-12", "body"): 1, ("2025-12", "header"): 1,
-                         ("2026-02", "header"): 2}
+    assert documents == {
+        ("2024-10", "byline"): 1,
+        ("2024-12", "body"): 1,
+        ("2025-12", "header"): 1,
+        ("2026-02", "header"): 2,
+    }
 
 
 @pytest.mark.skipif(platform.machine().lower() not in ("x86_64", "amd64"), reason="x86-64 only")
 def test_importing_analysis_first_keeps_numpy_to_the_routines_every_machine_has():
-    code = ("import analysis, numpy; from numpy._core._multiarray_umath import __cpu_dispatch__ as d; "
-            "from numpy._core._multiarray_umath import __cpu_features__ as f; "
-            "print(sorted(x for x in d if f.get(x)))")
+    code = (
+        "import analysis, numpy; from numpy._core._multiarray_umath import __cpu_dispatch__ as d; "
+        "from numpy._core._multiarray_umath import __cpu_features__ as f; "
+        "print(sorted(x for x in d if f.get(x)))"
+    )
     env = {k: v for k, v in os.environ.items() if k not in ("NPY_DISABLE_CPU_FEATURES", "OPENBLAS_CORETYPE")}
     used = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert "X86_V4" not in used.stdout and "AVX512" not in used.stdout

@@ -15,28 +15,42 @@ import time
 
 import psutil
 import pytest
-
 from helpers import ROOT, write
 
 distributed = pytest.importorskip("distributed")
 
 TARBALL = ROOT.parent / "shared" / "corpora" / "vntc-train.tar.gz"
-COMMANDS = [["corpus"], ["phrases"], ["phrases", "--period", "Y"], ["kwic", "hợp tác"], ["discover"], ["keyterms"],
-            ["topics", "--k", "2"], ["stance"], ["duplicates"]]
+COMMANDS = [
+    ["corpus"],
+    ["phrases"],
+    ["phrases", "--period", "Y"],
+    ["kwic", "hợp tác"],
+    ["discover"],
+    ["keyterms"],
+    ["topics", "--k", "2"],
+    ["stance"],
+    ["duplicates"],
+]
 
 
 @pytest.fixture(scope="module")
 def cluster():
     """A two-worker cluster on this machine, as a user would start with ``dask scheduler``/``dask worker``."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local, \
-            distributed.Client(local) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local,
+        distributed.Client(local) as client,
+    ):
         yield local.scheduler_address, client
 
 
 def run(*args: str, scheduler: str | None = None) -> subprocess.CompletedProcess:
     extra = ["--scheduler", scheduler] if scheduler else []
-    return subprocess.run([sys.executable, "-m", "analysis", *args, "--csv", "--no-cache", *extra], cwd=ROOT,
-                          capture_output=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args, "--csv", "--no-cache", *extra],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=600,
+    )
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
@@ -48,8 +62,12 @@ def test_every_command_gives_the_same_output_on_a_cluster(cluster, command):
 
 def test_figures_are_byte_identical_on_a_cluster(cluster, tmp_path):
     """The committed figures are those of a run without a cluster (tests/test_cli.py checks that)."""
-    result = subprocess.run([sys.executable, "-m", "analysis", "figures", "--out", str(tmp_path), "--no-cache",
-                             "--scheduler", cluster[0]], cwd=ROOT, capture_output=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "figures", "--out", str(tmp_path), "--no-cache", "--scheduler", cluster[0]],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     names = sorted(p.name for p in (ROOT / "figures").iterdir())
     assert sorted(p.name for p in tmp_path.iterdir()) == names
@@ -85,8 +103,12 @@ def made_up(tmp_path_factory):
     rng = random.Random(5)
     words = "hợp tác phát triển kinh tế văn hóa giáo dục hữu nghị đặc biệt nhân dân chính phủ quốc hội".split()
     for i in range(3000):
-        write(root / f"{i:04d}.txt", f"Bài {i}\n\n" + ". ".join(
-            " ".join(rng.choice(words) for _ in range(12)).capitalize() for _ in range(12)) + ".\n")
+        write(
+            root / f"{i:04d}.txt",
+            f"Bài {i}\n\n"
+            + ". ".join(" ".join(rng.choice(words) for _ in range(12)).capitalize() for _ in range(12))
+            + ".\n",
+        )
     return root
 
 
@@ -104,6 +126,7 @@ def test_a_worker_killed_during_a_run_loses_and_duplicates_nothing(cluster, made
                 os.kill(pids[busy[0]], signal.SIGKILL)
                 killed.append(pids[busy[0]])
             time.sleep(0.05)
+
     killer = threading.Thread(target=kill_one_while_it_works)
     killer.start()
     result = run("corpus", "--corpus", str(made_up), scheduler=address)
@@ -124,12 +147,19 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(monkeypatch):
 
 
 def test_without_a_scheduler_dask_is_never_imported():
-    code = ("import sys, io, contextlib\nfrom analysis.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    for command in ('corpus', 'phrases', 'stance', 'duplicates'):\n        main([command, '--no-cache'])\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            timeout=600, env={k: v for k, v in os.environ.items() if k != "ANALYSIS_SCHEDULER"})
+    code = (
+        "import sys, io, contextlib\nfrom analysis.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    for command in ('corpus', 'phrases', 'stance', 'duplicates'):\n        main([command, '--no-cache'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=600,
+        env={k: v for k, v in os.environ.items() if k != "ANALYSIS_SCHEDULER"},
+    )
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     assert result.stdout.decode().strip() == "[]"
 
@@ -137,9 +167,24 @@ def test_without_a_scheduler_dask_is_never_imported():
 @pytest.mark.parametrize("after", [0.0, 0.5, None])
 def test_ctrl_c_with_a_local_cluster_is_one_line(made_up, after):
     """SIGINT to the process group while the cluster starts (None), or once its workers exist."""
-    proc = subprocess.Popen([sys.executable, "-m", "analysis", "corpus", "--csv", "--corpus", str(made_up), "--no-cache",
-                             "--scheduler", "local"], cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "corpus",
+            "--csv",
+            "--corpus",
+            str(made_up),
+            "--no-cache",
+            "--scheduler",
+            "local",
+        ],
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while after is not None and time.monotonic() < deadline and len(psutil.Process(proc.pid).children(True)) < 2:
         time.sleep(0.01)

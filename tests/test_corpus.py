@@ -13,10 +13,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import snapshot, write
 
 from analysis.corpus import read_corpus
 from analysis.errors import InputError
-from helpers import snapshot, write
 
 # A small article: header, a body paragraph opened by a source marker, a caption paragraph.
 ARTICLE = (
@@ -67,9 +67,15 @@ def test_folder_is_searched_recursively_and_other_files_are_ignored(tmp_path):
         write(tmp_path / name, "Không phải bài báo.\n")
     corpus = read_corpus(tmp_path)
     ids = [d.doc_id for d in corpus]
-    assert sorted(ids) == sorted([
-        "The gioi/TG_ VNE_ (100)", "The gioi/TG_ VNE_ (2)", "Kinh te/sub dir/bài 1", "folder.txt/inner", "top",
-    ])
+    assert sorted(ids) == sorted(
+        [
+            "The gioi/TG_ VNE_ (100)",
+            "The gioi/TG_ VNE_ (2)",
+            "Kinh te/sub dir/bài 1",
+            "folder.txt/inner",
+            "top",
+        ]
+    )
     assert ids == sorted(ids)  # documents come in doc_id order
     assert len(corpus) == 5
     assert corpus.skipped == ()
@@ -99,8 +105,8 @@ VARIANTS = {
     "crlf": ARTICLE.replace("\n", "\r\n").encode("utf-8"),
     "crlf_bom": codecs.BOM_UTF8 + ARTICLE.replace("\n", "\r\n").encode("utf-8"),
     "nfd": unicodedata.normalize("NFD", ARTICLE).encode("utf-8"),
-    "nfd_utf16le_crlf": codecs.BOM_UTF16_LE + unicodedata.normalize("NFD", ARTICLE).replace("\n", "\r\n").encode(
-        "utf-16-le"),
+    "nfd_utf16le_crlf": codecs.BOM_UTF16_LE
+    + unicodedata.normalize("NFD", ARTICLE).replace("\n", "\r\n").encode("utf-16-le"),
 }
 
 
@@ -240,7 +246,10 @@ def test_metadata_csv_overrides_date_and_title(tmp_path):
     assert set(docs) == {"a", "sub/b", "c"}  # metadata.csv is not a document
     assert (docs["a"].date, docs["a"].date_source, docs["a"].title) == (dt.date(2020, 5, 6), "metadata", "Tiêu đề khác")
     assert (docs["sub/b"].date, docs["sub/b"].date_source, docs["sub/b"].title) == (
-        dt.date(2021, 7, 8), "metadata", "Tiêu đề b")
+        dt.date(2021, 7, 8),
+        "metadata",
+        "Tiêu đề b",
+    )
     assert (docs["c"].date, docs["c"].date_source, docs["c"].title) == (dt.date(2024, 10, 9), "byline", "Tiêu đề c")
 
 
@@ -256,10 +265,20 @@ def test_bad_date_in_metadata_csv_is_an_input_error(tmp_path, bad_date):
 # --------------------------------------------------------------------------- tables
 
 ROWS = [
-    {"id": "vn-1", "title": "Tiêu đề một", "date": "2025-03-04", "source": "VNA",
-     "text": "Hai bên nhất trí hợp tác.\nViệt Nam và Lào ký văn kiện, trị giá 6,21 tỷ USD."},
-    {"id": "vn-2", "title": "", "date": "", "source": "",
-     "text": "date 2024-05-06 Tiêu đề hai\n\nHai nước cam kết hợp tác, \"toàn diện\"."},
+    {
+        "id": "vn-1",
+        "title": "Tiêu đề một",
+        "date": "2025-03-04",
+        "source": "VNA",
+        "text": "Hai bên nhất trí hợp tác.\nViệt Nam và Lào ký văn kiện, trị giá 6,21 tỷ USD.",
+    },
+    {
+        "id": "vn-2",
+        "title": "",
+        "date": "",
+        "source": "",
+        "text": 'date 2024-05-06 Tiêu đề hai\n\nHai nước cam kết hợp tác, "toàn diện".',
+    },
 ]
 
 
@@ -374,15 +393,20 @@ def test_layouts_are_cached_as_json_and_a_damaged_entry_is_read_again(tmp_path):
 
     corpus_dir = tmp_path / "corpus"
     corpus_dir.mkdir()
-    (corpus_dir / "a.txt").write_text("date 2025-12-02 Tiêu đề\n\nHai bên nhất trí. Hai bên ký kết.\n", encoding="utf-8")
+    (corpus_dir / "a.txt").write_text(
+        "date 2025-12-02 Tiêu đề\n\nHai bên nhất trí. Hai bên ký kết.\n", encoding="utf-8"
+    )
     fresh = read_corpus(corpus_dir)
     first = read_corpus(corpus_dir, cache_dir=tmp_path / "cache")
     with sqlite3.connect(tmp_path / "cache" / "tokens.sqlite") as db:
-        (layout, keys), = db.execute("SELECT layout, keys FROM layouts_v2").fetchall()
+        ((layout, keys),) = db.execute("SELECT layout, keys FROM layouts_v2").fetchall()
         assert json.loads(layout)["title"] == "Tiêu đề"
-        assert keys.split("\x1e") == ["\x1ftiêu\x1f\x1fđề\x1f", "\x1fhai\x1f\x1fbên\x1f\x1fnhất\x1f\x1ftrí\x1f\x1f.\x1f",
-                                     "\x1fhai\x1f\x1fbên\x1f\x1fký\x1f\x1fkết\x1f\x1f.\x1f"]
-        db.execute("UPDATE layouts_v2 SET layout = '{\"title\": \"wrong\"}'")
+        assert keys.split("\x1e") == [
+            "\x1ftiêu\x1f\x1fđề\x1f",
+            "\x1fhai\x1f\x1fbên\x1f\x1fnhất\x1f\x1ftrí\x1f\x1f.\x1f",
+            "\x1fhai\x1f\x1fbên\x1f\x1fký\x1f\x1fkết\x1f\x1f.\x1f",
+        ]
+        db.execute('UPDATE layouts_v2 SET layout = \'{"title": "wrong"}\'')
     db.close()
     again = read_corpus(corpus_dir, cache_dir=tmp_path / "cache")
     with sqlite3.connect(tmp_path / "cache" / "tokens.sqlite") as db:
@@ -411,10 +435,16 @@ def test_a_folder_with_nothing_readable_is_an_input_error(tmp_path):
 _BAD_UNIT = {
     # name: (bytes, offset of the bad unit in the file, the bad bytes as the message names them)
     "utf8_bom": (codecs.BOM_UTF8 + b"Hai b\xffn nh\xe1\xba\xa5t tr\xc3\xad.\n", 3 + 5, "byte 0xff"),
-    "utf16le_bom": (codecs.BOM_UTF16_LE + "Hai b".encode("utf-16-le") + b"\x00\xdc" + "n.\n".encode("utf-16-le"),
-                    2 + 10, "bytes 0x00 0xdc"),
-    "utf16be_bom": (codecs.BOM_UTF16_BE + "Hai b".encode("utf-16-be") + b"\xdc\x00" + "n.\n".encode("utf-16-be"),
-                    2 + 10, "bytes 0xdc 0x00"),
+    "utf16le_bom": (
+        codecs.BOM_UTF16_LE + "Hai b".encode("utf-16-le") + b"\x00\xdc" + "n.\n".encode("utf-16-le"),
+        2 + 10,
+        "bytes 0x00 0xdc",
+    ),
+    "utf16be_bom": (
+        codecs.BOM_UTF16_BE + "Hai b".encode("utf-16-be") + b"\xdc\x00" + "n.\n".encode("utf-16-be"),
+        2 + 10,
+        "bytes 0xdc 0x00",
+    ),
     # a BOM and an odd number of bytes: the last byte is half a character
     "utf16le_odd": (codecs.BOM_UTF16_LE + "Hai bên.".encode("utf-16-le") + b"A", 2 + 16, "byte 0x41"),
     "utf16be_odd": (codecs.BOM_UTF16_BE + "Hai bên.".encode("utf-16-be") + b"A", 2 + 16, "byte 0x41"),
@@ -485,12 +515,15 @@ def test_duplicate_doc_ids_in_metadata_csv_are_an_error_naming_both_lines(tmp_pa
     assert "'a'" in info.value.message and "line 3" in info.value.message
 
 
-@pytest.mark.parametrize("data, line", [
-    pytest.param('doc_id,date,title\na,2020-01-01,"Tiêu đề\nb,2021-01-01,Khác\n', 2, id="quote-never-closed"),
-    pytest.param('doc_id,date,title\na,2020-01-01,Một\nb,2021-01-01,"Hai" ba\n', 3, id="text-after-closing-quote"),
-    pytest.param('doc_id,date,title\na,2020-01-01,Hà Nội, Việt Nam\n', 2, id="extra-field"),
-    pytest.param('doc_id,date,title\na,2020-01-01\n', 2, id="missing-field"),
-])
+@pytest.mark.parametrize(
+    "data, line",
+    [
+        pytest.param('doc_id,date,title\na,2020-01-01,"Tiêu đề\nb,2021-01-01,Khác\n', 2, id="quote-never-closed"),
+        pytest.param('doc_id,date,title\na,2020-01-01,Một\nb,2021-01-01,"Hai" ba\n', 3, id="text-after-closing-quote"),
+        pytest.param("doc_id,date,title\na,2020-01-01,Hà Nội, Việt Nam\n", 2, id="extra-field"),
+        pytest.param("doc_id,date,title\na,2020-01-01\n", 2, id="missing-field"),
+    ],
+)
 def test_metadata_csv_with_bad_quoting_is_an_error_naming_the_line(tmp_path, data, line):
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "b.txt", ARTICLE)
@@ -509,11 +542,14 @@ def test_metadata_csv_that_is_not_utf8_is_an_error_with_the_offset(tmp_path):
     assert "0xea at offset 17" in info.value.message
 
 
-@pytest.mark.parametrize("data, line", [
-    pytest.param('id,text\n1,Một\n2,"Hai\n3,Ba\n4,Bốn\n', 3, id="quote-never-closed"),
-    pytest.param('id,text\n1,"Một\n2,"Hai"\n', 2, id="closed-by-the-next-row"),
-    pytest.param('id,text\n1,Một\n2,Hai, ba\n', 3, id="extra-field"),
-])
+@pytest.mark.parametrize(
+    "data, line",
+    [
+        pytest.param('id,text\n1,Một\n2,"Hai\n3,Ba\n4,Bốn\n', 3, id="quote-never-closed"),
+        pytest.param('id,text\n1,"Một\n2,"Hai"\n', 2, id="closed-by-the-next-row"),
+        pytest.param("id,text\n1,Một\n2,Hai, ba\n", 3, id="extra-field"),
+    ],
+)
 def test_csv_table_with_bad_quoting_is_an_error_naming_the_line(tmp_path, data, line):
     path = write(tmp_path / "t.csv", data)
     with pytest.raises(InputError) as info:
@@ -547,12 +583,15 @@ def test_jsonl_other_columns_may_be_numbers(tmp_path):
     assert read_corpus(path).documents[0].meta == {"views": "12", "score": "0.5"}
 
 
-@pytest.mark.parametrize("line, message", [
-    pytest.param('{"text": "Một.", "n": ' + "9" * 5000 + "}", "number", id="5000-digit-number"),
-    pytest.param('{"text": "Một.", "n": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested", id="nested-100000-deep"),
-    pytest.param('{"text": "Một."', "JSON", id="unclosed-object"),
-    pytest.param('["Một."]', "object", id="not-an-object"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        pytest.param('{"text": "Một.", "n": ' + "9" * 5000 + "}", "number", id="5000-digit-number"),
+        pytest.param('{"text": "Một.", "n": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested", id="nested-100000-deep"),
+        pytest.param('{"text": "Một."', "JSON", id="unclosed-object"),
+        pytest.param('["Một."]', "object", id="not-an-object"),
+    ],
+)
 def test_jsonl_lines_that_cannot_be_read_are_an_error_naming_the_line(tmp_path, line, message):
     path = write(tmp_path / "t.jsonl", '{"text": "Hai."}\n' + line + "\n")
     with pytest.raises(InputError) as info:
@@ -574,8 +613,11 @@ def test_a_damaged_jsonl_gz_is_an_input_error(tmp_path, damage):
     # Text that does not compress to stored blocks, so that flipping bytes in the middle breaks the stream.
     data = gzip.compress(jsonl([{"id": str(i), "text": f"Hai bên nhất trí {i}."} for i in range(200)]), mtime=0)
     middle = len(data) // 2
-    damaged = {"flipped": data[:middle] + bytes(b ^ 0xFF for b in data[middle:middle + 8]) + data[middle + 8:],
-               "truncated": data[:middle], "not-gzip": b"\x1f\x8bnot gzip at all"}[damage]
+    damaged = {
+        "flipped": data[:middle] + bytes(b ^ 0xFF for b in data[middle : middle + 8]) + data[middle + 8 :],
+        "truncated": data[:middle],
+        "not-gzip": b"\x1f\x8bnot gzip at all",
+    }[damage]
     path = write(tmp_path / "t.jsonl.gz", damaged)
     with pytest.raises(InputError) as info:
         read_corpus(path)

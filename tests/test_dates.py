@@ -102,10 +102,16 @@ def test_no_full_date(text):
 @pytest.mark.parametrize(
     "line, date, title",
     [
-        (" date 2025-12-02 Việt Nam - Lào củng cố quan hệ đặc biệt",
-         "2025-12-02", "Việt Nam - Lào củng cố quan hệ đặc biệt"),
-        ("date 2026-02-05 Việt - Lào sẽ chuyển từ hợp tác tốt sang hợp tác hiệu quả",
-         "2026-02-05", "Việt - Lào sẽ chuyển từ hợp tác tốt sang hợp tác hiệu quả"),
+        (
+            " date 2025-12-02 Việt Nam - Lào củng cố quan hệ đặc biệt",
+            "2025-12-02",
+            "Việt Nam - Lào củng cố quan hệ đặc biệt",
+        ),
+        (
+            "date 2026-02-05 Việt - Lào sẽ chuyển từ hợp tác tốt sang hợp tác hiệu quả",
+            "2026-02-05",
+            "Việt - Lào sẽ chuyển từ hợp tác tốt sang hợp tác hiệu quả",
+        ),
         ("\ufeffdate 2025-12-02 Title", "2025-12-02", "Title"),
         ("\tdate\t2025-12-02\tTitle", "2025-12-02", "Title"),
         ("Date 2025-12-02 Title", "2025-12-02", "Title"),

@@ -9,14 +9,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from helpers import rows_of, run_fresh, write
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import duplicates as dup
 from analysis.corpus import read_corpus
 from analysis.duplicates import NearDuplicates, Sketches, compared_syllables
 from analysis.layout import parse_document
 from analysis.reuse import copies_by_source, phrase_copy_share, reuse_timeline, source_roles
-from helpers import rows_of, run_fresh, write
 
 ROOT = Path(__file__).resolve().parent.parent
 TARBALL = ROOT.parent / "shared" / "corpora" / "vntc-train.tar.gz"
@@ -40,34 +41,38 @@ PARAGRAPHS = [
 ]
 
 # Another outlet's own report of the same talks: the same names and formulas, written differently.
-OTHER_REPORT = "\n\n".join([
-    "date 2026-02-05 Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith",
-    "NLĐ - Trong khuôn khổ chuyến thăm cấp Nhà nước tới Lào, ngày 5/2, Tổng Bí thư Tô Lâm đã có cuộc hội đàm với "
-    "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith. Thay mặt lãnh đạo Lào, đồng chí Thongloun Sisoulith nhiệt "
-    "liệt chào mừng Tổng Bí thư và đoàn đại biểu cấp cao Việt Nam.",
-    "Tại cuộc hội đàm, hai bên thông báo cho nhau về tình hình mỗi Đảng, mỗi nước và trao đổi sâu rộng về các biện "
-    "pháp cụ thể nhằm đưa quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt và hợp tác toàn diện lên tầm cao mới. Lãnh đạo "
-    "hai nước khẳng định sẽ luôn kề vai sát cánh, ủng hộ lẫn nhau trong sự nghiệp xây dựng và bảo vệ Tổ quốc.",
-    "Về kinh tế, hai bên nhấn mạnh cần tháo gỡ vướng mắc để kim ngạch thương mại song phương sớm đạt mục tiêu 5 tỷ "
-    "USD, khuyến khích doanh nghiệp đầu tư vào nông nghiệp công nghệ cao và logistics. Phía Việt Nam cam kết tiếp "
-    "tục cấp học bổng cho sinh viên Lào và hỗ trợ đào tạo cán bộ.",
-    "Dịp này, Tổng Bí thư Tô Lâm trân trọng mời Tổng Bí thư, Chủ tịch nước Thongloun Sisoulith sớm sang thăm Việt "
-    "Nam; đồng chí Thongloun Sisoulith vui vẻ nhận lời.",
-])
+OTHER_REPORT = "\n\n".join(
+    [
+        "date 2026-02-05 Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith",
+        "NLĐ - Trong khuôn khổ chuyến thăm cấp Nhà nước tới Lào, ngày 5/2, Tổng Bí thư Tô Lâm đã có cuộc hội đàm với "
+        "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith. Thay mặt lãnh đạo Lào, đồng chí Thongloun Sisoulith nhiệt "
+        "liệt chào mừng Tổng Bí thư và đoàn đại biểu cấp cao Việt Nam.",
+        "Tại cuộc hội đàm, hai bên thông báo cho nhau về tình hình mỗi Đảng, mỗi nước và trao đổi sâu rộng về các biện "
+        "pháp cụ thể nhằm đưa quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt và hợp tác toàn diện lên tầm cao mới. Lãnh đạo "
+        "hai nước khẳng định sẽ luôn kề vai sát cánh, ủng hộ lẫn nhau trong sự nghiệp xây dựng và bảo vệ Tổ quốc.",
+        "Về kinh tế, hai bên nhấn mạnh cần tháo gỡ vướng mắc để kim ngạch thương mại song phương sớm đạt mục tiêu 5 tỷ "
+        "USD, khuyến khích doanh nghiệp đầu tư vào nông nghiệp công nghệ cao và logistics. Phía Việt Nam cam kết tiếp "
+        "tục cấp học bổng cho sinh viên Lào và hỗ trợ đào tạo cán bộ.",
+        "Dịp này, Tổng Bí thư Tô Lâm trân trọng mời Tổng Bí thư, Chủ tịch nước Thongloun Sisoulith sớm sang thăm Việt "
+        "Nam; đồng chí Thongloun Sisoulith vui vẻ nhận lời.",
+    ]
+)
 
 # A third report of the visit, from the same day, on what the leaders did next.
-THIRD_REPORT = "\n\n".join([
-    "date 2026-02-06 Tổng Bí thư Tô Lâm thăm Trường Hữu nghị 80 tại Vientiane",
-    "VOV - Sáng 6/2, trong khuôn khổ chuyến thăm cấp Nhà nước tới Lào, Tổng Bí thư Tô Lâm cùng Tổng Bí thư, Chủ tịch "
-    "nước Lào Thongloun Sisoulith đã đến thăm Trường Hữu nghị 80, ngôi trường do Việt Nam giúp xây dựng. Hơn 600 học "
-    "sinh các dân tộc Lào đang theo học tại trường, trong đó nhiều em học tiếng Việt từ lớp một.",
-    "Phát biểu với thầy trò nhà trường, Tổng Bí thư Tô Lâm nhấn mạnh giáo dục là nền tảng lâu dài của quan hệ hữu nghị "
-    "vĩ đại, đoàn kết đặc biệt và hợp tác toàn diện giữa hai nước. Tổng Bí thư mong các em chăm ngoan, học giỏi để "
-    "sau này góp sức xây dựng quê hương và làm cầu nối giữa hai dân tộc.",
-    "Thay mặt nhà trường, thầy hiệu trưởng báo cáo năm học vừa qua có 95% học sinh đạt loại khá, giỏi và nhiều em "
-    "đoạt giải trong kỳ thi học sinh giỏi quốc gia của Lào. Trước khi chia tay, Tổng Bí thư trao tặng nhà trường "
-    "một phòng máy tính và 200 suất học bổng.",
-])
+THIRD_REPORT = "\n\n".join(
+    [
+        "date 2026-02-06 Tổng Bí thư Tô Lâm thăm Trường Hữu nghị 80 tại Vientiane",
+        "VOV - Sáng 6/2, trong khuôn khổ chuyến thăm cấp Nhà nước tới Lào, Tổng Bí thư Tô Lâm cùng Tổng Bí thư, Chủ tịch "
+        "nước Lào Thongloun Sisoulith đã đến thăm Trường Hữu nghị 80, ngôi trường do Việt Nam giúp xây dựng. Hơn 600 học "
+        "sinh các dân tộc Lào đang theo học tại trường, trong đó nhiều em học tiếng Việt từ lớp một.",
+        "Phát biểu với thầy trò nhà trường, Tổng Bí thư Tô Lâm nhấn mạnh giáo dục là nền tảng lâu dài của quan hệ hữu nghị "
+        "vĩ đại, đoàn kết đặc biệt và hợp tác toàn diện giữa hai nước. Tổng Bí thư mong các em chăm ngoan, học giỏi để "
+        "sau này góp sức xây dựng quê hương và làm cầu nối giữa hai dân tộc.",
+        "Thay mặt nhà trường, thầy hiệu trưởng báo cáo năm học vừa qua có 95% học sinh đạt loại khá, giỏi và nhiều em "
+        "đoạt giải trong kỳ thi học sinh giỏi quốc gia của Lào. Trước khi chia tay, Tổng Bí thư trao tặng nhà trường "
+        "một phòng máy tính và 200 suất học bổng.",
+    ]
+)
 
 
 def _article(date: str | None, source: str, *, title: str = TITLE, paragraphs=PARAGRAPHS, end: str = "") -> str:
@@ -97,32 +102,47 @@ COPIES = {
     "c_trimmed": _article("2026-02-06", "VOV", paragraphs=PARAGRAPHS[:3]),
     "d_credit": _article("2026-02-06", "NLĐ", end="\n\n(Theo TTXVN)"),
     "e_credit_line": _article("2026-02-07", "VOV", end="\n\nTheo VNA"),
-    "f_top_sentence": _article("2026-02-07", "TPO", paragraphs=[
-        "Chuyến thăm diễn ra đúng dịp kỷ niệm ngày thành lập Đảng. " + PARAGRAPHS[0], *PARAGRAPHS[1:]]),
-    "g_dropped_words": _article("2026-02-07", "NLĐ", paragraphs=[
-        _drop_words(PARAGRAPHS[0], ("tiếp tục",)), _drop_words(PARAGRAPHS[1], ("to lớn", "quý báu,")),
-        PARAGRAPHS[2], _drop_words(PARAGRAPHS[3], ("trọng thể",))]),
+    "f_top_sentence": _article(
+        "2026-02-07",
+        "TPO",
+        paragraphs=["Chuyến thăm diễn ra đúng dịp kỷ niệm ngày thành lập Đảng. " + PARAGRAPHS[0], *PARAGRAPHS[1:]],
+    ),
+    "g_dropped_words": _article(
+        "2026-02-07",
+        "NLĐ",
+        paragraphs=[
+            _drop_words(PARAGRAPHS[0], ("tiếp tục",)),
+            _drop_words(PARAGRAPHS[1], ("to lớn", "quý báu,")),
+            PARAGRAPHS[2],
+            _drop_words(PARAGRAPHS[3], ("trọng thể",)),
+        ],
+    ),
     "h_rewrapped": _article("2026-02-08", "TPO", paragraphs=[" ".join(PARAGRAPHS)]),
     "b_nfd": unicodedata.normalize("NFD", _article("2026-02-05", "VOV")),  # same day as the original, smaller doc_id
     "i_old_tones": _old_style(_article("2026-02-08", "VOV")),
-    "z_case": _article("2026-02-05", "TPO", paragraphs=[PARAGRAPHS[0].upper(), PARAGRAPHS[1],
-                                                        PARAGRAPHS[2].replace("Hai bên", "HAI BÊN"), PARAGRAPHS[3]]),
+    "z_case": _article(
+        "2026-02-05",
+        "TPO",
+        paragraphs=[PARAGRAPHS[0].upper(), PARAGRAPHS[1], PARAGRAPHS[2].replace("Hai bên", "HAI BÊN"), PARAGRAPHS[3]],
+    ),
     "y_undated": _article(None, "NLĐ"),
 }
 #: Copies whose compared text is the original's, once folded: their estimated similarity is exactly 1.
 IDENTICAL = {"a_headline", "d_credit", "e_credit_line", "h_rewrapped", "b_nfd", "i_old_tones", "z_case", "y_undated"}
-UNRELATED = "\n\n".join([
-    "date 2026-02-05 Xuất khẩu gạo tháng Một tăng mạnh",
-    "TPO - Theo số liệu của Tổng cục Hải quan, trong tháng Một cả nước xuất khẩu gần 800.000 tấn gạo, tăng 12% so "
-    "với cùng kỳ năm trước. Giá gạo 5% tấm của Việt Nam hiện ở mức 520 USD mỗi tấn, cao hơn gạo cùng loại của Thái "
-    "Lan và Pakistan.",
-    "Các doanh nghiệp cho biết đơn hàng từ Philippines, Indonesia và châu Phi vẫn dồi dào, song chi phí vận tải biển "
-    "tăng cao khiến lợi nhuận bị thu hẹp. Hiệp hội Lương thực Việt Nam khuyến nghị nông dân vùng Đồng bằng sông Cửu "
-    "Long không ồ ạt mở rộng diện tích mà tập trung vào giống lúa thơm, chất lượng cao.",
-    "Theo Bộ Công Thương, năm nay thị trường gạo thế giới có thể biến động khó lường do thời tiết cực đoan ở nhiều "
-    "nước sản xuất lớn. Bộ đề nghị các địa phương theo dõi sát diễn biến cung cầu, chuẩn bị đủ kho chứa và hỗ trợ "
-    "doanh nghiệp tiếp cận vốn vay ưu đãi để thu mua lúa cho nông dân.",
-])
+UNRELATED = "\n\n".join(
+    [
+        "date 2026-02-05 Xuất khẩu gạo tháng Một tăng mạnh",
+        "TPO - Theo số liệu của Tổng cục Hải quan, trong tháng Một cả nước xuất khẩu gần 800.000 tấn gạo, tăng 12% so "
+        "với cùng kỳ năm trước. Giá gạo 5% tấm của Việt Nam hiện ở mức 520 USD mỗi tấn, cao hơn gạo cùng loại của Thái "
+        "Lan và Pakistan.",
+        "Các doanh nghiệp cho biết đơn hàng từ Philippines, Indonesia và châu Phi vẫn dồi dào, song chi phí vận tải biển "
+        "tăng cao khiến lợi nhuận bị thu hẹp. Hiệp hội Lương thực Việt Nam khuyến nghị nông dân vùng Đồng bằng sông Cửu "
+        "Long không ồ ạt mở rộng diện tích mà tập trung vào giống lúa thơm, chất lượng cao.",
+        "Theo Bộ Công Thương, năm nay thị trường gạo thế giới có thể biến động khó lường do thời tiết cực đoan ở nhiều "
+        "nước sản xuất lớn. Bộ đề nghị các địa phương theo dõi sát diễn biến cung cầu, chuẩn bị đủ kho chứa và hỗ trợ "
+        "doanh nghiệp tiếp cận vốn vay ưu đãi để thu mua lúa cho nông dân.",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -161,8 +181,20 @@ def test_every_copy_is_clustered_with_the_original_and_nothing_else(fitted):
 def test_the_first_document_is_the_earliest_then_the_smallest_doc_id_undated_last(fitted):
     order = [fitted.documents_[i].doc_id for i in fitted.clusters_[0]]
     # 2026-02-05: b_nfd, m_original, z_case; 02-06: a, c, d; 02-07: e, f, g; 02-08: h, i; undated: y.
-    assert order == ["b_nfd", "m_original", "z_case", "a_headline", "c_trimmed", "d_credit", "e_credit_line",
-                     "f_top_sentence", "g_dropped_words", "h_rewrapped", "i_old_tones", "y_undated"]
+    assert order == [
+        "b_nfd",
+        "m_original",
+        "z_case",
+        "a_headline",
+        "c_trimmed",
+        "d_credit",
+        "e_credit_line",
+        "f_top_sentence",
+        "g_dropped_words",
+        "h_rewrapped",
+        "i_old_tones",
+        "y_undated",
+    ]
 
 
 def test_table_has_the_contract_columns_and_similarities(fitted):
@@ -175,7 +207,10 @@ def test_table_has_the_contract_columns_and_similarities(fitted):
         assert 0.3 < similarity[edited] < 1.0
     rows = table.set_index("doc_id")
     assert (rows.at["y_undated", "date"], rows.at["d_credit", "date"], rows.at["d_credit", "source"]) == (
-        "", "2026-02-06", "NLĐ")
+        "",
+        "2026-02-06",
+        "NLĐ",
+    )
 
 
 @pytest.mark.parametrize("threshold", [0.9, 1.0])
@@ -191,15 +226,23 @@ def test_reports_of_the_same_visit_are_not_copies(corpus):
     assert NearDuplicates(threshold=0.1).fit(docs).clusters_ == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Tiêu đề\n\nHai bên hợp tác.\n\n(Theo TTXVN)", ["hai", "bên", "hợp", "tác"]),
-    ("Tiêu đề\n\nHai bên hợp tác (Theo Báo Tin tức/TTXVN).", ["hai", "bên", "hợp", "tác"]),
-    ("Tiêu đề\n\nHai bên hợp tác.\n\nTheo VNA", ["hai", "bên", "hợp", "tác"]),
-    ("Tiêu đề\n\nHai bên hợp tác.\n\nTTXVN", ["hai", "bên", "hợp", "tác"]),
-    ("Tiêu đề\n\nHAI BÊN GIỮ GÌN HOÀ BÌNH.\n\nThuỷ lợi.", ["hai", "bên", "giữ", "gìn", "hòa", "bình", "thủy", "lợi"]),
-    ("Tiêu đề\n\nHai bên hợp tác.\n\nThủ tướng phát biểu. Ảnh: TTXVN\n\nKết thúc.",
-     ["hai", "bên", "hợp", "tác", "kết", "thúc"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tiêu đề\n\nHai bên hợp tác.\n\n(Theo TTXVN)", ["hai", "bên", "hợp", "tác"]),
+        ("Tiêu đề\n\nHai bên hợp tác (Theo Báo Tin tức/TTXVN).", ["hai", "bên", "hợp", "tác"]),
+        ("Tiêu đề\n\nHai bên hợp tác.\n\nTheo VNA", ["hai", "bên", "hợp", "tác"]),
+        ("Tiêu đề\n\nHai bên hợp tác.\n\nTTXVN", ["hai", "bên", "hợp", "tác"]),
+        (
+            "Tiêu đề\n\nHAI BÊN GIỮ GÌN HOÀ BÌNH.\n\nThuỷ lợi.",
+            ["hai", "bên", "giữ", "gìn", "hòa", "bình", "thủy", "lợi"],
+        ),
+        (
+            "Tiêu đề\n\nHai bên hợp tác.\n\nThủ tướng phát biểu. Ảnh: TTXVN\n\nKết thúc.",
+            ["hai", "bên", "hợp", "tác", "kết", "thúc"],
+        ),
+    ],
+)
 def test_compared_text_leaves_out_title_credits_and_captions(text, expected):
     assert compared_syllables(parse_document("x", text)) == expected
 
@@ -248,8 +291,10 @@ def test_signatures_are_the_same_with_one_or_two_workers(corpus):
     assert one == two and len(set(one)) < len(one)
 
 
-@pytest.mark.parametrize("name, bad", [("threshold", 0), ("threshold", -0.1), ("threshold", 1.5),
-                                       ("threshold", "0.5"), ("num_perm", 1), ("shingle", 0)])
+@pytest.mark.parametrize(
+    "name, bad",
+    [("threshold", 0), ("threshold", -0.1), ("threshold", 1.5), ("threshold", "0.5"), ("num_perm", 1), ("shingle", 0)],
+)
 def test_bad_parameters_name_the_parameter(corpus, name, bad):
     with pytest.raises(ValueError, match=name):
         NearDuplicates(**{name: bad}).fit(corpus)
@@ -333,8 +378,10 @@ def test_cli_duplicates_csv(corpus_dir, tmp_path):
 
 
 def test_cli_same_output_with_any_jobs(corpus_dir, tmp_path):
-    outputs = {run_fresh(str(tmp_path / f"cache{j}"), "duplicates", "--csv", "--jobs", j, "--corpus",
-                         str(corpus_dir)).stdout for j in ("1", "2")}
+    outputs = {
+        run_fresh(str(tmp_path / f"cache{j}"), "duplicates", "--csv", "--jobs", j, "--corpus", str(corpus_dir)).stdout
+        for j in ("1", "2")
+    }
     assert len(outputs) == 1
 
 

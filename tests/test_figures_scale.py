@@ -15,7 +15,6 @@ import pytest
 from analysis import topics as tm
 from analysis.registry import write_figures
 from analysis.session import Session
-from helpers import write
 
 THEMES = [
     "Chính phủ Việt Nam và Lào tăng cường hợp tác toàn diện về kinh tế, thương mại và đầu tư.",
@@ -48,8 +47,15 @@ def large(tmp_path_factory):
     for i in range(N_DOCS):
         theme = i % len(THEMES)
         text = " ".join([THEMES[theme], THEMES[rng.randrange(len(THEMES))], THEMES[theme]])
-        rows.append({"id": f"a{i:03d}", "title": f"Bài {i}", "date": f"{2021 + i % 3}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                     "source": SOURCES[i % 4], "text": text})
+        rows.append(
+            {
+                "id": f"a{i:03d}",
+                "title": f"Bài {i}",
+                "date": f"{2021 + i % 3}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "source": SOURCES[i % 4],
+                "text": text,
+            }
+        )
     tmp = tmp_path_factory.mktemp("large")
     corpus = _table(tmp / "corpus.csv", rows)
     patch = pytest.MonkeyPatch()
@@ -82,7 +88,7 @@ def test_no_figure_csv_of_a_large_corpus_grows_with_its_documents(large):
 
 def test_captions_say_how_a_large_corpus_was_aggregated(large):
     captions = {k: v["caption"] for k, v in json.loads((large / "manifest.json").read_text())["figures"].items()}
-    assert f"the 30 most similar pairs" in captions["document_similarity"]
+    assert "the 30 most similar pairs" in captions["document_similarity"]
     assert f"This corpus has {N_DOCS} articles: one row per source" in captions["document_topics"]
     assert "each panel is a group of articles (by source" in captions["keyterms_top"]
     assert "the number of articles per month" in captions["formula_completeness"]
@@ -97,16 +103,31 @@ OTHER = "Đội tuyển bóng đá giành chiến thắng.\n\nNgười hâm mộ
 STOPWORDS = "và của là những các\n\nthì là mà và những"
 
 
-@pytest.mark.parametrize("name, docs, notes", [
-    ("one document", [("2024-05-01", ONE)], {"keyness_periods": "no document"}),
-    ("undated", [("", ONE), ("", OTHER)], {"keyness_periods": "No article has a date",
-                                           "phrase_timeline": "No article has a date",
-                                           "topic_prevalence": "No article has a date"}),
-    ("one date", [("2024-05-01", ONE), ("2024-05-01", OTHER)], {"keyness_periods": "no document"}),
-    ("stopwords only", [("2024-05-01", STOPWORDS), ("2024-06-01", STOPWORDS)],
-     {"topic_terms": "a topic model needs at least 2", "keyterms_top": "No article has content words",
-      "phrase_cooccurrence": "No phrase of the lexicon"}),
-])
+@pytest.mark.parametrize(
+    "name, docs, notes",
+    [
+        ("one document", [("2024-05-01", ONE)], {"keyness_periods": "no document"}),
+        (
+            "undated",
+            [("", ONE), ("", OTHER)],
+            {
+                "keyness_periods": "No article has a date",
+                "phrase_timeline": "No article has a date",
+                "topic_prevalence": "No article has a date",
+            },
+        ),
+        ("one date", [("2024-05-01", ONE), ("2024-05-01", OTHER)], {"keyness_periods": "no document"}),
+        (
+            "stopwords only",
+            [("2024-05-01", STOPWORDS), ("2024-06-01", STOPWORDS)],
+            {
+                "topic_terms": "a topic model needs at least 2",
+                "keyterms_top": "No article has content words",
+                "phrase_cooccurrence": "No phrase of the lexicon",
+            },
+        ),
+    ],
+)
 def test_a_corpus_that_cannot_give_a_figure_gets_a_note_and_a_manifest(tmp_path, name, docs, notes):
     rows = [{"id": f"d{i}", "title": "", "date": d, "source": "", "text": t} for i, (d, t) in enumerate(docs)]
     corpus = _table(tmp_path / "corpus.csv", rows)

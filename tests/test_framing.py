@@ -260,8 +260,10 @@ def test_matching_rule(body, phrase, expected):
 
 
 def test_titles_and_headings_count():
-    doc = doc_of("Hai bên nhất trí thúc đẩy hợp tác.\n\nGẮN KẾT CHIẾN LƯỢC, HỢP TÁC TOÀN DIỆN\n\n"
-                 "Hai bên ký nhiều văn kiện.", title="Tạo đột phá trong hợp tác toàn diện")
+    doc = doc_of(
+        "Hai bên nhất trí thúc đẩy hợp tác.\n\nGẮN KẾT CHIẾN LƯỢC, HỢP TÁC TOÀN DIỆN\n\nHai bên ký nhiều văn kiện.",
+        title="Tạo đột phá trong hợp tác toàn diện",
+    )
     kinds = {doc.sentence_text(s): s.kind for s in doc.sentences}
     assert kinds["GẮN KẾT CHIẾN LƯỢC, HỢP TÁC TOÀN DIỆN"] == "heading"
     counts = counts_of([doc], "hợp tác toàn diện", "gắn kết chiến lược", "tạo đột phá")
@@ -271,32 +273,50 @@ def test_titles_and_headings_count():
 def test_overlapping_phrases_each_count():
     doc = doc_of("Quan hệ hữu nghị vĩ đại, hợp tác toàn diện giữa hai nước.")
     counts = counts_of([doc], "hợp tác", "hợp tác toàn diện", "toàn diện", "hữu nghị vĩ đại", "vĩ đại")
-    assert counts == {("t", "hợp tác"): 1, ("t", "hợp tác toàn diện"): 1, ("t", "toàn diện"): 1,
-                      ("t", "hữu nghị vĩ đại"): 1, ("t", "vĩ đại"): 1}
+    assert counts == {
+        ("t", "hợp tác"): 1,
+        ("t", "hợp tác toàn diện"): 1,
+        ("t", "toàn diện"): 1,
+        ("t", "hữu nghị vĩ đại"): 1,
+        ("t", "vĩ đại"): 1,
+    }
 
 
 def test_phrase_pyvi_glues_to_its_neighbour_counts_on_syllables():
     # pyvi 0.1.1 writes "hợp_tác_chiến_lược" and "Đối_tác_chiến_lược" as one word each; phrases
     # match on syllables, so the shorter and the longer phrases are all found.
-    doc = doc_of("Hai nước thúc đẩy hợp tác chiến lược trong nhiều lĩnh vực. "
-                 "Đối tác chiến lược toàn diện giữa hai nước được nâng cấp.")
+    doc = doc_of(
+        "Hai nước thúc đẩy hợp tác chiến lược trong nhiều lĩnh vực. "
+        "Đối tác chiến lược toàn diện giữa hai nước được nâng cấp."
+    )
     counts = counts_of([doc], "hợp tác chiến lược", "đối tác chiến lược", "chiến lược", "hợp tác")
-    assert counts == {("t", "hợp tác chiến lược"): 1, ("t", "đối tác chiến lược"): 1, ("t", "chiến lược"): 2,
-                      ("t", "hợp tác"): 1}
+    assert counts == {
+        ("t", "hợp tác chiến lược"): 1,
+        ("t", "đối tác chiến lược"): 1,
+        ("t", "chiến lược"): 2,
+        ("t", "hợp tác"): 1,
+    }
 
 
 def test_nfd_file_counts_like_nfc(tmp_path):
-    text = ("date 2025-12-02 Hoà bình và hợp tác\n\n"
-            "Hai bên khẳng định quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt, hợp tác toàn diện, gắn kết chiến lược.\n\n"
-            "Hai bên ký Thoả thuận cấp cao và họp Uỷ ban liên Chính phủ.\n")
+    text = (
+        "date 2025-12-02 Hoà bình và hợp tác\n\n"
+        "Hai bên khẳng định quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt, hợp tác toàn diện, gắn kết chiến lược.\n\n"
+        "Hai bên ký Thoả thuận cấp cao và họp Uỷ ban liên Chính phủ.\n"
+    )
     for form in ("NFC", "NFD"):
         folder = tmp_path / form
         folder.mkdir()
         (folder / "a.txt").write_bytes(unicodedata.normalize(form, text).encode("utf-8"))
     assert unicodedata.normalize("NFD", text) != text  # the test means something
     phrases = ("gắn kết chiến lược", "Thỏa thuận cấp cao", "Ủy ban liên Chính phủ", "hòa bình", "đặc biệt")
-    expected = {("a", "gắn kết chiến lược"): 1, ("a", "Thỏa thuận cấp cao"): 1, ("a", "Ủy ban liên Chính phủ"): 1,
-                ("a", "hòa bình"): 1, ("a", "đặc biệt"): 1}
+    expected = {
+        ("a", "gắn kết chiến lược"): 1,
+        ("a", "Thỏa thuận cấp cao"): 1,
+        ("a", "Ủy ban liên Chính phủ"): 1,
+        ("a", "hòa bình"): 1,
+        ("a", "đặc biệt"): 1,
+    }
     for form in ("NFC", "NFD"):
         assert counts_of(read_corpus(tmp_path / form), *phrases) == expected, form
 
@@ -305,11 +325,19 @@ def test_caption_left_out_unless_kept(captioned_document):
     # tests/conftest.py: title 6 syllables, body 10, caption 11 + 2 ("Ảnh: TTXVN"), body 10.
     phrases = ("hợp tác", "Tô Lâm", "Sonexay Siphandone", "TTXVN", "văn kiện")
     assert counts_of([captioned_document], *phrases) == {
-        ("captioned", "hợp tác"): 2, ("captioned", "Tô Lâm"): 0, ("captioned", "Sonexay Siphandone"): 0,
-        ("captioned", "TTXVN"): 0, ("captioned", "văn kiện"): 1}
+        ("captioned", "hợp tác"): 2,
+        ("captioned", "Tô Lâm"): 0,
+        ("captioned", "Sonexay Siphandone"): 0,
+        ("captioned", "TTXVN"): 0,
+        ("captioned", "văn kiện"): 1,
+    }
     assert counts_of([captioned_document], *phrases, keep_captions=True) == {
-        ("captioned", "hợp tác"): 2, ("captioned", "Tô Lâm"): 1, ("captioned", "Sonexay Siphandone"): 1,
-        ("captioned", "TTXVN"): 1, ("captioned", "văn kiện"): 1}
+        ("captioned", "hợp tác"): 2,
+        ("captioned", "Tô Lâm"): 1,
+        ("captioned", "Sonexay Siphandone"): 1,
+        ("captioned", "TTXVN"): 1,
+        ("captioned", "văn kiện"): 1,
+    }
 
 
 @pytest.mark.parametrize(
@@ -336,8 +364,12 @@ def test_per_10k_by_hand():
     doc = doc_of("Hai nước gắn kết chiến lược, thúc đẩy kết nối.", title="Gắn kết")
     table = count_phrases(syllabify([doc]), lexicon_of("gắn kết", "gắn kết chiến lược", "kết nối", "nòng cốt"))
     rows = {r.phrase: r for r in table.itertuples()}
-    assert {p: int(r.count) for p, r in rows.items()} == {"gắn kết": 2, "gắn kết chiến lược": 1, "kết nối": 1,
-                                                        "nòng cốt": 0}
+    assert {p: int(r.count) for p, r in rows.items()} == {
+        "gắn kết": 2,
+        "gắn kết chiến lược": 1,
+        "kết nối": 1,
+        "nòng cốt": 0,
+    }
     assert rows["gắn kết"].per_10k == pytest.approx(2 * 10000 / 12, abs=1e-3)  # 1666.667
     assert rows["gắn kết chiến lược"].per_10k == pytest.approx(10000 / 12, abs=1e-3)  # 833.333
     assert rows["nòng cốt"].per_10k == 0
@@ -357,7 +389,11 @@ def test_zero_rows_for_phrases_not_found():
     docs = syllabify([doc_of("Hai nước tăng cường hợp tác.", doc_id="a"), doc_of("Hai bên hội đàm.", doc_id="b")])
     table = count_phrases(docs, lexicon_of("hợp tác", "gắn kết chiến lược"))
     assert {(r.doc_id, r.phrase): int(r.count) for r in table.itertuples()} == {
-        ("a", "hợp tác"): 1, ("a", "gắn kết chiến lược"): 0, ("b", "hợp tác"): 0, ("b", "gắn kết chiến lược"): 0}
+        ("a", "hợp tác"): 1,
+        ("a", "gắn kết chiến lược"): 0,
+        ("b", "hợp tác"): 0,
+        ("b", "gắn kết chiến lược"): 0,
+    }
     assert len(table) == 4
     assert list(table["per_10k"][table["count"] == 0]) == [0, 0, 0]
     assert list(table["date"]) == ["2025-01-01"] * 4
@@ -365,8 +401,10 @@ def test_zero_rows_for_phrases_not_found():
 
 def test_txt_lexicon(tmp_path, docs):
     path = tmp_path / "mine.txt"
-    path.write_text("# my phrases\n\ngắn kết chiến lược\n   # an indented comment\n"
-                    "thoả thuận cấp cao\n\nHữu nghị vĩ đại\n\n", encoding="utf-8")
+    path.write_text(
+        "# my phrases\n\ngắn kết chiến lược\n   # an indented comment\nthoả thuận cấp cao\n\nHữu nghị vĩ đại\n\n",
+        encoding="utf-8",
+    )
     lex = load_lexicon(path)
     assert [p.phrase for p in lex] == ["gắn kết chiến lược", "thoả thuận cấp cao", "Hữu nghị vĩ đại"]
     counts = by_key(count_phrases(docs, lex))
@@ -403,13 +441,21 @@ def test_kwic_sentence_id_points_to_the_sentence(gkcl, corpus):
 def test_kwic_uppercase_heading_as_written(gkcl, corpus):
     # 002: the heading is sentence 13 (title 0; then 1, 2, heading 3, 4, 5, 6-7, 8, 9, 10-11, 12)
     rows = gkcl[gkcl["doc_id"] == S002]
-    assert list(rows["match"]) == ["GẮN KẾT CHIẾN LƯỢC", "gắn kết chiến lược", "gắn kết chiến lược",
-                                   "gắn kết chiến lược", "gắn kết chiến lược"]
+    assert list(rows["match"]) == [
+        "GẮN KẾT CHIẾN LƯỢC",
+        "gắn kết chiến lược",
+        "gắn kết chiến lược",
+        "gắn kết chiến lược",
+        "gắn kết chiến lược",
+    ]
     heading = rows.iloc[0]
     assert heading["sentence_id"] == 13
     assert heading["left"] == ""
     doc = next(d for d in corpus if d.doc_id == S002)
-    assert doc.sentence_text(doc.sentences[13]) == "GẮN KẾT CHIẾN LƯỢC, HỢP TÁC TOÀN DIỆN, TẠO XUNG LỰC MỚI SAU CHUYẾN THĂM"
+    assert (
+        doc.sentence_text(doc.sentences[13])
+        == "GẮN KẾT CHIẾN LƯỢC, HỢP TÁC TOÀN DIỆN, TẠO XUNG LỰC MỚI SAU CHUYẾN THĂM"
+    )
     # the right context: the next 8 syllables of the heading, the comma between kept as written
     assert words(heading["right"]) == ["hợp", "tác", "toàn", "diện", "tạo", "xung", "lực", "mới"]
     assert "HỢP TÁC TOÀN DIỆN, TẠO XUNG LỰC MỚI" in heading["right"]
@@ -429,12 +475,18 @@ def test_kwic_sentence_ids_by_hand(gkcl):
         (1, ["diện"], ["giữa"]),
         (4, ["hợp", "tác", "toàn", "diện"], ["giữa", "hai", "đảng", "hai"]),
         # 000 sentence 5 has 31 syllables before the phrase and 6 after it
-        (30, "ban liên chính phủ việt nam lào là cơ chế rất quan trọng để triển khai quan hệ "
-             "hữu nghị vĩ đại đoàn kết đặc biệt hợp tác toàn diện".split(),
-         ["giữa", "hai", "đảng", "hai", "nhà", "nước"]),
-        (40, "ủy ban liên chính phủ việt nam lào là cơ chế rất quan trọng để triển khai quan hệ "
-             "hữu nghị vĩ đại đoàn kết đặc biệt hợp tác toàn diện".split(),
-         ["giữa", "hai", "đảng", "hai", "nhà", "nước"]),
+        (
+            30,
+            "ban liên chính phủ việt nam lào là cơ chế rất quan trọng để triển khai quan hệ "
+            "hữu nghị vĩ đại đoàn kết đặc biệt hợp tác toàn diện".split(),
+            ["giữa", "hai", "đảng", "hai", "nhà", "nước"],
+        ),
+        (
+            40,
+            "ủy ban liên chính phủ việt nam lào là cơ chế rất quan trọng để triển khai quan hệ "
+            "hữu nghị vĩ đại đoàn kết đặc biệt hợp tác toàn diện".split(),
+            ["giữa", "hai", "đảng", "hai", "nhà", "nước"],
+        ),
     ],
 )
 def test_kwic_window_counts_syllables(docs, window, left, right):
@@ -465,8 +517,11 @@ def test_kwic_default_window_is_8(docs):
     "seed, phrase, matches",
     [
         # 000: three "Ủy ban" and one old-style "Uỷ ban" (sentence 4, "Kỳ họp lần thứ 48 của Uỷ ban ...")
-        (S000, "Ủy ban liên Chính phủ", ["Ủy ban liên Chính phủ", "Uỷ ban liên Chính phủ", "Ủy ban liên Chính phủ",
-                                         "Ủy ban liên Chính phủ"]),
+        (
+            S000,
+            "Ủy ban liên Chính phủ",
+            ["Ủy ban liên Chính phủ", "Uỷ ban liên Chính phủ", "Ủy ban liên Chính phủ", "Ủy ban liên Chính phủ"],
+        ),
         # 001: "cam kết, thoả thuận của lãnh đạo", then three "thỏa thuận cấp cao" and two "thỏa thuận hợp tác"
         (S001, "thỏa thuận", ["thoả thuận", "thỏa thuận", "thỏa thuận", "thỏa thuận", "thỏa thuận", "thỏa thuận"]),
         # 001: "cụ thể hoá những cam kết", "cụ thể hóa và triển khai", the heading "Cụ thể hoá nội hàm",
@@ -553,8 +608,10 @@ def test_formula_order_follows_the_text():
     from analysis.lexicon import Formula
 
     formula = Formula("test", FORMULA)
-    doc = doc_of("GẮN KẾT CHIẾN LƯỢC, HỢP TÁC TOÀN DIỆN VÀ ĐOÀN KẾT ĐẶC BIỆT\n\n"
-                 "Hai nước giữ gìn tình hữu nghị vĩ đại. Hai nước thúc đẩy hợp tác toàn diện.")
+    doc = doc_of(
+        "GẮN KẾT CHIẾN LƯỢC, HỢP TÁC TOÀN DIỆN VÀ ĐOÀN KẾT ĐẶC BIỆT\n\n"
+        "Hai nước giữ gìn tình hữu nghị vĩ đại. Hai nước thúc đẩy hợp tác toàn diện."
+    )
     row = formula_completeness(syllabify([doc]), formula).iloc[0]
     assert (row["max_parts"], row["order"], row["sentences_with_any"]) == (3, "4-3-2", 3)
 
@@ -602,11 +659,11 @@ DISCOVER_TEXTS = {
     # stopword), "kỳ họp 48" (ends with a number) and "2025 2030" (numbers only) in a and b;
     # "thủ đô Viêng Chăn" (a name) and "đoàn khách quốc tế" twice but only in c
     "a": "date 2025-01-10 Tin thứ nhất về Lào\n\nHai bên cần tạo xung lực mới cho hợp tác. "
-         "Năm nay là năm bản lề của hai nước. Kỳ họp 48 đã thành công. Mục tiêu 2025 2030 được đặt ra.\n",
+    "Năm nay là năm bản lề của hai nước. Kỳ họp 48 đã thành công. Mục tiêu 2025 2030 được đặt ra.\n",
     "b": "date 2025-02-10 Bài viết số hai\n\nChuyến thăm sẽ là xung lực mới để phát triển. "
-         "Năm nay đánh dấu bước ngoặt của hai nước. Kỳ họp 48 sẽ khép lại. Tầm nhìn 2025 2030 rất rõ.\n",
+    "Năm nay đánh dấu bước ngoặt của hai nước. Kỳ họp 48 sẽ khép lại. Tầm nhìn 2025 2030 rất rõ.\n",
     "c": "date 2025-03-10 Một bản tin khác\n\nThủ đô Viêng Chăn đón đoàn khách quốc tế. "
-         "Đoàn rời thủ đô Viêng Chăn, chia tay đoàn khách quốc tế.\n",
+    "Đoàn rời thủ đô Viêng Chăn, chia tay đoàn khách quốc tế.\n",
 }
 
 
@@ -655,35 +712,49 @@ def test_discover_needs_two_documents(discover_docs):
 # a word ("toàn diện", "toàn cầu").
 SOURCED = {
     ("a", "TPO", "2025-01-10"): "Tin một\n\nHai bên tăng cường xung lực mới cho hợp tác. Thủ tướng Phạm Minh Chính "
-                                "hội kiến. Kính mời bạn đọc đón xem chuyên mục kỳ tới. Hai nước đẩy mạnh hợp tác toàn "
-                                "diện.\n",
+    "hội kiến. Kính mời bạn đọc đón xem chuyên mục kỳ tới. Hai nước đẩy mạnh hợp tác toàn "
+    "diện.\n",
     ("b", "TPO", "2025-02-10"): "Tin hai\n\nChuyến thăm tạo xung lực mới để phát triển. Thủ tướng Phạm Minh Chính "
-                                "phát biểu. Kính mời bạn đọc đón xem chuyên mục kỳ tới. Các nước đẩy mạnh hợp tác toàn "
-                                "cầu.\n",
+    "phát biểu. Kính mời bạn đọc đón xem chuyên mục kỳ tới. Các nước đẩy mạnh hợp tác toàn "
+    "cầu.\n",
     ("c", "VNA", "2025-03-10"): "Tin ba\n\nHội nghị là xung lực mới cho khu vực. Thủ tướng Phạm Minh Chính chủ trì. "
-                                "Việt Nam đẩy mạnh hợp tác toàn diện.\n",
+    "Việt Nam đẩy mạnh hợp tác toàn diện.\n",
 }
 
 
 @pytest.fixture(scope="module")
 def sourced_docs():
-    return syllabify([parse_document(k, v, meta={"source": s, "date": dt.date.fromisoformat(d)})
-                      for (k, s, d), v in SOURCED.items()])
+    return syllabify(
+        [parse_document(k, v, meta={"source": s, "date": dt.date.fromisoformat(d)}) for (k, s, d), v in SOURCED.items()]
+    )
 
 
 def test_discover_ranks_a_formula_spread_across_sources(sourced_docs):
     table = discover(sourced_docs)
     assert list(table.columns[-3:]) == ["sources", "periods", "score"]
     top = table.iloc[0]
-    assert (top["ngram"], top["count"], top["documents"], top["sources"], top["periods"]) == ("xung lực mới", 3, 3,
-                                                                                              2, 3)
+    assert (top["ngram"], top["count"], top["documents"], top["sources"], top["periods"]) == (
+        "xung lực mới",
+        3,
+        3,
+        2,
+        3,
+    )
     # every part of it is seen only inside it: npmi 1, score 1 x 2/3 x 3/4
     assert (top["npmi"], top["score"]) == (1.0, 0.5)
 
 
-@pytest.mark.parametrize("ngram", ["phạm minh chính", "thủ tướng phạm minh chính", "minh chính",
-                                   "đẩy mạnh hợp tác toàn", "hợp tác toàn",
-                                   "bạn đọc đón xem chuyên mục"])
+@pytest.mark.parametrize(
+    "ngram",
+    [
+        "phạm minh chính",
+        "thủ tướng phạm minh chính",
+        "minh chính",
+        "đẩy mạnh hợp tác toàn",
+        "hợp tác toàn",
+        "bạn đọc đón xem chuyên mục",
+    ],
+)
 def test_discover_leaves_out_names_fragments_addresses_and_one_source_boilerplate(sourced_docs, ngram):
     assert ngram not in set(discover(sourced_docs, top=1000)["ngram"])
 
@@ -695,8 +766,12 @@ def test_one_source_boilerplate_is_kept_when_one_source_is_enough(sourced_docs):
 
 
 def test_discover_never_crosses_punctuation():
-    docs = syllabify([doc_of("Hai bên gắn kết, chiến lược mới được nêu.", doc_id="a"),
-                      doc_of("Hai nước gắn kết, chiến lược chung được bàn.", doc_id="b")])
+    docs = syllabify(
+        [
+            doc_of("Hai bên gắn kết, chiến lược mới được nêu.", doc_id="a"),
+            doc_of("Hai nước gắn kết, chiến lược chung được bàn.", doc_id="b"),
+        ]
+    )
     ngrams = set(discover(docs)["ngram"])
     assert not any("kết chiến" in n for n in ngrams)
 
@@ -706,8 +781,15 @@ def test_discover_never_crosses_punctuation():
 
 def run_cli(*args: str, cache: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "ANALYSIS_CACHE_DIR": str(cache), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
 
 
 def csv_rows(out: str) -> tuple[list[str], list[dict]]:
@@ -724,7 +806,7 @@ def cache_is_empty(cache: Path) -> bool:
     if not database.exists():
         return True
     with sqlite3.connect(database) as db:
-        (n,), = db.execute("SELECT count(*) FROM tokens").fetchall()
+        ((n,),) = db.execute("SELECT count(*) FROM tokens").fetchall()
     db.close()
     return n == 0
 
@@ -760,8 +842,10 @@ def test_cli_phrases_with_txt_lexicon_and_captions(tmp_path):
     lexicon = tmp_path / "lex.txt"
     lexicon.write_text("# names\nSonexay Siphandone\ngặp gỡ, làm việc\n", encoding="utf-8")
     cache = tmp_path / "cache"
-    for extra, expected in (((), {(S001, "Sonexay Siphandone"): 2, (S004, "gặp gỡ, làm việc"): 0}),
-                            (("--keep-captions",), {(S001, "Sonexay Siphandone"): 5, (S004, "gặp gỡ, làm việc"): 1})):
+    for extra, expected in (
+        ((), {(S001, "Sonexay Siphandone"): 2, (S004, "gặp gỡ, làm việc"): 0}),
+        (("--keep-captions",), {(S001, "Sonexay Siphandone"): 5, (S004, "gặp gỡ, làm việc"): 1}),
+    ):
         result = run_cli("phrases", "--csv", "--lexicon", str(lexicon), *extra, cache=cache)
         assert result.returncode == 0, result.stderr
         _, rows = csv_rows(result.stdout)
@@ -785,8 +869,13 @@ def test_cli_bad_lexicon_is_one_error_line(tmp_path):
 def test_phrase_csv_is_what_the_csv_module_writes_of_the_rows():
     from analysis.phrases import PHRASE_TABLE_COLUMNS, phrase_rows, write_phrase_csv
 
-    docs = syllabify([doc_of("Hai nước hợp tác toàn diện, mẫu mực, thủy chung.", doc_id='a, "b"'),
-                      doc_of("Không có gì.", doc_id="c"), parse_document("empty", "")])
+    docs = syllabify(
+        [
+            doc_of("Hai nước hợp tác toàn diện, mẫu mực, thủy chung.", doc_id='a, "b"'),
+            doc_of("Không có gì.", doc_id="c"),
+            parse_document("empty", ""),
+        ]
+    )
     lexicon = lexicon_of("hợp tác", "mẫu mực, thủy chung", 'nói "không"')
     expected = io.StringIO()
     writer = csv.writer(expected, lineterminator="\n")
@@ -796,5 +885,7 @@ def test_phrase_csv_is_what_the_csv_module_writes_of_the_rows():
     write_phrase_csv(docs, lexicon, written)
     assert written.getvalue() == expected.getvalue()
     # 12 syllables: "Tin thử" and ten in the body; "mẫu mực, thủy chung" once, with its comma
-    assert written.getvalue().splitlines()[1:3] == ['"a, ""b""",2025-01-01,hợp tác,1,833.3333,,,12',
-                                                   '"a, ""b""",2025-01-01,"mẫu mực, thủy chung",1,833.3333,,,12']
+    assert written.getvalue().splitlines()[1:3] == [
+        '"a, ""b""",2025-01-01,hợp tác,1,833.3333,,,12',
+        '"a, ""b""",2025-01-01,"mẫu mực, thủy chung",1,833.3333,,,12',
+    ]

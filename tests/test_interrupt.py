@@ -14,12 +14,13 @@ import time
 
 import psutil
 import pytest
-
 from helpers import ROOT, write
 
-SYLLABLES = ("hợp tác phát triển kinh tế văn hóa giáo dục quốc phòng an ninh hữu nghị đặc biệt toàn diện "
-             "chiến lược nhân dân chính phủ quốc hội đầu tư thương mại nông nghiệp công nghiệp khoa học "
-             "công nghệ môi trường biển đảo du lịch y tế lao động việc làm").split()
+SYLLABLES = (
+    "hợp tác phát triển kinh tế văn hóa giáo dục quốc phòng an ninh hữu nghị đặc biệt toàn diện "
+    "chiến lược nhân dân chính phủ quốc hội đầu tư thương mại nông nghiệp công nghiệp khoa học "
+    "công nghệ môi trường biển đảo du lịch y tế lao động việc làm"
+).split()
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +29,9 @@ def big_corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("big")
     rng = random.Random(7)
     for i in range(4000):
-        sentences = [" ".join(rng.choice(SYLLABLES) for _ in range(rng.randint(8, 20))).capitalize() + "."
-                     for _ in range(15)]
+        sentences = [
+            " ".join(rng.choice(SYLLABLES) for _ in range(rng.randint(8, 20))).capitalize() + "." for _ in range(15)
+        ]
         write(root / f"{i // 500}" / f"{i:04d}.txt", f"Bài {i}\n\n" + " ".join(sentences) + "\n")
     return root
 
@@ -38,8 +40,14 @@ def _interrupted(args: list[str], env: dict, *, after: float = 0.0) -> tuple[int
     """Run the command line; once its worker processes exist (a parallel stage has begun) and ``after``
     more seconds have passed, send SIGINT to its process group. Return the exit code, the seconds from
     the signal to the exit, and stderr."""
-    proc = subprocess.Popen([sys.executable, "-m", "analysis", *args], cwd=ROOT, env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", *args],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while proc.poll() is None and time.monotonic() < deadline and len(psutil.Process(proc.pid).children()) < 2:
         time.sleep(0.01)
@@ -88,6 +96,7 @@ def test_an_interrupt_that_a_library_turns_into_another_error_is_still_an_interr
             time.sleep(1)
         except KeyboardInterrupt:
             raise ValueError("Invalid affine transformation matrix") from None
+
     monkeypatch.setitem(cli.COMMANDS, "corpus", drawing)
     assert cli.main(["corpus", "--no-cache"]) == 130
     assert capsys.readouterr().err.splitlines()[-1] == "interrupted"

@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import rows_of, run_once
 
 from analysis.errors import InputError
-from analysis.keyterms import (CONTENT_TAGS, KeyTerms, document_terms, keyness, keyness_of_counts, similarity,
-                               two_groups)
+from analysis.keyterms import CONTENT_TAGS, KeyTerms, document_terms, keyness, keyness_of_counts, similarity, two_groups
 from analysis.layout import parse_document
 from analysis.stopwords import is_stopword
 from analysis.tokenise import tokenise
-from helpers import rows_of, run_once
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYNESS_COLUMNS = ["term", "count_a", "count_b", "per_10k_a", "per_10k_b", "g2", "log_ratio", "key_for"]
@@ -190,8 +189,10 @@ def test_similarity_identical_disjoint_symmetric():
 
 # --- terms of a document ------------------------------------------------------------------------
 
-TEXT = ("date 2024-10-09 Hai nước tăng cường hợp tác\n\n"
-        "Năm 2024, Việt Nam và Lào ký 5 văn kiện quan trọng về kinh tế, tăng 28,26% so với năm 2023.\n")
+TEXT = (
+    "date 2024-10-09 Hai nước tăng cường hợp tác\n\n"
+    "Năm 2024, Việt Nam và Lào ký 5 văn kiện quan trọng về kinh tế, tăng 28,26% so với năm 2023.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -220,8 +221,18 @@ def test_document_terms_with_content_tags_keep_only_content_words(plain_document
     assert "hai" not in content
     # Title: Hai | nước tăng_cường hợp_tác; body: Việt_Nam Lào ký văn_kiện quan_trọng kinh_tế tăng
     # (Năm/năm, và, về, so, với: stopwords; numbers and punctuation: never terms).
-    assert content == ["nước", "tăng_cường", "hợp_tác", "việt_nam", "lào", "ký", "văn_kiện", "quan_trọng",
-                       "kinh_tế", "tăng"]
+    assert content == [
+        "nước",
+        "tăng_cường",
+        "hợp_tác",
+        "việt_nam",
+        "lào",
+        "ký",
+        "văn_kiện",
+        "quan_trọng",
+        "kinh_tế",
+        "tăng",
+    ]
     tags = {w.key: w.tag for s in plain_document.sentences for w in s.words}
     assert all(tags[t] in CONTENT_TAGS for t in content)
 
@@ -242,16 +253,26 @@ def test_document_terms_leave_out_captions_unless_asked(captioned_document):
 
 # --- two groups ---------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def dated_documents():
     return [
-        parse_document("early", "date 2024-10-09 Hai nước hợp tác\n\nHai bên ký văn kiện.\n",
-                       meta={"source": "TPO", "outlet": "print"}),
-        parse_document("late", "date 2025-12-02 Hai nước hợp tác\n\nHai bên ký văn kiện.\n",
-                       meta={"source": "VOV", "outlet": "web"}),
+        parse_document(
+            "early",
+            "date 2024-10-09 Hai nước hợp tác\n\nHai bên ký văn kiện.\n",
+            meta={"source": "TPO", "outlet": "print"},
+        ),
+        parse_document(
+            "late",
+            "date 2025-12-02 Hai nước hợp tác\n\nHai bên ký văn kiện.\n",
+            meta={"source": "VOV", "outlet": "web"},
+        ),
         parse_document("undated", "Hai nước hợp tác\n\nHai bên ký văn kiện.\n", meta={"source": "TPO"}),
-        parse_document("on_the_day", "date 2025-12-01 Hai nước hợp tác\n\nHai bên ký văn kiện.\n",
-                       meta={"source": "VOV", "outlet": "web"}),
+        parse_document(
+            "on_the_day",
+            "date 2025-12-01 Hai nước hợp tác\n\nHai bên ký văn kiện.\n",
+            meta={"source": "VOV", "outlet": "web"},
+        ),
     ]
 
 
@@ -272,22 +293,26 @@ def test_two_groups_by_column_value(dated_documents):
     assert mask == [True, True, False, True]
 
 
-@pytest.mark.parametrize("options", [
-    {"split": "2025-13-01"},               # no 13th month
-    {"split": "yesterday"},
-    {"split": "2030-01-01"},               # every dated document is before: group B is empty
-    {"split": "2000-01-01"},               # group A is empty
-    {"by": "source", "value": "NLĐ"},      # no document has it: group A is empty
-    {"by": "colour", "value": "red"},      # no such column
-    {"by": "source"},                      # no value
-    {},                                    # neither --split nor --by
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"split": "2025-13-01"},  # no 13th month
+        {"split": "yesterday"},
+        {"split": "2030-01-01"},  # every dated document is before: group B is empty
+        {"split": "2000-01-01"},  # group A is empty
+        {"by": "source", "value": "NLĐ"},  # no document has it: group A is empty
+        {"by": "colour", "value": "red"},  # no such column
+        {"by": "source"},  # no value
+        {},  # neither --split nor --by
+    ],
+)
 def test_two_groups_errors(dated_documents, options):
     with pytest.raises(InputError):
         two_groups(dated_documents, **options)
 
 
 # --- the command line ---------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def cache_dir(tmp_path_factory):
@@ -355,7 +380,10 @@ def test_cli_keyness_of_phrases_counted_by_hand(run):
 def test_cli_keyness_of_phrases_key_for_agrees_with_the_counts(run):
     # A phrase that one group never uses is key for the other one, whatever the group sizes.
     _, rows = rows_of(run("keyterms", "--split", "2025-12-01", "--phrases", "--csv"))
-    wrong = [(r["term"], r["count_a"], r["count_b"], r["key_for"]) for r in rows
-             if (r["count_a"] == "0" and r["key_for"] != "from 2025-12-01")
-             or (r["count_b"] == "0" and r["key_for"] != "before 2025-12-01")]
+    wrong = [
+        (r["term"], r["count_a"], r["count_b"], r["key_for"])
+        for r in rows
+        if (r["count_a"] == "0" and r["key_for"] != "from 2025-12-01")
+        or (r["count_b"] == "0" and r["key_for"] != "before 2025-12-01")
+    ]
     assert wrong == []

@@ -66,9 +66,12 @@ def test_seed_date(seed_docs, stem, date, date_source):
         (S000, "Việt Nam - Lào củng cố quan hệ đặc biệt, tạo động lực mới cho hợp tác chiến lược"),
         (S001, "Việt - Lào sẽ chuyển từ hợp tác tốt sang hợp tác hiệu quả"),
         # the rest of the header line, as written, trailing comma and en dash included
-        (S002, "Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Cường nhấn mạnh chuyến thăm cấp Nhà nước tới Lào "
-               "của Tổng Bí thư Tô Lâm mang ý nghĩa rất quan trọng đối với quan hệ đặc biệt Việt Nam – Lào, "
-               "nhất là trong việc định hình cục diện hợp tác, phát triển giữa hai nước trong giai đoạn mới,"),
+        (
+            S002,
+            "Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Cường nhấn mạnh chuyến thăm cấp Nhà nước tới Lào "
+            "của Tổng Bí thư Tô Lâm mang ý nghĩa rất quan trọng đối với quan hệ đặc biệt Việt Nam – Lào, "
+            "nhất là trong việc định hình cục diện hợp tác, phát triển giữa hai nước trong giai đoạn mới,",
+        ),
         (S003, "Tham vấn chính trị cấp Bộ trưởng Ngoại giao Việt Nam - Lào"),
         # the byline "P.V • 09/10/2024 06:27" and what follows are not part of the title
         (S004, "Chính trị là nòng cốt trong quan hệ Việt Nam - Lào"),
@@ -99,20 +102,32 @@ def test_seed_source(seed_docs, stem, source):
     "stem, first_body",
     [
         # the "TPO - " marker is not part of the first sentence
-        (S000, "Việt Nam - Lào khẳng định, \"quan hệ giữa hai nước là mối quan hệ mẫu mực, thủy chung, "
-               "trong sáng, hiếm có; là nhân tố quyết định thắng lợi của cách mạng mỗi nước và tài sản chung "
-               "vô giá của hai Đảng, hai dân tộc, cần được gìn giữ, phát huy và truyền lại cho các thế hệ sau\", "
-               "Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Cường nói."),
-        (S001, "Chiều 5/2, trong cuộc hội kiến Thủ tướng Lào Sonexay Siphandone, Tổng Bí thư Tô Lâm nhấn mạnh "
-               "giai đoạn tới sẽ chuyển mạnh từ hợp tác tốt sang hợp tác hiệu quả, từ cam kết sang kết quả cụ thể, "
-               "lấy lợi ích của nhân dân hai nước làm thước đo cao nhất."),
-        (S003, "Nhận lời mời của Bộ trưởng Ngoại giao Lào Thongsavanh Phomvihane và thực hiện Thỏa thuận hợp tác "
-               "giữa Bộ Ngoại giao Việt Nam và Bộ Ngoại giao Lào, Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn "
-               "thăm Lào và đồng chủ trì Tham vấn Chính trị lần thứ 11 cấp Bộ trưởng Ngoại giao Việt Nam – Lào "
-               "từ ngày 16-18/12/2024."),
+        (
+            S000,
+            'Việt Nam - Lào khẳng định, "quan hệ giữa hai nước là mối quan hệ mẫu mực, thủy chung, '
+            "trong sáng, hiếm có; là nhân tố quyết định thắng lợi của cách mạng mỗi nước và tài sản chung "
+            'vô giá của hai Đảng, hai dân tộc, cần được gìn giữ, phát huy và truyền lại cho các thế hệ sau", '
+            "Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Cường nói.",
+        ),
+        (
+            S001,
+            "Chiều 5/2, trong cuộc hội kiến Thủ tướng Lào Sonexay Siphandone, Tổng Bí thư Tô Lâm nhấn mạnh "
+            "giai đoạn tới sẽ chuyển mạnh từ hợp tác tốt sang hợp tác hiệu quả, từ cam kết sang kết quả cụ thể, "
+            "lấy lợi ích của nhân dân hai nước làm thước đo cao nhất.",
+        ),
+        (
+            S003,
+            "Nhận lời mời của Bộ trưởng Ngoại giao Lào Thongsavanh Phomvihane và thực hiện Thỏa thuận hợp tác "
+            "giữa Bộ Ngoại giao Việt Nam và Bộ Ngoại giao Lào, Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn "
+            "thăm Lào và đồng chủ trì Tham vấn Chính trị lần thứ 11 cấp Bộ trưởng Ngoại giao Việt Nam – Lào "
+            "từ ngày 16-18/12/2024.",
+        ),
         # right after the byline of the one-line article
-        (S004, "Thủ tướng Phạm Minh Chính nhấn mạnh tại buổi gặp gỡ làm việc với cán bộ Đại sứ quán Việt Nam "
-               "và các cơ quan đại diện Việt Nam tại Lào chiều 8/10."),
+        (
+            S004,
+            "Thủ tướng Phạm Minh Chính nhấn mạnh tại buổi gặp gỡ làm việc với cán bộ Đại sứ quán Việt Nam "
+            "và các cơ quan đại diện Việt Nam tại Lào chiều 8/10.",
+        ),
     ],
 )
 def test_seed_first_sentence_after_title(seed_docs, stem, first_body):
@@ -137,8 +152,9 @@ def test_closing_source_line_is_not_a_sentence(seed_docs):
     # 004 ends "... năm 2023. Chính trị là nòng cốt trong quan hệ Việt Nam - Lào (diendandoanhnghiep.vn)":
     # the footer repeats the title and names the source.
     doc = seed_docs[S004]
-    assert texts(doc)[-1] == ("Kim ngạch nhập khẩu của Việt Nam từ Lào đạt 915,2 triệu USD, tăng 25,7% "
-                              "so với cùng kỳ năm 2023.")
+    assert texts(doc)[-1] == (
+        "Kim ngạch nhập khẩu của Việt Nam từ Lào đạt 915,2 triệu USD, tăng 25,7% so với cùng kỳ năm 2023."
+    )
     assert all("diendandoanhnghiep" not in s for s in texts(doc))
     assert texts(doc).count("Chính trị là nòng cốt trong quan hệ Việt Nam - Lào") == 1  # the title only
 
@@ -197,7 +213,7 @@ def test_seed_sentences_are_offsets_into_the_text(seed_docs):
         previous_end = 0
         for s in doc.sentences:
             assert previous_end <= s.start < s.end <= len(doc.text)
-            assert doc.sentence_text(s) == doc.text[s.start:s.end]
+            assert doc.sentence_text(s) == doc.text[s.start : s.end]
             assert doc.sentence_text(s) == doc.sentence_text(s).strip()
             previous_end = s.end
 
@@ -220,16 +236,23 @@ def test_sentence_before_a_standalone_credit_caption_only_goes_back_one_paragrap
     kind = {doc.sentence_text(s): s.kind for s in doc.sentences}
     # the paragraph before the captioned one is an ordinary sentence
     assert kind["Cùng ngày, Thủ tướng Phạm Minh Chính có cuộc hội kiến với Thủ tướng Lào Sonexay Siphandone."] == "body"
-    assert kind["Hai Thủ tướng thông báo cho nhau về tình hình phát triển kinh tế - xã hội của mỗi nước thời gian "
-                "qua, phương hướng mục tiêu phát triển trong thời gian tới để triển khai hiệu quả Nghị quyết "
-                "Đại hội đảng mỗi nước."] == "body"
+    assert (
+        kind[
+            "Hai Thủ tướng thông báo cho nhau về tình hình phát triển kinh tế - xã hội của mỗi nước thời gian "
+            "qua, phương hướng mục tiêu phát triển trong thời gian tới để triển khai hiệu quả Nghị quyết "
+            "Đại hội đảng mỗi nước."
+        ]
+        == "body"
+    )
 
 
 def test_caption_inside_the_one_line_article_004(seed_docs):
     doc = seed_docs[S004]
     all_texts = texts(doc)
-    caption = ("Thủ tướng Phạm Minh Chính gặp gỡ, làm việc với cán bộ Đại sứ quán Việt Nam và các cơ quan "
-               "đại diện Việt Nam tại Lào - Ảnh: VGP/Nhật Bắc")
+    caption = (
+        "Thủ tướng Phạm Minh Chính gặp gỡ, làm việc với cán bộ Đại sứ quán Việt Nam và các cơ quan "
+        "đại diện Việt Nam tại Lào - Ảnh: VGP/Nhật Bắc"
+    )
     assert texts(doc, "caption") == [caption]
     i = all_texts.index(caption)
     assert all_texts[i + 1].startswith("Trong buổi gặp gỡ làm việc giữa Thủ tướng Phạm Minh Chính")
@@ -259,32 +282,56 @@ def test_seed_headings(seed_docs, stem, heading):
     "stem, sentence",
     [
         # decimals, percentages and thousands separators stay inside their sentence
-        (S000, "Hiện Việt Nam có 276 dự án đầu tư tại Lào với tổng vốn đăng ký hơn 6,21 tỷ USD, "
-               "trong đó vốn thực hiện là khoảng 3 tỷ USD."),
+        (
+            S000,
+            "Hiện Việt Nam có 276 dự án đầu tư tại Lào với tổng vốn đăng ký hơn 6,21 tỷ USD, "
+            "trong đó vốn thực hiện là khoảng 3 tỷ USD.",
+        ),
         (S000, "Về hợp tác kinh tế, đầu tư và thương mại."),
-        (S002, "Đầu tư của Việt Nam tại Lào tăng mạnh, với tổng vốn đăng ký hơn 5,6 tỷ USD, nâng tổng vốn lũy kế "
-               "lên 6,21 tỷ USD với 276 dự án, tiếp tục duy trì vị thế trong nhóm các nhà đầu tư hàng đầu tại Lào."),
-        (S003, "Kim ngạch thương mại song phương đạt trên 1,7 tỷ USD trong 10 tháng đầu năm 2024, tăng 28,26% so "
-               "với cùng kỳ năm 2023; đặc biệt hai bên đã giải quyết được một số khó khăn, vướng mắc tại một số dự "
-               "án trọng điểm."),
+        (
+            S002,
+            "Đầu tư của Việt Nam tại Lào tăng mạnh, với tổng vốn đăng ký hơn 5,6 tỷ USD, nâng tổng vốn lũy kế "
+            "lên 6,21 tỷ USD với 276 dự án, tiếp tục duy trì vị thế trong nhóm các nhà đầu tư hàng đầu tại Lào.",
+        ),
+        (
+            S003,
+            "Kim ngạch thương mại song phương đạt trên 1,7 tỷ USD trong 10 tháng đầu năm 2024, tăng 28,26% so "
+            "với cùng kỳ năm 2023; đặc biệt hai bên đã giải quyết được một số khó khăn, vướng mắc tại một số dự "
+            "án trọng điểm.",
+        ),
         # an ellipsis followed by a lower-case word does not end the sentence
-        (S003, "Hợp tác trên các lĩnh vực văn hóa, giáo dục, khoa học kỹ thuật, phát triển nguồn nhân lực… đạt "
-               "nhiều kết quả quan trọng."),
+        (
+            S003,
+            "Hợp tác trên các lĩnh vực văn hóa, giáo dục, khoa học kỹ thuật, phát triển nguồn nhân lực… đạt "
+            "nhiều kết quả quan trọng.",
+        ),
         # "..." followed by a capital does
-        (S003, "Nhân dịp này, lãnh đạo một số đơn vị liên quan của hai Bộ Ngoại giao đã trao đổi, chia sẻ kinh "
-               "nghiệm về nghiên cứu các vấn đề chiến lược, thông tin báo chí, hợp tác đa phương..."),
+        (
+            S003,
+            "Nhân dịp này, lãnh đạo một số đơn vị liên quan của hai Bộ Ngoại giao đã trao đổi, chia sẻ kinh "
+            "nghiệm về nghiên cứu các vấn đề chiến lược, thông tin báo chí, hợp tác đa phương...",
+        ),
         (S003, "Hai bên nhất trí sẽ tổ chức Tham vấn chính trị lần thứ 12 tại Việt Nam."),
         (S004, "Hiện có khoảng 100.000 kiều bào Việt Nam đang sinh sống, làm việc, học tập tại Lào."),
-        (S004, "Trong đó, kim ngạch xuất khẩu của Việt Nam sang Lào đạt 429,5 triệu USD, tăng 20,7% so với cùng "
-               "kỳ năm 2023."),
-        (S004, "Quan hệ hai nước Việt Nam - Lào đang phát triển hết sức tốt đẹp, toàn diện trên nền tảng ngày càng "
-               "tin cậy và gắn bó."),
+        (
+            S004,
+            "Trong đó, kim ngạch xuất khẩu của Việt Nam sang Lào đạt 429,5 triệu USD, tăng 20,7% so với cùng "
+            "kỳ năm 2023.",
+        ),
+        (
+            S004,
+            "Quan hệ hai nước Việt Nam - Lào đang phát triển hết sức tốt đẹp, toàn diện trên nền tảng ngày càng "
+            "tin cậy và gắn bó.",
+        ),
         # a quotation, a full stop and "- speaker": one sentence
-        (S004, "“Trong quan hệ Việt Nam - Lào, quan hệ chính trị là nòng cốt, đồng thời phải thúc đẩy mạnh mẽ hợp "
-               "tác kinh tế, hợp tác giáo dục, đào tạo nhân lực và các lĩnh vực khác, góp phần củng cố, vun đắp cho "
-               "quan hệ Việt - Lào ngày càng phát triển trên mọi lĩnh vực, mang lại lợi ích thiết thực cho nhân dân "
-               "hai nước”. - Thủ tướng nêu rõ."),
-        (S004, "Thủ tướng cũng nêu rõ, \"hợp tác giáo dục, đào tạo với Lào là vấn đề chiến lược, lâu dài\"."),
+        (
+            S004,
+            "“Trong quan hệ Việt Nam - Lào, quan hệ chính trị là nòng cốt, đồng thời phải thúc đẩy mạnh mẽ hợp "
+            "tác kinh tế, hợp tác giáo dục, đào tạo nhân lực và các lĩnh vực khác, góp phần củng cố, vun đắp cho "
+            "quan hệ Việt - Lào ngày càng phát triển trên mọi lĩnh vực, mang lại lợi ích thiết thực cho nhân dân "
+            "hai nước”. - Thủ tướng nêu rõ.",
+        ),
+        (S004, 'Thủ tướng cũng nêu rõ, "hợp tác giáo dục, đào tạo với Lào là vấn đề chiến lược, lâu dài".'),
     ],
 )
 def test_seed_whole_sentences(seed_docs, stem, sentence):
@@ -297,27 +344,88 @@ def test_seed_whole_sentences(seed_docs, stem, sentence):
 @pytest.mark.parametrize(
     "text, meta, date, date_source, title, source",
     [
-        pytest.param("date 2025-01-02 Tiêu đề bài\n\nHai bên nhất trí hợp tác.\n", {"date": dt.date(2024, 3, 4)},
-                     "2024-03-04", "metadata", "Tiêu đề bài", "", id="metadata-date-beats-header"),
-        pytest.param("Tiêu đề bài P.V • 09/10/2024 06:27 Hai bên nhất trí hợp tác.",
-                     {"date": dt.date(2024, 3, 4), "title": "Tiêu đề khác", "source": "VNA"},
-                     "2024-03-04", "metadata", "Tiêu đề khác", "VNA", id="metadata-date-title-source"),
-        pytest.param("date 2025-01-02 Tiêu đề bài\n\nHai bên nhất trí hợp tác.\n", {},
-                     "2025-01-02", "header", "Tiêu đề bài", "", id="header"),
-        pytest.param("Hợp tác Việt - Lào\nHà Nội, ngày 5 tháng 2 năm 2026\nHai bên nhất trí hợp tác.\n", {},
-                     "2026-02-05", "byline", "Hợp tác Việt - Lào", "", id="byline-ngay-thang-nam-own-line"),
+        pytest.param(
+            "date 2025-01-02 Tiêu đề bài\n\nHai bên nhất trí hợp tác.\n",
+            {"date": dt.date(2024, 3, 4)},
+            "2024-03-04",
+            "metadata",
+            "Tiêu đề bài",
+            "",
+            id="metadata-date-beats-header",
+        ),
+        pytest.param(
+            "Tiêu đề bài P.V • 09/10/2024 06:27 Hai bên nhất trí hợp tác.",
+            {"date": dt.date(2024, 3, 4), "title": "Tiêu đề khác", "source": "VNA"},
+            "2024-03-04",
+            "metadata",
+            "Tiêu đề khác",
+            "VNA",
+            id="metadata-date-title-source",
+        ),
+        pytest.param(
+            "date 2025-01-02 Tiêu đề bài\n\nHai bên nhất trí hợp tác.\n",
+            {},
+            "2025-01-02",
+            "header",
+            "Tiêu đề bài",
+            "",
+            id="header",
+        ),
+        pytest.param(
+            "Hợp tác Việt - Lào\nHà Nội, ngày 5 tháng 2 năm 2026\nHai bên nhất trí hợp tác.\n",
+            {},
+            "2026-02-05",
+            "byline",
+            "Hợp tác Việt - Lào",
+            "",
+            id="byline-ngay-thang-nam-own-line",
+        ),
         # a date inside a line of running text has no byline shape, and opens no lead: no date
-        pytest.param("Hợp tác Việt - Lào ngày 5 tháng 2 năm 2026 Hai bên nhất trí hợp tác.", {},
-                     None, "unknown", "Hợp tác Việt - Lào ngày 5 tháng 2 năm 2026 Hai bên nhất trí hợp tác.", "",
-                     id="date-in-running-first-line-is-no-byline"),
-        pytest.param("Hợp tác Việt - Lào\nHai bên gặp nhau từ ngày 16-18/12/2024 tại Viêng Chăn.\n", {},
-                     "2024-12-16", "body", "Hợp tác Việt - Lào", "", id="body-date-range"),
-        pytest.param("Hợp tác Việt - Lào\nHai bên nhất trí hợp tác.\n", {},
-                     None, "unknown", "Hợp tác Việt - Lào", "", id="no-date"),
-        pytest.param("Hợp tác Việt - Lào\nChiều 5/2, hai bên nhất trí hợp tác.\n", {},
-                     None, "unknown", "Hợp tác Việt - Lào", "", id="day-and-month-only-is-no-date"),
-        pytest.param("Tiêu đề (NLĐ)- Nội dung bài viết. Hai bên nhất trí.", {},
-                     None, "unknown", "Tiêu đề", "NLĐ", id="inline-source"),
+        pytest.param(
+            "Hợp tác Việt - Lào ngày 5 tháng 2 năm 2026 Hai bên nhất trí hợp tác.",
+            {},
+            None,
+            "unknown",
+            "Hợp tác Việt - Lào ngày 5 tháng 2 năm 2026 Hai bên nhất trí hợp tác.",
+            "",
+            id="date-in-running-first-line-is-no-byline",
+        ),
+        pytest.param(
+            "Hợp tác Việt - Lào\nHai bên gặp nhau từ ngày 16-18/12/2024 tại Viêng Chăn.\n",
+            {},
+            "2024-12-16",
+            "body",
+            "Hợp tác Việt - Lào",
+            "",
+            id="body-date-range",
+        ),
+        pytest.param(
+            "Hợp tác Việt - Lào\nHai bên nhất trí hợp tác.\n",
+            {},
+            None,
+            "unknown",
+            "Hợp tác Việt - Lào",
+            "",
+            id="no-date",
+        ),
+        pytest.param(
+            "Hợp tác Việt - Lào\nChiều 5/2, hai bên nhất trí hợp tác.\n",
+            {},
+            None,
+            "unknown",
+            "Hợp tác Việt - Lào",
+            "",
+            id="day-and-month-only-is-no-date",
+        ),
+        pytest.param(
+            "Tiêu đề (NLĐ)- Nội dung bài viết. Hai bên nhất trí.",
+            {},
+            None,
+            "unknown",
+            "Tiêu đề",
+            "NLĐ",
+            id="inline-source",
+        ),
     ],
 )
 def test_made_up_head(text, meta, date, date_source, title, source):
@@ -333,8 +441,11 @@ def test_made_up_head(text, meta, date, date_source, title, source):
     [
         pytest.param(
             "Tiêu đề bài báo\nHai bên nhất trí hợp tác.\nViệt Nam và Lào ký văn kiện.\n",
-            [("Tiêu đề bài báo", "title"), ("Hai bên nhất trí hợp tác.", "body"),
-             ("Việt Nam và Lào ký văn kiện.", "body")],
+            [
+                ("Tiêu đề bài báo", "title"),
+                ("Hai bên nhất trí hợp tác.", "body"),
+                ("Việt Nam và Lào ký văn kiện.", "body"),
+            ],
             id="title-line-then-body-lines",
         ),
         pytest.param(
@@ -344,15 +455,23 @@ def test_made_up_head(text, meta, date, date_source, title, source):
         ),
         pytest.param(
             "date 2025-01-02 Tiêu đề ngắn\n\nHai bên hội đàm. Ảnh: TTXVN\n\nHai bên nhất trí hợp tác.\n",
-            [("Tiêu đề ngắn", "title"), ("Hai bên hội đàm.", "caption"), ("Ảnh: TTXVN", "caption"),
-             ("Hai bên nhất trí hợp tác.", "body")],
+            [
+                ("Tiêu đề ngắn", "title"),
+                ("Hai bên hội đàm.", "caption"),
+                ("Ảnh: TTXVN", "caption"),
+                ("Hai bên nhất trí hợp tác.", "body"),
+            ],
             id="caption-paragraph",
         ),
         pytest.param(
             "date 2025-01-02 Tiêu đề ngắn\n\nTPO - Hai bên nhất trí hợp tác.\n\nHợp tác kinh tế\n\n"
             "Việt Nam và Lào ký văn kiện.\n",
-            [("Tiêu đề ngắn", "title"), ("Hai bên nhất trí hợp tác.", "body"), ("Hợp tác kinh tế", "heading"),
-             ("Việt Nam và Lào ký văn kiện.", "body")],
+            [
+                ("Tiêu đề ngắn", "title"),
+                ("Hai bên nhất trí hợp tác.", "body"),
+                ("Hợp tác kinh tế", "heading"),
+                ("Việt Nam và Lào ký văn kiện.", "body"),
+            ],
             id="source-marker-and-heading",
         ),
         pytest.param(
@@ -388,35 +507,57 @@ TITLE = "Hợp tác Việt - Lào\n"
         pytest.param("05/02/2025 10:00 GMT+7\nHai bên nhất trí.", "2025-02-05", "byline", id="time-and-zone"),
         pytest.param("05/02/2025\nHai bên nhất trí.", "2025-02-05", "byline", id="date-alone-on-a-line"),
         # a full date in a sentence of the first lines is no byline, nor the article's date
-        pytest.param("Ngày 30/4/1975 là ngày thống nhất đất nước, hai bên nhắc lại.", None, "unknown",
-                     id="history-at-a-line-start-with-text-after"),
-        pytest.param("Hai bên nhắc lại ngày 19/8/1945 và 30/4/1975 trong hội đàm.", None, "unknown",
-                     id="history-in-the-lead"),
+        pytest.param(
+            "Ngày 30/4/1975 là ngày thống nhất đất nước, hai bên nhắc lại.",
+            None,
+            "unknown",
+            id="history-at-a-line-start-with-text-after",
+        ),
+        pytest.param(
+            "Hai bên nhắc lại ngày 19/8/1945 và 30/4/1975 trong hội đàm.", None, "unknown", id="history-in-the-lead"
+        ),
         # leads that open on the article's own date
         pytest.param("Hà Nội, ngày 5/2/2025, hai bên nhất trí.", "2025-02-05", "body", id="dateline-place"),
         pytest.param("(TTXVN) Chiều 5/2/2025, hai bên nhất trí.", "2025-02-05", "body", id="agency-and-time"),
-        pytest.param("Hà Nội (TTXVN) - Sáng nay 16/12/2024, hai bên nhất trí.", "2024-12-16", "body",
-                     id="place-agency-time"),
-        pytest.param("Viêng Chăn, ngày 5 tháng 2 năm 2026 - Hai bên nhất trí.", "2026-02-05", "body",
-                     id="dateline-ngay-thang-nam"),
+        pytest.param(
+            "Hà Nội (TTXVN) - Sáng nay 16/12/2024, hai bên nhất trí.", "2024-12-16", "body", id="place-agency-time"
+        ),
+        pytest.param(
+            "Viêng Chăn, ngày 5 tháng 2 năm 2026 - Hai bên nhất trí.",
+            "2026-02-05",
+            "body",
+            id="dateline-ngay-thang-nam",
+        ),
         pytest.param("TPO - Tối 3-2-2026, hai bên nhất trí.", "2026-02-03", "body", id="source-marker-dashes"),
         # the year of a day and month taken from a full date at the top; none there: unknown
-        pytest.param("Sáng 16/12, hai bên ký 3 văn kiện, nối tiếp hội đàm ngày 15/12/2024.", "2024-12-16", "body",
-                     id="year-from-the-lead"),
+        pytest.param(
+            "Sáng 16/12, hai bên ký 3 văn kiện, nối tiếp hội đàm ngày 15/12/2024.",
+            "2024-12-16",
+            "body",
+            id="year-from-the-lead",
+        ),
         pytest.param("(TTXVN) Chiều 5/2, hai bên nhất trí.", None, "unknown", id="no-year-anywhere"),
-        pytest.param("Sáng 16/12, hai bên kỷ niệm 30/4/1975 - 30/4/2024.", "2024-12-16", "body",
-                     id="latest-year-at-the-top"),
+        pytest.param(
+            "Sáng 16/12, hai bên kỷ niệm 30/4/1975 - 30/4/2024.", "2024-12-16", "body", id="latest-year-at-the-top"
+        ),
         # the span of the event in the lead's first sentence
         pytest.param("Hai bên gặp nhau từ ngày 16-18/12/2024 tại Viêng Chăn.", "2024-12-16", "body", id="span"),
-        pytest.param("Hai bên gặp nhau tại Viêng Chăn. Đoàn ở lại từ ngày 16-18/12/2024.", None, "unknown",
-                     id="span-outside-the-first-sentence"),
+        pytest.param(
+            "Hai bên gặp nhau tại Viêng Chăn. Đoàn ở lại từ ngày 16-18/12/2024.",
+            None,
+            "unknown",
+            id="span-outside-the-first-sentence",
+        ),
         # a lead that opens on history, far older than the other dates at its top
-        pytest.param("Ngày 19/8/1945, nhân dân giành chính quyền; lễ kỷ niệm 19/8/2025 diễn ra trọng thể.", None,
-                     "unknown", id="lead-opening-on-history"),
+        pytest.param(
+            "Ngày 19/8/1945, nhân dân giành chính quyền; lễ kỷ niệm 19/8/2025 diễn ra trọng thể.",
+            None,
+            "unknown",
+            id="lead-opening-on-history",
+        ),
         pytest.param("Kỷ niệm 30/4/1975, nhân dân cả nước vui mừng.", None, "unknown", id="no-place-no-time-word"),
     ],
 )
 def test_whose_date(head, date, date_source):
     doc = parse_document("x", TITLE + head + "\n\nĐoạn sau.\n")
     assert (doc.date, doc.date_source) == (dt.date.fromisoformat(date) if date else None, date_source)
-

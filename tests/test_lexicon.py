@@ -60,8 +60,13 @@ def test_gloss_and_group(builtin, phrase, gloss, group):
 def test_group_sizes(builtin):
     # lexicon.toml: 4 formula parts, 8 qualities, 10 slogans, 2 mechanisms, 6 fields
     sizes = {g: sum(p.group == g for p in builtin) for g in GROUPS}
-    assert sizes == {"relationship formula": 4, "relationship quality": 8, "policy slogan": 10,
-                     "mechanism": 2, "cooperation field": 6}
+    assert sizes == {
+        "relationship formula": 4,
+        "relationship quality": 8,
+        "policy slogan": 10,
+        "mechanism": 2,
+        "cooperation field": 6,
+    }
 
 
 def test_unknown_phrase_has_no_gloss(builtin):
@@ -111,8 +116,11 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_txt_lexicon(tmp_path):
-    path = write(tmp_path, "mine.txt", "# framing phrases\n\ngắn kết chiến lược\n  # indented comment\n"
-                                       "Thoả thuận cấp cao\n\n\nnòng cốt\n")
+    path = write(
+        tmp_path,
+        "mine.txt",
+        "# framing phrases\n\ngắn kết chiến lược\n  # indented comment\nThoả thuận cấp cao\n\n\nnòng cốt\n",
+    )
     lex = load_lexicon(path)
     assert [p.phrase for p in lex] == ["gắn kết chiến lược", "Thoả thuận cấp cao", "nòng cốt"]
     assert all(p.gloss == "" and p.group == "" and p.variants == () for p in lex)
@@ -126,7 +134,10 @@ def test_txt_lexicon_with_bom_and_crlf(tmp_path):
 
 
 def test_user_toml_lexicon(tmp_path):
-    path = write(tmp_path, "mine.toml", """
+    path = write(
+        tmp_path,
+        "mine.toml",
+        """
 [[formula]]
 name = "pair"
 parts = ["hòa bình", "hợp tác"]
@@ -139,10 +150,13 @@ variants = ["hoà bình ổn định"]
 
 [[phrase]]
 phrase = "hợp tác"
-""")
+""",
+    )
     lex = load_lexicon(path)
     assert [(p.phrase, p.gloss, p.group, p.variants) for p in lex] == [
-        ("hòa bình", "peace", "value", ("hoà bình ổn định",)), ("hợp tác", "", "", ())]
+        ("hòa bình", "peace", "value", ("hoà bình ổn định",)),
+        ("hợp tác", "", "", ()),
+    ]
     assert lex.formulas[0].name == "pair" and lex.formulas[0].parts == ("hòa bình", "hợp tác")
 
 
@@ -153,15 +167,19 @@ BAD = [
     ("dup.toml", '[[phrase]]\nphrase = "nòng cốt"\n\n[[phrase]]\nphrase = "nòng cốt"\n'),
     # the same phrase once tones are placed and case folded
     ("dup_tone.toml", '[[phrase]]\nphrase = "Thỏa thuận cấp cao"\n\n[[phrase]]\nphrase = "thoả thuận cấp cao"\n'),
-    ("dup_variant.toml", '[[phrase]]\nphrase = "động lực mới"\nvariants = ["xung lực mới"]\n\n'
-                         '[[phrase]]\nphrase = "xung lực mới"\n'),
+    (
+        "dup_variant.toml",
+        '[[phrase]]\nphrase = "động lực mới"\nvariants = ["xung lực mới"]\n\n[[phrase]]\nphrase = "xung lực mới"\n',
+    ),
     ("invalid.toml", '[[phrase]\nphrase = "nòng cốt"\n'),
     ("unclosed.toml", '[[phrase]]\nphrase = "nòng cốt\n'),
     ("empty.toml", ""),
     ("no_phrase.toml", '[[phrase]]\ngloss = "no phrase here"\n'),
     ("no_syllable.toml", '[[phrase]]\nphrase = " - , "\n'),
-    ("bad_formula.toml", '[[formula]]\nname = "f"\nparts = ["nòng cốt", "trụ cột"]\n\n'
-                         '[[phrase]]\nphrase = "nòng cốt"\n'),
+    (
+        "bad_formula.toml",
+        '[[formula]]\nname = "f"\nparts = ["nòng cốt", "trụ cột"]\n\n[[phrase]]\nphrase = "nòng cốt"\n',
+    ),
     ("dup.txt", "nòng cốt\ntrụ cột\nNÒNG CỐT\n"),
     ("empty.txt", ""),
     ("comments.txt", "# only a comment\n\n   \n# and another\n"),
@@ -179,7 +197,7 @@ def test_bad_lexicon_is_input_error(tmp_path, name, text):
 
 def test_undecodable_txt_is_input_error(tmp_path):
     path = tmp_path / "legacy.txt"
-    path.write_bytes("nòng cốt\n".encode("utf-8") + b"\xff\xfe\n")
+    path.write_bytes("nòng cốt\n".encode() + b"\xff\xfe\n")
     with pytest.raises(InputError):
         load_lexicon(path)
 
@@ -204,8 +222,12 @@ BAD_FIELDS = [
     ("formula-parts-a-string", '[[formula]]\nname = "f"\nparts = "nòng cốt"\n', "[[formula]] number 1", "'parts'"),
     ("formula-name-a-number", '[[formula]]\nname = 3\nparts = ["nòng cốt"]\n', "[[formula]] number 1", "'name'"),
     ("variants-numbers", '[[phrase]]\nphrase = "trụ cột"\nvariants = [1, 2]\n', "[[phrase]] number 2", "'variants'"),
-    ("variants-a-string", '[[phrase]]\nphrase = "trụ cột"\nvariants = "cột trụ"\n', "[[phrase]] number 2",
-     "'variants'"),
+    (
+        "variants-a-string",
+        '[[phrase]]\nphrase = "trụ cột"\nvariants = "cột trụ"\n',
+        "[[phrase]] number 2",
+        "'variants'",
+    ),
     ("gloss-a-list", '[[phrase]]\nphrase = "trụ cột"\ngloss = ["pillar"]\n', "[[phrase]] number 2", "'gloss'"),
     ("phrase-a-table", 'phrase = "trụ cột"\n', "", "'phrase'"),
     ("formula-a-table", '[formula]\nname = "f"\n', "", "'formula'"),

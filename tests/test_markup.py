@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import write
 
 from analysis.corpus import read_corpus
 from analysis.layout import parse_document
 from analysis.markup import clean
-from helpers import write
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -56,9 +56,11 @@ def test_seeds_are_unchanged(path):
     assert clean(text) == (text, ())
 
 
-MARKDOWN = ("Hợp tác Việt - Lào\n\nHà Nội, ngày 5/2/2025, hai bên nhất trí [hợp tác toàn diện](https://tpo.vn/a).\n\n"
-            "![Thủ tướng phát biểu tại hội nghị](https://tpo.vn/a.jpg)\n\n"
-            "<p>Đại sứ c&#7889; gắng nhiều. Nguồn: https://vnexpress.net/abc.html</p>\n")
+MARKDOWN = (
+    "Hợp tác Việt - Lào\n\nHà Nội, ngày 5/2/2025, hai bên nhất trí [hợp tác toàn diện](https://tpo.vn/a).\n\n"
+    "![Thủ tướng phát biểu tại hội nghị](https://tpo.vn/a.jpg)\n\n"
+    "<p>Đại sứ c&#7889; gắng nhiều. Nguồn: https://vnexpress.net/abc.html</p>\n"
+)
 
 
 def test_layout_of_a_markdown_article():

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, write
 
 from analysis.errors import InputError
 from analysis.outputs import check_outside, write_atomic
-from helpers import ROOT, write
 
 SEEDS = ROOT / "seeds"
 
@@ -37,8 +37,7 @@ def tree(root: Path) -> dict[str, tuple]:
 
 def run(*args: str, cache: Path | None = None) -> subprocess.CompletedProcess:
     extra = ["--cache-dir", str(cache)] if cache else ["--no-cache"]
-    return subprocess.run([sys.executable, "-m", "analysis", *args, *extra], cwd=ROOT, capture_output=True,
-                          timeout=600)
+    return subprocess.run([sys.executable, "-m", "analysis", *args, *extra], cwd=ROOT, capture_output=True, timeout=600)
 
 
 def assert_refused(result: subprocess.CompletedProcess, words: str) -> None:
@@ -60,8 +59,9 @@ def table_corpus(tmp_path):
 
 def test_figures_never_written_over_a_table_corpus(table_corpus):
     before = tree(table_corpus.parent)
-    assert_refused(run("figures", "--corpus", str(table_corpus), "--out", str(table_corpus.parent)),
-                   "inside the corpus")
+    assert_refused(
+        run("figures", "--corpus", str(table_corpus), "--out", str(table_corpus.parent)), "inside the corpus"
+    )
     assert tree(table_corpus.parent) == before
 
 
@@ -91,8 +91,10 @@ def test_figures_folder_inside_the_corpus_is_refused(tmp_path, where):
     assert tree(corpus) == before
 
 
-@pytest.mark.parametrize("where", ["database_is_a_link_to_a_corpus_file", "folder_is_a_link_into_the_corpus",
-                                   "folder_under_a_table_corpus_folder"])
+@pytest.mark.parametrize(
+    "where",
+    ["database_is_a_link_to_a_corpus_file", "folder_is_a_link_into_the_corpus", "folder_under_a_table_corpus_folder"],
+)
 def test_cache_never_written_into_the_corpus(tmp_path, where):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
@@ -121,15 +123,18 @@ def test_links_elsewhere_in_the_output_are_replaced_not_followed(tmp_path):
     assert sorted(p.name for p in link.parent.iterdir()) == ["x.csv"]  # no temporary left behind
 
 
-@pytest.mark.parametrize("target, corpus, refused", [
-    ("out/a.csv", "corpus", False),
-    ("corpus/a.csv", "corpus", True),
-    ("corpus", "corpus", True),
-    ("corpus/sub/deeper/a.csv", "corpus", True),
-    ("corpus2/a.csv", "corpus", False),       # a sibling whose name starts the same
-    ("out/table.csv", "out/table.csv", True),  # a table corpus is written over
-    ("out/other.csv", "out/table.csv", False),
-])
+@pytest.mark.parametrize(
+    "target, corpus, refused",
+    [
+        ("out/a.csv", "corpus", False),
+        ("corpus/a.csv", "corpus", True),
+        ("corpus", "corpus", True),
+        ("corpus/sub/deeper/a.csv", "corpus", True),
+        ("corpus2/a.csv", "corpus", False),  # a sibling whose name starts the same
+        ("out/table.csv", "out/table.csv", True),  # a table corpus is written over
+        ("out/other.csv", "out/table.csv", False),
+    ],
+)
 def test_check_outside(tmp_path, target, corpus, refused):
     if refused:
         with pytest.raises(InputError, match="inside the corpus"):

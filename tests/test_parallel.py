@@ -22,6 +22,7 @@ def pools(monkeypatch):
     def recording(context, jobs):
         sizes.append(jobs)
         return start(context, jobs)
+
     monkeypatch.setattr(parallel, "_pool", recording)
     return sizes
 
@@ -38,13 +39,16 @@ def test_a_thousand_jobs_start_no_more_workers_than_cores(pools, monkeypatch):
     assert pools == [2]
 
 
-@pytest.mark.parametrize("jobs, items, cores, expected", [
-    (1000, 2000, 2, 2),
-    (None, 2000, 8, 8),
-    (3, 2000, 8, 3),
-    (16, 5, 32, 5),
-    (4, 0, 4, 1),
-])
+@pytest.mark.parametrize(
+    "jobs, items, cores, expected",
+    [
+        (1000, 2000, 2, 2),
+        (None, 2000, 8, 8),
+        (3, 2000, 8, 3),
+        (16, 5, 32, 5),
+        (4, 0, 4, 1),
+    ],
+)
 def test_worker_count(monkeypatch, jobs, items, cores, expected):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     assert parallel.worker_count(jobs, items) == expected

@@ -35,8 +35,10 @@ def pieces(text: str, start: int = 0, end: int | None = None) -> list[str]:
         (
             "Hai Bộ trưởng đồng chủ trì Tham vấn từ ngày 16-18/12/2024. Tại cuộc Tham vấn hôm nay (16/12), "
             "hai bên đánh giá kết quả hợp tác.",
-            ["Hai Bộ trưởng đồng chủ trì Tham vấn từ ngày 16-18/12/2024.",
-             "Tại cuộc Tham vấn hôm nay (16/12), hai bên đánh giá kết quả hợp tác."],
+            [
+                "Hai Bộ trưởng đồng chủ trì Tham vấn từ ngày 16-18/12/2024.",
+                "Tại cuộc Tham vấn hôm nay (16/12), hai bên đánh giá kết quả hợp tác.",
+            ],
         ),
         (
             "Ngày 5.2.2026, hai bên ký kết văn kiện. Sau đó, hai bên họp báo.",
@@ -57,8 +59,7 @@ def pieces(text: str, start: int = 0, end: int | None = None) -> list[str]:
         ),
         (
             "Quan hệ Việt Nam - Lào P.V • 09/10/2024 06:27 Thủ tướng Phạm Minh Chính nhấn mạnh. Hai bên nhất trí.",
-            ["Quan hệ Việt Nam - Lào P.V • 09/10/2024 06:27 Thủ tướng Phạm Minh Chính nhấn mạnh.",
-             "Hai bên nhất trí."],
+            ["Quan hệ Việt Nam - Lào P.V • 09/10/2024 06:27 Thủ tướng Phạm Minh Chính nhấn mạnh.", "Hai bên nhất trí."],
         ),
         (
             "TS. Nguyễn Văn Bình cho biết hai bên đã nhất trí. Hội nghị kết thúc.",
@@ -66,8 +67,10 @@ def pieces(text: str, start: int = 0, end: int | None = None) -> list[str]:
         ),
         (
             "Theo TS. Nguyễn Văn Bình, PGS.TS. Trần Văn An và ThS. Lê Thị Hoa, hợp tác rất tốt. Hội nghị kết thúc.",
-            ["Theo TS. Nguyễn Văn Bình, PGS.TS. Trần Văn An và ThS. Lê Thị Hoa, hợp tác rất tốt.",
-             "Hội nghị kết thúc."],
+            [
+                "Theo TS. Nguyễn Văn Bình, PGS.TS. Trần Văn An và ThS. Lê Thị Hoa, hợp tác rất tốt.",
+                "Hội nghị kết thúc.",
+            ],
         ),
         # quotations
         (
@@ -81,8 +84,10 @@ def pieces(text: str, start: int = 0, end: int | None = None) -> list[str]:
         (
             "“Trong quan hệ Việt Nam - Lào, quan hệ chính trị là nòng cốt”. - Thủ tướng nêu rõ. "
             "Phân tích thêm, Thủ tướng nhấn mạnh cần tăng cường kết nối.",
-            ["“Trong quan hệ Việt Nam - Lào, quan hệ chính trị là nòng cốt”. - Thủ tướng nêu rõ.",
-             "Phân tích thêm, Thủ tướng nhấn mạnh cần tăng cường kết nối."],
+            [
+                "“Trong quan hệ Việt Nam - Lào, quan hệ chính trị là nòng cốt”. - Thủ tướng nêu rõ.",
+                "Phân tích thêm, Thủ tướng nhấn mạnh cần tăng cường kết nối.",
+            ],
         ),
         (
             "“Hợp tác giáo dục là vấn đề chiến lược”. – Thủ tướng nêu rõ.",
@@ -147,7 +152,7 @@ LONG_LINE = (
     "Bà Phúc đề nghị trồng thí điểm một số cây như tre Bát Độ, quế… "
     "Báo cáo về các hoạt động hợp tác, Thiếu tướng Đào Xuân Lân cho biết Bộ Công an đang triển khai 2 dự án. "
     "“Trong quan hệ Việt Nam - Lào, quan hệ chính trị là nòng cốt”. - Thủ tướng nêu rõ. "
-    "Thủ tướng cũng nêu rõ, \"hợp tác giáo dục với Lào là vấn đề chiến lược, lâu dài\". "
+    'Thủ tướng cũng nêu rõ, "hợp tác giáo dục với Lào là vấn đề chiến lược, lâu dài". '
     "Ngày 8/4/2024, Bộ trưởng Nguyễn Hồng Diên đã ký Hiệp định Thương mại Việt Nam - Lào mới."
 )
 
@@ -163,7 +168,7 @@ def test_long_single_line():
         "Bà Phúc đề nghị trồng thí điểm một số cây như tre Bát Độ, quế…",
         "Báo cáo về các hoạt động hợp tác, Thiếu tướng Đào Xuân Lân cho biết Bộ Công an đang triển khai 2 dự án.",
         "“Trong quan hệ Việt Nam - Lào, quan hệ chính trị là nòng cốt”. - Thủ tướng nêu rõ.",
-        "Thủ tướng cũng nêu rõ, \"hợp tác giáo dục với Lào là vấn đề chiến lược, lâu dài\".",
+        'Thủ tướng cũng nêu rõ, "hợp tác giáo dục với Lào là vấn đề chiến lược, lâu dài".',
         "Ngày 8/4/2024, Bộ trưởng Nguyễn Hồng Diên đã ký Hiệp định Thương mại Việt Nam - Lào mới.",
     ]
 

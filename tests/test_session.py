@@ -6,9 +6,9 @@ import codecs
 import warnings
 
 import pytest
+from helpers import ROOT, run_fresh, write
 
 from analysis.session import SelectionError, Session
-from helpers import ROOT, run_fresh, write
 
 # Four short articles: three dated by their header, d undated; source and section from metadata.csv.
 ARTICLES = {
@@ -97,8 +97,10 @@ def test_manifest_records_the_selection(corpus):
     from analysis.registry import _manifest
 
     selected = Session(corpus, cache_dir=None, where={"source": ["TPO"]}, date_from="2024-02-01")
-    assert _manifest(selected, [], {})["corpus"]["selection"] == {"date_from": "2024-02-01",
-                                                                  "where": {"source": ["TPO"]}}
+    assert _manifest(selected, [], {})["corpus"]["selection"] == {
+        "date_from": "2024-02-01",
+        "where": {"source": ["TPO"]},
+    }
     assert "selection" not in _manifest(Session(corpus, cache_dir=None), [], {})["corpus"]
 
 
@@ -110,8 +112,18 @@ def cli(corpus, tmp_path, *args):
 
 
 def test_cli_selection_and_warning(corpus, tmp_path):
-    result = cli(corpus, tmp_path, "corpus", "--csv", "--from", "2024-06-30", "--where", "section=chinh-tri",
-                 "--where", "section=the-gioi")
+    result = cli(
+        corpus,
+        tmp_path,
+        "corpus",
+        "--csv",
+        "--from",
+        "2024-06-30",
+        "--where",
+        "section=chinh-tri",
+        "--where",
+        "section=the-gioi",
+    )
     assert result.returncode == 0
     assert [line.split(",")[0] for line in result.stdout.decode().splitlines()[1:]] == ["b", "c"]
     assert "warning: 1 undated document left out by the date range" in result.stderr.decode().splitlines()
@@ -125,8 +137,10 @@ def test_cli_selection_and_warning(corpus, tmp_path):
         (["--from", "2025", "--to", "2024"], "error: --from: 2025-01-01 is after the end of the range (2024-12-31)"),
         (["--where", "source"], "error: --where: expected COLUMN=VALUE, not 'source'"),
         (["--where", "=TPO"], "error: --where: expected COLUMN=VALUE, not '=TPO'"),
-        (["--where", "sector=x"], "error: --where: no column 'sector' (known: date, date_source, doc_id, section, "
-                                  "source, title)"),
+        (
+            ["--where", "sector=x"],
+            "error: --where: no column 'sector' (known: date, date_source, doc_id, section, source, title)",
+        ),
         (["--where", "source=AFP"], "error: --from/--to/--where: no document of the 4 read is selected"),
         (["--bom"], "error: --bom: only with --csv"),
     ],

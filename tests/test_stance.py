@@ -20,14 +20,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import write
 
 from analysis.corpus import read_corpus
-from analysis.layout import parse_document
 from analysis.errors import InputError
+from analysis.layout import parse_document
 from analysis.stance import STANCE_COLUMNS, STANCES, StanceExtractor, evaluate, load_register
 from analysis.stance_gold import gold_agreement, read_gold
 from analysis.vietnamese import fold
-from helpers import write
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
@@ -76,64 +76,79 @@ def quads(found: pd.DataFrame) -> list[tuple[int, str, str, str]]:
 
 CLASS_CASES = [
     # assert
-    ("Thủ tướng Phạm Minh Chính khẳng định Việt Nam luôn dành ưu tiên cao nhất cho quan hệ với Lào.",
-     [("Phạm Minh Chính", "khẳng định", "assert")]),
-    ("Thứ trưởng Nguyễn Mạnh Cường cho rằng kỳ họp năm nay mang tính chất đặc biệt.",
-     [("Nguyễn Mạnh Cường", "cho rằng", "assert")]),  # README: "cho rằng" is annotated as assert
+    (
+        "Thủ tướng Phạm Minh Chính khẳng định Việt Nam luôn dành ưu tiên cao nhất cho quan hệ với Lào.",
+        [("Phạm Minh Chính", "khẳng định", "assert")],
+    ),
+    (
+        "Thứ trưởng Nguyễn Mạnh Cường cho rằng kỳ họp năm nay mang tính chất đặc biệt.",
+        [("Nguyễn Mạnh Cường", "cho rằng", "assert")],
+    ),  # README: "cho rằng" is annotated as assert
     # emphasize
-    ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.",
-     [("Tô Lâm", "nhấn mạnh", "emphasize")]),
-    ("Chủ tịch Quốc hội Trần Thanh Mẫn nêu rõ hai cơ quan lập pháp cần phối hợp chặt chẽ hơn.",
-     [("Trần Thanh Mẫn", "nêu rõ", "emphasize")]),
+    ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.", [("Tô Lâm", "nhấn mạnh", "emphasize")]),
+    (
+        "Chủ tịch Quốc hội Trần Thanh Mẫn nêu rõ hai cơ quan lập pháp cần phối hợp chặt chẽ hơn.",
+        [("Trần Thanh Mẫn", "nêu rõ", "emphasize")],
+    ),
     # inform
-    ("Đại sứ Nguyễn Minh Tâm cho biết cộng đồng người Việt tại Lào ngày càng lớn mạnh.",
-     [("Nguyễn Minh Tâm", "cho biết", "inform")]),
-    ("Bộ trưởng Bùi Thanh Sơn nói hai nước đang chuẩn bị cho chuyến thăm cấp cao.",
-     [("Bùi Thanh Sơn", "nói", "inform")]),
-    ("Hai Thủ tướng thông báo cho nhau về tình hình mỗi nước.",
-     [("Hai Thủ tướng", "thông báo", "inform")]),
+    (
+        "Đại sứ Nguyễn Minh Tâm cho biết cộng đồng người Việt tại Lào ngày càng lớn mạnh.",
+        [("Nguyễn Minh Tâm", "cho biết", "inform")],
+    ),
+    (
+        "Bộ trưởng Bùi Thanh Sơn nói hai nước đang chuẩn bị cho chuyến thăm cấp cao.",
+        [("Bùi Thanh Sơn", "nói", "inform")],
+    ),
+    ("Hai Thủ tướng thông báo cho nhau về tình hình mỗi nước.", [("Hai Thủ tướng", "thông báo", "inform")]),
     # propose
-    ("Tổng Bí thư Tô Lâm đề nghị hai bên đẩy nhanh tiến độ các dự án trọng điểm.",
-     [("Tô Lâm", "đề nghị", "propose")]),
-    ("Bộ trưởng Nguyễn Hồng Diên đề xuất hai bên sớm nâng cấp các cửa khẩu biên giới.",
-     [("Nguyễn Hồng Diên", "đề xuất", "propose")]),
-    ("Thủ tướng Phạm Minh Chính yêu cầu các bộ ngành tháo gỡ vướng mắc cho doanh nghiệp.",
-     [("Phạm Minh Chính", "yêu cầu", "propose")]),
-    ("Tổng Bí thư Tô Lâm kêu gọi doanh nghiệp Lào đầu tư nhiều hơn vào Việt Nam.",
-     [("Tô Lâm", "kêu gọi", "propose")]),
+    ("Tổng Bí thư Tô Lâm đề nghị hai bên đẩy nhanh tiến độ các dự án trọng điểm.", [("Tô Lâm", "đề nghị", "propose")]),
+    (
+        "Bộ trưởng Nguyễn Hồng Diên đề xuất hai bên sớm nâng cấp các cửa khẩu biên giới.",
+        [("Nguyễn Hồng Diên", "đề xuất", "propose")],
+    ),
+    (
+        "Thủ tướng Phạm Minh Chính yêu cầu các bộ ngành tháo gỡ vướng mắc cho doanh nghiệp.",
+        [("Phạm Minh Chính", "yêu cầu", "propose")],
+    ),
+    ("Tổng Bí thư Tô Lâm kêu gọi doanh nghiệp Lào đầu tư nhiều hơn vào Việt Nam.", [("Tô Lâm", "kêu gọi", "propose")]),
     # agree
-    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.",
-     [("Hai bên", "nhất trí", "agree")]),
-    ("Hai Bộ trưởng thống nhất đẩy mạnh trao đổi đoàn các cấp.",
-     [("Hai Bộ trưởng", "thống nhất", "agree")]),
-    ("Thủ tướng Lào Sonexay Siphandone đồng ý mở thêm đường bay thẳng giữa hai thủ đô.",
-     [("Sonexay Siphandone", "đồng ý", "agree")]),
+    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", [("Hai bên", "nhất trí", "agree")]),
+    ("Hai Bộ trưởng thống nhất đẩy mạnh trao đổi đoàn các cấp.", [("Hai Bộ trưởng", "thống nhất", "agree")]),
+    (
+        "Thủ tướng Lào Sonexay Siphandone đồng ý mở thêm đường bay thẳng giữa hai thủ đô.",
+        [("Sonexay Siphandone", "đồng ý", "agree")],
+    ),
     # praise
-    ("Hai Chủ tịch Quốc hội đánh giá cao kết quả hợp tác giữa hai cơ quan lập pháp.",
-     [("Hai Chủ tịch Quốc hội", "đánh giá cao", "praise")]),
+    (
+        "Hai Chủ tịch Quốc hội đánh giá cao kết quả hợp tác giữa hai cơ quan lập pháp.",
+        [("Hai Chủ tịch Quốc hội", "đánh giá cao", "praise")],
+    ),
     # the person in the content is not the actor
-    ("Tổng Bí thư Tô Lâm hoan nghênh Thủ tướng Lào Sonexay Siphandone thăm chính thức Việt Nam.",
-     [("Tô Lâm", "hoan nghênh", "praise")]),
-    ("Hai bên bày tỏ vui mừng trước những kết quả hợp tác thời gian qua.",
-     [("Hai bên", "bày tỏ vui mừng", "praise")]),
+    (
+        "Tổng Bí thư Tô Lâm hoan nghênh Thủ tướng Lào Sonexay Siphandone thăm chính thức Việt Nam.",
+        [("Tô Lâm", "hoan nghênh", "praise")],
+    ),
+    ("Hai bên bày tỏ vui mừng trước những kết quả hợp tác thời gian qua.", [("Hai bên", "bày tỏ vui mừng", "praise")]),
     # thank
-    ("Bộ trưởng Ngoại giao Thongsavanh Phomvihane cảm ơn Việt Nam đã hỗ trợ Lào trong năm Chủ tịch ASEAN.",
-     [("Thongsavanh Phomvihane", "cảm ơn", "thank")]),
+    (
+        "Bộ trưởng Ngoại giao Thongsavanh Phomvihane cảm ơn Việt Nam đã hỗ trợ Lào trong năm Chủ tịch ASEAN.",
+        [("Thongsavanh Phomvihane", "cảm ơn", "thank")],
+    ),
     # commit
-    ("Bộ trưởng Malaithong Kommasith cam kết tạo điều kiện thuận lợi cho doanh nghiệp Việt Nam.",
-     [("Malaithong Kommasith", "cam kết", "commit")]),
+    (
+        "Bộ trưởng Malaithong Kommasith cam kết tạo điều kiện thuận lợi cho doanh nghiệp Việt Nam.",
+        [("Malaithong Kommasith", "cam kết", "commit")],
+    ),
     # concern
-    ("Hai bên quan ngại về tình hình an ninh phức tạp trong khu vực.",
-     [("Hai bên", "quan ngại", "concern")]),
-    ("Phó Thủ tướng Bùi Thanh Sơn lo ngại căng thẳng thương mại toàn cầu sẽ kéo dài.",
-     [("Bùi Thanh Sơn", "lo ngại", "concern")]),
+    ("Hai bên quan ngại về tình hình an ninh phức tạp trong khu vực.", [("Hai bên", "quan ngại", "concern")]),
+    (
+        "Phó Thủ tướng Bùi Thanh Sơn lo ngại căng thẳng thương mại toàn cầu sẽ kéo dài.",
+        [("Bùi Thanh Sơn", "lo ngại", "concern")],
+    ),
     # oppose
-    ("Việt Nam phản đối mọi hành vi đơn phương làm phức tạp thêm tình hình.",
-     [("Việt Nam", "phản đối", "oppose")]),
-    ("Bộ Ngoại giao bác bỏ những thông tin sai lệch về chuyến thăm.",
-     [("Bộ Ngoại giao", "bác bỏ", "oppose")]),
-    ("Hai nước lên án mọi hành động khủng bố.",
-     [("Hai nước", "lên án", "oppose")]),
+    ("Việt Nam phản đối mọi hành vi đơn phương làm phức tạp thêm tình hình.", [("Việt Nam", "phản đối", "oppose")]),
+    ("Bộ Ngoại giao bác bỏ những thông tin sai lệch về chuyến thăm.", [("Bộ Ngoại giao", "bác bỏ", "oppose")]),
+    ("Hai nước lên án mọi hành động khủng bố.", [("Hai nước", "lên án", "oppose")]),
 ]
 
 
@@ -150,17 +165,29 @@ def test_every_stance_class_has_an_example():
 # --------------------------------------------------------------------------- content
 
 CONTENT_CASES = [
-    ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.",
-     [("Tô Lâm", "nhấn mạnh", "emphasize", "hai bên cần hợp tác hiệu quả hơn")]),
-    ("Theo Thứ trưởng Nguyễn Mạnh Cường, hai bên sẽ tổ chức kỳ họp vào tháng 12.",
-     [("Nguyễn Mạnh Cường", "Theo", "inform", "hai bên sẽ tổ chức kỳ họp vào tháng 12")]),
-    ("“Quan hệ hai nước rất đặc biệt”, Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.",
-     [("Nguyễn Mạnh Cường", "nhấn mạnh", "emphasize", "Quan hệ hai nước rất đặc biệt")]),
-    ("Tổng Bí thư Tô Lâm hoan nghênh tinh thần hợp tác; đề nghị hai bên tăng cường kết nối.",
-     [("Tô Lâm", "hoan nghênh", "praise", "tinh thần hợp tác"),
-      ("Tô Lâm", "đề nghị", "propose", "hai bên tăng cường kết nối")]),
-    ("Hai bên quan ngại về tình hình an ninh phức tạp trong khu vực.",
-     [("Hai bên", "quan ngại", "concern", "về tình hình an ninh phức tạp trong khu vực")]),
+    (
+        "Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.",
+        [("Tô Lâm", "nhấn mạnh", "emphasize", "hai bên cần hợp tác hiệu quả hơn")],
+    ),
+    (
+        "Theo Thứ trưởng Nguyễn Mạnh Cường, hai bên sẽ tổ chức kỳ họp vào tháng 12.",
+        [("Nguyễn Mạnh Cường", "Theo", "inform", "hai bên sẽ tổ chức kỳ họp vào tháng 12")],
+    ),
+    (
+        "“Quan hệ hai nước rất đặc biệt”, Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.",
+        [("Nguyễn Mạnh Cường", "nhấn mạnh", "emphasize", "Quan hệ hai nước rất đặc biệt")],
+    ),
+    (
+        "Tổng Bí thư Tô Lâm hoan nghênh tinh thần hợp tác; đề nghị hai bên tăng cường kết nối.",
+        [
+            ("Tô Lâm", "hoan nghênh", "praise", "tinh thần hợp tác"),
+            ("Tô Lâm", "đề nghị", "propose", "hai bên tăng cường kết nối"),
+        ],
+    ),
+    (
+        "Hai bên quan ngại về tình hình an ninh phức tạp trong khu vực.",
+        [("Hai bên", "quan ngại", "concern", "về tình hình an ninh phức tạp trong khu vực")],
+    ),
 ]
 
 
@@ -173,13 +200,16 @@ def test_content_is_what_was_said(sentence, expected):
 # --------------------------------------------------------------------------- "Theo X, ..."
 
 THEO_CASES = [
-    ("Theo Thứ trưởng Nguyễn Mạnh Cường, hai bên sẽ tổ chức kỳ họp vào tháng 12.",
-     [(1, "Nguyễn Mạnh Cường", "Theo", "inform")]),
-    ("Theo Bộ Ngoại giao, chuyến thăm sẽ diễn ra vào cuối tháng này.",
-     [(1, "Bộ Ngoại giao", "Theo", "inform")]),
+    (
+        "Theo Thứ trưởng Nguyễn Mạnh Cường, hai bên sẽ tổ chức kỳ họp vào tháng 12.",
+        [(1, "Nguyễn Mạnh Cường", "Theo", "inform")],
+    ),
+    ("Theo Bộ Ngoại giao, chuyến thăm sẽ diễn ra vào cuối tháng này.", [(1, "Bộ Ngoại giao", "Theo", "inform")]),
     # a bare title after "Theo", resolved to the person named with it in the sentence before
-    ("Thứ trưởng Nguyễn Mạnh Cường trả lời phỏng vấn báo chí. Theo Thứ trưởng, kỳ họp năm nay rất đặc biệt.",
-     [(2, "Nguyễn Mạnh Cường", "Theo", "inform")]),
+    (
+        "Thứ trưởng Nguyễn Mạnh Cường trả lời phỏng vấn báo chí. Theo Thứ trưởng, kỳ họp năm nay rất đặc biệt.",
+        [(2, "Nguyễn Mạnh Cường", "Theo", "inform")],
+    ),
     # no actor: a plan is not a speaker
     ("Theo kế hoạch, hai bên sẽ họp.", []),
     ("Theo thông lệ, kỳ họp được tổ chức luân phiên tại mỗi nước.", []),
@@ -195,18 +225,38 @@ def test_theo_attribution(body, expected):
 
 QUOTE_CASES = [
     # quotation, then "X + cue"
-    ("“Quan hệ hai nước rất đặc biệt”, Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.",
-     [(1, "Nguyễn Mạnh Cường", "nhấn mạnh", "emphasize", "Quan hệ hai nước rất đặc biệt")]),
+    (
+        "“Quan hệ hai nước rất đặc biệt”, Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.",
+        [(1, "Nguyễn Mạnh Cường", "nhấn mạnh", "emphasize", "Quan hệ hai nước rất đặc biệt")],
+    ),
     # "“...”. - Thủ tướng nêu rõ." with the Prime Minister named earlier: bare title resolved
-    ("Thủ tướng Phạm Minh Chính làm việc với Đại sứ quán Việt Nam tại Lào.\n"
-     "“Các cơ quan đại diện cần chủ động hơn trong công tác bảo hộ công dân”. - Thủ tướng nêu rõ.",
-     [(2, "Phạm Minh Chính", "nêu rõ", "emphasize",
-       "Các cơ quan đại diện cần chủ động hơn trong công tác bảo hộ công dân")]),
+    (
+        "Thủ tướng Phạm Minh Chính làm việc với Đại sứ quán Việt Nam tại Lào.\n"
+        "“Các cơ quan đại diện cần chủ động hơn trong công tác bảo hộ công dân”. - Thủ tướng nêu rõ.",
+        [
+            (
+                2,
+                "Phạm Minh Chính",
+                "nêu rõ",
+                "emphasize",
+                "Các cơ quan đại diện cần chủ động hơn trong công tác bảo hộ công dân",
+            )
+        ],
+    ),
     # a quotation over two sentences, attributed in the second: one row, at the sentence of the cue
-    ("“Quan hệ Việt Nam - Lào là tài sản vô giá. Hai bên cần giữ gìn và phát huy”, "
-     "Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.",
-     [(2, "Nguyễn Mạnh Cường", "nhấn mạnh", "emphasize",
-       "Quan hệ Việt Nam - Lào là tài sản vô giá. Hai bên cần giữ gìn và phát huy")]),
+    (
+        "“Quan hệ Việt Nam - Lào là tài sản vô giá. Hai bên cần giữ gìn và phát huy”, "
+        "Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.",
+        [
+            (
+                2,
+                "Nguyễn Mạnh Cường",
+                "nhấn mạnh",
+                "emphasize",
+                "Quan hệ Việt Nam - Lào là tài sản vô giá. Hai bên cần giữ gìn và phát huy",
+            )
+        ],
+    ),
 ]
 
 
@@ -216,26 +266,33 @@ def test_quotation_then_speaker(body, expected):
     assert all(s.kind == "body" for s in doc.sentences[1:])
     assert len(doc.sentences) == 1 + max(row[0] for row in expected)  # the cue is in the last sentence
     found = StanceExtractor().extract([doc])
-    got = sorted(zip(found["sentence_id"].astype(int), found["actor"], found["cue"], found["stance"],
-                     found["content"]))
+    got = sorted(zip(found["sentence_id"].astype(int), found["actor"], found["cue"], found["stance"], found["content"]))
     assert got == sorted(expected)
 
 
 # --------------------------------------------------------------------------- fronted clauses
 
 FRONTED_CASES = [
-    ("Chiều 5/2, trong cuộc hội kiến Thủ tướng Lào Sonexay Siphandone, Tổng Bí thư Tô Lâm nhấn mạnh "
-     "hai nước cần tăng cường kết nối kinh tế.",
-     [("Tô Lâm", "nhấn mạnh", "emphasize")]),
-    ("Tại buổi làm việc với Thủ tướng Phạm Minh Chính, Đại sứ Nguyễn Minh Tâm cho biết cộng đồng người Việt "
-     "tại Lào ổn định.",
-     [("Nguyễn Minh Tâm", "cho biết", "inform")]),
-    ("Đáp lại, Thủ tướng Lào Sonexay Siphandone cảm ơn sự giúp đỡ quý báu của Việt Nam.",
-     [("Sonexay Siphandone", "cảm ơn", "thank")]),
+    (
+        "Chiều 5/2, trong cuộc hội kiến Thủ tướng Lào Sonexay Siphandone, Tổng Bí thư Tô Lâm nhấn mạnh "
+        "hai nước cần tăng cường kết nối kinh tế.",
+        [("Tô Lâm", "nhấn mạnh", "emphasize")],
+    ),
+    (
+        "Tại buổi làm việc với Thủ tướng Phạm Minh Chính, Đại sứ Nguyễn Minh Tâm cho biết cộng đồng người Việt "
+        "tại Lào ổn định.",
+        [("Nguyễn Minh Tâm", "cho biết", "inform")],
+    ),
+    (
+        "Đáp lại, Thủ tướng Lào Sonexay Siphandone cảm ơn sự giúp đỡ quý báu của Việt Nam.",
+        [("Sonexay Siphandone", "cảm ơn", "thank")],
+    ),
     # an apposition: the name, then her office, then the cue
-    ("Tại buổi tiếp, bà Kiều Thị Hồng Phúc, Tổng Lãnh sự Việt Nam tại Luang Prabang cho biết tỉnh bạn "
-     "luôn tạo điều kiện cho kiều bào.",
-     [("Kiều Thị Hồng Phúc", "cho biết", "inform")]),
+    (
+        "Tại buổi tiếp, bà Kiều Thị Hồng Phúc, Tổng Lãnh sự Việt Nam tại Luang Prabang cho biết tỉnh bạn "
+        "luôn tạo điều kiện cho kiều bào.",
+        [("Kiều Thị Hồng Phúc", "cho biết", "inform")],
+    ),
 ]
 
 
@@ -249,13 +306,19 @@ def test_subject_after_fronted_clause(sentence, expected):
 COLLECTIVE_CASES = [
     ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", [("Hai bên", "nhất trí", "agree")]),
     ("Hai Thủ tướng thông báo cho nhau về tình hình mỗi nước.", [("Hai Thủ tướng", "thông báo", "inform")]),
-    ("Hai Chủ tịch Quốc hội đánh giá cao kết quả hợp tác giữa hai cơ quan lập pháp.",
-     [("Hai Chủ tịch Quốc hội", "đánh giá cao", "praise")]),
+    (
+        "Hai Chủ tịch Quốc hội đánh giá cao kết quả hợp tác giữa hai cơ quan lập pháp.",
+        [("Hai Chủ tịch Quốc hội", "đánh giá cao", "praise")],
+    ),
     # the cue as written is "nhất trí": "cao" is an intensifier (README, 001/11)
-    ("Hai nhà lãnh đạo nhất trí cao về định hướng hợp tác trong thời gian tới.",
-     [("Hai nhà lãnh đạo", "nhất trí", "agree")]),
-    ("Việt Nam - Lào khẳng định quan hệ đặc biệt là tài sản chung vô giá.",
-     [("Việt Nam - Lào", "khẳng định", "assert")]),
+    (
+        "Hai nhà lãnh đạo nhất trí cao về định hướng hợp tác trong thời gian tới.",
+        [("Hai nhà lãnh đạo", "nhất trí", "agree")],
+    ),
+    (
+        "Việt Nam - Lào khẳng định quan hệ đặc biệt là tài sản chung vô giá.",
+        [("Việt Nam - Lào", "khẳng định", "assert")],
+    ),
     ("Bộ Ngoại giao cho biết chuyến thăm sẽ diễn ra vào cuối tháng.", [("Bộ Ngoại giao", "cho biết", "inform")]),
 ]
 
@@ -268,22 +331,30 @@ def test_collective_actor_as_written(sentence, expected):
 # --------------------------------------------------------------------------- bare titles and pronouns
 
 RESOLUTION_CASES = [
-    ("Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Cường tiếp Đại sứ Lào tại Hà Nội. "
-     "Thứ trưởng cho biết hai bên đang chuẩn bị kỳ họp thường niên.",
-     [(2, "Nguyễn Mạnh Cường", "cho biết", "inform")]),
-    ("Chiều 9/10, bà Kiều Thị Hồng Phúc tiếp đoàn doanh nghiệp Việt Nam tại Luang Prabang. "
-     "Bà cho biết cộng đồng người Việt tại đây luôn đoàn kết.",
-     [(2, "Kiều Thị Hồng Phúc", "cho biết", "inform")]),
+    (
+        "Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Cường tiếp Đại sứ Lào tại Hà Nội. "
+        "Thứ trưởng cho biết hai bên đang chuẩn bị kỳ họp thường niên.",
+        [(2, "Nguyễn Mạnh Cường", "cho biết", "inform")],
+    ),
+    (
+        "Chiều 9/10, bà Kiều Thị Hồng Phúc tiếp đoàn doanh nghiệp Việt Nam tại Luang Prabang. "
+        "Bà cho biết cộng đồng người Việt tại đây luôn đoàn kết.",
+        [(2, "Kiều Thị Hồng Phúc", "cho biết", "inform")],
+    ),
     # "Ông" goes to the person LAST named with it, not the first
-    ("Ông Nguyễn Hồng Diên chủ trì hội nghị. "
-     "Sau đó, ông Malaithong Kommasith dẫn đầu đoàn doanh nghiệp Lào đến thăm nhà máy. "
-     "Ông cảm ơn phía Việt Nam đã đón tiếp chu đáo.",
-     [(3, "Malaithong Kommasith", "cảm ơn", "thank")]),
+    (
+        "Ông Nguyễn Hồng Diên chủ trì hội nghị. "
+        "Sau đó, ông Malaithong Kommasith dẫn đầu đoàn doanh nghiệp Lào đến thăm nhà máy. "
+        "Ông cảm ơn phía Việt Nam đã đón tiếp chu đáo.",
+        [(3, "Malaithong Kommasith", "cảm ơn", "thank")],
+    ),
     # a person who is not in the register still counts as "last named with" the title
-    ("Thứ trưởng Nguyễn Mạnh Cường đón đoàn Lào tại sân bay. "
-     "Thứ trưởng Ngoại giao Lào Phoxay Khaykhamphithoune dẫn đầu đoàn. "
-     "Thứ trưởng cho biết chuyến thăm nhằm chuẩn bị cho kỳ họp.",
-     [(3, "Phoxay Khaykhamphithoune", "cho biết", "inform")]),
+    (
+        "Thứ trưởng Nguyễn Mạnh Cường đón đoàn Lào tại sân bay. "
+        "Thứ trưởng Ngoại giao Lào Phoxay Khaykhamphithoune dẫn đầu đoàn. "
+        "Thứ trưởng cho biết chuyến thăm nhằm chuẩn bị cho kỳ họp.",
+        [(3, "Phoxay Khaykhamphithoune", "cho biết", "inform")],
+    ),
     # a bare title later in a "“...”. - Thủ tướng nêu rõ." sentence is covered in QUOTE_CASES
 ]
 
@@ -317,37 +388,63 @@ def test_title_never_named_is_left_as_written_unresolved(sentence, actor):
 # Nobody below is in data/actors.toml: the actor is read from the words before the cue.
 
 OPEN_ACTOR_CASES = [
-    ("Tổng thống Ai Cập Mubarak tuyên bố chính phủ sẽ bồi thường cho các nạn nhân.",
-     ("Mubarak", "tuyên bố", "inform", "person")),
-    ("Người phát ngôn Nhà Trắng Scott McClellan cho biết Mỹ sẽ tham khảo ý kiến các đồng minh.",
-     ("Scott McClellan", "cho biết", "inform", "person")),
-    ("Giám đốc Nhà máy Thủy điện Hòa Bình Nguyễn Văn Thành cho biết mực nước hồ đang rất thấp.",
-     ("Nguyễn Văn Thành", "cho biết", "inform", "person")),
-    ("Giáo sư xã hội học François Dubet nhận định phong trào sẽ còn kéo dài.",
-     ("François Dubet", "nhận định", "assert", "person")),
-    ("Bộ Giao thông vận tải cho hay sẽ kiểm tra toàn bộ các tuyến đường.",
-     ("Bộ Giao thông vận tải", "cho hay", "inform", "body")),
+    (
+        "Tổng thống Ai Cập Mubarak tuyên bố chính phủ sẽ bồi thường cho các nạn nhân.",
+        ("Mubarak", "tuyên bố", "inform", "person"),
+    ),
+    (
+        "Người phát ngôn Nhà Trắng Scott McClellan cho biết Mỹ sẽ tham khảo ý kiến các đồng minh.",
+        ("Scott McClellan", "cho biết", "inform", "person"),
+    ),
+    (
+        "Giám đốc Nhà máy Thủy điện Hòa Bình Nguyễn Văn Thành cho biết mực nước hồ đang rất thấp.",
+        ("Nguyễn Văn Thành", "cho biết", "inform", "person"),
+    ),
+    (
+        "Giáo sư xã hội học François Dubet nhận định phong trào sẽ còn kéo dài.",
+        ("François Dubet", "nhận định", "assert", "person"),
+    ),
+    (
+        "Bộ Giao thông vận tải cho hay sẽ kiểm tra toàn bộ các tuyến đường.",
+        ("Bộ Giao thông vận tải", "cho hay", "inform", "body"),
+    ),
     ("Cảnh sát cho biết hai nghi phạm đã bị bắt giữ ngay trong đêm.", ("Cảnh sát", "cho biết", "inform", "body")),
     ("Hãng tin AFP cho biết đoàn xe đã rời thủ đô vào sáng nay.", ("Hãng tin AFP", "cho biết", "inform", "media")),
     ("Seoul bác bỏ thông tin về việc rút quân khỏi khu vực biên giới.", ("Seoul", "bác bỏ", "oppose", "country")),
-    ("Các nhà phân tích cho rằng giá dầu sẽ còn tăng trong năm tới.",
-     ("Các nhà phân tích", "cho rằng", "assert", "collective")),
-    ("Một quan chức Mỹ xác nhận có hai binh sĩ bị thương trong vụ tấn công.",
-     ("Một quan chức Mỹ", "xác nhận", "assert", "person")),
+    (
+        "Các nhà phân tích cho rằng giá dầu sẽ còn tăng trong năm tới.",
+        ("Các nhà phân tích", "cho rằng", "assert", "collective"),
+    ),
+    (
+        "Một quan chức Mỹ xác nhận có hai binh sĩ bị thương trong vụ tấn công.",
+        ("Một quan chức Mỹ", "xác nhận", "assert", "person"),
+    ),
     ("Askari tức giận cho hay viên thuyền trưởng đã bỏ tàu đi trước.", ("Askari", "cho hay", "inform", "person")),
     # a description between the speaker and the verb
-    ("Ông Lê Trung Huynh, tổ trưởng tổ 42, cho biết khu phố đã sạch hơn nhiều.",
-     ("Lê Trung Huynh", "cho biết", "inform", "person")),
-    ("Bà Trần Thị Lan (Phó giám đốc Sở Y tế) cho biết bệnh viện đã có đủ thuốc.",
-     ("Trần Thị Lan", "cho biết", "inform", "person")),
-    ("Thứ trưởng Nguyễn Văn An chiều 15/8 cho biết dự án sẽ khởi công trong năm nay.",
-     ("Nguyễn Văn An", "cho biết", "inform", "person")),
-    ("TS Nguyễn Khắc Cảnh - Trưởng ban Công tác sinh viên cho biết ký túc xá còn thiếu chỗ.",
-     ("Nguyễn Khắc Cảnh", "cho biết", "inform", "person")),
-    ("Ông Bùi Anh Tuấn, ngụ đường Văn Chung, Q.Tân Bình, cho biết giá đất tăng quá nhanh.",
-     ("Bùi Anh Tuấn", "cho biết", "inform", "person")),
-    ("Một quan chức Mỹ yêu cầu giấu tên cho biết còn quá sớm để kết luận.",  # "yêu cầu giấu tên" asks nothing
-     ("Một quan chức Mỹ", "cho biết", "inform", "person")),
+    (
+        "Ông Lê Trung Huynh, tổ trưởng tổ 42, cho biết khu phố đã sạch hơn nhiều.",
+        ("Lê Trung Huynh", "cho biết", "inform", "person"),
+    ),
+    (
+        "Bà Trần Thị Lan (Phó giám đốc Sở Y tế) cho biết bệnh viện đã có đủ thuốc.",
+        ("Trần Thị Lan", "cho biết", "inform", "person"),
+    ),
+    (
+        "Thứ trưởng Nguyễn Văn An chiều 15/8 cho biết dự án sẽ khởi công trong năm nay.",
+        ("Nguyễn Văn An", "cho biết", "inform", "person"),
+    ),
+    (
+        "TS Nguyễn Khắc Cảnh - Trưởng ban Công tác sinh viên cho biết ký túc xá còn thiếu chỗ.",
+        ("Nguyễn Khắc Cảnh", "cho biết", "inform", "person"),
+    ),
+    (
+        "Ông Bùi Anh Tuấn, ngụ đường Văn Chung, Q.Tân Bình, cho biết giá đất tăng quá nhanh.",
+        ("Bùi Anh Tuấn", "cho biết", "inform", "person"),
+    ),
+    (
+        "Một quan chức Mỹ yêu cầu giấu tên cho biết còn quá sớm để kết luận.",  # "yêu cầu giấu tên" asks nothing
+        ("Một quan chức Mỹ", "cho biết", "inform", "person"),
+    ),
 ]
 
 
@@ -360,13 +457,17 @@ def test_actor_without_the_register(sentence, expected):
 # Theo in all its forms: attribution (stance inform), cue "Theo" as written.
 THEO_FORM_CASES = [
     ("Theo nhận định của Bộ Y tế, dịch bệnh đã được kiểm soát.", [("Bộ Y tế", "Theo", "inform")]),
-    ("Theo thông cáo của Bộ Ngoại giao Chile, hai nước sẽ nối lại đàm phán.",
-     [("Bộ Ngoại giao Chile", "Theo", "inform")]),
+    (
+        "Theo thông cáo của Bộ Ngoại giao Chile, hai nước sẽ nối lại đàm phán.",
+        [("Bộ Ngoại giao Chile", "Theo", "inform")],
+    ),
     ("Còn theo ông Nguyễn Văn Bình, giá đất sẽ còn tăng.", [("Nguyễn Văn Bình", "theo", "inform")]),
     ("Hợp đồng mới, theo giáo sư Dubet, sẽ khiến thanh niên thêm bất an.", [("Dubet", "theo", "inform")]),
     ("Theo AFP, đoàn đàm phán đã rời Geneva.", [("AFP", "Theo", "inform")]),
-    ("Theo TTXVN, Tổng Bí thư Nông Đức Mạnh biểu dương thành tích của bốn văn phòng.",
-     [("TTXVN", "Theo", "inform"), ("Nông Đức Mạnh", "biểu dương", "praise")]),
+    (
+        "Theo TTXVN, Tổng Bí thư Nông Đức Mạnh biểu dương thành tích của bốn văn phòng.",
+        [("TTXVN", "Theo", "inform"), ("Nông Đức Mạnh", "biểu dương", "praise")],
+    ),
     # no source of a statement
     ("Theo hướng dẫn, người dân phải khai báo trước ngày 15.", []),
     ("Theo quy định, doanh nghiệp phải nộp thuế đúng hạn.", []),
@@ -382,26 +483,46 @@ def test_theo_forms(sentence, expected):
 
 # References resolved to the nearest fitting earlier actor of the document.
 REFERENCE_CASES = [
-    ("Ông Trần Xuân Sinh là giám đốc xí nghiệp. Ông Sinh khẳng định tàu đã được kiểm định an toàn.",
-     [(2, "Trần Xuân Sinh", "khẳng định", "assert")]),
-    ("Ngoại trưởng Pháp Michel Barnier đến thăm bệnh viện. Ông ta cho biết tình trạng bệnh nhân rất nghiêm trọng.",
-     [(2, "Michel Barnier", "cho biết", "inform")]),
-    ("Bà Trần Thị Nguyệt sống cạnh nhà nạn nhân. Bà ấy nói cả xóm vẫn chưa hết bàng hoàng.",
-     [(2, "Trần Thị Nguyệt", "nói", "inform")]),
-    ("Các đại biểu cho biết dự luật còn nhiều điểm chưa rõ. Họ đề nghị ban soạn thảo sửa lại điều 5.",
-     [(1, "Các đại biểu", "cho biết", "inform"), (2, "Các đại biểu", "đề nghị", "propose")]),
-    ("Tờ Yedioth Ahronoth cho biết ông Arafat đang hôn mê sâu. Tờ báo dẫn lời bác sĩ riêng của ông.",
-     [(1, "Tờ Yedioth Ahronoth", "cho biết", "inform"), (2, "Tờ Yedioth Ahronoth", "dẫn lời", "inform")]),
-    ("Ông Nguyễn Quá làm nghề gốm đã 30 năm. Theo lời ông Quá, lò gốm đầu tiên đã bán hết hàng.",
-     [(2, "Nguyễn Quá", "Theo", "inform")]),
+    (
+        "Ông Trần Xuân Sinh là giám đốc xí nghiệp. Ông Sinh khẳng định tàu đã được kiểm định an toàn.",
+        [(2, "Trần Xuân Sinh", "khẳng định", "assert")],
+    ),
+    (
+        "Ngoại trưởng Pháp Michel Barnier đến thăm bệnh viện. Ông ta cho biết tình trạng bệnh nhân rất nghiêm trọng.",
+        [(2, "Michel Barnier", "cho biết", "inform")],
+    ),
+    (
+        "Bà Trần Thị Nguyệt sống cạnh nhà nạn nhân. Bà ấy nói cả xóm vẫn chưa hết bàng hoàng.",
+        [(2, "Trần Thị Nguyệt", "nói", "inform")],
+    ),
+    (
+        "Các đại biểu cho biết dự luật còn nhiều điểm chưa rõ. Họ đề nghị ban soạn thảo sửa lại điều 5.",
+        [(1, "Các đại biểu", "cho biết", "inform"), (2, "Các đại biểu", "đề nghị", "propose")],
+    ),
+    (
+        "Tờ Yedioth Ahronoth cho biết ông Arafat đang hôn mê sâu. Tờ báo dẫn lời bác sĩ riêng của ông.",
+        [(1, "Tờ Yedioth Ahronoth", "cho biết", "inform"), (2, "Tờ Yedioth Ahronoth", "dẫn lời", "inform")],
+    ),
+    (
+        "Ông Nguyễn Quá làm nghề gốm đã 30 năm. Theo lời ông Quá, lò gốm đầu tiên đã bán hết hàng.",
+        [(2, "Nguyễn Quá", "Theo", "inform")],
+    ),
     # "X này": the person nearest to the last mention of the head noun, not merely the last person
-    ("Theo lời khai của Rani Kamal - sĩ quan chỉ huy thứ ba trên tàu - nước đã tràn vào khoang. Hành khách "
-     "Askari nói rằng thủy thủ bỏ chạy trước. \"Con tàu lật rất nhanh\" - viên chỉ huy này cho hay.",
-     [(1, "Rani Kamal", "Theo", "inform"), (2, "Askari", "nói rằng", "inform"), (3, "Rani Kamal", "cho hay", "inform")]),
+    (
+        "Theo lời khai của Rani Kamal - sĩ quan chỉ huy thứ ba trên tàu - nước đã tràn vào khoang. Hành khách "
+        'Askari nói rằng thủy thủ bỏ chạy trước. "Con tàu lật rất nhanh" - viên chỉ huy này cho hay.',
+        [
+            (1, "Rani Kamal", "Theo", "inform"),
+            (2, "Askari", "nói rằng", "inform"),
+            (3, "Rani Kamal", "cho hay", "inform"),
+        ],
+    ),
     # an elided subject carried from the previous sentence
-    ("Bộ trưởng Nguyễn Văn Bình đánh giá cao nỗ lực của ngành ngân hàng. Đồng thời khẳng định lãi suất sẽ "
-     "tiếp tục giảm.",
-     [(1, "Nguyễn Văn Bình", "đánh giá cao", "praise"), (2, "Nguyễn Văn Bình", "khẳng định", "assert")]),
+    (
+        "Bộ trưởng Nguyễn Văn Bình đánh giá cao nỗ lực của ngành ngân hàng. Đồng thời khẳng định lãi suất sẽ "
+        "tiếp tục giảm.",
+        [(1, "Nguyễn Văn Bình", "đánh giá cao", "praise"), (2, "Nguyễn Văn Bình", "khẳng định", "assert")],
+    ),
 ]
 
 
@@ -413,8 +534,10 @@ def test_references_resolved(body, expected):
 # Quotations in straight or curly quotes, the speaker before or after; a verb inside is not a statement.
 QUOTE_FORM_CASES = [
     ('"Chúng tôi sẽ không lùi bước", ông Nguyễn Văn Bình nói.', [("Nguyễn Văn Bình", "nói", "inform")]),
-    ("“Mọi thứ đã bị phá hủy hoàn toàn” - Askari - một hành khách sống sót - nhớ lại.",
-     [("Askari", "nhớ lại", "inform")]),
+    (
+        "“Mọi thứ đã bị phá hủy hoàn toàn” - Askari - một hành khách sống sót - nhớ lại.",
+        [("Askari", "nhớ lại", "inform")],
+    ),
     ('Ông Tunji nói: "Cảnh sát cho biết hộp đen đã được tìm thấy".', [("Tunji", "nói", "inform")]),
     ("Bà Wang nói: “Chính phủ khẳng định sẽ hỗ trợ người dân”.", [("Wang", "nói", "inform")]),
 ]
@@ -430,23 +553,35 @@ MORE_PATTERN_CASES = [
     # any verb before a colon and a quotation, after a speaker: inform
     ("Ông Bùi Anh Tuấn bức xúc: “Giá đất tăng quá nhanh”.", [("Bùi Anh Tuấn", "bức xúc", "inform")]),
     # a quoting verb: its content is another speaker's statement
-    ("Hãng tin AFP dẫn lời các chuyên gia cho rằng máy bay rơi do thời tiết xấu.",
-     [("Hãng tin AFP", "dẫn lời", "inform"), ("Các chuyên gia", "cho rằng", "assert")]),
+    (
+        "Hãng tin AFP dẫn lời các chuyên gia cho rằng máy bay rơi do thời tiết xấu.",
+        [("Hãng tin AFP", "dẫn lời", "inform"), ("Các chuyên gia", "cho rằng", "assert")],
+    ),
     # a predicate joined by "hoặc"/"và" after other verbs: the clause's subject
-    ("Chỉ trong ba ngày, gần 60 quốc gia đã đóng góp hoặc hứa đóng góp hơn 220 triệu USD.",
-     [("Gần 60 quốc gia", "hứa", "commit")]),
-    ("Nhân dịp năm mới, Tổng Bí thư Nông Đức Mạnh gửi lời chúc mừng tới toàn thể đồng bào cả nước.",
-     [("Nông Đức Mạnh", "chúc mừng", "praise")]),
-    ("Dư luận nói chung cũng không đồng tình với đạo luật mới về việc làm.",
-     [("Dư luận", "không đồng tình", "oppose")]),
+    (
+        "Chỉ trong ba ngày, gần 60 quốc gia đã đóng góp hoặc hứa đóng góp hơn 220 triệu USD.",
+        [("Gần 60 quốc gia", "hứa", "commit")],
+    ),
+    (
+        "Nhân dịp năm mới, Tổng Bí thư Nông Đức Mạnh gửi lời chúc mừng tới toàn thể đồng bào cả nước.",
+        [("Nông Đức Mạnh", "chúc mừng", "praise")],
+    ),
+    (
+        "Dư luận nói chung cũng không đồng tình với đạo luật mới về việc làm.",
+        [("Dư luận", "không đồng tình", "oppose")],
+    ),
     # a fronted cue with its own content goes to the clause's subject
-    ("Khẳng định chủ trương đổi mới là đúng đắn, Tổng Bí thư Nông Đức Mạnh nhấn mạnh cần đẩy mạnh cải cách.",
-     [("Nông Đức Mạnh", "Khẳng định", "assert"), ("Nông Đức Mạnh", "nhấn mạnh", "emphasize")]),
+    (
+        "Khẳng định chủ trương đổi mới là đúng đắn, Tổng Bí thư Nông Đức Mạnh nhấn mạnh cần đẩy mạnh cải cách.",
+        [("Nông Đức Mạnh", "Khẳng định", "assert"), ("Nông Đức Mạnh", "nhấn mạnh", "emphasize")],
+    ),
     # not statements
     ("Tổng thống Lahoud là người được coi là thân Syria.", []),  # a passive
     ("Ông Hariri ủng hộ yêu cầu của Mỹ về việc rút quân.", []),  # a cue as a noun
-    ("Tổng Bí thư sẽ hội đàm nhằm trao đổi về tình hình mỗi nước, đánh giá hợp tác và thống nhất định hướng lớn.",
-     []),  # a purpose clause
+    (
+        "Tổng Bí thư sẽ hội đàm nhằm trao đổi về tình hình mỗi nước, đánh giá hợp tác và thống nhất định hướng lớn.",
+        [],
+    ),  # a purpose clause
     ("Dưới sự chủ trì của Thủ tướng Phạm Minh Chính, kỳ họp khẳng định quyết tâm chính trị cao.", []),
     ("Xin cho biết thủ tục đăng ký tạm trú cho người nước ngoài.", []),  # a reader's request
 ]
@@ -459,29 +594,45 @@ def test_more_patterns_of_real_news(sentence, expected):
 
 # Two-party collectives get the two countries the article names most; otherwise "unknown".
 def test_two_parties_from_the_article():
-    found = extract("Thủ tướng Israel hội đàm với lãnh đạo Palestine tại Jerusalem. Israel và Palestine "
-                    "đã nhiều lần đàm phán. Hai bên nhất trí nối lại đàm phán hòa bình.")
+    found = extract(
+        "Thủ tướng Israel hội đàm với lãnh đạo Palestine tại Jerusalem. Israel và Palestine "
+        "đã nhiều lần đàm phán. Hai bên nhất trí nối lại đàm phán hòa bình."
+    )
     assert list(zip(found["actor"], found["actor_country"], found["actor_type"])) == [
-        ("Hai bên", "Israel + Palestine", "collective")]
+        ("Hai bên", "Israel + Palestine", "collective")
+    ]
 
 
 # --------------------------------------------------------------------------- coordinated predicates
 
 COORDINATED_CASES = [
-    ("Tổng Bí thư Tô Lâm hoan nghênh tinh thần hợp tác; đề nghị hai bên tăng cường kết nối.",
-     [("Tô Lâm", "hoan nghênh", "praise"), ("Tô Lâm", "đề nghị", "propose")]),
-    ("Hai bên nhất trí tăng cường hợp tác, đồng thời thống nhất tổ chức kỳ họp tiếp theo tại Viêng Chăn.",
-     [("Hai bên", "nhất trí", "agree"), ("Hai bên", "thống nhất", "agree")]),
-    ("Bà Kiều Thị Hồng Phúc đề nghị doanh nghiệp tuân thủ pháp luật sở tại và cho biết Tổng Lãnh sự quán "
-     "luôn sẵn sàng hỗ trợ.",
-     [("Kiều Thị Hồng Phúc", "đề nghị", "propose"), ("Kiều Thị Hồng Phúc", "cho biết", "inform")]),
-    ("Hai nhà lãnh đạo nhất trí về định hướng hợp tác, nhấn mạnh vai trò của kết nối giao thông; "
-     "khẳng định quyết tâm đưa quan hệ lên tầm cao mới.",
-     [("Hai nhà lãnh đạo", "nhất trí", "agree"), ("Hai nhà lãnh đạo", "nhấn mạnh", "emphasize"),
-      ("Hai nhà lãnh đạo", "khẳng định", "assert")]),
+    (
+        "Tổng Bí thư Tô Lâm hoan nghênh tinh thần hợp tác; đề nghị hai bên tăng cường kết nối.",
+        [("Tô Lâm", "hoan nghênh", "praise"), ("Tô Lâm", "đề nghị", "propose")],
+    ),
+    (
+        "Hai bên nhất trí tăng cường hợp tác, đồng thời thống nhất tổ chức kỳ họp tiếp theo tại Viêng Chăn.",
+        [("Hai bên", "nhất trí", "agree"), ("Hai bên", "thống nhất", "agree")],
+    ),
+    (
+        "Bà Kiều Thị Hồng Phúc đề nghị doanh nghiệp tuân thủ pháp luật sở tại và cho biết Tổng Lãnh sự quán "
+        "luôn sẵn sàng hỗ trợ.",
+        [("Kiều Thị Hồng Phúc", "đề nghị", "propose"), ("Kiều Thị Hồng Phúc", "cho biết", "inform")],
+    ),
+    (
+        "Hai nhà lãnh đạo nhất trí về định hướng hợp tác, nhấn mạnh vai trò của kết nối giao thông; "
+        "khẳng định quyết tâm đưa quan hệ lên tầm cao mới.",
+        [
+            ("Hai nhà lãnh đạo", "nhất trí", "agree"),
+            ("Hai nhà lãnh đạo", "nhấn mạnh", "emphasize"),
+            ("Hai nhà lãnh đạo", "khẳng định", "assert"),
+        ],
+    ),
     # the same cue twice: one row per occurrence
-    ("Tổng Bí thư Tô Lâm đề nghị hai Thủ tướng chỉ đạo sát sao; đề nghị hai nước phối hợp chặt chẽ hơn.",
-     [("Tô Lâm", "đề nghị", "propose"), ("Tô Lâm", "đề nghị", "propose")]),
+    (
+        "Tổng Bí thư Tô Lâm đề nghị hai Thủ tướng chỉ đạo sát sao; đề nghị hai nước phối hợp chặt chẽ hơn.",
+        [("Tô Lâm", "đề nghị", "propose"), ("Tô Lâm", "đề nghị", "propose")],
+    ),
 ]
 
 
@@ -494,18 +645,28 @@ def test_coordinated_predicates_share_the_subject(sentence, expected):
 
 # People nobody registered: the name alone; the country is the one their title names, else "unknown".
 UNKNOWN_PERSON_CASES = [
-    ("Bộ trưởng Ngoại giao Campuchia Prak Sokhonn khẳng định Campuchia luôn ủng hộ hợp tác ba nước.",
-     ("Prak Sokhonn", "khẳng định", "assert"), "Campuchia"),
-    ("Thứ trưởng Ngoại giao Lào Phoxay Khaykhamphithoune nói hai bên sẽ sớm ký kế hoạch hợp tác.",
-     ("Phoxay Khaykhamphithoune", "nói", "inform"), "Lào"),
-    ("Đại sứ Lào tại Việt Nam Khamphao Ernthavanh cho biết Lào coi trọng quan hệ với Việt Nam.",
-     ("Khamphao Ernthavanh", "cho biết", "inform"), "Lào"),
+    (
+        "Bộ trưởng Ngoại giao Campuchia Prak Sokhonn khẳng định Campuchia luôn ủng hộ hợp tác ba nước.",
+        ("Prak Sokhonn", "khẳng định", "assert"),
+        "Campuchia",
+    ),
+    (
+        "Thứ trưởng Ngoại giao Lào Phoxay Khaykhamphithoune nói hai bên sẽ sớm ký kế hoạch hợp tác.",
+        ("Phoxay Khaykhamphithoune", "nói", "inform"),
+        "Lào",
+    ),
+    (
+        "Đại sứ Lào tại Việt Nam Khamphao Ernthavanh cho biết Lào coi trọng quan hệ với Việt Nam.",
+        ("Khamphao Ernthavanh", "cho biết", "inform"),
+        "Lào",
+    ),
     ("Ông Lê Trung Huynh cho biết khu phố đã sạch hơn.", ("Lê Trung Huynh", "cho biết", "inform"), "unknown"),
 ]
 
 
-@pytest.mark.parametrize("sentence, expected, country", UNKNOWN_PERSON_CASES,
-                         ids=[c[1][0] for c in UNKNOWN_PERSON_CASES])
+@pytest.mark.parametrize(
+    "sentence, expected, country", UNKNOWN_PERSON_CASES, ids=[c[1][0] for c in UNKNOWN_PERSON_CASES]
+)
 def test_unknown_person_by_name_alone(sentence, expected, country):
     found = one_sentence(sentence)
     assert triples(found) == [expected]
@@ -513,11 +674,14 @@ def test_unknown_person_by_name_alone(sentence, expected, country):
     assert found["actor_type"].tolist() == ["person"]
 
 
-@pytest.mark.parametrize("sentence, country", [
-    ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.", "Việt Nam"),
-    ("Thủ tướng Lào Sonexay Siphandone đồng ý mở thêm đường bay thẳng giữa hai thủ đô.", "Lào"),
-    ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", "unknown"),  # no country named
-])
+@pytest.mark.parametrize(
+    "sentence, country",
+    [
+        ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần hợp tác hiệu quả hơn.", "Việt Nam"),
+        ("Thủ tướng Lào Sonexay Siphandone đồng ý mở thêm đường bay thẳng giữa hai thủ đô.", "Lào"),
+        ("Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh.", "unknown"),  # no country named
+    ],
+)
 def test_registered_actor_country(sentence, country):
     assert one_sentence(sentence)["actor_country"].tolist() == [country]
 
@@ -547,17 +711,24 @@ def test_no_statement(sentence):
 
 # A cue word inside the content of another statement is not a statement of its own.
 CUE_IN_CONTENT_CASES = [
-    ("Tổng Bí thư Tô Lâm nhấn mạnh chuyển từ cam kết sang kết quả cụ thể.",
-     [("Tô Lâm", "nhấn mạnh", "emphasize")]),
-    ("Thủ tướng Lào Sonexay Siphandone đồng ý với các đề xuất của phía Việt Nam.",
-     [("Sonexay Siphandone", "đồng ý", "agree")]),
-    ("Thủ tướng Phạm Minh Chính khẳng định Việt Nam luôn coi trọng quan hệ với Lào.",  # "coi trọng" = value
-     [("Phạm Minh Chính", "khẳng định", "assert")]),
+    ("Tổng Bí thư Tô Lâm nhấn mạnh chuyển từ cam kết sang kết quả cụ thể.", [("Tô Lâm", "nhấn mạnh", "emphasize")]),
+    (
+        "Thủ tướng Lào Sonexay Siphandone đồng ý với các đề xuất của phía Việt Nam.",
+        [("Sonexay Siphandone", "đồng ý", "agree")],
+    ),
+    (
+        "Thủ tướng Phạm Minh Chính khẳng định Việt Nam luôn coi trọng quan hệ với Lào.",  # "coi trọng" = value
+        [("Phạm Minh Chính", "khẳng định", "assert")],
+    ),
     # passive relative clauses on a noun: past agreements, not new statements (README, 001/5, 002/16)
-    ("Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần làm sâu sắc hơn nội hàm đã được hai nước thống nhất.",
-     [("Tô Lâm", "nhấn mạnh", "emphasize")]),
-    ("Hai Bộ trưởng nhấn mạnh việc triển khai các thỏa thuận đã được lãnh đạo cấp cao hai nước nhất trí.",
-     [("Hai Bộ trưởng", "nhấn mạnh", "emphasize")]),
+    (
+        "Tổng Bí thư Tô Lâm nhấn mạnh hai bên cần làm sâu sắc hơn nội hàm đã được hai nước thống nhất.",
+        [("Tô Lâm", "nhấn mạnh", "emphasize")],
+    ),
+    (
+        "Hai Bộ trưởng nhấn mạnh việc triển khai các thỏa thuận đã được lãnh đạo cấp cao hai nước nhất trí.",
+        [("Hai Bộ trưởng", "nhấn mạnh", "emphasize")],
+    ),
 ]
 
 
@@ -569,9 +740,9 @@ def test_cue_inside_content_is_not_a_statement(sentence, expected):
 # --------------------------------------------------------------------------- captions
 
 CAPTIONED = (
-    "Hai bên nhất trí tăng cường hợp tác quốc phòng.\n"                      # 1 body
+    "Hai bên nhất trí tăng cường hợp tác quốc phòng.\n"  # 1 body
     "Thủ tướng Phạm Minh Chính nhấn mạnh vai trò của kiều bào. Ảnh: TTXVN\n"  # 2, 3 captions
-    "Đại sứ Nguyễn Minh Tâm cho biết kiều bào luôn đoàn kết."                 # 4 body
+    "Đại sứ Nguyễn Minh Tâm cho biết kiều bào luôn đoàn kết."  # 4 body
 )
 
 
@@ -585,8 +756,7 @@ def test_captions_left_out_unless_kept():
 
 
 def test_caption_paragraph_gives_nothing():
-    doc = make_doc("Hai bên nhất trí tăng cường hợp tác quốc phòng.\n"
-                   "Thủ tướng Phạm Minh Chính phát biểu. Ảnh: TTXVN")
+    doc = make_doc("Hai bên nhất trí tăng cường hợp tác quốc phòng.\nThủ tướng Phạm Minh Chính phát biểu. Ảnh: TTXVN")
     assert [s.kind for s in doc.sentences] == ["title", "body", "caption", "caption"]
     assert quads(StanceExtractor().extract([doc])) == [(1, "Hai bên", "nhất trí", "agree")]
 
@@ -594,8 +764,7 @@ def test_caption_paragraph_gives_nothing():
 # --------------------------------------------------------------------------- tone of the content
 
 TONE_CASES = [
-    ("Thứ trưởng Nguyễn Mạnh Cường khẳng định quan hệ hai nước luôn tốt đẹp dù còn nhiều khó khăn.",
-     1, 1, "mixed"),
+    ("Thứ trưởng Nguyễn Mạnh Cường khẳng định quan hệ hai nước luôn tốt đẹp dù còn nhiều khó khăn.", 1, 1, "mixed"),
     ("Hai bên đánh giá cao sự phối hợp hiệu quả giữa hai bộ.", 1, 0, "positive"),
     ("Tổng Bí thư Tô Lâm nhấn mạnh quan hệ tốt đẹp cần được chuyển hóa thành hợp tác hiệu quả.", 2, 0, "positive"),
     # "thuỷ" is "thủy" with the tone mark placed elsewhere: the same word after folding
@@ -617,14 +786,17 @@ def test_tone_of_content(sentence, positive, difficulty, tone):
 
 # --------------------------------------------------------------------------- table shape
 
+
 def test_columns_and_date():
-    doc = parse_document("d7", unicodedata.normalize(
-        "NFC", "date 2024-10-09 Tin ngắn\nHai bên nhất trí tăng cường hợp tác quốc phòng."))
+    doc = parse_document(
+        "d7", unicodedata.normalize("NFC", "date 2024-10-09 Tin ngắn\nHai bên nhất trí tăng cường hợp tác quốc phòng.")
+    )
     found = StanceExtractor().extract([doc])
     assert list(found.columns[:7]) == COLUMNS
     assert STANCE_COLUMNS == COLUMNS
     assert found[COLUMNS].values.tolist() == [
-        ["d7", "2024-10-09", 1, "Hai bên", "nhất trí", "agree", "tăng cường hợp tác quốc phòng"]]
+        ["d7", "2024-10-09", 1, "Hai bên", "nhất trí", "agree", "tăng cường hợp tác quốc phòng"]
+    ]
 
 
 def test_columns_of_an_empty_table():
@@ -634,12 +806,16 @@ def test_columns_of_an_empty_table():
 
 
 def test_several_documents_keep_their_ids():
-    docs = [make_doc("Hai bên nhất trí tăng cường hợp tác quốc phòng.", doc_id="a"),
-            make_doc("Hai bên đã ký kết nhiều văn kiện hợp tác.", doc_id="b"),
-            make_doc("Bộ Ngoại giao bác bỏ những thông tin sai lệch về chuyến thăm.", doc_id="c")]
+    docs = [
+        make_doc("Hai bên nhất trí tăng cường hợp tác quốc phòng.", doc_id="a"),
+        make_doc("Hai bên đã ký kết nhiều văn kiện hợp tác.", doc_id="b"),
+        make_doc("Bộ Ngoại giao bác bỏ những thông tin sai lệch về chuyến thăm.", doc_id="c"),
+    ]
     found = StanceExtractor().extract(docs)
     assert list(zip(found["doc_id"], found["actor"], found["stance"])) == [
-        ("a", "Hai bên", "agree"), ("c", "Bộ Ngoại giao", "oppose")]
+        ("a", "Hai bên", "agree"),
+        ("c", "Bộ Ngoại giao", "oppose"),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -670,6 +846,7 @@ def test_seed_statements_are_well_formed(seed_corpus, seed_statements):
 
 # --------------------------------------------------------------------------- the gold standard
 
+
 @pytest.fixture(scope="module")
 def gold() -> pd.DataFrame:
     return pd.read_csv(GOLD, dtype={"sentence_id": int}, keep_default_na=False, encoding="utf-8")
@@ -677,11 +854,24 @@ def gold() -> pd.DataFrame:
 
 def test_evaluate_counts_each_gold_row_once():
     # found: a hit, the same statement again (only one gold row for it) and a wrong sentence
-    found = pd.DataFrame({"doc_id": ["d", "d", "d"], "sentence_id": [1, 1, 2],
-                          "actor": ["Tô Lâm", "TÔ LÂM", "Hai bên"], "cue": ["nhấn mạnh"] * 2 + ["nhất trí"],
-                          "stance": ["emphasize", "emphasize", "agree"]})
-    gold = pd.DataFrame({"doc_id": ["d", "d"], "sentence_id": [1, 3], "actor": ["tô lâm", "Hai bên"],
-                         "cue": ["nhấn mạnh", "nhất trí"], "stance": ["emphasize", "agree"]})
+    found = pd.DataFrame(
+        {
+            "doc_id": ["d", "d", "d"],
+            "sentence_id": [1, 1, 2],
+            "actor": ["Tô Lâm", "TÔ LÂM", "Hai bên"],
+            "cue": ["nhấn mạnh"] * 2 + ["nhất trí"],
+            "stance": ["emphasize", "emphasize", "agree"],
+        }
+    )
+    gold = pd.DataFrame(
+        {
+            "doc_id": ["d", "d"],
+            "sentence_id": [1, 3],
+            "actor": ["tô lâm", "Hai bên"],
+            "cue": ["nhấn mạnh", "nhất trí"],
+            "stance": ["emphasize", "agree"],
+        }
+    )
     precision, recall, errors = evaluate(found, gold)
     assert precision == pytest.approx(1 / 3)
     assert recall == pytest.approx(1 / 2)
@@ -705,8 +895,15 @@ def test_gold_file_is_well_formed(gold, seed_corpus):
     # counts stated in tests/data/README.md
     assert len(gold) == 68
     assert Counter(gold["doc_id"].str[:3]) == {"000": 5, "001": 27, "002": 14, "003": 9, "004": 13}
-    assert Counter(gold["stance"]) == {"inform": 16, "emphasize": 16, "assert": 11, "agree": 11, "propose": 8,
-                                       "praise": 5, "thank": 1}
+    assert Counter(gold["stance"]) == {
+        "inform": 16,
+        "emphasize": 16,
+        "assert": 11,
+        "agree": 11,
+        "propose": 8,
+        "praise": 5,
+        "thank": 1,
+    }
     assert set(gold["stance"]) <= CLASSES
     keys = list(zip(gold["doc_id"], gold["sentence_id"]))
     assert keys == sorted(keys)  # ordered by document and sentence
@@ -724,18 +921,27 @@ def test_gold_file_is_well_formed(gold, seed_corpus):
 
 # --------------------------------------------------------------------------- command line
 
+
 def test_cli_stance_csv(tmp_path, seed_statements):
     env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run([sys.executable, "-m", "analysis", "stance", "--csv"], cwd=ROOT, env=env,
-                            capture_output=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "stance", "--csv"], cwd=ROOT, env=env, capture_output=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert b"Traceback" not in result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout.decode("utf-8"), newline="")))
     assert rows[0][:7] == COLUMNS
     assert all(len(row) == len(rows[0]) for row in rows[1:])
     cli = sorted((r[0], int(r[2]), r[3], r[4], r[5]) for r in rows[1:])
-    library = sorted(zip(seed_statements["doc_id"], seed_statements["sentence_id"].astype(int),
-                         seed_statements["actor"], seed_statements["cue"], seed_statements["stance"]))
+    library = sorted(
+        zip(
+            seed_statements["doc_id"],
+            seed_statements["sentence_id"].astype(int),
+            seed_statements["actor"],
+            seed_statements["cue"],
+            seed_statements["stance"],
+        )
+    )
     assert cli == library
 
 
@@ -746,15 +952,23 @@ BAD_REGISTERS = [
     ("person-name-a-list", '[[person]]\nname = ["Tô", "Lâm"]\n', "[[person]] number 1", "'name'"),
     ("person-titles-a-string", '[[person]]\nname = "A"\ntitles = "Bộ trưởng"\n', "[[person]] number 1", "'titles'"),
     ("person-country-a-number", '[[person]]\nname = "A"\ncountry = 84\n', "[[person]] number 1", "'country'"),
-    ("person-role-a-table", '[[person]]\nname = "A"\n[person.role]\nen = "Minister"\n', "[[person]] number 1",
-     "'role'"),
-    ("second-person-without-name", '[[person]]\nname = "A"\n\n[[person]]\ncountry = "Lào"\n', "[[person]] number 2",
-     "'name'"),
+    (
+        "person-role-a-table",
+        '[[person]]\nname = "A"\n[person.role]\nen = "Minister"\n',
+        "[[person]] number 1",
+        "'role'",
+    ),
+    (
+        "second-person-without-name",
+        '[[person]]\nname = "A"\n\n[[person]]\ncountry = "Lào"\n',
+        "[[person]] number 2",
+        "'name'",
+    ),
     ("group-without-names", '[[group]]\ncountry = "Lào"\n', "[[group]] number 1", "'names'"),
     ("group-names-a-string", '[[group]]\nnames = "Phía Lào"\n', "[[group]] number 1", "'names'"),
     ("person-a-table", '[person]\nname = "A"\n', "", "'person'"),
     ("titles-a-list", 'titles = ["Bộ trưởng"]\n', "", "'titles'"),
-    ("title-words-numbers", '[titles]\nwords = [1]\n', "[titles]", "'words'"),
+    ("title-words-numbers", "[titles]\nwords = [1]\n", "[titles]", "'words'"),
     ("places-words-a-string", '[places]\nwords = "Viêng Chăn"\n', "[places]", "'words'"),
 ]
 
@@ -771,9 +985,11 @@ def test_actor_files_with_missing_or_mistyped_fields_are_input_errors(tmp_path, 
 
 def test_an_actor_file_adds_its_people_and_groups(tmp_path):
     path = tmp_path / "more.toml"
-    path.write_text('[[person]]\nname = "Nguyễn Văn A"\nrole = "Envoy"\ntitles = ["Đặc phái viên"]\ncountry = "other"\n'
-                    '[[group]]\nnames = ["Phía bạn"]\ncountry = "Lào"\n[titles]\nwords = ["Đặc phái viên"]\n',
-                    encoding="utf-8")
+    path.write_text(
+        '[[person]]\nname = "Nguyễn Văn A"\nrole = "Envoy"\ntitles = ["Đặc phái viên"]\ncountry = "other"\n'
+        '[[group]]\nnames = ["Phía bạn"]\ncountry = "Lào"\n[titles]\nwords = ["Đặc phái viên"]\n',
+        encoding="utf-8",
+    )
     register = load_register(extra=path)
     assert (register.country("Nguyễn Văn A"), register.role("Nguyễn Văn A")) == ("other", "Envoy")
     assert register.country("phía bạn") == "Lào"
@@ -783,17 +999,28 @@ def test_an_actor_file_adds_its_people_and_groups(tmp_path):
 
 # --------------------------------------------------------------------------- stance --gold
 
+
 def test_gold_agreement_matches_hand_copied_sentences():
     # the project splits "Donald H. Rumsfeld" after "H.": the gold's sentence overlaps two of its sentences
-    doc = make_doc("Ngoại trưởng Mỹ Donald H. Rumsfeld cho biết quân đội sẽ rút sớm. Hai bên nhất trí tăng cường "
-                   "hợp tác kinh tế.", doc_id="d")
+    doc = make_doc(
+        "Ngoại trưởng Mỹ Donald H. Rumsfeld cho biết quân đội sẽ rút sớm. Hai bên nhất trí tăng cường hợp tác kinh tế.",
+        doc_id="d",
+    )
     found = StanceExtractor().extract([doc])
-    gold = pd.DataFrame({
-        "doc_id": ["d", "d", "d"],
-        # an annotator's copy: other spacing, a cut sentence end; the third row is not found
-        "sentence_text": ["Ngoại trưởng Mỹ Donald H. Rumsfeld  cho biết quân đội", "hai bên nhất trí tăng cường",
-                          "Hai bên nhất trí tăng cường hợp tác kinh tế."],
-        "actor": ["Donald H. Rumsfeld", "hai bên", "Hai bên"], "stance": ["inform", "agree", "agree"], "cue": ""})
+    gold = pd.DataFrame(
+        {
+            "doc_id": ["d", "d", "d"],
+            # an annotator's copy: other spacing, a cut sentence end; the third row is not found
+            "sentence_text": [
+                "Ngoại trưởng Mỹ Donald H. Rumsfeld  cho biết quân đội",
+                "hai bên nhất trí tăng cường",
+                "Hai bên nhất trí tăng cường hợp tác kinh tế.",
+            ],
+            "actor": ["Donald H. Rumsfeld", "hai bên", "Hai bên"],
+            "stance": ["inform", "agree", "agree"],
+            "cue": "",
+        }
+    )
     agreement, misses = gold_agreement(found, gold, [doc])
     row = agreement.set_index("stance").loc["all"]
     assert (int(row["gold"]), int(row["extracted"]), int(row["matched"])) == (3, 2, 2)
@@ -807,33 +1034,48 @@ def test_gold_copied_with_html_entities_matches_the_decoded_document(tmp_path):
     path = write(tmp_path / "c" / "d.txt", "Tin\n\nSở Tài nguyên &amp; Môi trường cho biết giá đất đã tăng mạnh.\n")
     doc = read_corpus(path.parent).documents[0]
     found = StanceExtractor().extract([doc])
-    gold = read_gold(write(tmp_path / "gold.csv", "doc_id,sentence_text,actor,stance\n"
-                                                  "d,Sở Tài nguyên &amp; Môi trường cho biết giá đất,"
-                                                  "Sở Tài nguyên &amp; Môi trường,inform\n"))
+    gold = read_gold(
+        write(
+            tmp_path / "gold.csv",
+            "doc_id,sentence_text,actor,stance\n"
+            "d,Sở Tài nguyên &amp; Môi trường cho biết giá đất,"
+            "Sở Tài nguyên &amp; Môi trường,inform\n",
+        )
+    )
     agreement, _ = gold_agreement(found, gold, [doc])
     assert agreement.set_index("stance").loc["all", "matched"] == 1
 
 
-@pytest.mark.parametrize("extracted, gold, same", [
-    ("Rumsfeld", "Donald H. Rumsfeld", True),
-    ("Bộ Ngoại giao", "Bộ ngoại giao Chile", True),
-    ("Bộ Ngoại giao", "Bộ Ngoại thương", False),  # not a run of the other's syllables
-    ("Tô Lâm", "Tô Huy Rứa", False),
-])
+@pytest.mark.parametrize(
+    "extracted, gold, same",
+    [
+        ("Rumsfeld", "Donald H. Rumsfeld", True),
+        ("Bộ Ngoại giao", "Bộ ngoại giao Chile", True),
+        ("Bộ Ngoại giao", "Bộ Ngoại thương", False),  # not a run of the other's syllables
+        ("Tô Lâm", "Tô Huy Rứa", False),
+    ],
+)
 def test_gold_actor_match_by_whole_syllables(extracted, gold, same):
     doc = make_doc(f"{extracted} cho biết hai nước sẽ hợp tác chặt chẽ hơn.", doc_id="d")
-    found = pd.DataFrame({"doc_id": ["d"], "sentence_id": [1], "actor": [extracted], "cue": ["cho biết"],
-                          "stance": ["inform"]})
-    gold_rows = pd.DataFrame({"doc_id": ["d"], "sentence_id": [1], "actor": [gold], "stance": ["inform"],
-                              "cue": ["cho biết"]})
+    found = pd.DataFrame(
+        {"doc_id": ["d"], "sentence_id": [1], "actor": [extracted], "cue": ["cho biết"], "stance": ["inform"]}
+    )
+    gold_rows = pd.DataFrame(
+        {"doc_id": ["d"], "sentence_id": [1], "actor": [gold], "stance": ["inform"], "cue": ["cho biết"]}
+    )
     agreement, _ = gold_agreement(found, gold_rows, [doc])
     assert agreement.set_index("stance").loc["all", "matched"] == int(same)
 
 
 def test_cli_gold_on_the_seeds(tmp_path):
     env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run([sys.executable, "-m", "analysis", "stance", "--gold", str(GOLD), "--csv"], cwd=ROOT,
-                            env=env, capture_output=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "stance", "--gold", str(GOLD), "--csv"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"), newline="")))
     assert list(rows[0]) == ["stance", "gold", "extracted", "matched", "precision", "recall"]
@@ -842,18 +1084,26 @@ def test_cli_gold_on_the_seeds(tmp_path):
     assert int(total["gold"]) == 68 and float(total["precision"]) >= 0.95 and float(total["recall"]) >= 0.95
 
 
-@pytest.mark.parametrize("text, message", [
-    ("doc_id,sentence_text,actor\nd,x,y\n", "missing column 'stance'"),
-    ("doc_id,actor,stance\nd,y,inform\n", "missing column 'sentence_id or sentence_text'"),
-    ("doc_id,sentence_id,actor,stance\n000_71d1d54ed88e5950,1,y,shout\n", "unknown stance class 'shout'"),
-    ("doc_id,sentence_id,actor,stance\nnowhere,1,y,inform\n", "doc_id 'nowhere' is not in the corpus"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("doc_id,sentence_text,actor\nd,x,y\n", "missing column 'stance'"),
+        ("doc_id,actor,stance\nd,y,inform\n", "missing column 'sentence_id or sentence_text'"),
+        ("doc_id,sentence_id,actor,stance\n000_71d1d54ed88e5950,1,y,shout\n", "unknown stance class 'shout'"),
+        ("doc_id,sentence_id,actor,stance\nnowhere,1,y,inform\n", "doc_id 'nowhere' is not in the corpus"),
+    ],
+)
 def test_cli_gold_file_errors(tmp_path, text, message):
     path = tmp_path / "gold.csv"
     path.write_text(text, encoding="utf-8")
     env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run([sys.executable, "-m", "analysis", "stance", "--gold", str(path), "--csv"], cwd=ROOT,
-                            env=env, capture_output=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "stance", "--gold", str(path), "--csv"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=600,
+    )
     err = result.stderr.decode("utf-8")
     assert result.returncode == 2 and err.startswith("error: ") and message in err, err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
@@ -885,11 +1135,15 @@ def test_development_half_precision_and_recall(vntc_dev):
 
 # --------------------------------------------------------------------------- figures at scale
 
-@pytest.mark.parametrize("dates, unit, first", [
-    (["2024-10-09", "2024-11-02", "2026-02-05"], "month", "2024-10"),
-    ([f"{y}-{m:02d}-01" for y in range(2000, 2004) for m in range(1, 13)], "quarter", "2000-Q1"),
-    ([f"{y}-06-01" for y in range(1950, 1990)], "year", "1950"),
-])
+
+@pytest.mark.parametrize(
+    "dates, unit, first",
+    [
+        (["2024-10-09", "2024-11-02", "2026-02-05"], "month", "2024-10"),
+        ([f"{y}-{m:02d}-01" for y in range(2000, 2004) for m in range(1, 13)], "quarter", "2000-Q1"),
+        ([f"{y}-06-01" for y in range(1950, 1990)], "year", "1950"),
+    ],
+)
 def test_stance_over_time_coarsens_its_periods(dates, unit, first):
     from analysis.stance_figures import _period
 

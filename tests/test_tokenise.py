@@ -8,7 +8,8 @@ import string
 import unicodedata
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyvi.ViPosTagger import ViPosTagger
 from pyvi.ViTokenizer import ViTokenizer
 
@@ -21,15 +22,20 @@ from analysis.vietnamese import fold, normalize, tokens
 def sentence_strings(doc) -> list[list[str]]:
     """The syllable and punctuation strings of each sentence, as the tokeniser sees them."""
     text = normalize(doc.text)
-    out = [[text[t.start:t.end] for t in tokens(text, s.start, s.end)] for s in doc.sentences]
+    out = [[text[t.start : t.end] for t in tokens(text, s.start, s.end)] for s in doc.sentences]
     return [s for s in out if s]
 
 
 def summary(result) -> list:
     """Everything a caller can read from a tokenise() result, in plain values."""
     return [
-        (d.doc_id, d.labels, d.tags, d.spans,
-         [[(w.form, w.first, w.last, w.tag) for w in s.words] for s in d.sentences])
+        (
+            d.doc_id,
+            d.labels,
+            d.tags,
+            d.spans,
+            [[(w.form, w.first, w.last, w.tag) for w in s.words] for s in d.sentences],
+        )
         for d in result
     ]
 
@@ -42,7 +48,7 @@ def test_segment_labels_equal_pyvi(seed_text):
     sentences = sentence_strings(doc)
     # Whole paragraphs too: longer sequences, sentence ends inside them.
     text = normalize(seed_text)
-    sentences += [[text[t.start:t.end] for t in tokens(line)] for line in text.split("\n") if line.strip()]
+    sentences += [[text[t.start : t.end] for t in tokens(line)] for line in text.split("\n") if line.strip()]
     assert len(sentences) > 5
     expected = ViTokenizer.model.predict([ViTokenizer.sent2features(s, False) for s in sentences])
     assert segment(sentences) == [list(labels) for labels in expected]
@@ -51,7 +57,7 @@ def test_segment_labels_equal_pyvi(seed_text):
 def test_pos_tags_equal_pyvi(seed_text):
     doc = parse_document("seed", seed_text)
     text = normalize(doc.text)
-    sentences = [ViTokenizer.tokenize(text[s.start:s.end]).split(" ") for s in doc.sentences]
+    sentences = [ViTokenizer.tokenize(text[s.start : s.end]).split(" ") for s in doc.sentences]
     expected = [list(ViPosTagger.postagging_tokens(words)[1]) for words in sentences]
     assert pos_tag(sentences) == expected
 
@@ -63,10 +69,10 @@ def test_words_equal_pyvi_where_syllables_agree(seed_text):
     text = tokenised.text
     compared = 0
     for sentence in tokenised.sentences:
-        ours = [text[t.start:t.end] for t in sentence.tokens]
-        written = text[sentence.tokens[0].start:sentence.tokens[-1].end]
+        ours = [text[t.start : t.end] for t in sentence.tokens]
+        written = text[sentence.tokens[0].start : sentence.tokens[-1].end]
         _, theirs = ViTokenizer.sylabelize(written)
-        plain = all(t.kind == "syllable" or text[t.start:t.end] in string.punctuation for t in sentence.tokens)
+        plain = all(t.kind == "syllable" or text[t.start : t.end] in string.punctuation for t in sentence.tokens)
         if ours != theirs or not plain:
             continue
         compared += 1
@@ -81,12 +87,12 @@ def test_a_glued_phrase_keeps_its_syllables():
     assert any(w.count("_") >= 2 for w in ViTokenizer.tokenize(text).split(" "))
     (doc,) = tokenise([parse_document("glued", text)], jobs=1, cache_dir=None)
     (sentence,) = doc.sentences
-    syllables = [fold(doc.text[t.start:t.end]) for t in sentence.syllable_tokens()]
+    syllables = [fold(doc.text[t.start : t.end]) for t in sentence.syllable_tokens()]
     assert syllables == ["hợp", "tác", "chiến", "lược", "toàn", "diện", "giữa", "việt", "nam", "và", "lào"]
     assert any(w.last - w.first >= 3 for w in sentence.words)
     # Every word is its own tokens joined by "_", and the words cover every token once.
-    pieces = [doc.text[t.start:t.end] for t in sentence.tokens]
-    assert [w.form for w in sentence.words] == ["_".join(pieces[w.first:w.last]) for w in sentence.words]
+    pieces = [doc.text[t.start : t.end] for t in sentence.tokens]
+    assert [w.form for w in sentence.words] == ["_".join(pieces[w.first : w.last]) for w in sentence.words]
     assert [i for w in sentence.words for i in range(w.first, w.last)] == list(range(len(pieces)))
     assert fold("_".join(w.form for w in sentence.words)).split("_") == syllables
 
@@ -177,8 +183,9 @@ def test_corrupt_entry_is_recomputed(documents, reference, tmp_path, corrupt):
     again = tokenise(documents, jobs=1, cache_dir=tmp_path)
     expected_labels = [labels for _, labels, *_ in reference]
     assert [d.labels for d in again] == expected_labels
-    assert [[[w.form for w in s.words] for s in d.sentences] for d in again] == \
-        [[[form for form, *_ in words] for words in sentences] for *_, sentences in reference]
+    assert [[[w.form for w in s.words] for s in d.sentences] for d in again] == [
+        [[form for form, *_ in words] for words in sentences] for *_, sentences in reference
+    ]
     with sqlite3.connect(tmp_path / "tokens.sqlite") as db:
         stored = sorted(lab for (lab,) in db.execute("SELECT labels FROM tokens"))
     db.close()
@@ -202,9 +209,19 @@ def test_cache_holds_plain_text_only(documents, tmp_path):
         types = set(db.execute("SELECT typeof(key), typeof(labels), typeof(tags) FROM tokens").fetchall())
         rows = db.execute("SELECT key, labels, tags FROM tokens").fetchall()
     db.close()
-    assert sorted(tables) == [("layouts_v2",), ("shingles_v1",), ("signatures_v1",), ("tokens",), ("topics_v1",)]  # blobs: uint32 arrays, npz arrays, CSV
+    assert sorted(tables) == [
+        ("layouts_v2",),
+        ("shingles_v1",),
+        ("signatures_v1",),
+        ("tokens",),
+        ("topics_v1",),
+    ]  # blobs: uint32 arrays, npz arrays, CSV
     assert [(name, kind) for _, name, kind, *_ in columns] == [
-        ("key", "TEXT"), ("labels", "TEXT"), ("tags", "TEXT"), ("digest", "TEXT")]
+        ("key", "TEXT"),
+        ("labels", "TEXT"),
+        ("tags", "TEXT"),
+        ("digest", "TEXT"),
+    ]
     assert types == {("text", "text", "text")}
     assert len(rows) == len(documents)
     for key, labels, tags in rows:
@@ -264,11 +281,44 @@ def test_two_jobs_give_the_same_as_one(seed_documents):
 # --------------------------------------------------------------------------- properties
 
 _SYLLABLES = [
-    "hợp", "tác", "chiến", "lược", "toàn", "diện", "Việt", "Nam", "Lào", "hoà", "bình", "thoả", "thuận",
-    "Uỷ", "ban", "khoẻ", "quý", "HỢP", "TÁC", "Thủ", "tướng", "nhấn", "mạnh", "2024", "6,21", "TP.HCM",
-    "gắn", "kết", "đặc", "biệt", "Đảng", "hữu", "nghị", "người", "dân", "Ảnh",
+    "hợp",
+    "tác",
+    "chiến",
+    "lược",
+    "toàn",
+    "diện",
+    "Việt",
+    "Nam",
+    "Lào",
+    "hoà",
+    "bình",
+    "thoả",
+    "thuận",
+    "Uỷ",
+    "ban",
+    "khoẻ",
+    "quý",
+    "HỢP",
+    "TÁC",
+    "Thủ",
+    "tướng",
+    "nhấn",
+    "mạnh",
+    "2024",
+    "6,21",
+    "TP.HCM",
+    "gắn",
+    "kết",
+    "đặc",
+    "biệt",
+    "Đảng",
+    "hữu",
+    "nghị",
+    "người",
+    "dân",
+    "Ảnh",
 ]
-_MARKS = [".", ",", ":", "“", "”", "\"", "-", "–", "…", "(", ")", "%", "?", "!", "\n", "\n\n"]
+_MARKS = [".", ",", ":", "“", "”", '"', "-", "–", "…", "(", ")", "%", "?", "!", "\n", "\n\n"]
 _VIETNAMESE = st.lists(st.sampled_from(_SYLLABLES + _MARKS), min_size=1, max_size=40).map(" ".join)
 
 
@@ -290,7 +340,8 @@ def test_words_are_the_syllables_regrouped(text):
     doc = parse_document("d", unicodedata.normalize("NFC", text))
     (tokenised,) = tokenise([doc], jobs=1, cache_dir=None)
     for sentence in tokenised.sentences:
-        pieces = [tokenised.text[t.start:t.end] for t in sentence.tokens]
+        pieces = [tokenised.text[t.start : t.end] for t in sentence.tokens]
         assert "_".join(w.form for w in sentence.words).split("_") == pieces
-        assert all(w.is_punct == (w.last - w.first == 1 and sentence.tokens[w.first].kind == "punct")
-                   for w in sentence.words)
+        assert all(
+            w.is_punct == (w.last - w.first == 1 and sentence.tokens[w.first].kind == "punct") for w in sentence.words
+        )

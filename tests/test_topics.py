@@ -9,12 +9,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from helpers import rows_of, run_fresh, run_once
 
 from analysis import config
 from analysis import topics as tm
 from analysis.errors import InputError
 from analysis.tokenise import tokenise
-from helpers import rows_of, run_fresh, run_once
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
@@ -47,6 +47,7 @@ def _document(seed_documents, prefix: str):
 
 # --- modelling units ----------------------------------------------------------------------------
 
+
 def test_seed_004_is_cut_into_windows_of_three_sentences(seed_documents, seed_units):
     # 004 is one line: title, byline, then the whole article. The title is joined to that
     # one paragraph, so the article is cut into windows of 3 analysed (non-caption) sentences.
@@ -56,7 +57,7 @@ def test_seed_004_is_cut_into_windows_of_three_sentences(seed_documents, seed_un
     assert len(captions) == 1 and "Ảnh: VGP" in doc.sentence_text(captions[0])
     analysed = [s.index for s in doc.sentences if s.kind != "caption"]
     n = len(analysed)
-    windows = [tuple(analysed[i:i + 3]) for i in range(0, n, 3)]
+    windows = [tuple(analysed[i : i + 3]) for i in range(0, n, 3)]
     assert len(windows) == math.ceil(n / 3)
     units = [u for u in seed_units if u.doc_id == doc.doc_id]
     # Every window of this article has nouns and verbs: no window is dropped for want of terms.
@@ -110,24 +111,29 @@ def test_captions_join_the_units_only_when_asked(seed_documents, seed_tokens):
 
 # --- the estimator ------------------------------------------------------------------------------
 
+
 def test_parameters_are_stored_untouched():
     model = tm.TopicModel(4)
     assert (model.k, model.random_state, model.passes, model.iterations) == (4, config.RANDOM_STATE, "auto", "auto")
     assert not hasattr(model, "lda_")
 
 
-@pytest.mark.parametrize("k, message", [(1, "at least 2"), (0, "at least 2"), (-3, "at least 2"),
-                                        (7, "larger than the 6")])
+@pytest.mark.parametrize(
+    "k, message", [(1, "at least 2"), (0, "at least 2"), (-3, "at least 2"), (7, "larger than the 6")]
+)
 def test_k_out_of_range_raises(k, message):
     with pytest.raises(InputError, match=message) as error:
         tm.TopicModel(k, **FAST).fit(TINY)
     assert str(k) in str(error.value)
 
 
-@pytest.mark.parametrize("units, params", [
-    ([[], [], []], {}),                                # nothing at all
-    (TINY, {"no_below": 10}),                          # every term is in fewer than 10 units
-])
+@pytest.mark.parametrize(
+    "units, params",
+    [
+        ([[], [], []], {}),  # nothing at all
+        (TINY, {"no_below": 10}),  # every term is in fewer than 10 units
+    ],
+)
 def test_empty_vocabulary_raises(units, params):
     with pytest.raises(InputError, match="no terms"):
         tm.TopicModel(2, **FAST, **params).fit(units)
@@ -194,9 +200,11 @@ def test_doc_topics_cover_every_document_and_topic(seed_units):
 
 def test_doc_topics_weight_units_by_their_terms():
     # Document "a": units of 1 and 3 terms; document "b": one unit of 2 terms.
-    units = [tm.Unit("a", 0, (0,), ("kinh_tế",), "Kinh tế."),
-             tm.Unit("a", 1, (1,), ("an_ninh", "quốc_phòng", "quân_đội"), "An ninh, quốc phòng, quân đội."),
-             tm.Unit("b", 0, (0,), ("thương_mại", "đầu_tư"), "Thương mại, đầu tư.")]
+    units = [
+        tm.Unit("a", 0, (0,), ("kinh_tế",), "Kinh tế."),
+        tm.Unit("a", 1, (1,), ("an_ninh", "quốc_phòng", "quân_đội"), "An ninh, quốc phòng, quân đội."),
+        tm.Unit("b", 0, (0,), ("thương_mại", "đầu_tư"), "Thương mại, đầu tư."),
+    ]
     # Two fits with one seed, each transforming once: the shares doc_topics sees are these
     # (kept apart from test_transform_twice_gives_the_same_output).
     shares = tm.TopicModel(2, random_state=7, **FAST).fit(TINY).transform([u.terms for u in units])
@@ -209,6 +217,7 @@ def test_doc_topics_weight_units_by_their_terms():
 
 
 # --- choosing k ---------------------------------------------------------------------------------
+
 
 def test_stability_of_a_model_with_itself_is_one(tiny_model):
     assert tm.stability([tiny_model, tiny_model]) == pytest.approx(1.0)
@@ -235,21 +244,35 @@ def test_stability_matches_topics_one_to_one():
     assert tm.stability([a, b, a]) == pytest.approx(7 / 9)
 
 
-@pytest.mark.parametrize("rows, expected", [
-    # k=2: mean c_v (0.4+0.5)/2 = 0.45, + 0.6 = 1.05; k=3: 0.55 + 0.7 = 1.25; k=4: 0.6 + 0.5 = 1.10 -> 3
-    ([(2, 1, 0.4, 0.6), (2, 2, 0.5, 0.6), (3, 1, 0.5, 0.7), (3, 2, 0.6, 0.7), (4, 1, 0.6, 0.5), (4, 2, 0.6, 0.5)], 3),
-    # k=2: 0.5 + 0.7 = 1.2; k=3: 0.6 + 0.6 = 1.2: a tie, to the smaller k -> 2
-    ([(2, 1, 0.5, 0.7), (3, 1, 0.6, 0.6)], 2),
-    # k=5: 0.6 + 0.6 = 1.2; k=4: 0.5 + 0.7 = 1.2: a tie listed larger k first -> the smaller, 4
-    ([(5, 1, 0.6, 0.6), (4, 1, 0.5, 0.7)], 4),
-    # best c_v alone (k=3: 0.7 + 0.3 = 1.0) loses to k=2: 0.3 + 0.9 = 1.2 -> 2
-    ([(2, 1, 0.3, 0.9), (3, 1, 0.7, 0.3)], 2),
-    # best stability alone (k=2: 0.2 + 0.95 = 1.15) loses to k=6: 0.6 + 0.8 = 1.4 -> 6
-    ([(2, 1, 0.2, 0.95), (6, 1, 0.6, 0.8), (6, 2, 0.6, 0.8)], 6),
-])
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # k=2: mean c_v (0.4+0.5)/2 = 0.45, + 0.6 = 1.05; k=3: 0.55 + 0.7 = 1.25; k=4: 0.6 + 0.5 = 1.10 -> 3
+        (
+            [
+                (2, 1, 0.4, 0.6),
+                (2, 2, 0.5, 0.6),
+                (3, 1, 0.5, 0.7),
+                (3, 2, 0.6, 0.7),
+                (4, 1, 0.6, 0.5),
+                (4, 2, 0.6, 0.5),
+            ],
+            3,
+        ),
+        # k=2: 0.5 + 0.7 = 1.2; k=3: 0.6 + 0.6 = 1.2: a tie, to the smaller k -> 2
+        ([(2, 1, 0.5, 0.7), (3, 1, 0.6, 0.6)], 2),
+        # k=5: 0.6 + 0.6 = 1.2; k=4: 0.5 + 0.7 = 1.2: a tie listed larger k first -> the smaller, 4
+        ([(5, 1, 0.6, 0.6), (4, 1, 0.5, 0.7)], 4),
+        # best c_v alone (k=3: 0.7 + 0.3 = 1.0) loses to k=2: 0.3 + 0.9 = 1.2 -> 2
+        ([(2, 1, 0.3, 0.9), (3, 1, 0.7, 0.3)], 2),
+        # best stability alone (k=2: 0.2 + 0.95 = 1.15) loses to k=6: 0.6 + 0.8 = 1.4 -> 6
+        ([(2, 1, 0.2, 0.95), (6, 1, 0.6, 0.8), (6, 2, 0.6, 0.8)], 6),
+    ],
+)
 def test_choose_k_by_hand(rows, expected):
-    selection = pd.DataFrame([(k, seed, c_v, 0.0, stab) for k, seed, c_v, stab in rows],
-                             columns=["k", "seed", "c_v", "c_npmi", "stability"])
+    selection = pd.DataFrame(
+        [(k, seed, c_v, 0.0, stab) for k, seed, c_v, stab in rows], columns=["k", "seed", "c_v", "c_npmi", "stability"]
+    )
     assert tm.choose_k(selection) == expected
 
 
@@ -265,6 +288,7 @@ def test_select_k_table():
 
 
 # --- the command line ---------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def cache_dir(tmp_path_factory):
@@ -330,12 +354,14 @@ def test_from_a_thousand_units_the_model_learns_in_batches_from_an_nmf_start():
     # spreads every topic about evenly over the eight terms).
     started = tm.TopicModel(2, random_state=1, passes=0).fit(TINY * 167)
     economy = {"kinh_tế", "thương_mại", "đầu_tư", "hàng_hóa"}
-    shares = [sum(p for i, p in enumerate(topic) if started.dictionary_[i] in economy)
-              for topic in started.lda_.get_topics()]
+    shares = [
+        sum(p for i, p in enumerate(topic) if started.dictionary_[i] in economy) for topic in started.lda_.get_topics()
+    ]
     assert sorted(round(x, 1) for x in shares) == [0.0, 1.0]
 
 
 # --- choosing k in parallel, on a sample, and cached ----------------------------------------------
+
 
 def test_select_k_in_parallel_gives_the_same_table_as_one_process():
     one = tm.select_k(TINY, [2, 3], seeds=(1, 2), jobs=1, **FAST)
@@ -370,6 +396,7 @@ def count_fits(monkeypatch):
     def fit(self, units):
         fits.append(self.k)
         return original(self, units)
+
     monkeypatch.setattr(tm.TopicModel, "fit", fit)
     return fits
 

@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from analysis.vietnamese import fold, normalize, place_tones, syllables, tokens
 
@@ -158,9 +159,18 @@ def test_place_tones(text, expected):
     [
         (
             "Vốn đạt 6,21 tỷ USD, tăng 28,26%.",
-            [("Vốn", "syllable"), ("đạt", "syllable"), ("6,21", "syllable"), ("tỷ", "syllable"),
-             ("USD", "syllable"), (",", "punct"), ("tăng", "syllable"), ("28,26", "syllable"),
-             ("%", "punct"), (".", "punct")],
+            [
+                ("Vốn", "syllable"),
+                ("đạt", "syllable"),
+                ("6,21", "syllable"),
+                ("tỷ", "syllable"),
+                ("USD", "syllable"),
+                (",", "punct"),
+                ("tăng", "syllable"),
+                ("28,26", "syllable"),
+                ("%", "punct"),
+                (".", "punct"),
+            ],
         ),
         (
             "khoảng 100.000 kiều bào",
@@ -168,10 +178,23 @@ def test_place_tones(text, expected):
         ),
         (
             "Ngày 5/2 tại TP.HCM, ông A nói: “Tốt”.",
-            [("Ngày", "syllable"), ("5", "syllable"), ("/", "punct"), ("2", "syllable"),
-             ("tại", "syllable"), ("TP.HCM", "syllable"), (",", "punct"), ("ông", "syllable"),
-             ("A", "syllable"), ("nói", "syllable"), (":", "punct"), ("“", "punct"),
-             ("Tốt", "syllable"), ("”", "punct"), (".", "punct")],
+            [
+                ("Ngày", "syllable"),
+                ("5", "syllable"),
+                ("/", "punct"),
+                ("2", "syllable"),
+                ("tại", "syllable"),
+                ("TP.HCM", "syllable"),
+                (",", "punct"),
+                ("ông", "syllable"),
+                ("A", "syllable"),
+                ("nói", "syllable"),
+                (":", "punct"),
+                ("“", "punct"),
+                ("Tốt", "syllable"),
+                ("”", "punct"),
+                (".", "punct"),
+            ],
         ),
         (
             "tại TP.HCM.",
@@ -179,23 +202,55 @@ def test_place_tones(text, expected):
         ),
         (
             "P.V • 09/10/2024 06:27",
-            [("P.V", "syllable"), ("•", "punct"), ("09", "syllable"), ("/", "punct"), ("10", "syllable"),
-             ("/", "punct"), ("2024", "syllable"), ("06", "syllable"), (":", "punct"), ("27", "syllable")],
+            [
+                ("P.V", "syllable"),
+                ("•", "punct"),
+                ("09", "syllable"),
+                ("/", "punct"),
+                ("10", "syllable"),
+                ("/", "punct"),
+                ("2024", "syllable"),
+                ("06", "syllable"),
+                (":", "punct"),
+                ("27", "syllable"),
+            ],
         ),
         (
             "16-18/12/2024",
-            [("16", "syllable"), ("-", "punct"), ("18", "syllable"), ("/", "punct"), ("12", "syllable"),
-             ("/", "punct"), ("2024", "syllable")],
+            [
+                ("16", "syllable"),
+                ("-", "punct"),
+                ("18", "syllable"),
+                ("/", "punct"),
+                ("12", "syllable"),
+                ("/", "punct"),
+                ("2024", "syllable"),
+            ],
         ),
         (
             "(NLĐ)- Việt Nam – Lào",
-            [("(", "punct"), ("NLĐ", "syllable"), (")", "punct"), ("-", "punct"), ("Việt", "syllable"),
-             ("Nam", "syllable"), ("–", "punct"), ("Lào", "syllable")],
+            [
+                ("(", "punct"),
+                ("NLĐ", "syllable"),
+                (")", "punct"),
+                ("-", "punct"),
+                ("Việt", "syllable"),
+                ("Nam", "syllable"),
+                ("–", "punct"),
+                ("Lào", "syllable"),
+            ],
         ),
         (
             '"từ sớm từ xa",',
-            [('"', "punct"), ("từ", "syllable"), ("sớm", "syllable"), ("từ", "syllable"), ("xa", "syllable"),
-             ('"', "punct"), (",", "punct")],
+            [
+                ('"', "punct"),
+                ("từ", "syllable"),
+                ("sớm", "syllable"),
+                ("từ", "syllable"),
+                ("xa", "syllable"),
+                ('"', "punct"),
+                (",", "punct"),
+            ],
         ),
         ("", []),
         ("  \n ", []),
@@ -203,14 +258,14 @@ def test_place_tones(text, expected):
 )
 def test_tokens(text, expected):
     found = tokens(text)
-    assert [(text[t.start:t.end], t.kind) for t in found] == expected
+    assert [(text[t.start : t.end], t.kind) for t in found] == expected
 
 
 def test_tokens_offsets_inside_a_window():
     text = "Hai bên nhất trí. Vốn đạt 6,21 tỷ USD."
     start = text.index("Vốn")
     found = tokens(text, start, len(text) - 1)  # the final full stop left outside
-    assert [text[t.start:t.end] for t in found] == ["Vốn", "đạt", "6,21", "tỷ", "USD"]
+    assert [text[t.start : t.end] for t in found] == ["Vốn", "đạt", "6,21", "tỷ", "USD"]
     assert found[0].start == start
 
 
@@ -239,7 +294,7 @@ def test_syllables(text, expected):
 
 _VIETNAMESE = st.text(
     alphabet=st.sampled_from(
-        list("aăâeêioôơuưyđAĂÂEÊIOÔƠUƯYĐbcdghklmnpqrstvxBCDGHKLMNPQRSTVX0123456789 ,.;:!?…-–“”\"()%/\n\t")
+        list('aăâeêioôơuưyđAĂÂEÊIOÔƠUƯYĐbcdghklmnpqrstvxBCDGHKLMNPQRSTVX0123456789 ,.;:!?…-–“”"()%/\n\t')
         + list("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
         + list("ÀÁẢÃẠÈÉẺẼẸÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴ")
         + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u00a0"]
@@ -286,7 +341,7 @@ def test_tokens_cover_every_visible_character_once(text):
     found = tokens(text)
     for before, after in zip(found, found[1:]):
         assert before.end <= after.start
-    pieces = [text[t.start:t.end] for t in found]
+    pieces = [text[t.start : t.end] for t in found]
     assert all(not re.search(r"\s", p) for p in pieces)
     assert "".join(pieces) == re.sub(r"\s", "", text)
 
@@ -298,7 +353,7 @@ def test_fast_keys_equal_tokens_folded_one_by_one(text):
     from analysis.vietnamese import SEP, keys_and_syllables, wrapped_keys
 
     text = nfc(text)
-    reference = [(fold(text[t.start:t.end]), t.kind) for t in tokens(normalize(text))]
+    reference = [(fold(text[t.start : t.end]), t.kind) for t in tokens(normalize(text))]
     keys, n = keys_and_syllables(text)
     assert keys == [key for key, _ in reference]
     assert n == sum(kind == "syllable" for _, kind in reference)
@@ -321,7 +376,7 @@ def test_the_memory_of_folded_runs_is_emptied_between_texts_not_during_one(monke
 
     monkeypatch.setattr(vietnamese, "_MAX_CHUNKS", 3)
     text = "Một hai ba bốn năm, sáu bảy. Tám chín mười"
-    expected = [fold(text[t.start:t.end]) for t in tokens(normalize(text))]
+    expected = [fold(text[t.start : t.end]) for t in tokens(normalize(text))]
     assert vietnamese.keys_and_syllables(text) == (expected, 10)
     assert vietnamese.keys_and_syllables(text) == (expected, 10)
 
