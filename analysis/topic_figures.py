@@ -143,9 +143,11 @@ def keyness_periods(session, split: str | None = None, top: int = 12) -> Plot:
     data = kt.keyness(
         [t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False], labels=labels
     )
+    # The table is what is drawn: the top terms of each period (the whole list is `keyterms --split`).
+    data = pd.concat([data[data["key_for"] == label].head(top) for label in labels], ignore_index=True)
     fig, axes = new_figure(width=10, height=0.9 + 0.3 * top, ncols=2)
     for ax, label, colour in zip(axes, labels, PALETTE):
-        part = data[data["key_for"] == label].head(top)
+        part = data[data["key_for"] == label]
         ax.barh(range(len(part)), part["log_ratio"].abs(), color=colour)
         ax.set_yticks(range(len(part)), [f"{t} (G²={g:.1f})" for t, g in zip(part["term"], part["g2"])], fontsize=8)
         ax.invert_yaxis()
