@@ -69,12 +69,14 @@ def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues") -> None:
 )
 def stance_actors(session) -> Plot:
     table = statements(session)
-    data = table.groupby(["actor", "actor_country", "stance"]).size().rename("statements").reset_index()
     actors = _top_actors(table)
     grouped, other = _with_other(table, actors)
     rows = actors + ([other] if other else [])
     matrix = pd.crosstab(grouped, table["stance"]).reindex(index=rows, columns=list(STANCES), fill_value=0)
     country = dict(zip(table["actor"], table["actor_country"]))
+    # The table is what is drawn: the top actors, then the rest as one row.
+    data = table.assign(actor=grouped).groupby(["actor", "stance"]).size().rename("statements").reset_index()
+    data.insert(1, "actor_country", data["actor"].map(country).fillna(""))
     fig, ax = new_figure(width=9, height=1.5 + 0.38 * len(rows))
     _heatmap(ax, matrix)
     ax.set_yticks(
