@@ -226,7 +226,7 @@ class TokenCache:
         self._write(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
 
     def _write(self, statement: str, rows: list[tuple]) -> None:
-        if rows and not (self._connect() is not None and self._read_only):
+        if rows and self._connect() is not None and not self._read_only:
 
             def write(db):
                 with db:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import subprocess
@@ -28,6 +29,20 @@ def snapshot(root: Path) -> dict[str, tuple]:
     for path in [root, *root.rglob("*")]:
         st = path.stat()
         out[path.relative_to(root).as_posix()] = (path.is_dir(), None if path.is_dir() else st.st_size, st.st_mtime_ns)
+    return out
+
+
+def state(root: Path) -> dict[str, tuple]:
+    """Every entry under ``root`` (itself included), links not followed: kind, size, content hash or target."""
+    out = {}
+    for path in [root, *sorted(root.rglob("*"))] if root.is_dir() else [root]:
+        st_ = path.lstat()
+        if path.is_symlink():
+            out[str(path)] = ("link", os.readlink(path))
+        elif path.is_dir():
+            out[str(path)] = ("dir", st_.st_mode)
+        else:
+            out[str(path)] = ("file", st_.st_size, st_.st_mode, hashlib.sha256(path.read_bytes()).hexdigest())
     return out
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
-import hashlib
 import io
 import json
 import os
@@ -25,10 +24,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, state
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # Two small articles with different dates; "hợp tác" occurs in both.
 ARTICLE_A = "date 2025-12-02 Việt Nam - Lào tăng cường hợp tác\n\nHai bên nhất trí hợp tác toàn diện.\n"
@@ -100,20 +98,6 @@ def succeeded(result) -> list[str]:
     assert result.returncode == 0, err
     result.stdout.decode("utf-8")  # valid UTF-8
     return [line for line in err.splitlines() if line.startswith("warning: ")]
-
-
-def state(root: Path) -> dict[str, tuple]:
-    """Every entry under ``root`` (itself included), links not followed: kind, size, content hash or target."""
-    out = {}
-    for path in [root, *sorted(root.rglob("*"))] if root.is_dir() else [root]:
-        st_ = path.lstat()
-        if path.is_symlink():
-            out[str(path)] = ("link", os.readlink(path))
-        elif path.is_dir():
-            out[str(path)] = ("dir", st_.st_mode)
-        else:
-            out[str(path)] = ("file", st_.st_size, st_.st_mode, hashlib.sha256(path.read_bytes()).hexdigest())
-    return out
 
 
 def folder(root: Path, files: dict[str, bytes]) -> Path:

@@ -4,35 +4,19 @@ the output and cache folders hold."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, write
+from helpers import ROOT, state, write
 
 from analysis.errors import InputError
 from analysis.outputs import check_outside, write_atomic
 
 SEEDS = ROOT / "seeds"
-
-
-def tree(root: Path) -> dict[str, tuple]:
-    """Names, kinds, link targets and content hashes of everything under ``root``."""
-    out = {}
-    for path in sorted([root, *root.rglob("*")]):
-        name = path.relative_to(root).as_posix()
-        if path.is_symlink():
-            out[name] = ("link", os.readlink(path))
-        elif path.is_dir():
-            out[name] = ("dir",)
-        else:
-            out[name] = ("file", hashlib.sha256(path.read_bytes()).hexdigest())
-    return out
 
 
 def run(*args: str, cache: Path | None = None) -> subprocess.CompletedProcess:
@@ -58,11 +42,11 @@ def table_corpus(tmp_path):
 
 
 def test_figures_never_written_over_a_table_corpus(table_corpus):
-    before = tree(table_corpus.parent)
+    before = state(table_corpus.parent)
     assert_refused(
         run("figures", "--corpus", str(table_corpus), "--out", str(table_corpus.parent)), "inside the corpus"
     )
-    assert tree(table_corpus.parent) == before
+    assert state(table_corpus.parent) == before
 
 
 def test_figures_never_written_through_a_link_into_the_corpus(tmp_path):
@@ -72,9 +56,9 @@ def test_figures_never_written_through_a_link_into_the_corpus(tmp_path):
     out.mkdir()
     victim = sorted(corpus.glob("*.txt"))[0]
     (out / "corpus_timeline.csv").symlink_to(victim)
-    before = tree(corpus)
+    before = state(corpus)
     assert_refused(run("figures", "--corpus", str(corpus), "--out", str(out)), "inside the corpus")
-    assert tree(corpus) == before
+    assert state(corpus) == before
 
 
 @pytest.mark.parametrize("where", ["out_is_a_link_into_the_corpus", "out_under_the_corpus"])
@@ -86,9 +70,9 @@ def test_figures_folder_inside_the_corpus_is_refused(tmp_path, where):
         out.symlink_to(corpus)
     else:
         out = corpus / "figures"
-    before = tree(corpus)
+    before = state(corpus)
     assert_refused(run("figures", "--corpus", str(corpus), "--out", str(out)), "inside the corpus")
-    assert tree(corpus) == before
+    assert state(corpus) == before
 
 
 @pytest.mark.parametrize(
@@ -107,9 +91,9 @@ def test_cache_never_written_into_the_corpus(tmp_path, where):
     else:  # a table corpus and a cache folder of the same name as the table
         table = write(tmp_path / "t.csv", "id,text\na,Hai bên nhất trí.\n")
         corpus, cache = table, table / "cache"
-    before = tree(corpus.parent)
+    before = state(corpus.parent)
     assert_refused(run("corpus", "--corpus", str(corpus), cache=cache), "inside the corpus")
-    assert tree(corpus.parent) == before
+    assert state(corpus.parent) == before
 
 
 def test_links_elsewhere_in_the_output_are_replaced_not_followed(tmp_path):
