@@ -1,8 +1,8 @@
 """Topic and stance analytics for Vietnamese news.
 
-Data flows one way: files → :mod:`~analysis.corpus` (documents, with the layout
-of :mod:`~analysis.layout`) → :mod:`~analysis.tokenise` (syllables, pyvi words) →
-analyses → tables → :mod:`~analysis.registry` (figures). The command line,
+Data flows one way: files → :mod:`~analysis.reading.corpus` (documents, with the layout
+of :mod:`~analysis.reading.layout`) → :mod:`~analysis.text.tokenise` (syllables, pyvi words) →
+analyses → tables → :mod:`~analysis.figures.registry` (figures). The command line,
 ``python -m analysis``, is :mod:`analysis.cli`.
 """
 

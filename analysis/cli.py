@@ -331,28 +331,28 @@ def _emit(table, args: argparse.Namespace) -> None:
 
 
 def _corpus(session, args: argparse.Namespace) -> None:
-    from .overview import corpus_table
+    from .overview.tables import corpus_table
 
     _emit(corpus_table(session.corpus, session.tokenised(), keep_captions=args.keep_captions), args)
 
 
 def _phrases(session, args: argparse.Namespace) -> None:
-    from .lexicon import load_lexicon
-    from .phrases import write_phrase_csv
+    from .framing.lexicon import load_lexicon
+    from .framing.phrases import write_phrase_csv
 
     docs, lexicon = session.syllabified(), load_lexicon(args.lexicon)
     if args.csv and not args.period:  # streamed, without pandas: a row per document and phrase adds up
         write_phrase_csv(docs, lexicon, _csv_out(args))
         return
-    from .framing import count_phrases, phrase_totals
+    from .framing.tables import count_phrases, phrase_totals
 
     counts = count_phrases(docs, lexicon)
     _emit(phrase_totals(counts, period=args.period) if args.period else counts, args)
 
 
 def _kwic(session, args: argparse.Namespace) -> None:
-    from .framing import kwic
-    from .vietnamese import syllables
+    from .framing.tables import kwic
+    from .text.vietnamese import syllables
 
     if not syllables(args.phrase):
         raise InputError(repr(args.phrase), "the phrase has no syllable to match")
@@ -360,8 +360,8 @@ def _kwic(session, args: argparse.Namespace) -> None:
 
 
 def _discover(session, args: argparse.Namespace) -> None:
-    from .framing import discover
-    from .lexicon import load_lexicon
+    from .framing.lexicon import load_lexicon
+    from .framing.tables import discover
 
     _emit(
         discover(
@@ -378,7 +378,7 @@ def _discover(session, args: argparse.Namespace) -> None:
 
 
 def _keyterms(session, args: argparse.Namespace) -> None:
-    from . import keyterms as kt
+    from .topics import keyterms as kt
 
     docs = session.tokenised(pos=True)
     terms = [kt.document_terms(d, keep_captions=args.keep_captions, tags=kt.CONTENT_TAGS) for d in docs]
@@ -389,8 +389,8 @@ def _keyterms(session, args: argparse.Namespace) -> None:
         return
     mask, labels = kt.two_groups(list(session.corpus), split=args.split, by=args.by, value=args.value)
     if args.phrases:
-        from .framing import count_phrases
-        from .lexicon import load_lexicon
+        from .framing.lexicon import load_lexicon
+        from .framing.tables import count_phrases
 
         counts = count_phrases(session.syllabified(), load_lexicon(args.lexicon))
         group = counts["doc_id"].map(dict(zip((d.doc_id for d in session.corpus), mask)))
@@ -407,7 +407,7 @@ def _keyterms(session, args: argparse.Namespace) -> None:
 
 
 def _topics(session, args: argparse.Namespace) -> None:
-    from . import topics as tm
+    from .topics import models as tm
 
     units = tm.modelling_units(
         list(session.corpus), session.tokenised(pos=True), unit=args.unit, keep_captions=args.keep_captions
@@ -439,14 +439,14 @@ def _topics(session, args: argparse.Namespace) -> None:
 
 
 def _stance(session, args: argparse.Namespace) -> None:
-    from .stance import StanceExtractor, load_register
+    from .stance.extract import StanceExtractor, load_register
 
     register = load_register(extra=args.actors) if args.actors else None
     if (args.misses or args.sample) and not args.gold:
         raise InputError("--misses/--sample", "need --gold FILE")
     documents = list(session.corpus)
     if args.gold:
-        from .stance_gold import gold_agreement, read_gold, read_sample
+        from .stance.gold import gold_agreement, read_gold, read_sample
 
         gold = read_gold(args.gold)
         if args.sample:
@@ -460,14 +460,14 @@ def _stance(session, args: argparse.Namespace) -> None:
 
 
 def _duplicates(session, args: argparse.Namespace) -> None:
-    from .duplicates import NearDuplicates
+    from .copies.duplicates import NearDuplicates
 
     found = NearDuplicates(threshold=args.threshold, cache_dir=session.cache_dir, jobs=session.jobs)
     _emit(found.fit(session.full_corpus).table(), args)  # every selected document, copies included
 
 
 def _figures(session, args: argparse.Namespace) -> None:
-    from .registry import write_figures
+    from .figures.registry import write_figures
 
     try:
         for path in write_figures(session, args.out):

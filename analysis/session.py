@@ -11,15 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config
-from .cache import TokenCache
-from .corpus import Corpus, read_corpus
 from .errors import InputError
-from .layout import Document
-from .outputs import check_outside
-from .parallel import Cluster
+from .reading.corpus import Corpus, read_corpus
+from .reading.layout import Document
+from .runtime.cache import TokenCache
+from .runtime.outputs import check_outside
+from .runtime.parallel import Cluster
 
 if TYPE_CHECKING:  # pyvi's models load only for work that needs words
-    from .tokenise import TokenisedDocument
+    from .text.tokenise import TokenisedDocument
 
 __all__ = ["Session", "SelectionError", "select"]
 
@@ -32,7 +32,7 @@ class Session:
     corpus : path
         Folder or table to read (default: the project's ``seeds/``).
     encoding, skip_bad
-        As in :func:`~analysis.corpus.read_corpus`.
+        As in :func:`~analysis.reading.corpus.read_corpus`.
     cache_dir : path or None
         Token cache folder (default :func:`analysis.config.cache_dir`); None for no cache.
     jobs : int, optional
@@ -45,10 +45,10 @@ class Session:
         Keep photo captions in every count, topic and stance.
     folded : bool
         Keep each document's folded form for phrase matching in memory (as
-        :func:`~analysis.corpus.read_corpus`); False saves memory for work without phrases.
+        :func:`~analysis.reading.corpus.read_corpus`); False saves memory for work without phrases.
     dedup : bool
         Analyse one document per cluster of near-duplicates, the earliest
-        (:class:`~analysis.duplicates.NearDuplicates` at its default threshold), among the
+        (:class:`~analysis.copies.duplicates.NearDuplicates` at its default threshold), among the
         selected documents; :attr:`full_corpus` keeps them all (every selected document).
     date_from, date_to : date or str, optional
         Analyse only documents dated within this range, both ends included (``YYYY-MM-DD``,
@@ -122,7 +122,7 @@ class Session:
 
     def duplicates(self):
         """The near-duplicates of the selected documents (:attr:`full_corpus`) at the default threshold, found once."""
-        from .duplicates import NearDuplicates
+        from .copies.duplicates import NearDuplicates
 
         return self.memo(
             "duplicates", lambda: NearDuplicates(cache_dir=self.cache_dir, jobs=self.jobs).fit(self.full_corpus)
@@ -131,7 +131,7 @@ class Session:
     def tokenised(self, *, pos: bool = False) -> list[TokenisedDocument]:
         """pyvi words of every document (with part-of-speech tags if ``pos``), from the cache when it can."""
         if self._tokens is None or (pos and not self._tagged):
-            from .tokenise import tokenise
+            from .text.tokenise import tokenise
 
             self._tokens = tokenise(list(self.corpus), jobs=self.jobs, cache_dir=self.cache_dir, pos=pos)
             self._tagged = pos
@@ -139,7 +139,7 @@ class Session:
 
     def syllabified(self):
         """Folded syllables of every analysed sentence (no pyvi needed): what phrase matching reads."""
-        from .phrases import syllabify
+        from .framing.phrases import syllabify
 
         if self._syllables is None:
             self._syllables = syllabify(self.corpus, keep_captions=self.keep_captions)

@@ -50,8 +50,8 @@ SEED = 12
 
 sys.path.insert(0, str(PROJECT))
 import analysis  # noqa: E402,F401  (before numpy)
-from analysis.corpus import read_corpus  # noqa: E402
-from analysis.duplicates import NearDuplicates, compared_syllables  # noqa: E402
+from analysis.copies.duplicates import NearDuplicates, compared_syllables  # noqa: E402
+from analysis.reading.corpus import read_corpus  # noqa: E402
 
 # ---------------------------------------------------------------- the edits a syndicated copy goes through
 
@@ -239,7 +239,7 @@ def curve(folder: Path, group: dict[str, str], cache: Path) -> dict:
 
 def _jaccards(corpus) -> dict:
     """Exact Jaccard of each kind's copies (and of the distractor) to their article: min, median, max."""
-    from analysis.duplicates import shingles
+    from analysis.copies.duplicates import shingles
 
     sets = {d.doc_id: set(shingles(compared_syllables(d))) for d in corpus}
     out = {}

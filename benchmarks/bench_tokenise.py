@@ -536,7 +536,11 @@ def main(argv=None) -> int:
         for path in corpus.rglob("*.txt"):
             path.read_bytes()
         subprocess.run(
-            [args.python, "-c", "import analysis, pyvi.ViTokenizer, analysis.cli, analysis.session, analysis.tokenise"],
+            [
+                args.python,
+                "-c",
+                "import analysis, pyvi.ViTokenizer, analysis.cli, analysis.session, analysis.text.tokenise",
+            ],
             cwd=run_dir,
             check=True,
         )

@@ -59,9 +59,9 @@ def main() -> int:
     from sklearn.metrics import normalized_mutual_info_score
 
     import analysis  # noqa: F401  (first: it settles numpy's numeric routines)
-    from analysis.keyterms import document_terms
     from analysis.session import Session
-    from analysis.topics import TopicModel, modelling_units
+    from analysis.topics.keyterms import document_terms
+    from analysis.topics.models import TopicModel, modelling_units
 
     work = Path(tempfile.mkdtemp(prefix="vntc-topics-"))
     try:

@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.corpus import decode  # noqa: E402
-from analysis.stance import _load_cues  # noqa: E402
-from analysis.vietnamese import fold, normalize, tokens  # noqa: E402
+from analysis.reading.corpus import decode  # noqa: E402
+from analysis.stance.extract import _load_cues  # noqa: E402
+from analysis.text.vietnamese import fold, normalize, tokens  # noqa: E402
 
 TARBALL = ROOT.parent / "shared" / "corpora" / "vntc-train.tar.gz"
 SECTIONS = ("Train_Full/Chinh tri Xa hoi/", "Train_Full/The gioi/")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.layout import parse_document
+from analysis.reading.layout import parse_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_PATHS = sorted(SEEDS.glob("*.txt"))

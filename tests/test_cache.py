@@ -12,8 +12,8 @@ import warnings
 import pytest
 from helpers import ROOT, write
 
-from analysis import cache as cache_module
-from analysis.cache import CacheWarning, TokenCache
+from analysis.runtime import cache as cache_module
+from analysis.runtime.cache import CacheWarning, TokenCache
 
 ENTRIES = [("k1", "B I B", "N V N"), ("k2", "B B", None)]
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from helpers import snapshot, write
 
-from analysis.corpus import read_corpus
 from analysis.errors import InputError
+from analysis.reading.corpus import read_corpus
 
 # A small article: header, a body paragraph opened by a source marker, a caption paragraph.
 ARTICLE = (

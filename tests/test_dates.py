@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from analysis.dates import HEADER, byline_date, context_year, first_full_date, is_byline, lead_date, parse_iso
+from analysis.reading.dates import HEADER, byline_date, context_year, first_full_date, is_byline, lead_date, parse_iso
 
 
 @pytest.mark.parametrize(

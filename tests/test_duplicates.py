@@ -13,11 +13,11 @@ from helpers import rows_of, run_fresh, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import duplicates as dup
-from analysis.corpus import read_corpus
-from analysis.duplicates import NearDuplicates, Sketches, compared_syllables
-from analysis.layout import parse_document
-from analysis.reuse import copies_by_source, phrase_copy_share, reuse_timeline, source_roles
+from analysis.copies import duplicates as dup
+from analysis.copies.duplicates import NearDuplicates, Sketches, compared_syllables
+from analysis.copies.reuse import copies_by_source, phrase_copy_share, reuse_timeline, source_roles
+from analysis.reading.corpus import read_corpus
+from analysis.reading.layout import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 TARBALL = ROOT.parent / "shared" / "corpora" / "vntc-train.tar.gz"
@@ -312,9 +312,9 @@ def test_copies_by_source_and_roles(fitted):
 
 
 def test_phrase_copy_share(corpus, fitted):
-    from analysis.framing import count_phrases
-    from analysis.lexicon import load_lexicon
-    from analysis.phrases import syllabify
+    from analysis.framing.lexicon import load_lexicon
+    from analysis.framing.phrases import syllabify
+    from analysis.framing.tables import count_phrases
 
     share = phrase_copy_share(count_phrases(syllabify(corpus), load_lexicon(None)), fitted).set_index("phrase")
     # "đoàn kết đặc biệt": once in each of the 12 copies of the wire report and in the two other reports.
@@ -333,7 +333,7 @@ def session(corpus_dir):
 
 
 def test_text_reuse_draws_the_cluster_within_4000_pixels(session):
-    from analysis.reuse_figures import text_reuse
+    from analysis.copies.figures import text_reuse
 
     plot = text_reuse(session)
     assert len(plot.data) == 12 and plot.data["first"].sum() == 1
@@ -341,7 +341,7 @@ def test_text_reuse_draws_the_cluster_within_4000_pixels(session):
 
 
 def test_text_reuse_without_dates_is_a_note(tmp_path):
-    from analysis.reuse_figures import text_reuse
+    from analysis.copies.figures import text_reuse
     from analysis.session import Session
 
     for name in ("a", "b"):  # the same undated article twice
@@ -352,7 +352,7 @@ def test_text_reuse_without_dates_is_a_note(tmp_path):
 
 
 def test_copies_overview_counts(session):
-    from analysis.reuse_figures import copies_overview
+    from analysis.copies.figures import copies_overview
 
     data = copies_overview(session).data
     assert data[data["part"] == "cluster"]["documents"].tolist() == [12]

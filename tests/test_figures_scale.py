@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import topics as tm
-from analysis.registry import write_figures
+from analysis.figures.registry import write_figures
 from analysis.session import Session
+from analysis.topics import models as tm
 
 THEMES = [
     "Chính phủ Việt Nam và Lào tăng cường hợp tác toàn diện về kinh tế, thương mại và đầu tư.",

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import read_corpus
-from analysis.framing import (
+from analysis.framing.lexicon import Lexicon, Phrase, load_lexicon
+from analysis.framing.tables import (
     PHRASE_COLUMNS,
     attestations,
     count_phrases,
@@ -31,9 +31,9 @@ from analysis.framing import (
     kwic,
     syllabify,
 )
-from analysis.layout import parse_document
-from analysis.lexicon import Lexicon, Phrase, load_lexicon
-from analysis.stopwords import stopwords
+from analysis.reading.corpus import read_corpus
+from analysis.reading.layout import parse_document
+from analysis.text.stopwords import stopwords
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
@@ -605,7 +605,7 @@ def test_formula_issue_statement(completeness):
 
 
 def test_formula_order_follows_the_text():
-    from analysis.lexicon import Formula
+    from analysis.framing.lexicon import Formula
 
     formula = Formula("test", FORMULA)
     doc = doc_of(
@@ -867,7 +867,7 @@ def test_cli_bad_lexicon_is_one_error_line(tmp_path):
 
 
 def test_phrase_csv_is_what_the_csv_module_writes_of_the_rows():
-    from analysis.phrases import PHRASE_TABLE_COLUMNS, phrase_rows, write_phrase_csv
+    from analysis.framing.phrases import PHRASE_TABLE_COLUMNS, phrase_rows, write_phrase_csv
 
     docs = syllabify(
         [

@@ -9,10 +9,18 @@ import pytest
 from helpers import rows_of, run_once
 
 from analysis.errors import InputError
-from analysis.keyterms import CONTENT_TAGS, KeyTerms, document_terms, keyness, keyness_of_counts, similarity, two_groups
-from analysis.layout import parse_document
-from analysis.stopwords import is_stopword
-from analysis.tokenise import tokenise
+from analysis.reading.layout import parse_document
+from analysis.text.stopwords import is_stopword
+from analysis.text.tokenise import tokenise
+from analysis.topics.keyterms import (
+    CONTENT_TAGS,
+    KeyTerms,
+    document_terms,
+    keyness,
+    keyness_of_counts,
+    similarity,
+    two_groups,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYNESS_COLUMNS = ["term", "count_a", "count_b", "per_10k_a", "per_10k_b", "g2", "log_ratio", "key_for"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.layout import parse_document
+from analysis.reading.layout import parse_document
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from analysis.errors import InputError
-from analysis.lexicon import DEFAULT_LEXICON, Formula, Lexicon, Phrase, load_lexicon
-from analysis.vietnamese import fold
+from analysis.framing.lexicon import DEFAULT_LEXICON, Formula, Lexicon, Phrase, load_lexicon
+from analysis.text.vietnamese import fold
 
 GROUPS = {"relationship formula", "relationship quality", "policy slogan", "mechanism", "cooperation field"}
 FORMULA = ("hữu nghị vĩ đại", "đoàn kết đặc biệt", "hợp tác toàn diện", "gắn kết chiến lược")

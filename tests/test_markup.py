@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from helpers import write
 
-from analysis.corpus import read_corpus
-from analysis.layout import parse_document
-from analysis.markup import clean
+from analysis.reading.corpus import read_corpus
+from analysis.reading.layout import parse_document
+from analysis.reading.markup import clean
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

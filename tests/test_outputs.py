@@ -14,7 +14,7 @@ import pytest
 from helpers import ROOT, state, write
 
 from analysis.errors import InputError
-from analysis.outputs import check_outside, write_atomic
+from analysis.runtime.outputs import check_outside, write_atomic
 
 SEEDS = ROOT / "seeds"
 

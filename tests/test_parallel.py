@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from analysis import parallel
+from analysis.runtime import parallel
 
 
 def _square(x: int) -> int:

@@ -12,11 +12,11 @@ import time
 
 import pytest
 
-from analysis.framing import count_phrases
-from analysis.layout import parse_document
-from analysis.lexicon import load_lexicon
-from analysis.phrases import syllabify
-from analysis.stance import StanceExtractor
+from analysis.framing.lexicon import load_lexicon
+from analysis.framing.phrases import syllabify
+from analysis.framing.tables import count_phrases
+from analysis.reading.layout import parse_document
+from analysis.stance.extract import StanceExtractor
 
 # Each once cost the square of its length somewhere: sentence ends, photo credits, statements.
 UNITS = {

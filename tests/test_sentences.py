@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.sentences import split_sentences
+from analysis.reading.sentences import split_sentences
 
 
 def pieces(text: str, start: int = 0, end: int | None = None) -> list[str]:

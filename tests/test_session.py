@@ -94,7 +94,7 @@ def test_selection_comes_before_deduplication(tmp_path):
 
 
 def test_manifest_records_the_selection(corpus):
-    from analysis.registry import _manifest
+    from analysis.figures.registry import _manifest
 
     selected = Session(corpus, cache_dir=None, where={"source": ["TPO"]}, date_from="2024-02-01")
     assert _manifest(selected, [], {})["corpus"]["selection"] == {

@@ -22,12 +22,12 @@ import pandas as pd
 import pytest
 from helpers import write
 
-from analysis.corpus import read_corpus
 from analysis.errors import InputError
-from analysis.layout import parse_document
-from analysis.stance import STANCE_COLUMNS, STANCES, StanceExtractor, evaluate, load_register
-from analysis.stance_gold import gold_agreement, read_gold
-from analysis.vietnamese import fold
+from analysis.reading.corpus import read_corpus
+from analysis.reading.layout import parse_document
+from analysis.stance.extract import STANCE_COLUMNS, STANCES, StanceExtractor, evaluate, load_register
+from analysis.stance.gold import gold_agreement, read_gold
+from analysis.text.vietnamese import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
@@ -1145,14 +1145,14 @@ def test_development_half_precision_and_recall(vntc_dev):
     ],
 )
 def test_stance_over_time_coarsens_its_periods(dates, unit, first):
-    from analysis.stance_figures import _period
+    from analysis.stance.figures import _period
 
     period, got = _period(pd.Series(dates))
     assert got == unit and period.iloc[0] == first
 
 
 def test_actors_beyond_the_top_grouped_as_other():
-    from analysis.stance_figures import _with_other
+    from analysis.stance.figures import _with_other
 
     table = pd.DataFrame({"actor": ["A", "A", "B", "C", "D"]})
     grouped, label = _with_other(table, ["A", "B"])

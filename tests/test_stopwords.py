@@ -7,8 +7,8 @@ import tomllib
 import pytest
 
 from analysis import config
-from analysis.stopwords import is_stopword, stopwords
-from analysis.vietnamese import fold
+from analysis.text.stopwords import is_stopword, stopwords
+from analysis.text.vietnamese import fold
 
 
 def _overlay() -> dict:

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from pyvi.ViPosTagger import ViPosTagger
 from pyvi.ViTokenizer import ViTokenizer
 
-from analysis import tokenise as tk
-from analysis.layout import parse_document
-from analysis.tokenise import pos_tag, segment, tokenise
-from analysis.vietnamese import fold, normalize, tokens
+from analysis.reading.layout import parse_document
+from analysis.text import tokenise as tk
+from analysis.text.tokenise import pos_tag, segment, tokenise
+from analysis.text.vietnamese import fold, normalize, tokens
 
 
 def sentence_strings(doc) -> list[list[str]]:

@@ -12,9 +12,9 @@ import pytest
 from helpers import rows_of, run_fresh, run_once
 
 from analysis import config
-from analysis import topics as tm
 from analysis.errors import InputError
-from analysis.tokenise import tokenise
+from analysis.text.tokenise import tokenise
+from analysis.topics import models as tm
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
@@ -416,7 +416,7 @@ def test_a_second_run_with_the_cache_fits_nothing(tmp_path, count_fits):
 
 
 def test_figures_of_one_run_share_one_model_and_a_second_run_fits_none(tmp_path, count_fits):
-    from analysis.registry import write_figures
+    from analysis.figures.registry import write_figures
     from analysis.session import Session
 
     only = ["topic_selection", "topic_terms", "document_topics", "topic_prevalence"]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from analysis.vietnamese import fold, normalize, place_tones, syllables, tokens
+from analysis.text.vietnamese import fold, normalize, place_tones, syllables, tokens
 
 
 def nfd(text: str) -> str:
@@ -350,7 +350,7 @@ def test_tokens_cover_every_visible_character_once(text):
 @given(st.one_of(_ANY, st.text(alphabet=st.sampled_from(list("Hoàthoả.,@:/wTP.HCM 3,5-–")), max_size=40)))
 @example(".@0.0")  # an e-mail address that starts with a full stop is one token, and not punctuation
 def test_fast_keys_equal_tokens_folded_one_by_one(text):
-    from analysis.vietnamese import SEP, keys_and_syllables, wrapped_keys
+    from analysis.text.vietnamese import SEP, keys_and_syllables, wrapped_keys
 
     text = nfc(text)
     reference = [(fold(text[t.start : t.end]), t.kind) for t in tokens(normalize(text))]
@@ -362,7 +362,7 @@ def test_fast_keys_equal_tokens_folded_one_by_one(text):
 
 
 def test_sentences_holding_the_private_break_character_are_folded_one_by_one():
-    from analysis.vietnamese import SENTENCE_SEP, wrapped_keys, wrapped_sentences
+    from analysis.text.vietnamese import SENTENCE_SEP, wrapped_keys, wrapped_sentences
 
     texts = ["Lào, Việt Nam \ue000 hợp tác.", "Hoà bình"]
     wrapped, n, vocabulary = wrapped_sentences(texts)
@@ -372,7 +372,7 @@ def test_sentences_holding_the_private_break_character_are_folded_one_by_one():
 
 
 def test_the_memory_of_folded_runs_is_emptied_between_texts_not_during_one(monkeypatch):
-    from analysis import vietnamese
+    from analysis.text import vietnamese
 
     monkeypatch.setattr(vietnamese, "_MAX_CHUNKS", 3)
     text = "Một hai ba bốn năm, sáu bảy. Tám chín mười"
@@ -384,7 +384,7 @@ def test_the_memory_of_folded_runs_is_emptied_between_texts_not_during_one(monke
 @settings(max_examples=300, deadline=None, database=None)
 @given(st.lists(st.one_of(_ANY, st.text(alphabet=st.sampled_from(list("Hoà.,@ \ue000")), max_size=20)), max_size=5))
 def test_sentences_folded_in_one_pass_equal_one_at_a_time(texts):
-    from analysis.vietnamese import SENTENCE_SEP, keys_and_syllables, wrapped_keys, wrapped_sentences
+    from analysis.text.vietnamese import SENTENCE_SEP, keys_and_syllables, wrapped_keys, wrapped_sentences
 
     texts = [nfc(t) for t in texts]
     wrapped, n, vocabulary = wrapped_sentences(texts)

@@ -1,0 +1,1 @@
+"""Copies: near-duplicate articles and text reuse."""

@@ -1,0 +1,176 @@
+"""Figures of text reuse: how many documents are copies, the largest clusters, who publishes first."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import config
+from ..figures.plotting import COLOURS, PALETTE, Plot, new_figure, note, shorten
+from ..figures.registry import figure
+from .reuse import copies_by_source, largest_clusters, reuse_timeline, source_roles
+
+__all__ = ["copies_overview", "text_reuse", "TOP_CLUSTERS", "TOP_SOURCES"]
+
+#: Clusters drawn one by one; the others are counted in the title.
+TOP_CLUSTERS = 15
+#: Sources drawn one by one.
+TOP_SOURCES = 15
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _others(shown: int, total: int, documents: int) -> str:
+    return f"; {total - shown} smaller clusters ({documents} documents) not drawn" if total > shown else ""
+
+
+@figure(
+    "copies_overview",
+    title="Copies: near-duplicate documents, the largest clusters, copies per source",
+    caption=f"Left: documents that have no near-duplicate, the first (earliest) document of each cluster of "
+    f"near-duplicates, and the copies (the other documents of a cluster; what `--dedup` leaves out). "
+    f"Middle: the {TOP_CLUSTERS} largest clusters, labelled with the first document's date and title. "
+    f"Right: the share of each source's documents that are copies, for the {TOP_SOURCES} sources with "
+    f"the most documents (n: documents; the number of copies at the end of each bar). Near-duplicates: "
+    f"Jaccard similarity of 5-syllable shingles of the folded body text at least "
+    f"{config.DUPLICATE_THRESHOLD}, always over the whole corpus.",
+)
+def copies_overview(session) -> Plot:
+    fitted = session.duplicates()
+    sources = copies_by_source(fitted)
+    total = sources.iloc[-1]
+    clusters = largest_clusters(fitted)
+    fig, (left, middle, right) = new_figure(
+        width=14, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=3, gridspec_kw={"width_ratios": [1, 2.4, 1.6]}
+    )
+    parts = [int(total.documents - total.in_clusters), len(clusters), int(total.copies)]
+    left.barh(range(3), parts, color=[COLOURS["unknown"], COLOURS["metadata"], COLOURS["body"]])
+    left.set_yticks(range(3), ["no copy", "first of\na cluster", "copies"])
+    left.invert_yaxis()
+    left.set_xlabel("documents")
+    for k, n in enumerate(parts):
+        left.text(n, k, f" {n}", va="center", fontsize=8)
+    left.set_title(f"{int(total.documents)} documents, {int(total.copies)} copies", fontsize=10)
+    _clusters_panel(middle, clusters)
+    shown = sources.iloc[:-1].head(TOP_SOURCES)
+    y = np.arange(len(shown))
+    right.barh(y, shown["share_copies"], color=COLOURS["body"])
+    right.set_yticks(y, [f"{shorten(s, 24)} (n {n})" for s, n in zip(shown["source"], shown["documents"])], fontsize=8)
+    for k, (share, copies) in enumerate(zip(shown["share_copies"], shown["copies"])):
+        right.text(share, k, f" {copies}", va="center", fontsize=7)
+    right.set_ylim(max(len(shown), 5) - 0.5, -0.5)
+    right.set_xlim(0, 1)
+    right.set_xlabel("share of documents that are copies")
+    fig.tight_layout()
+    data = pd.concat([sources.assign(part="source"), clusters.assign(part="cluster")], ignore_index=True)
+    return Plot(fig, data[["part", *[c for c in data.columns if c != "part"]]])
+
+
+def _clusters_panel(ax, clusters: pd.DataFrame) -> None:
+    if clusters.empty:
+        ax.axis("off")
+        ax.text(
+            0.5,
+            0.5,
+            f"No near-duplicates (Jaccard >= {config.DUPLICATE_THRESHOLD})",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+        )
+        return
+    shown = clusters.head(TOP_CLUSTERS)
+    y = np.arange(len(shown))
+    ax.barh(y, shown["documents"], color=COLOURS["metadata"])
+    ax.set_yticks(
+        y, [f"{d or 'no date'}  {shorten(t, 46)}" for d, t in zip(shown["first_date"], shown["title"])], fontsize=8
+    )
+    ax.set_ylim(max(len(shown), 5) - 0.5, -0.5)
+    ax.set_xlabel("documents in the cluster")
+    rest = clusters.iloc[len(shown) :]
+    ax.set_title(
+        _count(len(clusters), "cluster") + _others(len(shown), len(clusters), int(rest["documents"].sum())), fontsize=10
+    )
+
+
+@figure(
+    "text_reuse",
+    title="Text reuse over time: who published first, who copied, how many days later",
+    caption=f"Left: the {TOP_CLUSTERS} largest clusters of near-duplicates in which the first document and at "
+    f"least one copy are dated (one row each, labelled with the first document's date and source); each "
+    f"dot is a document, placed by the days between its date and the first document's (dates carry no "
+    f"time of day), coloured by source. The title counts all clusters. Right: for the {TOP_SOURCES} "
+    f"sources in the most clusters, how often each published a cluster's first document and how often "
+    f"a copy. Undated documents are left out of the "
+    f"left panel. A corpus without near-duplicates, or without dates in its clusters, gives a note.",
+)
+def text_reuse(session) -> Plot:
+    timeline = reuse_timeline(session.duplicates())
+    if timeline.empty:
+        return note(
+            f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\nno text reuse to draw.",
+            timeline,
+        )
+    dated = timeline[timeline["days_after_first"].notna()]
+    dated = dated[dated.groupby("rank")["rank"].transform("size") > 1]  # the first and at least one copy dated
+    if dated.empty:
+        return note(
+            f"{_count(int(timeline['rank'].max()), 'cluster')} of near-duplicates, but no copy and its first "
+            "document both have a date:\nno timeline to draw (see `python -m analysis duplicates`).",
+            timeline,
+        )
+    fig, (left, right) = new_figure(
+        width=13, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=2, gridspec_kw={"width_ratios": [2.2, 1]}
+    )
+    _timeline_panel(left, dated, int(timeline["rank"].max()))
+    roles = source_roles(timeline).head(TOP_SOURCES)
+    y = np.arange(len(roles))
+    right.barh(y, roles["first"], color=COLOURS["metadata"], label="first")
+    right.barh(y, roles["copier"], left=roles["first"], color=COLOURS["body"], label="copy")
+    right.set_yticks(y, [shorten(s, 24) for s in roles["source"]], fontsize=8)
+    right.set_ylim(max(len(roles), 5) - 0.5, -0.5)
+    right.set_xlabel("documents in clusters")
+    right.legend(loc="lower right")
+    fig.tight_layout()
+    return Plot(fig, timeline)
+
+
+def _timeline_panel(ax, dated: pd.DataFrame, clusters: int) -> None:
+    shown = dated[dated["rank"].isin(sorted(dated["rank"].unique())[:TOP_CLUSTERS])]
+    sources = list(shown["source"].value_counts().index[: len(PALETTE) - 1])
+    colour = {s: PALETTE[k] for k, s in enumerate(sorted(sources))}
+    ranks = sorted(shown["rank"].unique())
+    row = {r: k for k, r in enumerate(ranks)}
+    labels = shown["source"].where(shown["source"].isin(sources), "other")
+    order = sorted(set(labels), key=lambda x: (x == "other", x))
+    for k, source in enumerate(order):  # each source a little above or below the row, so that dots do not hide
+        group = shown[labels == source]
+        offset = (k - (len(order) - 1) / 2) * min(0.6 / len(order), 0.15)
+        ax.scatter(
+            group["days_after_first"].astype(float),
+            group["rank"].map(row) + offset,
+            s=28,
+            alpha=0.8,
+            color=colour.get(source, PALETTE[-1]),
+            label=shorten(source, 24),
+            zorder=3,
+        )
+    firsts = shown[shown["first"]].set_index("rank")
+    ax.set_yticks(
+        range(len(ranks)),
+        [
+            f"{firsts.at[r, 'date'] or 'no date'}  {shorten(firsts.at[r, 'source'], 20)}"
+            if r in firsts.index
+            else f"cluster {r}"
+            for r in ranks
+        ],
+        fontsize=8,
+    )
+    ax.set_ylim(max(len(ranks), 5) - 0.5, -0.5)
+    ax.set_xlabel("days after the first document")
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(title="source", fontsize=7, loc="lower right")
+    ax.set_title(
+        f"the {_count(len(ranks), 'largest cluster')} with dated copies, of {_count(clusters, 'cluster')}", fontsize=10
+    )

@@ -1,0 +1,1 @@
+"""Figures: the registry, the house style of plots, periods of time."""

@@ -1,0 +1,1 @@
+"""Framing: lexicons of formulaic phrases, their counts, contexts, spread and discovery."""

@@ -1,0 +1,1 @@
+"""The corpus itself: dates, sizes, what was left out."""

@@ -1,0 +1,54 @@
+"""The corpus itself: one row per document, and what was left out of the analysis and why."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..reading.corpus import Corpus
+from ..text.tokenise import TokenisedDocument
+
+__all__ = ["corpus_table", "left_out_table", "CORPUS_COLUMNS"]
+
+CORPUS_COLUMNS = ["doc_id", "date", "date_source", "title", "source", "n_sentences", "n_syllables", "n_words"]
+
+
+def corpus_table(corpus: Corpus, tokenised: list[TokenisedDocument], *, keep_captions: bool = False) -> pd.DataFrame:
+    """One row per document with the contract's columns, then ``n_captions``.
+
+    Counts cover the analysed sentences (title, headings, body; captions only with
+    ``keep_captions``), without punctuation.
+    """
+    rows = []
+    for doc, tok in zip(corpus, tokenised):
+        n_sentences, n_syllables, n_words = tok.counts(keep_captions=keep_captions)
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "date": doc.date.isoformat() if doc.date else "",
+                "date_source": doc.date_source,
+                "title": doc.title,
+                "source": doc.source,
+                "n_sentences": n_sentences,
+                "n_syllables": n_syllables,
+                "n_words": n_words,
+                "n_captions": sum(1 for s in doc.sentences if s.kind == "caption"),
+            }
+        )
+    return pd.DataFrame(rows, columns=[*CORPUS_COLUMNS, "n_captions"])
+
+
+def left_out_table(corpus: Corpus, *, keep_captions: bool = False) -> pd.DataFrame:
+    """Everything not analysed: skipped files, captions, bylines, source lines, date headers.
+
+    Columns: ``doc_id`` (empty for a skipped file), ``path``, ``what``, ``text``.
+    """
+    rows = [{"doc_id": "", "path": s.path, "what": "skipped file", "text": s.reason} for s in corpus.skipped]
+    for doc in corpus:
+        rows += [{"doc_id": doc.doc_id, "path": doc.path, "what": what, "text": text} for what, text in doc.left_out]
+        if not keep_captions:
+            rows += [
+                {"doc_id": doc.doc_id, "path": doc.path, "what": "caption", "text": doc.sentence_text(s)}
+                for s in doc.sentences
+                if s.kind == "caption"
+            ]
+    return pd.DataFrame(rows, columns=["doc_id", "path", "what", "text"])

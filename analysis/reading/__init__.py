@@ -1,0 +1,1 @@
+"""Reading a corpus: files → documents (layout, dates, markup, sentences)."""

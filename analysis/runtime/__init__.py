@@ -1,0 +1,1 @@
+"""Running the work: the cache, the process pool and the Dask cluster, writing outputs."""

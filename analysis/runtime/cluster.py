@@ -1,0 +1,91 @@
+"""Per-document work on a Dask cluster: the other executor behind :func:`~analysis.runtime.parallel.parallel_imap`.
+
+Only a run that asks for a scheduler imports this module, and only it loads Dask. The work sent
+is the same function on the same documents as on the local process pool, in batches, and the
+results come back in order, so the outputs are byte-identical whichever runs them. A worker lost
+during a run costs only time: Dask runs its batches again elsewhere.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import math
+import os
+from collections.abc import Callable, Iterator
+
+from ..errors import InputError
+from .parallel import Cluster, interrupts_held, worker_count
+
+__all__ = ["client", "cluster_imap"]
+
+#: One client per scheduler address in a process, closed when the process ends.
+_CLIENTS: dict[str, object] = {}
+
+
+def _connect_timeout() -> str:
+    """How long to try to reach a scheduler: ``$ANALYSIS_SCHEDULER_TIMEOUT`` (a Dask duration), else 10 s."""
+    return os.environ.get("ANALYSIS_SCHEDULER_TIMEOUT", "10s")
+
+
+def client(cluster: Cluster):
+    """A :class:`distributed.Client` for ``cluster``: its scheduler, or a new local cluster for ``local``."""
+    if cluster.address not in _CLIENTS:
+        from distributed import Client, LocalCluster
+
+        if cluster.address == "local":
+            # Its threads, and the worker processes they fork, start with Ctrl-C held back for good: this
+            # process alone takes it (as with the local pool), so no worker prints a traceback. (Spawned
+            # workers would start with signals let through again.)
+            import dask
+
+            with interrupts_held(), dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+                local = LocalCluster(
+                    n_workers=worker_count(cluster.jobs, 1 << 30),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",
+                    silence_logs=logging.CRITICAL,
+                )
+                connected = Client(local)
+        else:
+            try:
+                connected = Client(cluster.address, timeout=_connect_timeout())
+            except (OSError, TimeoutError, ValueError) as e:
+                raise InputError(f"--scheduler {cluster.address}", f"cannot connect ({e})") from None
+        _CLIENTS[cluster.address] = connected
+        if len(_CLIENTS) == 1:
+            atexit.register(close_all)
+    return _CLIENTS[cluster.address]
+
+
+def close_all() -> None:
+    """Close every client (and the local clusters they started), quietly: at the end of an
+    interrupted run a cluster may be half started or half closed."""
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    while _CLIENTS:
+        _, connected = _CLIENTS.popitem()
+        local = connected.cluster
+        with contextlib.suppress(Exception):
+            connected.close()
+            if local is not None:
+                local.close()
+
+
+def cluster_imap(fn: Callable, items: list, cluster: Cluster) -> Iterator:
+    """``fn`` over ``items`` on the cluster, in batches, results in order as they are ready."""
+    connected = client(cluster)
+    workers = max(1, len(connected.scheduler_info(n_workers=-1).get("workers", {})))
+    size = max(1, min(256, math.ceil(len(items) / (workers * 4))))
+    batches = [items[i : i + size] for i in range(0, len(items), size)]
+    futures = connected.map(_batch, [fn] * len(batches), batches, pure=False)
+    try:
+        for future in futures:
+            yield from future.result()
+    finally:
+        connected.cancel(futures)
+
+
+def _batch(fn: Callable, items: list) -> list:
+    return [fn(x) for x in items]

@@ -1,0 +1,1 @@
+"""Stance: who says what, how, about what."""

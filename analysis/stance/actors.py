@@ -1,0 +1,236 @@
+"""Actors without a register: the noun phrase before a reporting verb, read from its words.
+
+A phrase is an actor when it opens with a word of ``data/actor_words.toml`` or is a run of
+capitalised syllables:
+
+* an honorific then a name: the person, by name (``ông Lê Trung Huynh`` -> ``Lê Trung Huynh``);
+* a title, then a description, then a name: the name (``Tổng thống Ai Cập Mubarak`` ->
+  ``Mubarak``; ``Giám đốc Nhà máy Thủy điện Hòa Bình Nguyễn Văn Thành`` -> ``Nguyễn Văn Thành``:
+  a Vietnamese name starts with a family name; countries before a foreign name are dropped);
+  with no name, the unnamed person as written (``Giám đốc cảng Duba``) or, for a bare title, a
+  reference to resolve;
+* a body, a medium, a collective or an unnamed person (``Bộ Y tế``, ``Hãng tin AFP``, ``các
+  nhà phân tích``, ``Một quan chức Mỹ``): as written;
+* capitalised syllables alone: a country or capital (``Seoul``), or a name (``Askari``);
+* a pronoun (``Ông ta``, ``Họ``, ``Người này``): a reference to resolve.
+
+A phrase holding a verb or a function word (``có``, ``là``, ``được`` ...) is a clause, not an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import config
+from ..text.stopwords import is_stopword
+from ..text.vietnamese import fold
+from ..tomldata import read_toml
+
+__all__ = ["ActorWords", "Actor", "load_actor_words"]
+
+# Words a noun phrase of an actor never holds: verbs, copulas, auxiliaries and conjunctions.
+_CLAUSE_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "có là được bị đã sẽ đang không chưa với cho để khi nếu mà vì do nói về rằng nhưng thì phải cần muốn "
+        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy"
+    ).split()
+)
+# Nouns that make a collective a group of speakers ("các nhà phân tích"), not of things ("các biện pháp").
+_SPEAKERS = frozenset(
+    fold(w)
+    for w in (
+        "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
+        "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
+        "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
+        "nhân viên bác sĩ ta"
+    ).split()
+)
+# Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
+_BEFORE_PLACES = frozenset(
+    fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split()
+)
+# Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
+_NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
+# Bodies and media that speak in lower case, alone: "báo chí", "cảnh sát", "chính quyền".
+_STANDALONE = frozenset(
+    fold(w)
+    for w in ("báo chí", "cảnh sát", "công an", "chính quyền", "chính phủ", "giới chức", "nhà chức trách", "quân đội")
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor found in a phrase: its text and type, or a reference (``resolve``) to look up."""
+
+    text: str
+    type: str  # person, body, media, country, collective, unresolved
+    resolve: str = ""  # "", "person", "group", "title" or "surname": how to look it up in the document
+    key: str = ""  # the title, pronoun or surname to resolve by (folded); "unnamed" for a person by title alone
+
+
+def _phrases(words) -> dict[str, list[tuple[str, ...]]]:
+    """Folded phrases by first syllable, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in sorted({tuple(fold(w).split()) for w in words}, key=len, reverse=True):
+        out.setdefault(w[0], []).append(w)
+    return out
+
+
+def _match(table: dict, keys: list[str], at: int, end: int) -> int:
+    """Length of the longest phrase of ``table`` at ``keys[at:end]`` (0 if none)."""
+    for phrase in table.get(keys[at], ()) if at < end else ():
+        if tuple(keys[at : at + len(phrase)]) == phrase and at + len(phrase) <= end:
+            return len(phrase)
+    return 0
+
+
+class ActorWords:
+    """The lexicons of ``data/actor_words.toml``, read once per extractor."""
+
+    def __init__(self, data: dict):
+        words = {k: v.get("words", []) for k, v in data.items()}
+        self.honorifics = _phrases(words["honorifics"])
+        self.titles = _phrases(words["titles"])
+        self.bodies = _phrases(words["bodies"])
+        self.media = _phrases(words["media"])
+        self.collectives = _phrases(words["collectives"])
+        self.unnamed = _phrases(words["unnamed"])
+        self.connectors = _phrases(words["connectors"])
+        self.countries = _phrases(words["countries"])
+        self.country_names = {fold(w): w for w in words["countries"]}
+        self.surnames = frozenset(fold(w) for w in words["surnames"])
+        self.person_pronouns = _phrases(data["pronouns"]["person"])
+        self.group_pronouns = _phrases(data["pronouns"]["group"])
+        self.heads = (
+            set(self.honorifics)
+            | set(self.titles)
+            | set(self.bodies)
+            | set(self.media)
+            | set(self.collectives)
+            | set(self.unnamed)
+            | set(self.person_pronouns)
+            | set(self.group_pronouns)
+        )
+
+    def opens_with_honorific(self, keys: list[str], start: int, end: int) -> bool:
+        return bool(_match(self.honorifics, keys, start, end))
+
+    def title_ends(self, keys: list[str], end: int, n: int) -> bool:
+        """Do the ``n`` keys before ``end`` make a title or an honorific?"""
+        at = end - n
+        return at >= 0 and n in (_match(self.titles, keys, at, end), _match(self.honorifics, keys, at, end))
+
+    def country_at(self, keys: list[str], at: int, end: int) -> int:
+        """Length of the country named at ``keys[at:end]`` (0 if none)."""
+        return _match(self.countries, keys, at, end)
+
+    def countries_in(self, keys: list[str], start: int = 0, end: int | None = None) -> list[str]:
+        """The countries (and capitals, as their written form in the lexicon) named in ``keys[start:end]``."""
+        end, found, i = len(keys) if end is None else end, [], start
+        while i < end:
+            n = _match(self.countries, keys, i, end)
+            if n:
+                found.append(self.country_names[" ".join(keys[i : i + n])])
+            i += n or 1
+        return found
+
+    # -- a phrase ---------------------------------------------------------------------
+    def recognise(self, phrase, start: int, end: int) -> Actor | None:
+        """The actor that tokens ``start:end`` of ``phrase`` name, if they name one; ``phrase`` has
+        ``words`` (as written), ``keys`` (folded) and ``span(start, end)``, their text as written."""
+        words, keys, text = phrase.words, phrase.keys, phrase.span
+        start += _match(self.connectors, keys, start, end)
+        if end - start <= 0 or end - start > 14:
+            return None
+        whole = tuple(keys[start:end])
+        for pronouns, kind in ((self.person_pronouns, "person"), (self.group_pronouns, "group")):
+            if _match(pronouns, keys, start, end) == end - start:
+                return Actor(_cap(text(start, end)), "unresolved", kind, " ".join(whole))
+        if any(k in _CLAUSE_WORDS or k in (",", ";", ":") for k in keys[start + 1 : end]):
+            return None
+        n = _match(self.honorifics, keys, start, end)
+        if n:
+            return self._named(phrase, start + n, end, start)
+        n = _match(self.titles, keys, start, end)
+        titled = self._titled(phrase, start, start + n, end) if n else None
+        if titled:
+            return titled
+        for table, kind in ((self.media, "media"), (self.bodies, "body")):
+            n = _match(table, keys, start, end)
+            if n and (
+                _upper(words[start])
+                or any(_upper(w) for w in words[start + n : end])
+                or (n == end - start and " ".join(whole) in _STANDALONE)
+            ):
+                return Actor(_cap(text(start, end)), kind)
+        n = _match(self.unnamed, keys, start, end)
+        if n and (self._speakers(keys, start + n, start + n + 2) or _match(self.titles, keys, start + n, end)):
+            return Actor(_cap(text(start, end)), "person", key="unnamed")
+        if _match(self.collectives, keys, start, end) and self._speakers(keys, start, end):
+            return Actor(_cap(text(start, end)), "collective")
+        if all(_upper(w) for w in words[start:end]) and end - start <= 5 and not is_stopword(whole[0]):
+            written = text(start, end)
+            if whole[0] in self.surnames and 2 <= end - start <= 4:
+                return Actor(written, "person")  # a Vietnamese name: family name first
+            if " ".join(whole) in self.country_names:
+                return Actor(written, "country")
+            if end - start == 1:
+                if is_stopword(whole[0]) or len(words[start]) < 2 or whole[0] in _NOT_NAMES:
+                    return None
+                return Actor(written, "person", "surname", whole[0])
+            return Actor(written, "person", key="bare")
+        return None
+
+    def _speakers(self, keys: list[str], start: int, end: int) -> bool:
+        return any(k in _SPEAKERS for k in keys[start:end])
+
+    def _named(self, phrase, start: int, end: int, head: int) -> Actor | None:
+        """An honorific's person: the capitalised run after it (a description may follow), or after a
+        description as after a title (``giáo sư xã hội học François Dubet``)."""
+        words, keys = phrase.words, phrase.keys
+        run = start
+        while run < end and _upper(words[run]):
+            run += 1
+        if run == start:
+            return self._titled(phrase, head, start, end) if start < end else None
+        if run - start == 1:
+            return Actor(words[start], "person", "surname", keys[start])
+        return Actor(phrase.span(start, run), "person")
+
+    def _titled(self, phrase, head: int, start: int, end: int) -> Actor | None:
+        """A title's person: the name that ends the phrase, else the unnamed person or a bare title."""
+        words, keys, text = phrase.words, phrase.keys, phrase.span
+        run = end
+        while run > start and _upper(words[run - 1]):
+            run -= 1
+        for i in range(run, end - 1):  # a Vietnamese name: a family name and one to three more syllables
+            if keys[i] in self.surnames and 2 <= end - i <= 4:
+                return Actor(text(i, end), "person")
+        first = run
+        while first < end:
+            n = _match(self.countries, keys, first, end) or _match(self.bodies, keys, first, end)
+            if not n:
+                break
+            first += n
+        if first < end and run < end and keys[run - 1] not in _BEFORE_PLACES and phrase.toks[run - 1].kind != "punct":
+            return Actor(text(first, end), "person")
+        if end == start:
+            return Actor(_cap(text(head, end)), "unresolved", "title", " ".join(keys[head:end]))
+        if end - start > 2 and not _upper(words[end - 1]):
+            return None  # "Chủ tịch đặc biệt quan tâm tới ...": a clause, not a description
+        return Actor(_cap(text(head, end)), "person", key="unnamed")
+
+
+def load_actor_words(path: str | Path | None = None) -> ActorWords:
+    return ActorWords(read_toml(path or config.DATA / "actor_words.toml", "actor lexicon"))
+
+
+def _upper(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+
+
+def _cap(text: str) -> str:
+    """A first letter in lower case mid-sentence capitalised: ``hai bên`` counts with ``Hai bên``."""
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,1 @@
+"""Vietnamese text: folding, syllables, pyvi tokens, stopwords."""

@@ -1,0 +1,223 @@
+"""Key terms: TF-IDF per document, keyness between two groups of documents, document similarity.
+
+Terms are pyvi words (``hợp_tác``), folded, with stopwords, punctuation and numbers
+left out (:mod:`analysis.text.stopwords`), and, by default, only content words by pyvi's
+part-of-speech tags (nouns, verbs, adjectives: no numerals, pronouns, prepositions,
+conjunctions, adverbs or particles); captions are left out unless asked for.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from ..text.stopwords import is_stopword
+from ..text.tokenise import TokenisedDocument
+
+__all__ = [
+    "most_similar_pairs",
+    "document_terms",
+    "KeyTerms",
+    "keyness",
+    "keyness_of_counts",
+    "similarity",
+    "two_groups",
+]
+
+#: pyvi tags of content words: nouns (N, Np, Nc, Nu, Ny, Nb), verbs (V, Vb, Vy), adjectives (A, Ab).
+CONTENT_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "Nb", "V", "Vb", "Vy", "A", "Ab"})
+
+
+def document_terms(
+    doc: TokenisedDocument,
+    *,
+    keep_captions: bool = False,
+    tags: frozenset[str] | None = None,
+    sentences: list | None = None,
+) -> list[str]:
+    """The folded content words of a document (or of ``sentences`` of it), in text order.
+
+    ``tags`` keeps only words with those pyvi part-of-speech tags (the document must
+    have been tokenised with ``pos=True``).
+    """
+    chosen = sentences if sentences is not None else doc.analysed(keep_captions=keep_captions)
+    return [
+        w.key
+        for s in chosen
+        for w in s.words
+        if not w.is_punct and not is_stopword(w.form) and (tags is None or w.tag in tags)
+    ]
+
+
+class KeyTerms:
+    """TF-IDF key terms of documents (scikit-learn), as an estimator.
+
+    Parameters
+    ----------
+    sublinear_tf : bool
+        Use 1 + log(tf), so that one word repeated does not swamp an article.
+    min_df : int
+        Keep terms found in at least this many documents.
+
+    Attributes
+    ----------
+    vectorizer_ : sklearn TfidfVectorizer
+    matrix_ : sparse matrix, documents × terms
+    terms_ : numpy array of str
+    """
+
+    def __init__(self, *, sublinear_tf: bool = True, min_df: int = 1):
+        self.sublinear_tf = sublinear_tf
+        self.min_df = min_df
+
+    def fit(self, documents: list[list[str]], doc_ids: list[str]) -> KeyTerms:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.vectorizer_ = TfidfVectorizer(
+            analyzer=lambda terms: terms, sublinear_tf=self.sublinear_tf, min_df=self.min_df, norm="l2"
+        )
+        self.matrix_ = self.vectorizer_.fit_transform(documents)
+        self.terms_ = self.vectorizer_.get_feature_names_out()
+        self.doc_ids_ = list(doc_ids)
+        return self
+
+    def top_terms(self, top: int = 10) -> pd.DataFrame:
+        """``doc_id, rank, term, score``: the ``top`` highest TF-IDF terms of each document (ties by term)."""
+        rows = []
+        for i, doc_id in enumerate(self.doc_ids_):
+            row = self.matrix_.getrow(i)
+            pairs = sorted(zip(row.data, self.terms_[row.indices]), key=lambda p: (-p[0], p[1]))[:top]
+            rows += [(doc_id, rank, term, round(float(score), 6)) for rank, (score, term) in enumerate(pairs, 1)]
+        return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "score"])
+
+    def similarity(self) -> pd.DataFrame:
+        """Cosine similarity of the documents' TF-IDF vectors."""
+        values = (self.matrix_ @ self.matrix_.T).toarray().round(6)
+        return pd.DataFrame(values, index=pd.Index(self.doc_ids_, name="doc_id"), columns=self.doc_ids_)
+
+
+def most_similar_pairs(fitted: KeyTerms, *, top: int = 30, block: int = 1000) -> pd.DataFrame:
+    """``doc_a, doc_b, similarity``: the ``top`` pairs of different documents with the highest cosine
+    similarity (ties by the documents' order), computed ``block`` documents at a time so that no
+    n × n matrix is ever held."""
+    matrix = fitted.matrix_.tocsr()
+    best: list[tuple[float, int, int]] = []
+    for start in range(0, matrix.shape[0], block):
+        sims = (matrix[start : start + block] @ matrix.T).tocoo()
+        keep = sims.col > sims.row + start  # each pair once, not a document with itself
+        rows, cols, values = sims.row[keep] + start, sims.col[keep], sims.data[keep].round(6)
+        if len(values) > top:
+            cut = np.partition(values, len(values) - top)[len(values) - top]
+            chosen = values >= cut
+            rows, cols, values = rows[chosen], cols[chosen], values[chosen]
+        best = sorted(best + list(zip((-values).tolist(), rows.tolist(), cols.tolist())))[:top]
+    return pd.DataFrame(
+        [(fitted.doc_ids_[a], fitted.doc_ids_[b], -v) for v, a, b in best], columns=["doc_a", "doc_b", "similarity"]
+    )
+
+
+def similarity(documents: list[list[str]], doc_ids: list[str]) -> pd.DataFrame:
+    """Cosine similarity of TF-IDF vectors of documents of terms."""
+    return KeyTerms().fit(documents, doc_ids).similarity()
+
+
+def _g2(a: int, b: int, total_a: int, total_b: int) -> float:
+    """Log-likelihood G² (Rayson and Garside 2000) of a term found a times in A and b times in B."""
+    expected_a = total_a * (a + b) / (total_a + total_b)
+    expected_b = total_b * (a + b) / (total_a + total_b)
+    return 2 * sum(o * math.log(o / e) for o, e in ((a, expected_a), (b, expected_b)) if o > 0)
+
+
+def keyness(
+    group_a: list[list[str]], group_b: list[list[str]], *, min_count: int = 2, labels: tuple[str, str] = ("A", "B")
+) -> pd.DataFrame:
+    """Key words of group A against group B (lists of documents' terms); see :func:`keyness_of_counts`."""
+    count_a, count_b = Counter(t for d in group_a for t in d), Counter(t for d in group_b for t in d)
+    return keyness_of_counts(
+        count_a, count_b, sum(count_a.values()), sum(count_b.values()), min_count=min_count, labels=labels
+    )
+
+
+def keyness_of_counts(
+    count_a: dict[str, int],
+    count_b: dict[str, int],
+    total_a: int,
+    total_b: int,
+    *,
+    min_count: int = 2,
+    labels: tuple[str, str] = ("A", "B"),
+) -> pd.DataFrame:
+    """Terms over-used in group A against group B, and the reverse, as in corpus-linguistics tools.
+
+    Columns: ``term, count_a, count_b, per_10k_a, per_10k_b, g2, log_ratio, key_for``.
+    ``g2`` is the log-likelihood statistic (3.84 is p < 0.05, 10.83 is p < 0.001 with one
+    degree of freedom); ``log_ratio`` the binary log of the ratio of relative frequencies
+    (Hardie 2014), with 0.5 added to a zero count; ``key_for`` names the group that uses
+    the term more (by the unsmoothed relative frequencies). Sorted by G², strongest
+    first; terms seen fewer than ``min_count``
+    times in all are left out.
+    """
+    if not total_a or not total_b:
+        raise InputError("keyness", "each group needs at least one term after removing stopwords")
+    rows = []
+    for term in sorted(set(count_a) | set(count_b)):
+        a, b = count_a.get(term, 0), count_b.get(term, 0)
+        if a + b < min_count:
+            continue
+        ratio = math.log2(((a or 0.5) / total_a) / ((b or 0.5) / total_b))
+        rows.append(
+            (
+                term,
+                a,
+                b,
+                round(1e4 * a / total_a, 4),
+                round(1e4 * b / total_b, 4),
+                round(_g2(a, b, total_a, total_b), 4),
+                round(ratio, 4),
+                labels[0] if a / total_a > b / total_b else labels[1],
+            )
+        )
+    table = pd.DataFrame(
+        rows, columns=["term", "count_a", "count_b", "per_10k_a", "per_10k_b", "g2", "log_ratio", "key_for"]
+    )
+    return table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def two_groups(
+    documents, *, split: str | None = None, by: str | None = None, value: str | None = None
+) -> tuple[list[bool | None], tuple[str, str]]:
+    """Which documents are in group A (True), B (False) or neither (None), and the groups' names.
+
+    ``split``: A is before that date, B on or after it (undated documents in neither).
+    ``by``/``value``: A has ``value`` in that metadata column (``source``, ``date_source``, or a
+    column of ``metadata.csv`` or of the table), B the rest.
+    """
+    if split is not None:
+        from ..reading.dates import parse_iso
+
+        if parse_iso(split) is None:
+            raise InputError("--split", f"{split!r} is not a date in YYYY-MM-DD form")
+        mask = [None if d.date is None else d.date.isoformat() < split for d in documents]
+        labels = (f"before {split}", f"from {split}")
+    elif by is not None:
+        if value is None:
+            raise InputError("--by", "give the value that makes group A with --value")
+        mask = [str(_field(d, by)) == value for d in documents]
+        labels = (f"{by} = {value}", f"{by} ≠ {value}")
+    else:
+        raise InputError("keyness", "give --split YYYY-MM-DD, or --by COLUMN --value VALUE")
+    if True not in mask or False not in mask:
+        raise InputError("keyness", f"one of the groups ({labels[0]} / {labels[1]}) has no document")
+    return mask, labels
+
+
+def _field(document, name: str):
+    if name in ("source", "date_source", "title", "doc_id"):
+        return getattr(document, name)
+    if name in document.meta:
+        return document.meta[name]
+    raise InputError("--by", f"no metadata column {name!r} (try source, date_source or a metadata.csv column)")
