@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import config
-from .errors import InputError
+from .errors import InputError, ParameterError
 
 __all__ = ["main"]
 
@@ -263,11 +263,35 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-_SELECTION_FLAGS = {"date_from": "--from", "date_to": "--to", "where": "--where", "selection": "--from/--to/--where"}
+#: The flag of each Python parameter that a :class:`~analysis.errors.ParameterError` can name.
+_FLAGS = {
+    "date_from": "--from",
+    "date_to": "--to",
+    "where": "--where",
+    "selection": "--from/--to/--where",
+    "k": "--k",
+    "split": "--split",
+    "by": "--by",
+    "value": "--value",
+    "random_state": "--seed",
+    "threshold": "--threshold",
+    "jobs": "--jobs",
+    "scheduler": "--scheduler",
+}
+_FLAG_WORDS = [(f"`{name}`", flag) for name, flag in _FLAGS.items()]
+
+
+def _as_flags(error: ParameterError) -> InputError:
+    """``error`` as the command line says it: its flags for the Python parameters it names."""
+    message = error.message
+    for word, flag in _FLAG_WORDS:
+        message = message.replace(word, flag)
+    flag = _FLAGS.get(error.parameter, error.parameter)
+    return InputError(flag if error.value is None else f"{flag} {error.value}", message)
 
 
 def _session(args: argparse.Namespace):
-    from .session import SelectionError, Session
+    from .session import Session
 
     if args.bom and not args.csv:
         raise InputError("--bom", "only with --csv")
@@ -279,23 +303,20 @@ def _session(args: argparse.Namespace):
         where.setdefault(column.strip(), []).append(value)
     cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
     matches_phrases = args.command in ("phrases", "kwic", "discover", "figures") or getattr(args, "phrases", False)
-    try:
-        return Session(
-            args.corpus,
-            encoding=args.encoding,
-            skip_bad=args.skip_bad,
-            cache_dir=cache,
-            jobs=args.jobs,
-            keep_captions=args.keep_captions,
-            folded=matches_phrases,
-            dedup=args.dedup and args.command != "duplicates",
-            date_from=args.date_from,
-            date_to=args.date_to,
-            where=where,
-            scheduler=args.scheduler,
-        )
-    except SelectionError as e:
-        raise InputError(_SELECTION_FLAGS.get(e.where, e.where), e.message) from None
+    return Session(
+        args.corpus,
+        encoding=args.encoding,
+        skip_bad=args.skip_bad,
+        cache_dir=cache,
+        jobs=args.jobs,
+        keep_captions=args.keep_captions,
+        folded=matches_phrases,
+        dedup=args.dedup and args.command != "duplicates",
+        date_from=args.date_from,
+        date_to=args.date_to,
+        where=where,
+        scheduler=args.scheduler,
+    )
 
 
 def _warn(session) -> None:
@@ -544,7 +565,7 @@ def _run(args: argparse.Namespace, interrupted: list[int]) -> int:
     except InputError as e:
         if interrupted:
             return _interrupted()
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {_as_flags(e) if isinstance(e, ParameterError) else e}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (| head): not an error

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config
-from .errors import InputError
+from .errors import ParameterError, ParameterTypeError
 from .reading.corpus import Corpus, read_corpus
 from .reading.layout import Document
 from .runtime.cache import TokenCache
@@ -63,6 +63,17 @@ class Session:
     earliest copy *within* the selection. :attr:`selection` records it (for the figures'
     manifest).
 
+    Attributes
+    ----------
+    corpus : Corpus
+        The documents analysed (selected, and without copies with ``dedup``).
+    full_corpus : Corpus
+        Every selected document.
+    selection : dict
+        The date range and ``where`` conditions applied.
+
+    Examples
+    --------
     >>> Session().corpus.documents[4].date.isoformat()
     '2024-10-09'
     """
@@ -152,7 +163,7 @@ class Session:
         return self._memo[key]
 
 
-class SelectionError(InputError, ValueError):
+class SelectionError(ParameterError):
     """A selection option that cannot be used: ``where`` is the Python parameter (``date_from``)."""
 
 
@@ -227,3 +238,49 @@ def select(
     if not docs:
         raise SelectionError("selection", f"no document of the {len(corpus)} read is selected")
     return Corpus(corpus.root, tuple(docs), corpus.skipped)
+
+
+# --- The views an analysis takes from what it is given ----------------------------------------
+# Every analysis accepts a Session (or the corpus it holds) and takes the view it needs from it
+# here, so that captions, tags and caching are decided once, by the session.
+
+
+def documents_of(source, name: str = "corpus") -> list[Document]:
+    """The documents of a :class:`Session`, a :class:`~analysis.reading.corpus.Corpus` or a list of documents."""
+    if isinstance(source, Session):
+        return list(source.corpus)
+    if isinstance(source, Corpus):
+        return list(source)
+    if isinstance(source, list | tuple) and all(isinstance(d, Document) for d in source):
+        return list(source)
+    raise _wrong(name, source, "a Session, a Corpus or a list of Documents")
+
+
+def syllabified_of(source, name: str = "corpus") -> list:
+    """Folded syllables of every analysed sentence (what phrase matching reads) of a :class:`Session`,
+    a corpus or documents (captions left out), or such a list itself."""
+    from .framing.phrases import Syllabified, syllabify
+
+    if isinstance(source, Session):
+        return source.syllabified()
+    if isinstance(source, list | tuple) and source and all(isinstance(d, Syllabified) for d in source):
+        return list(source)
+    return syllabify(documents_of(source, name), keep_captions=False)
+
+
+def tokenised_of(source, name: str = "corpus", *, pos: bool = False) -> list[TokenisedDocument]:
+    """pyvi words (tagged if ``pos``) of a :class:`Session`'s documents, from its cache."""
+    if isinstance(source, Session):
+        return source.tokenised(pos=pos)
+    from .text.tokenise import tokenise
+
+    return tokenise(documents_of(source, name), cache_dir=config.cache_dir(), pos=pos)
+
+
+def captions_kept(source) -> bool:
+    """Whether an analysis of ``source`` counts photo captions: the session's choice, else no."""
+    return bool(getattr(source, "keep_captions", False))
+
+
+def _wrong(name: str, value, expected: str) -> TypeError:
+    return ParameterTypeError(name, f"expected {expected}, not {type(value).__name__}")

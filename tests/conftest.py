@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis.reading.layout import parse_document
+from analysis.runtime.numeric import pin_numerics
+
+pin_numerics()  # as the command line and the notebooks do, before the tests load numpy
+
+from analysis.reading.layout import parse_document  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_PATHS = sorted(SEEDS.glob("*.txt"))

@@ -430,9 +430,10 @@ def test_figure_data_counted_by_hand(figure_runs):
 
 
 @pytest.mark.skipif(platform.machine().lower() not in ("x86_64", "amd64"), reason="x86-64 only")
-def test_importing_analysis_first_keeps_numpy_to_the_routines_every_machine_has():
+def test_pinning_numerics_first_keeps_numpy_to_the_routines_every_machine_has():
     code = (
-        "import analysis, numpy; from numpy._core._multiarray_umath import __cpu_dispatch__ as d; "
+        "import analysis; analysis.pin_numerics(); import numpy; "
+        "from numpy._core._multiarray_umath import __cpu_dispatch__ as d; "
         "from numpy._core._multiarray_umath import __cpu_features__ as f; "
         "print(sorted(x for x in d if f.get(x)))"
     )

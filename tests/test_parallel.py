@@ -19,9 +19,9 @@ def pools(monkeypatch):
     sizes = []
     start = parallel._pool
 
-    def recording(context, jobs):
+    def recording(context, jobs, **kwargs):
         sizes.append(jobs)
-        return start(context, jobs)
+        return start(context, jobs, **kwargs)
 
     monkeypatch.setattr(parallel, "_pool", recording)
     return sizes

@@ -29,8 +29,11 @@ from importlib import metadata
 from typing import TYPE_CHECKING
 
 import numpy as np
+from sklearn.base import BaseEstimator
+from sklearn.utils.validation import check_is_fitted
 
 from .. import config
+from ..errors import check_parameter, whole
 from ..reading.layout import Document
 from ..runtime.cache import TokenCache, code_version
 from ..runtime.parallel import parallel_imap
@@ -248,7 +251,7 @@ def _components(n: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
     return list(groups.values())
 
 
-class NearDuplicates:
+class NearDuplicates(BaseEstimator):
     """Clusters of near-duplicate documents (MinHash and LSH over shingles of folded syllables).
 
     Parameters
@@ -304,17 +307,19 @@ class NearDuplicates:
         self.jobs = jobs
 
     def _check(self) -> None:
-        if not isinstance(self.threshold, (int, float)) or not 0 < self.threshold <= 1:
-            raise ValueError(f"threshold must be a number with 0 < threshold <= 1, not {self.threshold!r}")
-        if not isinstance(self.num_perm, int) or self.num_perm < 2:
-            raise ValueError(f"num_perm must be a whole number of at least 2, not {self.num_perm!r}")
-        if not isinstance(self.shingle, int) or self.shingle < 1:
-            raise ValueError(f"shingle must be a whole number of at least 1, not {self.shingle!r}")
+        threshold = self.threshold
+        number = isinstance(threshold, int | float) and not isinstance(threshold, bool)
+        check_parameter("threshold", threshold, number and 0 < threshold <= 1, "a number with 0 < threshold <= 1")
+        check_parameter("num_perm", self.num_perm, whole(self.num_perm, 2), "a whole number of at least 2")
+        check_parameter("shingle", self.shingle, whole(self.shingle, 1), "a whole number of at least 1")
 
-    def fit(self, documents) -> NearDuplicates:
-        """Find the clusters of ``documents`` (a corpus or a list of documents); returns ``self``."""
+    def fit(self, corpus) -> NearDuplicates:
+        """Find the clusters of a :class:`~analysis.session.Session`'s documents (or a corpus's, or a
+        list of documents); returns ``self``."""
+        from ..session import documents_of
+
         self._check()
-        self.documents_ = tuple(documents)
+        self.documents_ = tuple(documents_of(corpus))
         found = Sketches(
             list(self.documents_),
             shingle=self.shingle,
@@ -359,11 +364,13 @@ class NearDuplicates:
 
     def similarity(self, i: int, j: int) -> float:
         """The Jaccard similarity of documents ``i`` and ``j`` estimated from their signatures."""
+        check_is_fitted(self)
         return float(np.mean(self._signatures[i] == self._signatures[j]))
 
     @property
     def is_copy_(self) -> list[bool]:
         """For each document, whether it is a copy (in a cluster, not its first document)."""
+        check_is_fitted(self)
         copies = {i for cluster in self.clusters_ for i in cluster[1:]}
         return [i in copies for i in range(len(self.documents_))]
 
@@ -372,6 +379,7 @@ class NearDuplicates:
         their first document, each cluster's documents earliest first."""
         import pandas as pd
 
+        check_is_fitted(self)
         rows = []
         for cluster in self.clusters_:
             first = self.documents_[cluster[0]]

@@ -16,6 +16,7 @@ from ..runtime.outputs import write_atomic
 __all__ = [
     "Plot",
     "STYLE",
+    "style",
     "new_figure",
     "note",
     "bar_panels",
@@ -44,7 +45,12 @@ STYLE = {
     "legend.frameon": False,
 }
 
-matplotlib.rcParams.update(STYLE)
+
+def style():
+    """The house style (:data:`STYLE`) for the figures drawn and saved inside this context; matplotlib's
+    settings are as they were after it. Registered figure functions draw inside it."""
+    return matplotlib.rc_context(STYLE)
+
 
 #: Colours of categories without a fixed colour of their own (Paul Tol's "bright" and more).
 PALETTE = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#000000", "#994455", "#117733"]
@@ -142,7 +148,8 @@ def save(fig: Figure, stem: Path) -> list[Path]:
     files = []
     for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
         buffer = io.BytesIO()
-        fig.savefig(buffer, format=suffix[1:], metadata=metadata, bbox_inches="tight")
+        with style():
+            fig.savefig(buffer, format=suffix[1:], metadata=metadata, bbox_inches="tight")
         files.append(write_atomic(stem.with_suffix(suffix), buffer.getvalue()))
     return files
 

@@ -9,21 +9,22 @@ writes ``<id>.png``, ``<id>.svg``, ``<id>.csv``, ``manifest.json`` and a
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import json
-import os
 import platform
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from .. import NUMERIC_ENVIRONMENT, config
+from .. import config
 from ..errors import InputError
+from ..runtime.numeric import numeric_settings
 from ..runtime.outputs import check_outside, make_folder, write_atomic
 from ..runtime.parallel import progress
-from .plotting import Plot, note, save, write_csv
+from .plotting import Plot, note, save, style, write_csv
 
 __all__ = ["FigureSpec", "REGISTRY", "figure", "write_figures", "FIGURE_MODULES"]
 
@@ -68,8 +69,13 @@ def figure(figure_id: str, *, title: str, caption: str, **params):
     """Register the decorated function as figure ``figure_id``, called with ``params``."""
 
     def register(function: Callable) -> Callable:
-        REGISTRY[figure_id] = FigureSpec(figure_id, title, caption, function, params)
-        return function
+        @functools.wraps(function)
+        def styled(*args, **kwargs):
+            with style():
+                return function(*args, **kwargs)
+
+        REGISTRY[figure_id] = FigureSpec(figure_id, title, caption, styled, params)
+        return styled
 
     return register
 
@@ -111,10 +117,11 @@ def _entry(spec: FigureSpec, plot: Plot, files: list[Path]) -> dict:
 
 def draw(spec: FigureSpec, session) -> Plot:
     """Figure ``spec`` of a session's corpus, or a note saying why this corpus cannot give it."""
-    try:
-        return spec.function(session, **spec.params)
-    except InputError as e:
-        return note(f"Not drawn for this corpus: {e}")
+    with style():
+        try:
+            return spec.function(session, **spec.params)
+        except InputError as e:
+            return note(f"Not drawn for this corpus: {e}")
 
 
 def _manifest(session, specs: list[FigureSpec], entries: dict[str, dict]) -> dict:
@@ -131,7 +138,7 @@ def _manifest(session, specs: list[FigureSpec], entries: dict[str, dict]) -> dic
         "code_sha256": code_hash(),
         "python": ".".join(platform.python_version_tuple()[:2]),
         "libraries": {name: metadata.version(name) for name in LIBRARIES},
-        "numeric_environment": {name: os.environ.get(name, "") for name in NUMERIC_ENVIRONMENT},
+        "numeric_environment": numeric_settings(),
         "figures": {spec.id: entries[spec.id] for spec in specs},
     }
 
@@ -162,7 +169,29 @@ def _catalogue(manifest: dict) -> str:
 
 
 def write_figures(session, out: str | Path, *, only: list[str] | None = None) -> list[Path]:
-    """Draw every registered figure (or those in ``only``) into ``out``; return the files written."""
+    """Draw every registered figure (or those in ``only``) of a session's corpus into a folder.
+
+    Parameters
+    ----------
+    session : Session
+    out : path
+        The folder (made if needed; never inside the corpus).
+    only : list of str, optional
+        Figure ids to draw (default: all).
+
+    Returns
+    -------
+    list of Path
+        The files written: ``<id>.png``, ``<id>.svg``, ``<id>.csv`` of each figure, then
+        ``manifest.json`` and the catalogue ``README.md``.
+
+    Examples
+    --------
+    >>> import analysis, tempfile
+    >>> files = write_figures(analysis.Session(), tempfile.mkdtemp(), only=["document_lengths"])
+    >>> sorted(p.name for p in files)
+    ['README.md', 'document_lengths.csv', 'document_lengths.png', 'document_lengths.svg', 'manifest.json']
+    """
     out = Path(out)
     specs = [spec for fid, spec in sorted(_load().items()) if only is None or fid in only]
     names = [f"{spec.id}{suffix}" for spec in specs for suffix in (".png", ".svg", ".csv")]

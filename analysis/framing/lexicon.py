@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
-from ..errors import InputError
+from ..errors import InputError, ParameterTypeError
 from ..text.vietnamese import fold, syllables
 from ..tomldata import entries, read_toml, text, texts
 
@@ -114,8 +115,20 @@ def _from_txt(path: Path) -> Lexicon:
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """The built-in lexicon, or the one at ``path`` (``.toml``, or ``.txt`` with one phrase per line).
+    """The built-in lexicon, or the one at ``path``.
 
+    Parameters
+    ----------
+    path : path, optional
+        A ``.toml`` lexicon (phrases, groups, glosses, formulas) or a ``.txt`` one (one phrase
+        per line, no formula); default: the built-in lexicon of diplomatic formulas.
+
+    Returns
+    -------
+    Lexicon
+
+    Examples
+    --------
     >>> lex = load_lexicon()
     >>> lex.formulas[0].parts[-1], lex.gloss("gắn kết chiến lược")
     ('gắn kết chiến lược', 'strategic cohesion')
@@ -124,3 +137,12 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     if not path.is_file():
         raise InputError(str(path), "no such lexicon file")
     return _from_toml(path) if path.suffix.lower() == ".toml" else _from_txt(path)
+
+
+def lexicon_of(lexicon: Lexicon | str | Path | None) -> Lexicon:
+    """``lexicon`` itself, or the one :func:`load_lexicon` reads from that path (None: the built-in one)."""
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if lexicon is None or isinstance(lexicon, str | os.PathLike):
+        return load_lexicon(lexicon)
+    raise ParameterTypeError("lexicon", f"expected a Lexicon, a path or None, not {type(lexicon).__name__}")

@@ -9,10 +9,13 @@ only with ``keep_captions``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
+from ..session import syllabified_of
 from ..text.vietnamese import normalize, token_keys, tokens
-from .lexicon import Formula, Lexicon
+from .lexicon import Formula, Lexicon, lexicon_of
 from .phrases import PHRASE_COLUMNS, PHRASE_TABLE_COLUMNS, PhraseMatcher, Syllabified, phrase_rows, syllabify
 
 __all__ = [
@@ -31,16 +34,58 @@ __all__ = [
 ]
 
 
-def count_phrases(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
-    """The table of :func:`~analysis.framing.phrases.phrase_rows`: one row for every (document, phrase)."""
+def count_phrases(corpus, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
+    """How often each phrase of a lexicon occurs in each document, matched on folded syllables.
+
+    Parameters
+    ----------
+    corpus : Session, Corpus or list of Document
+        What to count in; a session's choice of captions is followed (other sources: captions out).
+    lexicon : Lexicon, path or None
+        The phrases (default: the built-in lexicon; a ``.toml`` or ``.txt`` file).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row for every (document, phrase): the contract's phrase columns (``doc_id, date,
+        source, phrase, count, n_syllables, per_10k``, then ``group``, ``gloss``).
+
+    Examples
+    --------
+    >>> import analysis
+    >>> counts = count_phrases(analysis.Session())
+    >>> int(counts.loc[counts["phrase"] == "hữu nghị vĩ đại", "count"].sum())
+    4
+    """
+    docs = syllabified_of(corpus)
+    lexicon = lexicon_of(lexicon)
     return pd.DataFrame(list(phrase_rows(docs, lexicon)), columns=PHRASE_TABLE_COLUMNS)
 
 
 def phrase_totals(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase") -> pd.DataFrame:
-    """Counts and rates per period (``"M"`` month, ``"Q"``, ``"Y"``, ``"D"`` day) and phrase or group.
+    """Counts and rates per period and phrase (or group). Undated documents are left out.
 
-    Undated documents are left out. Columns: ``period``, ``by``'s values, ``count``,
-    ``n_syllables`` (of the documents of that period), ``per_10k``, ``documents``.
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        A table of :func:`count_phrases`.
+    period : str
+        ``"M"`` month, ``"Q"`` quarter, ``"Y"`` year or ``"D"`` day.
+    by : str
+        ``"phrase"`` or ``"group"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``period``, ``by``'s values, ``count``, ``n_syllables`` (of the documents of that period),
+        ``per_10k``, ``documents``.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> totals = phrase_totals(count_phrases(analysis.Session()), period="Y")
+    >>> totals.columns.tolist()
+    ['period', 'phrase', 'count', 'n_syllables', 'per_10k', 'documents']
     """
     dated = counts[counts["date"] != ""]
     if dated.empty:
@@ -56,11 +101,30 @@ def phrase_totals(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase"
     return table[["period", by, "count", "n_syllables", "per_10k", "documents"]]
 
 
-def kwic(docs: list[Syllabified], phrase: str, *, window: int = 8) -> pd.DataFrame:
-    """Every match of ``phrase`` (folded) with up to ``window`` syllables each side, as the document writes them.
+def kwic(corpus, phrase: str, *, window: int = 8) -> pd.DataFrame:
+    """Key words in context: every match of ``phrase`` with syllables each side, as the document writes them.
 
-    Columns: ``doc_id, date, sentence_id, left, match, right``, then ``sentence``.
+    Parameters
+    ----------
+    corpus : Session, Corpus or list of Document
+    phrase : str
+        Matched folded (case, Unicode form and tone-mark placement do not matter), on whole syllables.
+    window : int
+        Syllables shown each side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, date, sentence_id, left, match, right``, then ``sentence``.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> table = kwic(analysis.Session(), "HỮU NGHỊ VĨ ĐẠI", window=4)
+    >>> len(table), table["doc_id"].nunique()
+    (4, 2)
     """
+    docs = syllabified_of(corpus)
     from .lexicon import Phrase
 
     matcher, rows = PhraseMatcher(Lexicon((Phrase(phrase),))), []
@@ -91,9 +155,11 @@ def kwic(docs: list[Syllabified], phrase: str, *, window: int = 8) -> pd.DataFra
     return pd.DataFrame(rows, columns=["doc_id", "date", "sentence_id", "left", "match", "right", "sentence"])
 
 
-def dispersion(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
+def dispersion(corpus, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
     """Where each phrase occurs in each document: ``doc_id, date, phrase, sentence_id, position``,
     ``position`` being the share of the document's tokens before the match (0 to 1)."""
+    docs = syllabified_of(corpus)
+    lexicon = lexicon_of(lexicon)
     matcher, rows = PhraseMatcher(lexicon), []
     for doc in docs:
         offset = 0
@@ -104,13 +170,14 @@ def dispersion(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "date", "phrase", "sentence_id", "position"])
 
 
-def formula_completeness(docs: list[Syllabified], formula: Formula) -> pd.DataFrame:
+def formula_completeness(corpus, formula: Formula) -> pd.DataFrame:
     """For each document, the most parts of ``formula`` found together in one sentence, and their order.
 
     Columns: ``doc_id, date, max_parts, parts, order, sentence_id, sentences_with_any``. ``order``
     numbers the parts by their canonical position as they appear (``1-2-3-4``; ``4-3`` for
     ``GẮN KẾT CHIẾN LƯỢC, HỢP TÁC TOÀN DIỆN``); ``parts`` lists them.
     """
+    docs = syllabified_of(corpus)
     from .lexicon import Phrase
 
     matcher = PhraseMatcher(Lexicon(tuple(Phrase(p) for p in formula.parts)))
@@ -139,12 +206,13 @@ def formula_completeness(docs: list[Syllabified], formula: Formula) -> pd.DataFr
     )
 
 
-def attestations(counts: pd.DataFrame, docs: list[Syllabified]) -> pd.DataFrame:
+def attestations(counts: pd.DataFrame, corpus) -> pd.DataFrame:
     """First and last attestation of each phrase, how widely it is used, and by which sources.
 
     Columns: ``phrase, group, count, documents, first_date, first_doc, last_date, last_doc, sources``.
     Undated documents count but cannot be first or last.
     """
+    docs = syllabified_of(corpus)
     source = {d.doc_id: d.document.source for d in docs}
     rows = []
     for phrase, rows_of in counts.groupby("phrase", sort=False):
@@ -179,8 +247,10 @@ def attestations(counts: pd.DataFrame, docs: list[Syllabified]) -> pd.DataFrame:
     )
 
 
-def cooccurrence(docs: list[Syllabified], lexicon: Lexicon) -> pd.DataFrame:
+def cooccurrence(corpus, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
     """Sentences in which both phrases occur, for every pair (the diagonal: sentences with the phrase)."""
+    docs = syllabified_of(corpus)
+    lexicon = lexicon_of(lexicon)
     matcher = PhraseMatcher(lexicon)
     names = [p.phrase for p in lexicon]
     matrix = pd.DataFrame(0, index=pd.Index(names, name="phrase"), columns=names)
@@ -215,7 +285,7 @@ def _dictionary_words() -> frozenset[str]:
 
 
 def discover(
-    docs: list[Syllabified],
+    corpus,
     *,
     lexicon: Lexicon | None = None,
     min_n: int = 2,
@@ -250,9 +320,33 @@ def discover(
     ``score = npmi × S/(S+1) × P/(P+1)``, ``S`` the sources and ``P`` the months (at least 1)
     it occurs in: association first, spread across sources and time next.
 
-    Columns: ``ngram, n_syllables, count, documents, npmi, first_date, first_doc, in_lexicon``,
-    then ``sources``, ``periods`` (months with a dated occurrence) and ``score``.
+    Parameters
+    ----------
+    corpus : Session, Corpus or list of Document
+    lexicon : Lexicon, optional
+        Marks candidates already in it (``in_lexicon``).
+    min_n, max_n : int
+        Shortest and longest sequence, in syllables.
+    min_docs, min_count : int
+        Documents and occurrences a candidate needs.
+    min_sources : int
+        From this many sources in the corpus, a candidate must occur in two or more.
+    top : int
+        Rows returned.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ngram, n_syllables, count, documents, npmi, first_date, first_doc, in_lexicon``,
+        then ``sources``, ``periods`` (months with a dated occurrence) and ``score``.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> discover(analysis.Session(), top=5).columns.tolist()[:4]
+    ['ngram', 'n_syllables', 'count', 'documents']
     """
+    docs = syllabified_of(corpus)
     counts: dict[tuple[str, ...], int] = {}
     where: dict[tuple[str, ...], dict[str, str]] = {}
     runs = list(_runs(docs))

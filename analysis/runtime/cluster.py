@@ -15,7 +15,7 @@ import math
 import os
 from collections.abc import Callable, Iterator
 
-from ..errors import InputError
+from ..errors import ParameterError
 from .parallel import Cluster, interrupts_held, worker_count
 
 __all__ = ["client", "cluster_imap"]
@@ -53,7 +53,7 @@ def client(cluster: Cluster):
             try:
                 connected = Client(cluster.address, timeout=_connect_timeout())
             except (OSError, TimeoutError, ValueError) as e:
-                raise InputError(f"--scheduler {cluster.address}", f"cannot connect ({e})") from None
+                raise ParameterError("scheduler", f"cannot connect ({e})", value=cluster.address) from None
         _CLIENTS[cluster.address] = connected
         if len(_CLIENTS) == 1:
             atexit.register(close_all)

@@ -99,7 +99,6 @@ def parallel_imap(
     """:func:`parallel_map` as results come, in order: this process can use each while the
     workers go on with the next. A bar counts ``unit``s from ``min_progress`` items on. With a
     :class:`Cluster` for ``jobs``, the work runs there."""
-    global _SHARED
 
     def bar(results):
         return progress(results, len(items), desc, unit=unit, min_total=min_progress)
@@ -119,21 +118,14 @@ def parallel_imap(
         with _pool(multiprocessing.get_context(), jobs) as pool:
             yield from bar(pool.imap(fn, items, chunksize=chunk))
         return
-    # Forked workers find the function and the items in their copy of this process: only
-    # indices and results cross between processes.
-    _SHARED = fn, items
-    try:
-        with _pool(multiprocessing.get_context("fork"), jobs) as pool:
-            yield from bar(pool.imap(_shared_call, range(len(items)), chunksize=chunk))
-    finally:
-        _SHARED = None
-
-
-_SHARED: tuple[Callable, list] | None = None
+    # Forked workers are handed the function and the items when they start (a fork copies them,
+    # nothing is pickled): only indices and results cross between processes.
+    with _pool(multiprocessing.get_context("fork"), jobs, work=(fn, items)) as pool:
+        yield from bar(pool.imap(_call_shared, range(len(items)), chunksize=chunk))
 
 
 @contextmanager
-def _pool(context, jobs: int):
+def _pool(context, jobs: int, *, work: tuple[Callable, list] | None = None):
     """A pool of ``jobs`` workers that ignore Ctrl-C, ended at once when this process leaves it.
 
     A terminal sends SIGINT to the whole process group. Workers that died of it printed their
@@ -144,7 +136,7 @@ def _pool(context, jobs: int):
     pool = None
     try:
         with interrupts_held():
-            pool = context.Pool(jobs, initializer=_ignore_interrupts)
+            pool = context.Pool(jobs, initializer=_start_worker, initargs=(work,))
         yield pool
     finally:
         if pool is not None:
@@ -165,13 +157,19 @@ def interrupts_held():
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: ignore SIGINT, then let signals through again."""
+#: In a forked worker only: the function and the items it was handed when it started.
+_worker_work: tuple[Callable, list] | None = None
+
+
+def _start_worker(work: tuple[Callable, list] | None) -> None:
+    """In a worker: ignore SIGINT, then let signals through again; keep the work it was handed."""
+    global _worker_work
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _worker_work = work
 
 
-def _shared_call(index: int):
-    fn, items = _SHARED
+def _call_shared(index: int):
+    fn, items = _worker_work
     return fn(items[index])

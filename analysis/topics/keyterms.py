@@ -13,8 +13,10 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
+from sklearn.base import BaseEstimator
+from sklearn.utils.validation import check_is_fitted
 
-from ..errors import InputError
+from ..errors import InputError, ParameterError, check_parameter, whole
 from ..text.stopwords import is_stopword
 from ..text.tokenise import TokenisedDocument
 
@@ -53,7 +55,7 @@ def document_terms(
     ]
 
 
-class KeyTerms:
+class KeyTerms(BaseEstimator):
     """TF-IDF key terms of documents (scikit-learn), as an estimator.
 
     Parameters
@@ -68,15 +70,28 @@ class KeyTerms:
     vectorizer_ : sklearn TfidfVectorizer
     matrix_ : sparse matrix, documents × terms
     terms_ : numpy array of str
+    doc_ids_ : list of str
+
+    Examples
+    --------
+    >>> import analysis
+    >>> top = KeyTerms().fit(analysis.Session()).top_terms(3)
+    >>> top.groupby("doc_id").size().tolist()
+    [3, 3, 3, 3, 3]
     """
 
     def __init__(self, *, sublinear_tf: bool = True, min_df: int = 1):
         self.sublinear_tf = sublinear_tf
         self.min_df = min_df
 
-    def fit(self, documents: list[list[str]], doc_ids: list[str]) -> KeyTerms:
+    def fit(self, corpus, doc_ids: list[str] | None = None) -> KeyTerms:
+        """Weigh the content words of a :class:`~analysis.session.Session`'s documents (or of a corpus,
+        or lists of terms with their ``doc_ids``); returns ``self``."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
+        check_parameter("sublinear_tf", self.sublinear_tf, isinstance(self.sublinear_tf, bool), "True or False")
+        check_parameter("min_df", self.min_df, whole(self.min_df, 1), "a whole number of at least 1")
+        documents, doc_ids = _terms_of(corpus, doc_ids)
         self.vectorizer_ = TfidfVectorizer(
             analyzer=lambda terms: terms, sublinear_tf=self.sublinear_tf, min_df=self.min_df, norm="l2"
         )
@@ -87,6 +102,7 @@ class KeyTerms:
 
     def top_terms(self, top: int = 10) -> pd.DataFrame:
         """``doc_id, rank, term, score``: the ``top`` highest TF-IDF terms of each document (ties by term)."""
+        check_is_fitted(self)
         rows = []
         for i, doc_id in enumerate(self.doc_ids_):
             row = self.matrix_.getrow(i)
@@ -96,8 +112,26 @@ class KeyTerms:
 
     def similarity(self) -> pd.DataFrame:
         """Cosine similarity of the documents' TF-IDF vectors."""
+        check_is_fitted(self)
         values = (self.matrix_ @ self.matrix_.T).toarray().round(6)
         return pd.DataFrame(values, index=pd.Index(self.doc_ids_, name="doc_id"), columns=self.doc_ids_)
+
+
+def _terms_of(corpus, doc_ids: list[str] | None) -> tuple[list[list[str]], list[str]]:
+    """The content words of each document of a session or corpus and their ids, or the lists given."""
+    from ..session import Session, captions_kept, documents_of, tokenised_of
+
+    if isinstance(corpus, Session) or not (
+        isinstance(corpus, list | tuple) and all(isinstance(d, list | tuple) for d in corpus)
+    ):
+        tokenised = tokenised_of(corpus, pos=True)
+        keep = captions_kept(corpus)
+        return [document_terms(d, keep_captions=keep, tags=CONTENT_TAGS) for d in tokenised], [
+            d.doc_id for d in documents_of(corpus)
+        ]
+    if doc_ids is None or len(doc_ids) != len(corpus):
+        raise ParameterError("doc_ids", f"give one id for each of the {len(corpus)} lists of terms")
+    return [list(d) for d in corpus], list(doc_ids)
 
 
 def most_similar_pairs(fitted: KeyTerms, *, top: int = 30, block: int = 1000) -> pd.DataFrame:
@@ -135,7 +169,30 @@ def _g2(a: int, b: int, total_a: int, total_b: int) -> float:
 def keyness(
     group_a: list[list[str]], group_b: list[list[str]], *, min_count: int = 2, labels: tuple[str, str] = ("A", "B")
 ) -> pd.DataFrame:
-    """Key words of group A against group B (lists of documents' terms); see :func:`keyness_of_counts`."""
+    """Key words of group A against group B, as in corpus-linguistics tools (log-likelihood G²).
+
+    Parameters
+    ----------
+    group_a, group_b : list of list of str
+        The terms of each document of the two groups.
+    min_count : int
+        Terms seen fewer times in all are left out.
+    labels : (str, str)
+        Names of the groups, as ``key_for`` gives them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``term, count_a, count_b, per_10k_a, per_10k_b, g2, log_ratio, key_for``, strongest first
+        (see :func:`keyness_of_counts`).
+
+    Examples
+    --------
+    >>> table = keyness([["hòa_bình", "hợp_tác", "hợp_tác", "hợp_tác"]],
+    ...                 [["chiến_tranh", "chiến_tranh", "chiến_tranh", "hợp_tác"]], min_count=1)
+    >>> sorted(table[["term", "key_for"]].itertuples(index=False, name=None))
+    [('chiến_tranh', 'B'), ('hòa_bình', 'A'), ('hợp_tác', 'A')]
+    """
     count_a, count_b = Counter(t for d in group_a for t in d), Counter(t for d in group_b for t in d)
     return keyness_of_counts(
         count_a, count_b, sum(count_a.values()), sum(count_b.values()), min_count=min_count, labels=labels
@@ -200,16 +257,16 @@ def two_groups(
         from ..reading.dates import parse_iso
 
         if parse_iso(split) is None:
-            raise InputError("--split", f"{split!r} is not a date in YYYY-MM-DD form")
+            raise ParameterError("split", f"{split!r} is not a date in YYYY-MM-DD form")
         mask = [None if d.date is None else d.date.isoformat() < split for d in documents]
         labels = (f"before {split}", f"from {split}")
     elif by is not None:
         if value is None:
-            raise InputError("--by", "give the value that makes group A with --value")
+            raise ParameterError("value", "give the value that makes group A (the documents whose `by` column has it)")
         mask = [str(_field(d, by)) == value for d in documents]
         labels = (f"{by} = {value}", f"{by} ≠ {value}")
     else:
-        raise InputError("keyness", "give --split YYYY-MM-DD, or --by COLUMN --value VALUE")
+        raise ParameterError("split", "give a split date YYYY-MM-DD, or a column `by` and its `value`")
     if True not in mask or False not in mask:
         raise InputError("keyness", f"one of the groups ({labels[0]} / {labels[1]}) has no document")
     return mask, labels
@@ -220,4 +277,4 @@ def _field(document, name: str):
         return getattr(document, name)
     if name in document.meta:
         return document.meta[name]
-    raise InputError("--by", f"no metadata column {name!r} (try source, date_source or a metadata.csv column)")
+    raise ParameterError("by", f"no metadata column {name!r} (try source, date_source or a metadata.csv column)")

@@ -29,9 +29,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from sklearn.base import BaseEstimator
+from sklearn.utils.validation import check_is_fitted
 
 from .. import config
-from ..errors import InputError
+from ..errors import InputError, ParameterError, check_parameter, whole
 from ..reading.layout import Document
 from ..text.tokenise import TokenisedDocument
 from .keyterms import CONTENT_TAGS, document_terms
@@ -90,16 +92,34 @@ def _groups(doc: Document, sentences, window: int) -> list[list]:
 
 
 def modelling_units(
-    documents: list[Document],
-    tokenised: list[TokenisedDocument],
+    corpus,
+    tokenised: list[TokenisedDocument] | None = None,
     *,
     unit: str = "auto",
     window: int = 3,
-    keep_captions: bool = False,
+    keep_captions: bool | None = None,
     tags: frozenset[str] | None = CONTENT_TAGS,
 ) -> list[Unit]:
     """The units a topic model is fitted on: ``"paragraph"``, ``"document"`` or ``"auto"``
-    (paragraphs below :data:`MIN_DOCUMENTS_AS_UNITS` documents). Units without terms are dropped."""
+    (paragraphs below :data:`MIN_DOCUMENTS_AS_UNITS` documents). Units without terms are dropped.
+
+    ``corpus`` is a :class:`~analysis.session.Session` (its words and its choice of captions are
+    used), a corpus or a list of documents; ``tokenised``, their words, is taken from the session
+    (or the cache) unless given. ``keep_captions`` defaults to the session's choice.
+    """
+    from ..session import captions_kept, documents_of, tokenised_of
+
+    documents = documents_of(corpus)
+    if tokenised is None:
+        tokenised = tokenised_of(corpus, pos=tags is not None)
+    elif tags is not None and _untagged(tokenised):
+        raise ParameterError(
+            "tokenised", "the words have no part-of-speech tags: tokenise with pos=True, or give tags=None"
+        )
+    if len(tokenised) != len(documents):
+        raise ParameterError("tokenised", f"{len(tokenised)} tokenised documents for {len(documents)} documents")
+    check_parameter("unit", unit, unit in ("auto", "paragraph", "document"), '"auto", "paragraph" or "document"')
+    keep_captions = captions_kept(corpus) if keep_captions is None else keep_captions
     if unit == "auto":
         unit = "paragraph" if len(documents) < MIN_DOCUMENTS_AS_UNITS else "document"
     out = []
@@ -114,7 +134,22 @@ def modelling_units(
     return out
 
 
-class TopicModel:
+def _untagged(tokenised: list[TokenisedDocument]) -> bool:
+    """Whether these words were tokenised without part-of-speech tags (looking at the first words)."""
+    words = [w for d in tokenised[:20] for s in d.sentences for w in s.words][:500]
+    return bool(words) and not any(w.tag for w in words)
+
+
+def _texts_of(units) -> list[list[str]]:
+    """Lists of terms from lists of terms, :class:`Unit` s, or a session or corpus (its modelling units)."""
+    if isinstance(units, list | tuple) and all(isinstance(u, Unit) for u in units) and units:
+        return [list(u.terms) for u in units]
+    if isinstance(units, list | tuple) and all(isinstance(u, list | tuple) for u in units):
+        return [list(u) for u in units]
+    return [list(u.terms) for u in modelling_units(units)]
+
+
+class TopicModel(BaseEstimator):
     """LDA (gensim) with scikit-learn's estimator conventions.
 
     Parameters
@@ -152,6 +187,15 @@ class TopicModel:
     dictionary_ : gensim Dictionary
     lda_ : gensim LdaModel
     phrases_ : gensim Phraser or None
+    texts_ : list of list of str
+        The units' terms as fitted.
+
+    Examples
+    --------
+    >>> model = TopicModel(k=2, random_state=1).fit([["mưa", "gió", "bão"], ["lúa", "gạo", "ngô"]] * 6)
+    >>> weights = model.transform([["mưa", "bão"]])
+    >>> weights.shape, round(float(weights.sum()), 6)
+    ((1, 2), 1.0)
     """
 
     def __init__(
@@ -182,14 +226,18 @@ class TopicModel:
     def _prepare(self, units: list[list[str]]) -> list[list[str]]:
         return [list(self.phrases_[u]) for u in units] if self.phrases_ is not None else [list(u) for u in units]
 
-    def fit(self, units: list[list[str]]) -> TopicModel:
+    def fit(self, units) -> TopicModel:
+        """Fit the topics of ``units``: lists of terms, :class:`Unit` s, or a
+        :class:`~analysis.session.Session` (its :func:`modelling_units`); returns ``self``."""
         from gensim.corpora import Dictionary
         from gensim.models import Phrases
 
+        self._check()
+        units = _texts_of(units)
         if self.k < 2:
-            raise InputError("--k", f"k must be at least 2, not {self.k}")
+            raise ParameterError("k", f"k must be at least 2, not {self.k}")
         if self.k > len(units):
-            raise InputError("--k", f"k = {self.k} is larger than the {len(units)} modelling units of the corpus")
+            raise ParameterError("k", f"k = {self.k} is larger than the {len(units)} modelling units of the corpus")
         self.phrases_ = None
         if self.bigrams:
             self.phrases_ = Phrases([list(u) for u in units], min_count=3, threshold=0.5, scoring="npmi").freeze()
@@ -210,6 +258,22 @@ class TopicModel:
         self.lda_.update(bows)
         self.texts_ = texts
         return self
+
+    def _check(self) -> None:
+        check_parameter("k", self.k, whole(self.k, 2), "a whole number of at least 2")
+        check_parameter("random_state", self.random_state, whole(self.random_state, 0), "a whole number")
+        for name, low in (("passes", 0), ("iterations", 1), ("no_below", 0)):
+            value = getattr(self, name)
+            check_parameter(
+                name, value, value == "auto" or whole(value, low), f'"auto" or a whole number of at least {low}'
+            )
+        no_above = self.no_above
+        fraction = isinstance(no_above, int | float) and not isinstance(no_above, bool) and 0 < no_above <= 1
+        check_parameter("no_above", no_above, no_above == "auto" or fraction, '"auto" or a number in (0, 1]')
+        check_parameter("start", self.start, self.start in ("auto", "nmf", "random"), '"auto", "nmf" or "random"')
+        check_parameter(
+            "learning", self.learning, self.learning in ("auto", "online", "batch"), '"auto", "online" or "batch"'
+        )
 
     def _lda(self, n_units: int):
         """An untrained gensim LDA with this model's settings for ``n_units`` units."""
@@ -289,6 +353,9 @@ class TopicModel:
         """Topic proportions of each unit (rows sum to 1); the same on every call."""
         from gensim.utils import get_random_state
 
+        check_is_fitted(self)
+        units = _texts_of(units)
+
         self.lda_.random_state = get_random_state(self.random_state)  # inference draws from it
         bows = [self.dictionary_.doc2bow(t) for t in self._prepare(units)]
         out = np.zeros((len(bows), self.k))
@@ -301,6 +368,7 @@ class TopicModel:
     def topic_terms(self, *, top: int = 10, relevance: float = 0.6) -> pd.DataFrame:
         """``topic_id, rank, term, weight``: terms ranked by relevance (Sievert and Shirley 2014),
         λ·log p(w|t) + (1−λ)·log(p(w|t)/p(w)); ``weight`` is p(w|t); ``lift`` follows."""
+        check_is_fitted(self)
         topics = self.lda_.get_topics()
         counts = np.zeros(len(self.dictionary_))
         for t in self.texts_:
@@ -319,6 +387,7 @@ class TopicModel:
 
     def top_terms(self, top: int = 10) -> list[list[str]]:
         """The ``top`` most probable terms of each topic."""
+        check_is_fitted(self)
         return [[self.dictionary_[i] for i, _ in self.lda_.get_topic_terms(t, topn=top)] for t in range(self.k)]
 
     def coherence(self, measure: str = "c_v", *, top: int = 10) -> float:
@@ -389,9 +458,32 @@ def _score(units: list[list[str]], params: dict, task: tuple[int, int]) -> tuple
 
 
 def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | None = None, **params) -> pd.DataFrame:
-    """Fit every k of ``ks`` with every seed: ``k, seed, c_v, c_npmi`` and, per k, ``stability``.
-    The models are fitted in parallel over ``jobs`` processes (default: all cores); the result
-    does not depend on how many."""
+    """Fit every k of ``ks`` with every seed and score each model: what :func:`choose_k` reads.
+
+    Parameters
+    ----------
+    units : list of list of str
+        The terms of each modelling unit (:func:`modelling_units`).
+    ks : iterable of int
+        The numbers of topics to try (:func:`k_range` gives a sensible range).
+    seeds : tuple of int
+        One model per k and seed; stability compares the seeds' topics.
+    jobs : int, optional
+        Processes fitting the models (default: all cores); the result does not depend on it.
+    **params
+        Further :class:`TopicModel` parameters.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``k, seed, c_v, c_npmi, stability`` (stability per k, repeated on its rows).
+
+    Examples
+    --------
+    >>> units = [["mưa", "gió", "bão"], ["lúa", "gạo", "ngô"]] * 6
+    >>> select_k(units, [2, 3], seeds=(1, 2), jobs=1)[["k", "seed"]].values.tolist()
+    [[2, 1], [2, 2], [3, 1], [3, 2]]
+    """
     from ..runtime.parallel import parallel_map
 
     tasks = [(k, seed) for k in ks if k <= len(units) for seed in seeds]
@@ -482,7 +574,23 @@ def cached_fit(
 
 def choose_k(selection: pd.DataFrame) -> int:
     """The k with the highest mean c_v plus stability (both between 0 and 1, equally weighted):
-    topics that are coherent and that another seed would find again. Ties go to the smaller k."""
+    topics that are coherent and that another seed would find again. Ties go to the smaller k.
+
+    Parameters
+    ----------
+    selection : pandas.DataFrame
+        A table of :func:`select_k` (columns ``k``, ``c_v``, ``stability`` at least).
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> choose_k(pd.DataFrame({"k": [2, 2, 3, 3], "c_v": [0.4, 0.4, 0.5, 0.5], "stability": [0.9, 0.9, 0.6, 0.6]}))
+    2
+    """
     means = selection.groupby("k")[["c_v", "stability"]].mean()
     score = (means["c_v"] + means["stability"]).round(9)
     return int(score[score == score.max()].index.min())
