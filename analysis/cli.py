@@ -430,32 +430,26 @@ def _keyterms(session, args: argparse.Namespace) -> None:
 def _topics(session, args: argparse.Namespace) -> None:
     from .topics import models as tm
 
-    units = tm.modelling_units(
-        list(session.corpus), session.tokenised(pos=True), unit=args.unit, keep_captions=args.keep_captions
-    )
-    texts = [u.terms for u in units]
+    units = tm.modelling_units(session, unit=args.unit)
     if not units:
         raise InputError(str(args.corpus), "no terms left after removing stopwords")
     if args.select_k or args.k is None:
-        ks = tm.k_range(len(units))
-        if not ks:
+        if not tm.k_range(len(units)):
             raise InputError(
                 str(args.corpus),
                 f"only {len(units)} modelling unit with --unit {args.unit}; choosing "
                 f"k needs at least {tm.K_RANGE.start}",
             )
-        print(
-            f"choosing k: fitting k = {ks.start}..{ks.stop - 1} with 3 seeds ({3 * len(ks)} models on "
-            f"{len(units)} units); pass --k to skip",
-            file=sys.stderr,
-        )
-        selection = tm.select_k(texts, ks)
+        print("choosing k (3 seeds per k; pass --k to skip)", file=sys.stderr)
+        selection = tm.k_selection(units, cache_dir=session.cache_dir, jobs=session.jobs)
+        if selection.attrs["caption"]:
+            print(selection.attrs["caption"], file=sys.stderr)
         if args.select_k:
             _emit(selection, args)
             return
         args.k = tm.choose_k(selection)
         print(f"k = {args.k}, chosen by coherence and stability (see --select-k)", file=sys.stderr)
-    model = tm.TopicModel(args.k, random_state=args.seed).fit(texts)
+    model = tm.cached_fit([u.terms for u in units], args.k, random_state=args.seed, cache_dir=session.cache_dir)
     _emit(tm.doc_topics(model, units) if args.doc_topics else model.topic_terms(top=args.top), args)
 
 

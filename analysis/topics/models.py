@@ -53,6 +53,7 @@ __all__ = [
     "selection_sample",
     "cached_select_k",
     "cached_fit",
+    "k_selection",
 ]
 
 MIN_DOCUMENTS_AS_UNITS = 200
@@ -570,6 +571,38 @@ def cached_fit(
         TopicModel.to_bytes,
         lambda blob: TopicModel(k, random_state=random_state).load_bytes(blob, units),
     )
+
+
+def k_selection(units, *, cache_dir=None, jobs: int | None = None) -> pd.DataFrame:
+    """Choosing k as the figures and the command line do it: every k of :func:`k_range` with three
+    seeds (:func:`select_k`), on a seeded sample of the units when there are many
+    (:func:`selection_sample`), stored in the cache.
+
+    ``units`` are lists of terms or :class:`Unit` s. The table's ``attrs`` say how it was got:
+    ``k_range``, ``units``, ``selection_units``, ``selection_seed`` (the figures' manifest records
+    them) and ``caption``, a sentence for a figure when k was chosen on a sample.
+    """
+    texts = _texts_of(units)
+    ks = k_range(len(texts))
+    if not ks:
+        raise InputError(
+            "topics",
+            f"{len(texts)} modelling unit{'' if len(texts) == 1 else 's'} with content words: "
+            f"a topic model needs at least {K_RANGE.start}",
+        )
+    sample = selection_sample(texts)
+    table = cached_select_k(sample, ks, cache_dir=cache_dir, jobs=jobs)
+    table.attrs = {
+        "k_range": [ks.start, ks.stop - 1],
+        "units": len(texts),
+        "selection_units": len(sample),
+        "selection_seed": config.RANDOM_STATE,
+        "caption": ""
+        if len(sample) == len(texts)
+        else f"k was chosen on a random sample of {len(sample)} of the {len(texts)} modelling units (seed "
+        f"{config.RANDOM_STATE}); the chosen model is fitted on all of them.",
+    }
+    return table
 
 
 def choose_k(selection: pd.DataFrame) -> int:
