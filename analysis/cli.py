@@ -387,22 +387,16 @@ def _keyterms(session, args: argparse.Namespace) -> None:
             raise InputError(str(args.corpus), "no terms left after removing stopwords")
         _emit(kt.KeyTerms().fit(terms, [d.doc_id for d in docs]).top_terms(args.top), args)
         return
-    mask, labels = kt.two_groups(list(session.corpus), split=args.split, by=args.by, value=args.value)
+    groups = {"split": args.split, "by": args.by, "value": args.value}
+    kt.two_groups(list(session.corpus), **groups)  # a bad split or group fails before anything is counted
     if args.phrases:
         from .framing.lexicon import load_lexicon
         from .framing.tables import count_phrases
 
         counts = count_phrases(session.syllabified(), load_lexicon(args.lexicon))
-        group = counts["doc_id"].map(dict(zip((d.doc_id for d in session.corpus), mask)))
-        sizes = counts.drop_duplicates("doc_id").assign(group=group).groupby("group")["n_syllables"].sum()
-        per = counts.assign(group=group).groupby(["group", "phrase"])["count"].sum()
-        table = kt.keyness_of_counts(
-            per[True].to_dict(), per[False].to_dict(), int(sizes[True]), int(sizes[False]), min_count=1, labels=labels
-        )
+        table = kt.phrase_keyness(counts, list(session.corpus), **groups)
     else:
-        table = kt.keyness(
-            [t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False], labels=labels
-        )
+        table = kt.keyness_between(terms, list(session.corpus), **groups)
     _emit(table, args)
 
 

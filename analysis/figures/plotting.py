@@ -18,6 +18,8 @@ __all__ = [
     "STYLE",
     "new_figure",
     "note",
+    "note_table",
+    "drawn_note",
     "bar_panels",
     "label_cells",
     "stacked_bars",
@@ -86,6 +88,20 @@ def note(message: str, data: pd.DataFrame | None = None, *, caption: str = "") -
     ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True, transform=ax.transAxes)
     data = pd.DataFrame({"note": [message]}) if data is None else data
     return Plot(fig, data, caption or " ".join(message.split()))
+
+
+def note_table(message: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The table of a figure this corpus cannot give: ``data`` (or a one-cell ``note`` column), with
+    ``message`` in its ``attrs["note"]`` so that the draw function draws the note instead."""
+    table = pd.DataFrame({"note": [message]}) if data is None else data.copy()
+    table.attrs["note"] = message
+    return table
+
+
+def drawn_note(table: pd.DataFrame) -> Plot | None:
+    """The note figure of a table made by :func:`note_table`, or None for a table to draw."""
+    message = table.attrs.get("note")
+    return None if message is None else note(message, table)
 
 
 def label_cells(ax, values: np.ndarray, *, decimals: int | None = None, fontsize: float = 7) -> None:
