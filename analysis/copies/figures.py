@@ -156,18 +156,20 @@ def text_reuse_table(session) -> pd.DataFrame:
         The corpus.
     """
     timeline = reuse_timeline(session.duplicates())
+    message = _reuse_note(timeline)
+    return timeline if message is None else note_table(message, timeline)
+
+
+def _reuse_note(timeline: pd.DataFrame) -> str | None:
+    """Why a timeline of reuse gives no figure, or None when it gives one."""
     if timeline.empty:
-        return note_table(
-            f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\nno text reuse to draw.",
-            timeline,
-        )
+        return f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\nno text reuse to draw."
     if _dated(timeline).empty:
-        return note_table(
+        return (
             f"{_count(int(timeline['rank'].max()), 'cluster')} of near-duplicates, but no copy and its first "
-            "document both have a date:\nno timeline to draw (see `python -m analysis duplicates`).",
-            timeline,
+            "document both have a date:\nno timeline to draw (see `python -m analysis duplicates`)."
         )
-    return timeline
+    return None
 
 
 def _dated(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -178,7 +180,7 @@ def _dated(timeline: pd.DataFrame) -> pd.DataFrame:
 
 def draw_text_reuse(table: pd.DataFrame) -> Plot:
     """Days after the first document of each cluster (left); firsts and copies by source (right)."""
-    if (plot := drawn_note(table)) is not None:
+    if (plot := drawn_note(table, _reuse_note(table))) is not None:
         return plot
     fig, (left, right) = new_figure(
         width=13, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=2, gridspec_kw={"width_ratios": [2.2, 1]}

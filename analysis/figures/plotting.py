@@ -98,9 +98,13 @@ def note_table(message: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
     return table
 
 
-def drawn_note(table: pd.DataFrame) -> Plot | None:
-    """The note figure of a table made by :func:`note_table`, or None for a table to draw."""
-    message = table.attrs.get("note")
+def drawn_note(table: pd.DataFrame, message: str | None = None) -> Plot | None:
+    """The note figure of a table that says why there is nothing to draw (``message``, the note of
+    :func:`note_table`, or a table of one ``note`` cell, as read back from its CSV); None for a
+    table to draw."""
+    message = message or table.attrs.get("note")
+    if message is None and list(table.columns) == ["note"] and len(table) == 1:
+        message = str(table["note"].iloc[0])
     return None if message is None else note(message, table)
 
 

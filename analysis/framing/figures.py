@@ -34,6 +34,9 @@ __all__ = [
 ]
 
 MAX_DOCUMENTS = 40
+_NO_DISPERSION = "No article has a part of the formula: no dispersion to draw."
+_NO_ATTESTATION = "No phrase of the lexicon is found in a dated article: no attestation to draw."
+_NO_COOCCURRENCE = "No phrase of the lexicon is found in this corpus: no co-occurrence to draw."
 
 
 def _lexicon(lexicon: Lexicon | str | Path | None) -> Lexicon:
@@ -188,7 +191,7 @@ def phrase_dispersion_table(session, *, lexicon=None) -> pd.DataFrame:
     data = data[data["phrase"].isin(parts)].sort_values(["date", "doc_id", "position"]).reset_index(drop=True)
     matched = list(dict.fromkeys(data["doc_id"]))
     if not matched:
-        return note_table("No article has a part of the formula: no dispersion to draw.", data)
+        return note_table(_NO_DISPERSION, data)
     data = data[data["doc_id"].isin(matched[-MAX_DOCUMENTS:])]
     data.attrs.update(parts=parts, glosses=_glosses(lex), matched=len(matched))
     return data
@@ -196,7 +199,7 @@ def phrase_dispersion_table(session, *, lexicon=None) -> pd.DataFrame:
 
 def draw_phrase_dispersion(table: pd.DataFrame) -> Plot:
     """One row per article, one mark per occurrence at its position in the article."""
-    if (plot := drawn_note(table)) is not None:
+    if (plot := drawn_note(table, None if len(table) else _NO_DISPERSION)) is not None:
         return plot
     parts = table.attrs.get("parts") or list(dict.fromkeys(table["phrase"]))
     glosses = table.attrs.get("glosses", {})
@@ -358,7 +361,7 @@ def phrase_attestation_table(session, *, lexicon=None) -> pd.DataFrame:
     counts = _counts(session, lex)
     data = attestations(counts, session.syllabified())
     if (data["first_date"] == "").all():
-        return note_table("No phrase of the lexicon is found in a dated article: no attestation to draw.", data)
+        return note_table(_NO_ATTESTATION, data)
     used = counts[(counts["count"] > 0) & (counts["date"] != "")]
     data.attrs.update(glosses=_glosses(lex), dates={p: list(d) for p, d in used.groupby("phrase", sort=False)["date"]})
     return data
@@ -366,7 +369,7 @@ def phrase_attestation_table(session, *, lexicon=None) -> pd.DataFrame:
 
 def draw_phrase_attestation(table: pd.DataFrame) -> Plot:
     """A line from the first to the last dated use of each phrase, a dot per article using it."""
-    if (plot := drawn_note(table)) is not None:
+    if (plot := drawn_note(table, None if (table["first_date"] != "").any() else _NO_ATTESTATION)) is not None:
         return plot
     glosses = table.attrs.get("glosses", {})
     dated = table.attrs.get("dates", {})
@@ -423,14 +426,14 @@ def phrase_cooccurrence_table(session, *, lexicon=None) -> pd.DataFrame:
     present = [p for p in matrix.index if matrix.loc[p, p] > 0]
     data = matrix.loc[present, present].reset_index()
     if not present:
-        return note_table("No phrase of the lexicon is found in this corpus: no co-occurrence to draw.", data)
+        return note_table(_NO_COOCCURRENCE, data)
     data.attrs.update(glosses=_glosses(lex))
     return data
 
 
 def draw_phrase_cooccurrence(table: pd.DataFrame) -> Plot:
     """A heatmap of the sentences shared by each pair of phrases."""
-    if (plot := drawn_note(table)) is not None:
+    if (plot := drawn_note(table, None if len(table) else _NO_COOCCURRENCE)) is not None:
         return plot
     matrix = table.set_index(table.columns[0])
     present = list(matrix.index)

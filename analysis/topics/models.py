@@ -43,6 +43,7 @@ __all__ = [
     "select_k",
     "choose_k",
     "stability",
+    "match_topics",
     "doc_topics",
     "MIN_DOCUMENTS_AS_UNITS",
     "K_RANGE",
@@ -368,14 +369,45 @@ def stability(models: list[TopicModel], *, top: int = 10) -> float:
     return _stability([m.top_terms(top) for m in models])
 
 
+def _overlap(a: list[list[str]], b: list[list[str]]) -> np.ndarray:
+    """Jaccard similarity of the top-term sets of every topic of ``a`` (rows) and of ``b`` (columns)."""
+    terms_a, terms_b = [set(t) for t in a], [set(t) for t in b]
+    return np.array([[len(x & y) / len(x | y) for y in terms_b] for x in terms_a])
+
+
+def match_topics(a: list[list[str]], b: list[list[str]], *, one_to_one: bool = False) -> pd.DataFrame:
+    """Which topic of model ``b`` each topic of model ``a`` resembles most (models given by the top
+    terms of each topic, as :meth:`TopicModel.top_terms`; for instance an NMF cross-check against
+    LDA): ``topic_a, topic_b, jaccard``, the Jaccard similarity of their top-term sets.
+
+    By default each topic of ``a`` takes its most similar topic of ``b`` (the first on a tie), so two
+    may take the same one; ``one_to_one`` matches them one to one instead (Hungarian algorithm), as
+    :func:`stability` does.
+
+    >>> match_topics([["a", "b"], ["c", "d"], ["a", "c"]], [["c", "d"], ["a", "b"]])
+       topic_a  topic_b   jaccard
+    0        0        1  1.000000
+    1        1        0  1.000000
+    2        2        0  0.333333
+    """
+    sim = _overlap(a, b)
+    if one_to_one:
+        from scipy.optimize import linear_sum_assignment
+
+        rows, cols = linear_sum_assignment(-sim)
+    else:
+        rows = np.arange(len(a))
+        cols = sim.argmax(axis=1) if sim.size else np.zeros(len(a), dtype=int)
+    return pd.DataFrame({"topic_a": rows, "topic_b": cols, "jaccard": sim[rows, cols] if sim.size else []})
+
+
 def _stability(top_terms: list[list[list[str]]]) -> float:
     """:func:`stability` of models given by the top terms of each of their topics."""
     from scipy.optimize import linear_sum_assignment
 
     scores = []
     for a, b in itertools.combinations(top_terms, 2):
-        terms_a, terms_b = [set(t) for t in a], [set(t) for t in b]
-        sim = np.array([[len(x & y) / len(x | y) for y in terms_b] for x in terms_a])
+        sim = _overlap(a, b)
         rows, cols = linear_sum_assignment(-sim)
         scores.append(sim[rows, cols].mean())
     return float(np.mean(scores)) if scores else 1.0
