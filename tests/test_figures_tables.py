@@ -262,3 +262,39 @@ def test_the_copies_captions_name_the_constants_they_describe():
         assert f"the {copies_figures.TOP_CLUSTERS} largest clusters" in caption
         assert f"the {copies_figures.TOP_SOURCES} sources" in caption
     assert f"at least {config.DUPLICATE_THRESHOLD}," in caption_of(copies_figures.copies_overview)
+
+
+# Group keyness, one computation for the command line, the figures and the notebooks.
+
+
+def _docs():
+    return [SimpleNamespace(doc_id="a", date=date(2024, 5, 1)), SimpleNamespace(doc_id="b", date=date(2025, 5, 1))]
+
+
+def test_phrase_keyness_counts_phrases_against_the_syllables_of_each_group():
+    counts = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b"],
+            "phrase": ["x", "y", "x", "y"],
+            "count": [2, 0, 0, 1],
+            "n_syllables": [100, 100, 100, 100],
+        }
+    )
+    table = kt.phrase_keyness(counts, _docs(), split="2025-01-01")
+    # x: 2 of 100 syllables before, 0 of 100 after; expected 1 each: G² = 2 · 2 ln 2
+    # y: 0 before, 1 after; expected 0.5 each: G² = 2 · 1 ln 2; log ratios with 0.5 for a zero count
+    assert list(table["term"]) == ["x", "y"]
+    assert list(table["g2"]) == [round(4 * 0.6931471805599453, 4), round(2 * 0.6931471805599453, 4)]
+    assert list(table["log_ratio"]) == [2.0, -1.0]
+    assert list(table["per_10k_a"]) == [200.0, 0.0]
+    assert list(table["key_for"]) == ["before 2025-01-01", "from 2025-01-01"]
+
+
+def test_keyness_between_groups_the_documents_terms_by_the_split():
+    terms = [["gắn_kết", "gắn_kết", "hợp_tác"], ["tham_vấn", "tham_vấn", "hợp_tác"]]
+    table = kt.keyness_between(terms, _docs(), split="2025-01-01")
+    key = dict(zip(table["term"], table["key_for"]))
+    # hợp_tác is seen twice, once in each group: used alike, so key for the second group (not more in A)
+    assert key == {"gắn_kết": "before 2025-01-01", "tham_vấn": "from 2025-01-01", "hợp_tác": "from 2025-01-01"}
+    with pytest.raises(InputError):
+        kt.keyness_between(terms, _docs(), split="2030-01-01")  # nothing from 2030 on

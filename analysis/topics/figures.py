@@ -399,10 +399,11 @@ def fitted_topics(
     k : int, optional
         Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
     random_state : int, optional
-        Seed of the LDA fit (default ``config.RANDOM_STATE``).
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
     """
     units = _units(session)
-    k = k or tm.choose_k(topic_selection_table(session))
+    k = k or tm.choose_k(topic_selection_table(session, random_state=random_state))
     model = session.memo(
         ("model", k, random_state),
         lambda: tm.cached_fit([u.terms for u in units], k, random_state=random_state, cache_dir=session.cache_dir),
@@ -474,7 +475,8 @@ def topic_terms_table(
     k : int, optional
         Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
     random_state : int, optional
-        Seed of the LDA fit (default ``config.RANDOM_STATE``).
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
     top : int
         Terms per topic.
     """
@@ -508,7 +510,8 @@ def topic_terms(session, *, k: int | None = None, random_state: int = config.RAN
     k : int, optional
         Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
     random_state : int, optional
-        Seed of the LDA fit (default ``config.RANDOM_STATE``).
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
     top : int
         Terms per topic.
     """
@@ -527,7 +530,8 @@ def document_topics_table(session, *, k: int | None = None, random_state: int = 
     k : int, optional
         Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
     random_state : int, optional
-        Seed of the LDA fit (default ``config.RANDOM_STATE``).
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
     """
     model, units = fitted_topics(session, k=k, random_state=random_state)
     data = tm.doc_topics(model, units)
@@ -584,7 +588,8 @@ def document_topics(session, *, k: int | None = None, random_state: int = config
     k : int, optional
         Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
     random_state : int, optional
-        Seed of the LDA fit (default ``config.RANDOM_STATE``).
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
     """
     return draw_document_topics(document_topics_table(session, k=k, random_state=random_state))
 
@@ -602,7 +607,8 @@ def topic_prevalence_table(
     k : int, optional
         Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
     random_state : int, optional
-        Seed of the LDA fit (default ``config.RANDOM_STATE``).
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
     period : str, optional
         ``"day"``, ``"week"``, ``"month"``, ``"quarter"`` or ``"year"``; by default months, or a
         coarser period when the span is long.
@@ -649,7 +655,8 @@ def topic_prevalence(
     k : int, optional
         Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
     random_state : int, optional
-        Seed of the LDA fit (default ``config.RANDOM_STATE``).
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
     period : str, optional
         See :func:`topic_prevalence_table`.
     """
