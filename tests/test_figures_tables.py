@@ -298,3 +298,13 @@ def test_keyness_between_groups_the_documents_terms_by_the_split():
     assert key == {"gắn_kết": "before 2025-01-01", "tham_vấn": "from 2025-01-01", "hợp_tác": "from 2025-01-01"}
     with pytest.raises(InputError):
         kt.keyness_between(terms, _docs(), split="2030-01-01")  # nothing from 2030 on
+
+
+def test_actor_phrases_draws_the_actors_its_table_names_even_none():
+    """The top actors of a corpus may use no phrase: then no row is drawn, not other actors'."""
+    table = pd.DataFrame({"actor": ["Z"], "phrase": ["x"], "gloss": [""], "count": [1]})
+    table.attrs.update(actors=[], phrases=["x"])
+    assert not stance_figures.draw_actor_phrases(table).figure.axes[0].images
+    table.attrs = {}  # made by hand: the actors are those of the table
+    ax = stance_figures.draw_actor_phrases(table).figure.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Z"]

@@ -21,6 +21,7 @@ import inspect
 import json
 import os
 import platform
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -91,7 +92,7 @@ def figure(figure_id: str, *, title: str, table: Callable, draw: Callable, **par
     ``draw(table(session, **params))``; the function's docstring is its caption."""
 
     def register(function: Callable) -> Callable:
-        if not caption_of(function):
+        if not caption_of(function) and sys.flags.optimize < 2:  # python -OO drops every docstring
             raise TypeError(f"figure {figure_id!r}: {function.__qualname__} has no docstring to caption it")
         REGISTRY[figure_id] = FigureSpec(figure_id, title, function, table, draw, params)
         return function

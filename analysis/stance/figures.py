@@ -111,7 +111,7 @@ def draw_stance_actors(table: pd.DataFrame) -> Plot:
     """A heatmap of statements by actor (rows, with their country) and stance class (columns)."""
     counts = table.groupby("actor")["statements"].sum()
     other = table.attrs.get("other", next((a for a in counts.index if a.startswith("other (")), None))
-    actors = table.attrs.get("actors") or sorted((a for a in counts.index if a != other), key=lambda a: (-counts[a], a))
+    actors = table.attrs.get("actors", sorted((a for a in counts.index if a != other), key=lambda a: (-counts[a], a)))
     rows = actors + ([other] if other else [])
     matrix = table.pivot_table(index="actor", columns="stance", values="statements", aggfunc="sum", fill_value=0)
     matrix = matrix.reindex(index=rows, columns=list(STANCES), fill_value=0)
@@ -246,8 +246,8 @@ def draw_actor_phrases(table: pd.DataFrame) -> Plot:
     """A heatmap of phrase occurrences by actor (rows) and phrase (columns)."""
     matrix = table.pivot_table(index="actor", columns="phrase", values="count", aggfunc="sum", fill_value=0)
     totals = table.groupby("actor")["count"].sum()
-    actors = table.attrs.get("actors") or sorted(totals.index, key=lambda a: (-totals[a], a))[:MAX_ACTORS]
-    phrases = table.attrs.get("phrases") or list(dict.fromkeys(table["phrase"]))
+    actors = table.attrs.get("actors", sorted(totals.index, key=lambda a: (-totals[a], a))[:MAX_ACTORS])
+    phrases = table.attrs.get("phrases", list(dict.fromkeys(table["phrase"])))
     matrix = matrix.reindex(index=actors, columns=phrases, fill_value=0)
     fig, ax = new_figure(width=3 + 0.42 * max(len(phrases), 1), height=2.5 + 0.38 * max(len(actors), 1))
     if len(actors) and len(phrases):
