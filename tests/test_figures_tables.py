@@ -4,6 +4,9 @@ or filtered by hand), a notebook's parameters reach the tables, and captions com
 
 from __future__ import annotations
 
+import ast
+import inspect
+import json
 from datetime import date
 from types import SimpleNamespace
 
@@ -308,3 +311,40 @@ def test_actor_phrases_draws_the_actors_its_table_names_even_none():
     table.attrs = {}  # made by hand: the actors are those of the table
     ax = stance_figures.draw_actor_phrases(table).figure.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Z"]
+
+
+# The notebooks give their parameters to every figure and table they show.
+
+
+def _calls(notebook: str) -> list[ast.Call]:
+    cells = json.loads((config.NOTEBOOKS / notebook).read_text(encoding="utf-8"))["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    return [n for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
+
+
+def _keywords(call: ast.Call) -> dict[str, str]:
+    return {k.arg: ast.unparse(k.value) for k in call.keywords}
+
+
+@pytest.mark.parametrize(
+    ("notebook", "module", "parameters"),
+    [
+        ("02_framing_phrases.ipynb", framing_figures, {"lexicon": "lexicon"}),
+        ("03_key_terms_and_topics.ipynb", topic_figures, {"random_state": "SEED"}),
+    ],
+)
+def test_every_figure_a_notebook_shows_gets_its_parameters(notebook, module, parameters):
+    takes = {
+        name
+        for name in module.__all__
+        if not name.startswith("draw_") and set(parameters) <= set(inspect.signature(getattr(module, name)).parameters)
+    }
+    calls = [c for c in _calls(notebook) if c.func.id in takes]
+    assert calls, "the notebook shows figures of this module"
+    for call in calls:
+        assert parameters.items() <= _keywords(call).items(), ast.unparse(call)
+
+
+def test_notebook_03_gives_its_split_to_the_keyness_figure():
+    calls = [c for c in _calls("03_key_terms_and_topics.ipynb") if c.func.id == "keyness_periods"]
+    assert [_keywords(c).get("split") for c in calls] == ["split"]
