@@ -408,22 +408,16 @@ def _keyterms(session, args: argparse.Namespace) -> None:
             raise InputError(str(args.corpus), "no terms left after removing stopwords")
         _emit(kt.KeyTerms().fit(terms, [d.doc_id for d in docs]).top_terms(args.top), args)
         return
-    mask, labels = kt.two_groups(list(session.corpus), split=args.split, by=args.by, value=args.value)
+    groups = {"split": args.split, "by": args.by, "value": args.value}
+    kt.two_groups(list(session.corpus), **groups)  # a bad split or group fails before anything is counted
     if args.phrases:
         from .framing.lexicon import load_lexicon
         from .framing.tables import count_phrases
 
         counts = count_phrases(session.syllabified(), load_lexicon(args.lexicon))
-        group = counts["doc_id"].map(dict(zip((d.doc_id for d in session.corpus), mask)))
-        sizes = counts.drop_duplicates("doc_id").assign(group=group).groupby("group")["n_syllables"].sum()
-        per = counts.assign(group=group).groupby(["group", "phrase"])["count"].sum()
-        table = kt.keyness_of_counts(
-            per[True].to_dict(), per[False].to_dict(), int(sizes[True]), int(sizes[False]), min_count=1, labels=labels
-        )
+        table = kt.phrase_keyness(counts, list(session.corpus), **groups)
     else:
-        table = kt.keyness(
-            [t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False], labels=labels
-        )
+        table = kt.keyness_between(terms, list(session.corpus), **groups)
     _emit(table, args)
 
 
@@ -442,8 +436,13 @@ def _topics(session, args: argparse.Namespace) -> None:
             )
         print("choosing k (3 seeds per k; pass --k to skip)", file=sys.stderr)
         selection = tm.k_selection(units, cache_dir=session.cache_dir, jobs=session.jobs)
-        if selection.attrs["caption"]:
-            print(selection.attrs["caption"], file=sys.stderr)
+        details = selection.attrs["details"]
+        if details["selection_units"] < details["units"]:
+            print(
+                f"k chosen on a random sample of {details['selection_units']} of the {details['units']} units "
+                f"(seed {details['selection_seed']})",
+                file=sys.stderr,
+            )
         if args.select_k:
             _emit(selection, args)
             return

@@ -6,11 +6,20 @@ import numpy as np
 import pandas as pd
 
 from .. import config
-from ..figures.plotting import COLOURS, PALETTE, Plot, new_figure, note, shorten
+from ..figures.plotting import COLOURS, PALETTE, Plot, drawing, drawn_note, new_figure, note_table, shorten
 from ..figures.registry import figure
 from .reuse import copies_by_source, largest_clusters, reuse_timeline, source_roles
 
-__all__ = ["copies_overview", "text_reuse", "TOP_CLUSTERS", "TOP_SOURCES"]
+__all__ = [
+    "copies_overview",
+    "copies_overview_table",
+    "draw_copies_overview",
+    "text_reuse",
+    "text_reuse_table",
+    "draw_text_reuse",
+    "TOP_CLUSTERS",
+    "TOP_SOURCES",
+]
 
 #: Clusters drawn one by one; the others are counted in the title.
 TOP_CLUSTERS = 15
@@ -26,22 +35,43 @@ def _others(shown: int, total: int, documents: int) -> str:
     return f"; {total - shown} smaller clusters ({documents} documents) not drawn" if total > shown else ""
 
 
-@figure(
-    "copies_overview",
-    title="Copies: near-duplicate documents, the largest clusters, copies per source",
-    caption=f"Left: documents that have no near-duplicate, the first (earliest) document of each cluster of "
-    f"near-duplicates, and the copies (the other documents of a cluster; what `--dedup` leaves out). "
-    f"Middle: the {TOP_CLUSTERS} largest clusters, labelled with the first document's date and title. "
-    f"Right: the share of each source's documents that are copies, for the {TOP_SOURCES} sources with "
-    f"the most documents (n: documents; the number of copies at the end of each bar). Near-duplicates: "
-    f"Jaccard similarity of 5-syllable shingles of the folded body text at least "
-    f"{config.DUPLICATE_THRESHOLD}, always over the whole corpus.",
-)
-def copies_overview(session) -> Plot:
+def copies_overview_table(session) -> pd.DataFrame:
+    """Copies per source (``part`` source, :func:`~analysis.copies.reuse.copies_by_source`, the whole
+    corpus last as ``all``), then the clusters of near-duplicates (``part`` cluster,
+    :func:`~analysis.copies.reuse.largest_clusters`): the table of :func:`copies_overview`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus; near-duplicates are always found over the whole of it.
+    """
     fitted = session.duplicates()
-    sources = copies_by_source(fitted)
+    sources, clusters = copies_by_source(fitted), largest_clusters(fitted)
+    data = pd.concat([sources.assign(part="source"), clusters.assign(part="cluster")], ignore_index=True)
+    return data[["part", *[c for c in data.columns if c != "part"]]]
+
+
+_SOURCE_COLUMNS = {"source": str, "documents": int, "in_clusters": int, "copies": int, "share_copies": float}
+_CLUSTER_COLUMNS = {
+    "cluster_id": str,
+    "documents": int,
+    "sources": int,
+    "first_date": str,
+    "last_date": str,
+    "title": str,
+}
+
+
+def _part(table: pd.DataFrame, part: str, columns: dict) -> pd.DataFrame:
+    rows = table[table["part"] == part][list(columns)].fillna("")
+    return rows.astype(columns).reset_index(drop=True)
+
+
+@drawing
+def draw_copies_overview(table: pd.DataFrame) -> Plot:
+    """Three panels: documents with and without copies, the largest clusters, copies per source."""
+    sources, clusters = _part(table, "source", _SOURCE_COLUMNS), _part(table, "cluster", _CLUSTER_COLUMNS)
     total = sources.iloc[-1]
-    clusters = largest_clusters(fitted)
     fig, (left, middle, right) = new_figure(
         width=14, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=3, gridspec_kw={"width_ratios": [1, 2.4, 1.6]}
     )
@@ -64,8 +94,30 @@ def copies_overview(session) -> Plot:
     right.set_xlim(0, 1)
     right.set_xlabel("share of documents that are copies")
     fig.tight_layout()
-    data = pd.concat([sources.assign(part="source"), clusters.assign(part="cluster")], ignore_index=True)
-    return Plot(fig, data[["part", *[c for c in data.columns if c != "part"]]])
+    return Plot(fig, table)
+
+
+@figure(
+    "copies_overview",
+    title="Copies: near-duplicate documents, the largest clusters, copies per source",
+    table=copies_overview_table,
+    draw=draw_copies_overview,
+)
+def copies_overview(session) -> Plot:
+    """Left: documents that have no near-duplicate, the first (earliest) document of each cluster of
+    near-duplicates, and the copies (the other documents of a cluster; what `--dedup` leaves out).
+    Middle: the 15 largest clusters, labelled with the first document's date and title. Right: the
+    share of each source's documents that are copies, for the 15 sources with the most documents
+    (n: documents; the number of copies at the end of each bar). Near-duplicates: Jaccard
+    similarity of 5-syllable shingles of the folded body text at least 0.3, always over the whole
+    corpus.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    """
+    return draw_copies_overview(copies_overview_table(session))
 
 
 def _clusters_panel(ax, clusters: pd.DataFrame) -> None:
@@ -94,37 +146,49 @@ def _clusters_panel(ax, clusters: pd.DataFrame) -> None:
     )
 
 
-@figure(
-    "text_reuse",
-    title="Text reuse over time: who published first, who copied, how many days later",
-    caption=f"Left: the {TOP_CLUSTERS} largest clusters of near-duplicates in which the first document and at "
-    f"least one copy are dated (one row each, labelled with the first document's date and source); each "
-    f"dot is a document, placed by the days between its date and the first document's (dates carry no "
-    f"time of day), coloured by source. The title counts all clusters. Right: for the {TOP_SOURCES} "
-    f"sources in the most clusters, how often each published a cluster's first document and how often "
-    f"a copy. Undated documents are left out of the "
-    f"left panel. A corpus without near-duplicates, or without dates in its clusters, gives a note.",
-)
-def text_reuse(session) -> Plot:
+def text_reuse_table(session) -> pd.DataFrame:
+    """Every document of a cluster of near-duplicates with its days after the cluster's first
+    (:func:`~analysis.copies.reuse.reuse_timeline`): the table of :func:`text_reuse`, or a note
+    when no cluster has a dated copy.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    """
     timeline = reuse_timeline(session.duplicates())
+    message = _reuse_note(timeline)
+    return timeline if message is None else note_table(message, timeline)
+
+
+def _reuse_note(timeline: pd.DataFrame) -> str | None:
+    """Why a timeline of reuse gives no figure, or None when it gives one."""
     if timeline.empty:
-        return note(
-            f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\nno text reuse to draw.",
-            timeline,
-        )
-    dated = timeline[timeline["days_after_first"].notna()]
-    dated = dated[dated.groupby("rank")["rank"].transform("size") > 1]  # the first and at least one copy dated
-    if dated.empty:
-        return note(
+        return f"No near-duplicates in this corpus (Jaccard >= {config.DUPLICATE_THRESHOLD}):\nno text reuse to draw."
+    if _dated(timeline).empty:
+        return (
             f"{_count(int(timeline['rank'].max()), 'cluster')} of near-duplicates, but no copy and its first "
-            "document both have a date:\nno timeline to draw (see `python -m analysis duplicates`).",
-            timeline,
+            "document both have a date:\nno timeline to draw (see `python -m analysis duplicates`)."
         )
+    return None
+
+
+def _dated(timeline: pd.DataFrame) -> pd.DataFrame:
+    """The dated documents of the clusters whose first document and at least one copy are dated."""
+    dated = timeline[timeline["days_after_first"].notna()]
+    return dated[dated.groupby("rank")["rank"].transform("size") > 1]
+
+
+@drawing
+def draw_text_reuse(table: pd.DataFrame) -> Plot:
+    """Days after the first document of each cluster (left); firsts and copies by source (right)."""
+    if (plot := drawn_note(table, _reuse_note(table))) is not None:
+        return plot
     fig, (left, right) = new_figure(
         width=13, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=2, gridspec_kw={"width_ratios": [2.2, 1]}
     )
-    _timeline_panel(left, dated, int(timeline["rank"].max()))
-    roles = source_roles(timeline).head(TOP_SOURCES)
+    _timeline_panel(left, _dated(table), int(table["rank"].max()))
+    roles = source_roles(table).head(TOP_SOURCES)
     y = np.arange(len(roles))
     right.barh(y, roles["first"], color=COLOURS["metadata"], label="first")
     right.barh(y, roles["copier"], left=roles["first"], color=COLOURS["body"], label="copy")
@@ -133,7 +197,30 @@ def text_reuse(session) -> Plot:
     right.set_xlabel("documents in clusters")
     right.legend(loc="lower right")
     fig.tight_layout()
-    return Plot(fig, timeline)
+    return Plot(fig, table)
+
+
+@figure(
+    "text_reuse",
+    title="Text reuse over time: who published first, who copied, how many days later",
+    table=text_reuse_table,
+    draw=draw_text_reuse,
+)
+def text_reuse(session) -> Plot:
+    """Left: the 15 largest clusters of near-duplicates in which the first document and at least
+    one copy are dated (one row each, labelled with the first document's date and source); each
+    dot is a document, placed by the days between its date and the first document's (dates carry
+    no time of day), coloured by source. The title counts all clusters. Right: for the 15 sources
+    in the most clusters, how often each published a cluster's first document and how often a
+    copy. Undated documents are left out of the left panel. A corpus without near-duplicates, or
+    without dates in its clusters, gives a note.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    """
+    return draw_text_reuse(text_reuse_table(session))
 
 
 def _timeline_panel(ax, dated: pd.DataFrame, clusters: int) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -17,8 +19,11 @@ __all__ = [
     "Plot",
     "STYLE",
     "style",
+    "drawing",
     "new_figure",
     "note",
+    "note_table",
+    "drawn_note",
     "bar_panels",
     "label_cells",
     "stacked_bars",
@@ -50,6 +55,17 @@ def style():
     """The house style (:data:`STYLE`) for the figures drawn and saved inside this context; matplotlib's
     settings are as they were after it. Registered figure functions draw inside it."""
     return matplotlib.rc_context(STYLE)
+
+
+def drawing(draw: Callable) -> Callable:
+    """Decorate a draw function so that it draws in the house style (:func:`style`), wherever it is called."""
+
+    @functools.wraps(draw)
+    def styled(*args, **kwargs):
+        with style():
+            return draw(*args, **kwargs)
+
+    return styled
 
 
 #: Colours of categories without a fixed colour of their own (Paul Tol's "bright" and more).
@@ -92,6 +108,24 @@ def note(message: str, data: pd.DataFrame | None = None, *, caption: str = "") -
     ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True, transform=ax.transAxes)
     data = pd.DataFrame({"note": [message]}) if data is None else data
     return Plot(fig, data, caption or " ".join(message.split()))
+
+
+def note_table(message: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The table of a figure this corpus cannot give: ``data`` (or a one-cell ``note`` column), with
+    ``message`` in its ``attrs["note"]`` so that the draw function draws the note instead."""
+    table = pd.DataFrame({"note": [message]}) if data is None else data.copy()
+    table.attrs["note"] = message
+    return table
+
+
+def drawn_note(table: pd.DataFrame, message: str | None = None) -> Plot | None:
+    """The note figure of a table that says why there is nothing to draw (``message``, the note of
+    :func:`note_table`, or a table of one ``note`` cell, as read back from its CSV); None for a
+    table to draw."""
+    message = message or table.attrs.get("note")
+    if message is None and list(table.columns) == ["note"] and len(table) == 1:
+        message = str(table["note"].iloc[0])
+    return None if message is None else note(message, table)
 
 
 def label_cells(ax, values: np.ndarray, *, decimals: int | None = None, fontsize: float = 7) -> None:

@@ -1,19 +1,26 @@
 """One registry of figures, one entry point: ``python -m analysis figures`` walks it.
 
-A figure function takes a :class:`~analysis.session.Session` (and keyword
-parameters) and returns a :class:`~analysis.figures.plotting.Plot`. Registering it with
-:func:`figure` gives it an id, a title and a caption; :func:`write_figures`
-writes ``<id>.png``, ``<id>.svg``, ``<id>.csv``, ``manifest.json`` and a
-``README.md`` catalogue.
+Each figure ``X`` is two functions and their composition:
+
+- ``X_table(session, **parameters)`` returns the DataFrame written as ``X.csv`` (what the drawing
+  needs beyond the CSV rides in ``DataFrame.attrs``);
+- ``draw_X(table)`` turns such a table, also one a notebook made or filtered, into a
+  :class:`~analysis.figures.plotting.Plot`, computing nothing from the corpus;
+- ``X(session, **parameters)`` is ``draw_X(X_table(session, **parameters))``.
+
+Registering ``X`` with :func:`figure` gives it an id, a title, its table and draw functions; its
+caption is the first paragraph of its docstring. :func:`write_figures` writes ``<id>.png``,
+``<id>.svg``, ``<id>.csv``, ``manifest.json`` and a ``README.md`` catalogue.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib
+import inspect
 import json
 import platform
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -26,7 +33,7 @@ from ..runtime.outputs import check_outside, make_folder, write_atomic
 from ..runtime.parallel import progress
 from .plotting import Plot, note, save, style, write_csv
 
-__all__ = ["FigureSpec", "REGISTRY", "figure", "write_figures", "FIGURE_MODULES"]
+__all__ = ["FigureSpec", "REGISTRY", "figure", "caption_of", "write_figures", "FIGURE_MODULES"]
 
 #: Modules whose figures the registry holds, in catalogue order.
 FIGURE_MODULES = (
@@ -49,13 +56,28 @@ LIBRARIES = (
 )
 
 
+def caption_of(function: Callable) -> str:
+    """The catalogue caption of a figure function: its docstring up to the first numpydoc section
+    (``Parameters``, ``Returns`` ...), lines and paragraphs joined by single spaces."""
+    lines = inspect.getdoc(function).splitlines() if function.__doc__ else []
+    ends = [i for i in range(len(lines) - 1) if lines[i].strip() and set(lines[i + 1].strip()) == {"-"}]
+    return " ".join(" ".join(lines[: ends[0] if ends else len(lines)]).split())
+
+
 @dataclass(frozen=True)
 class FigureSpec:
+    """A registered figure: ``function(session, **params)`` is ``draw(table(session, **params))``."""
+
     id: str
     title: str
-    caption: str
     function: Callable
+    table: Callable
+    draw: Callable
     params: dict = field(default_factory=dict)
+
+    @property
+    def caption(self) -> str:
+        return caption_of(self.function)
 
     @property
     def qualname(self) -> str:
@@ -65,17 +87,15 @@ class FigureSpec:
 REGISTRY: dict[str, FigureSpec] = {}
 
 
-def figure(figure_id: str, *, title: str, caption: str, **params):
-    """Register the decorated function as figure ``figure_id``, called with ``params``."""
+def figure(figure_id: str, *, title: str, table: Callable, draw: Callable, **params):
+    """Register the decorated function as figure ``figure_id``: the registry draws it as
+    ``draw(table(session, **params))``; the function's docstring is its caption."""
 
     def register(function: Callable) -> Callable:
-        @functools.wraps(function)
-        def styled(*args, **kwargs):
-            with style():
-                return function(*args, **kwargs)
-
-        REGISTRY[figure_id] = FigureSpec(figure_id, title, caption, styled, params)
-        return styled
+        if not caption_of(function) and sys.flags.optimize < 2:  # python -OO drops every docstring
+            raise TypeError(f"figure {figure_id!r}: {function.__qualname__} has no docstring to caption it")
+        REGISTRY[figure_id] = FigureSpec(figure_id, title, function, table, draw, params)
+        return function
 
     return register
 
@@ -117,11 +137,12 @@ def _entry(spec: FigureSpec, plot: Plot, files: list[Path]) -> dict:
 
 def draw(spec: FigureSpec, session) -> Plot:
     """Figure ``spec`` of a session's corpus, or a note saying why this corpus cannot give it."""
-    with style():
-        try:
-            return spec.function(session, **spec.params)
-        except InputError as e:
+    try:
+        table = spec.table(session, **spec.params)
+    except InputError as e:
+        with style():
             return note(f"Not drawn for this corpus: {e}")
+    return spec.draw(table)
 
 
 def _manifest(session, specs: list[FigureSpec], entries: dict[str, dict]) -> dict:

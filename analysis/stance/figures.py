@@ -6,20 +6,47 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..figures.plotting import PALETTE, Plot, label_cells, new_figure, stacked_bars
+from ..figures.periods import period_labels
+from ..figures.plotting import PALETTE, Plot, drawing, label_cells, new_figure, stacked_bars
 from ..figures.registry import figure
-from ..framing.lexicon import load_lexicon
+from ..framing.lexicon import Lexicon, load_lexicon
 from ..framing.phrases import PhraseMatcher
 from ..text.vietnamese import wrapped_keys
 from .extract import STANCES, StanceExtractor, evaluate
 
-__all__ = ["stance_actors", "stance_over_time", "actor_phrases", "tone_by_actor", "validation_plot", "statements"]
+__all__ = [
+    "stance_actors",
+    "stance_actors_table",
+    "draw_stance_actors",
+    "stance_over_time",
+    "stance_over_time_table",
+    "draw_stance_over_time",
+    "actor_phrases",
+    "actor_phrases_table",
+    "draw_actor_phrases",
+    "tone_by_actor",
+    "tone_by_actor_table",
+    "draw_tone_by_actor",
+    "validation_plot",
+    "statements",
+]
 
 MAX_ACTORS = 15
 
 
-def statements(session) -> pd.DataFrame:
-    """The stance table of a session, extracted once."""
+def statements(session, *, extractor: StanceExtractor | None = None) -> pd.DataFrame:
+    """The stance table of a session, extracted once (by each ``extractor`` given, every time).
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    extractor : StanceExtractor, optional
+        The extractor (its register of actors, whether captions count); by default the project's,
+        keeping captions as the session does.
+    """
+    if extractor is not None:
+        return extractor.extract(list(session.corpus))
     return session.memo(
         "stance", lambda: StanceExtractor(keep_captions=session.keep_captions).extract(list(session.corpus))
     )
@@ -58,67 +85,146 @@ def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues") -> None:
     ax.spines[:].set_visible(False)
 
 
-@figure(
-    "stance_actors",
-    title="Who takes which stance",
-    caption="Number of attributed statements by actor (rows: the 15 actors with most statements, with their "
-    "country, then all other actors together as 'other') and "
-    "stance class (columns): assert (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, "
-    "nói, theo), propose (đề nghị), agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), "
-    "thank (cảm ơn), commit (cam kết), concern (quan ngại), oppose (phản đối).",
-)
-def stance_actors(session) -> Plot:
-    table = statements(session)
+def stance_actors_table(session, *, extractor: StanceExtractor | None = None) -> pd.DataFrame:
+    """Statements by actor (the 15 with most, then the rest as one ``other (N actors)`` row), their
+    country and stance class: the table of :func:`stance_actors`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    extractor : StanceExtractor, optional
+        The extractor (its register of actors, whether captions count); by default the project's,
+        keeping captions as the session does.
+    """
+    table = statements(session, extractor=extractor)
     actors = _top_actors(table)
     grouped, other = _with_other(table, actors)
-    rows = actors + ([other] if other else [])
-    matrix = pd.crosstab(grouped, table["stance"]).reindex(index=rows, columns=list(STANCES), fill_value=0)
     country = dict(zip(table["actor"], table["actor_country"]))
-    # The table is what is drawn: the top actors, then the rest as one row.
     data = table.assign(actor=grouped).groupby(["actor", "stance"]).size().rename("statements").reset_index()
     data.insert(1, "actor_country", data["actor"].map(country).fillna(""))
+    data.attrs.update(actors=actors, other=other)
+    return data
+
+
+@drawing
+def draw_stance_actors(table: pd.DataFrame) -> Plot:
+    """A heatmap of statements by actor (rows, with their country) and stance class (columns)."""
+    counts = table.groupby("actor")["statements"].sum()
+    other = table.attrs.get("other", next((a for a in counts.index if a.startswith("other (")), None))
+    actors = table.attrs.get("actors", sorted((a for a in counts.index if a != other), key=lambda a: (-counts[a], a)))
+    rows = actors + ([other] if other else [])
+    matrix = table.pivot_table(index="actor", columns="stance", values="statements", aggfunc="sum", fill_value=0)
+    matrix = matrix.reindex(index=rows, columns=list(STANCES), fill_value=0)
+    country = dict(zip(table["actor"], table["actor_country"]))
     fig, ax = new_figure(width=9, height=1.5 + 0.38 * len(rows))
     _heatmap(ax, matrix)
     ax.set_yticks(
         range(len(rows)), [f"{a} ({country[a] or 'unknown'})" for a in actors] + rows[len(actors) :], fontsize=8
     )
     ax.set_xticks(range(len(STANCES)), STANCES, rotation=30, ha="right", rotation_mode="anchor", fontsize=8)
-    return Plot(fig, data)
+    return Plot(fig, table)
 
 
-@figure(
-    "stance_over_time",
-    title="Stance classes by publication period",
-    caption="Number of attributed statements of each stance class in the articles of each month (of each "
-    "quarter when there would be more than 36 months, of each year when more than 36 quarters; "
-    "the CSV names the period); periods without articles are left out. With one or two articles a "
-    "period, this describes those articles.",
-)
-def stance_over_time(session) -> Plot:
-    table = statements(session)
+@figure("stance_actors", title="Who takes which stance", table=stance_actors_table, draw=draw_stance_actors)
+def stance_actors(session, *, extractor: StanceExtractor | None = None) -> Plot:
+    """Number of attributed statements by actor (rows: the 15 actors with most statements, with their
+    country, then all other actors together as 'other') and stance class (columns): assert
+    (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, nói, theo), propose (đề nghị),
+    agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), thank (cảm ơn), commit
+    (cam kết), concern (quan ngại), oppose (phản đối).
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    extractor : StanceExtractor, optional
+        The extractor (its register of actors, whether captions count); by default the project's,
+        keeping captions as the session does.
+    """
+    return draw_stance_actors(stance_actors_table(session, extractor=extractor))
+
+
+def stance_over_time_table(
+    session, *, extractor: StanceExtractor | None = None, period: str | None = None
+) -> pd.DataFrame:
+    """Statements of each stance class per publication period (``period, stance, statements, unit``):
+    the table of :func:`stance_over_time`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    extractor : StanceExtractor, optional
+        The extractor (its register of actors, whether captions count); by default the project's,
+        keeping captions as the session does.
+    period : str, optional
+        ``"day"``, ``"week"``, ``"month"``, ``"quarter"`` or ``"year"``; by default months, quarters
+        when there would be more than 36 months, years when more than 36 quarters.
+    """
+    table = statements(session, extractor=extractor)
     dated = table[table["date"] != ""]
-    period, unit = _period(dated["date"])
-    dated = dated.assign(period=period)
-    data = dated.groupby(["period", "stance"]).size().rename("statements").reset_index().assign(unit=unit)
-    matrix = pd.crosstab(dated["period"], dated["stance"]).reindex(columns=list(STANCES), fill_value=0)
+    labels, unit = _period(dated["date"]) if period is None else (period_labels(dated["date"], period), period)
+    dated = dated.assign(period=labels)
+    return dated.groupby(["period", "stance"]).size().rename("statements").reset_index().assign(unit=unit)
+
+
+@drawing
+def draw_stance_over_time(table: pd.DataFrame) -> Plot:
+    """Stacked bars of the statements of each stance class per period."""
+    matrix = table.pivot_table(index="period", columns="stance", values="statements", aggfunc="sum", fill_value=0)
+    matrix = matrix.reindex(columns=list(STANCES), fill_value=0)
     fig, ax = new_figure(width=8, height=4)
     used = [(PALETTE[i], stance) for i, stance in enumerate(STANCES) if matrix[stance].any()]
     stacked_bars(ax, matrix[[stance for _, stance in used]], [c for c, _ in used], [s for _, s in used])
     ax.set_ylabel("statements")
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
-    return Plot(fig, data)
+    return Plot(fig, table)
 
 
 @figure(
-    "actor_phrases",
-    title="Which actors use which framing phrases",
-    caption="Occurrences of the built-in lexicon's framing phrases in what each actor is reported to say "
-    "(the content of their statements, quotations included), for actors and phrases with at least "
-    "one occurrence. Matching as in the phrase counts: folded syllables, within the content.",
+    "stance_over_time",
+    title="Stance classes by publication period",
+    table=stance_over_time_table,
+    draw=draw_stance_over_time,
 )
-def actor_phrases(session) -> Plot:
-    table = statements(session)
-    lexicon = load_lexicon()
+def stance_over_time(session, *, extractor: StanceExtractor | None = None, period: str | None = None) -> Plot:
+    """Number of attributed statements of each stance class in the articles of each month (of each
+    quarter when there would be more than 36 months, of each year when more than 36 quarters;
+    the CSV names the period); periods without articles are left out. With one or two articles a
+    period, this describes those articles.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    extractor : StanceExtractor, optional
+        The extractor (its register of actors, whether captions count); by default the project's,
+        keeping captions as the session does.
+    period : str, optional
+        See :func:`stance_over_time_table`.
+    """
+    return draw_stance_over_time(stance_over_time_table(session, extractor=extractor, period=period))
+
+
+def actor_phrases_table(
+    session, *, extractor: StanceExtractor | None = None, lexicon: Lexicon | str | None = None
+) -> pd.DataFrame:
+    """Occurrences of the lexicon's phrases in what each actor says (``actor, phrase, gloss, count``):
+    the table of :func:`actor_phrases`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    extractor : StanceExtractor, optional
+        The extractor (its register of actors, whether captions count); by default the project's,
+        keeping captions as the session does.
+    lexicon : Lexicon or str or Path, optional
+        The lexicon, or the path of a ``.toml`` or ``.txt`` one; by default the project's.
+    """
+    table = statements(session, extractor=extractor)
+    lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
     matcher = PhraseMatcher(lexicon)
     rows = []
     for actor, content in zip(table["actor"], table["content"]):
@@ -129,46 +235,108 @@ def actor_phrases(session) -> Plot:
         .groupby(["actor", "phrase", "gloss"], as_index=False)["count"]
         .sum()
     )
-    matrix = data.pivot_table(index="actor", columns="phrase", values="count", aggfunc="sum", fill_value=0)
-    actors = [a for a in _top_actors(table) if a in matrix.index]
-    phrases = [p.phrase for p in lexicon if p.phrase in matrix.columns]
+    used = set(data["actor"])
+    data = data.sort_values(["actor", "phrase"]).reset_index(drop=True)
+    data.attrs.update(
+        actors=[a for a in _top_actors(table) if a in used],
+        phrases=[p.phrase for p in lexicon if p.phrase in set(data["phrase"])],
+    )
+    return data
+
+
+@drawing
+def draw_actor_phrases(table: pd.DataFrame) -> Plot:
+    """A heatmap of phrase occurrences by actor (rows) and phrase (columns)."""
+    matrix = table.pivot_table(index="actor", columns="phrase", values="count", aggfunc="sum", fill_value=0)
+    totals = table.groupby("actor")["count"].sum()
+    actors = table.attrs.get("actors", sorted(totals.index, key=lambda a: (-totals[a], a))[:MAX_ACTORS])
+    phrases = table.attrs.get("phrases", list(dict.fromkeys(table["phrase"])))
     matrix = matrix.reindex(index=actors, columns=phrases, fill_value=0)
     fig, ax = new_figure(width=3 + 0.42 * max(len(phrases), 1), height=2.5 + 0.38 * max(len(actors), 1))
     if len(actors) and len(phrases):
         _heatmap(ax, matrix, cmap="Purples")
         ax.set_xticks(range(len(phrases)), phrases, rotation=60, ha="right", rotation_mode="anchor", fontsize=8)
-    return Plot(fig, data.sort_values(["actor", "phrase"]).reset_index(drop=True))
+    return Plot(fig, table)
 
 
 @figure(
-    "tone_by_actor",
-    title="The tone of what each actor says",
-    caption="Words of the project's small tone lexicons (analysis/data/tone.toml) in the content of each "
-    "actor's statements: positive evaluation (tốt đẹp, mẫu mực, hiệu quả, thực chất ...) and "
-    "difficulty (khó khăn, vướng mắc, phức tạp, thách thức ...), per statement; the 15 actors with "
-    "most statements, then all others together as 'other'.",
+    "actor_phrases",
+    title="Which actors use which framing phrases",
+    table=actor_phrases_table,
+    draw=draw_actor_phrases,
 )
-def tone_by_actor(session) -> Plot:
-    table = statements(session)
+def actor_phrases(session, *, extractor: StanceExtractor | None = None, lexicon: Lexicon | str | None = None) -> Plot:
+    """Occurrences of the built-in lexicon's framing phrases in what each actor is reported to say
+    (the content of their statements, quotations included), for actors and phrases with at least
+    one occurrence. Matching as in the phrase counts: folded syllables, within the content.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    extractor : StanceExtractor, optional
+        The extractor (its register of actors, whether captions count); by default the project's,
+        keeping captions as the session does.
+    lexicon : Lexicon or str or Path, optional
+        See :func:`actor_phrases_table`.
+    """
+    return draw_actor_phrases(actor_phrases_table(session, extractor=extractor, lexicon=lexicon))
+
+
+def tone_by_actor_table(session, *, extractor: StanceExtractor | None = None) -> pd.DataFrame:
+    """Statements and tone words (positive, difficulty) of each of the 15 actors with most statements,
+    then of all the others as one ``other`` row: the table of :func:`tone_by_actor`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    extractor : StanceExtractor, optional
+        The extractor (its register of actors, whether captions count); by default the project's,
+        keeping captions as the session does.
+    """
+    table = statements(session, extractor=extractor)
     actors = _top_actors(table)
     grouped, other = _with_other(table, actors)
-    actors = actors + ([other] if other else [])
-    data = (
+    return (
         table.assign(actor=grouped)
         .groupby("actor")
         .agg(statements=("stance", "size"), positive=("tone_positive", "sum"), difficulty=("tone_difficulty", "sum"))
-        .reindex(actors)
+        .reindex(actors + ([other] if other else []))
         .reset_index()
     )
-    fig, ax = new_figure(width=8, height=1.5 + 0.38 * len(actors))
-    y = np.arange(len(actors))
-    ax.barh(y - 0.2, data["positive"] / data["statements"], height=0.4, color=PALETTE[2], label="positive")
-    ax.barh(y + 0.2, data["difficulty"] / data["statements"], height=0.4, color=PALETTE[1], label="difficulty")
-    ax.set_yticks(y, [f"{a} ({n})" for a, n in zip(actors, data["statements"])], fontsize=8)
+
+
+@drawing
+def draw_tone_by_actor(table: pd.DataFrame) -> Plot:
+    """Bars of positive and difficulty words per statement for each actor."""
+    fig, ax = new_figure(width=8, height=1.5 + 0.38 * len(table))
+    y = np.arange(len(table))
+    ax.barh(y - 0.2, table["positive"] / table["statements"], height=0.4, color=PALETTE[2], label="positive")
+    ax.barh(y + 0.2, table["difficulty"] / table["statements"], height=0.4, color=PALETTE[1], label="difficulty")
+    ax.set_yticks(y, [f"{a} ({n})" for a, n in zip(table["actor"], table["statements"])], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("tone words per statement")
     ax.legend(loc="lower right")
-    return Plot(fig, data)
+    return Plot(fig, table)
+
+
+@figure("tone_by_actor", title="The tone of what each actor says", table=tone_by_actor_table, draw=draw_tone_by_actor)
+def tone_by_actor(session, *, extractor: StanceExtractor | None = None) -> Plot:
+    """Words of the project's small tone lexicons (analysis/data/tone.toml) in the content of each
+    actor's statements: positive evaluation (tốt đẹp, mẫu mực, hiệu quả, thực chất ...) and
+    difficulty (khó khăn, vướng mắc, phức tạp, thách thức ...), per statement; the 15 actors with
+    most statements, then all others together as 'other'.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    extractor : StanceExtractor, optional
+        The extractor (its register of actors, whether captions count); by default the project's,
+        keeping captions as the session does.
+    """
+    return draw_tone_by_actor(tone_by_actor_table(session, extractor=extractor))
 
 
 def validation_plot(found: pd.DataFrame, gold: pd.DataFrame) -> Plot:

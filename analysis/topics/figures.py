@@ -6,21 +6,46 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError
+from .. import config
 from ..figures.periods import choose_period, period_labels
-from ..figures.plotting import PALETTE, Plot, bar_panels, label_cells, new_figure, note, shorten, stacked_bars
+from ..figures.plotting import (
+    PALETTE,
+    Plot,
+    bar_panels,
+    drawing,
+    drawn_note,
+    label_cells,
+    new_figure,
+    note_table,
+    shorten,
+    stacked_bars,
+)
 from ..figures.registry import figure
 from . import keyterms as kt
 from . import models as tm
 
 __all__ = [
     "keyterms_top",
+    "keyterms_top_table",
+    "draw_keyterms_top",
     "keyness_periods",
+    "keyness_periods_table",
+    "draw_keyness_periods",
     "document_similarity",
+    "document_similarity_table",
+    "draw_document_similarity",
     "topic_selection",
+    "topic_selection_table",
+    "draw_topic_selection",
     "topic_terms",
+    "topic_terms_table",
+    "draw_topic_terms",
     "document_topics",
+    "document_topics_table",
+    "draw_document_topics",
     "topic_prevalence",
+    "topic_prevalence_table",
+    "draw_topic_prevalence",
     "fitted_topics",
 ]
 
@@ -46,10 +71,22 @@ def _terms(session) -> tuple[list[list[str]], list[str]]:
     return session.memo("content terms", compute)
 
 
-def _doc_label(session, doc_id: str) -> str:
+def _doc_labels(session, doc_ids) -> dict[str, str]:
+    """The label of each document on a figure: its date and the start of its title."""
     docs = session.memo("documents by id", lambda: {d.doc_id: d for d in session.corpus})
-    doc = docs[doc_id]
-    return f"{doc.date.isoformat() if doc.date else 'no date'} {shorten(doc.title, 30)}"
+    return {
+        d: f"{docs[d].date.isoformat() if docs[d].date else 'no date'} {shorten(docs[d].title, 30)}" for d in doc_ids
+    }
+
+
+def _by_label(doc_ids, labels: dict[str, str]) -> list[str]:
+    """Documents in the order of their labels (so by date), at most :data:`MAX_ROWS`."""
+    return sorted(doc_ids, key=lambda d: (labels.get(d, d), d))[:MAX_ROWS]
+
+
+def _group_order(groups) -> list[str]:
+    """Groups by name, pooled ones ("other ...", "no ...") last."""
+    return sorted(set(groups), key=lambda g: (g.startswith(("other", "no ")), g))
 
 
 def _groups(session, doc_ids: list[str], most: int) -> tuple[pd.Series, str]:
@@ -73,38 +110,37 @@ def _sized(groups: pd.Series) -> pd.Series:
     return groups.map(lambda g: f"{g} (n {sizes[g]})")
 
 
-@figure(
-    "keyterms_top",
-    title="Key terms of each article (TF-IDF)",
-    caption="The eight pyvi words with the highest TF-IDF weight in each article (sublinear term frequency, "
-    "content words only: nouns, verbs, adjectives; stopwords out), articles by date; at most 12 "
-    "panels, the CSV holds every article.",
-)
-def keyterms_top(session, top: int = 8) -> Plot:
+def keyterms_top_table(session, *, top: int = 8) -> pd.DataFrame:
+    """The ``top`` TF-IDF terms of each article (``doc_id, rank, term, score``), or, for more than 12
+    articles, of each group of articles (``group, documents, rank, term, score``): the table of
+    :func:`keyterms_top`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    top : int
+        Terms per article or group.
+    """
     terms, ids = _terms(session)
     if not ids or not any(terms):
-        return note(
+        return note_table(
             "No article has content words (nouns, verbs, adjectives) once stopwords are out: no key terms to draw."
         )
     fitted = kt.KeyTerms().fit(terms, ids)
     if len(ids) > MAX_PANELS:
         return _group_keyterms(session, fitted, top)
     data = fitted.top_terms(top)
-    order = sorted(ids, key=lambda d: (_doc_label(session, d), d))[:MAX_PANELS]
-    panels = [
-        (_doc_label(session, d), list(part["term"]), list(part["score"]), PALETTE[0])
-        for d in order
-        for part in [data[data["doc_id"] == d]]
-    ]
-    return Plot(bar_panels(panels, panel_height=2.6), data)
+    data.attrs.update(labels=_doc_labels(session, ids))
+    return data
 
 
-def _group_keyterms(session, fitted: kt.KeyTerms, top: int) -> Plot:
+def _group_keyterms(session, fitted: kt.KeyTerms, top: int) -> pd.DataFrame:
     """Key terms of groups of articles: the terms with the highest mean TF-IDF weight over a group."""
     groups, by = _groups(session, fitted.doc_ids_, MAX_PANELS - 1)
     names = _sized(groups)
     rows = []
-    for name in sorted(set(names), key=lambda g: (g.startswith(("other", "no ")), g)):
+    for name in _group_order(names):
         members = np.flatnonzero((names == name).to_numpy())
         mean = np.asarray(fitted.matrix_[members].mean(axis=0)).ravel()
         best = sorted(np.flatnonzero(mean), key=lambda i: (-round(mean[i], 12), fitted.terms_[i]))[:top]
@@ -112,87 +148,171 @@ def _group_keyterms(session, fitted: kt.KeyTerms, top: int) -> Plot:
             (name, len(members), rank, fitted.terms_[i], round(float(mean[i]), 6)) for rank, i in enumerate(best, 1)
         ]
     data = pd.DataFrame(rows, columns=["group", "documents", "rank", "term", "score"])
-    panels = [(g, list(part["term"]), list(part["score"]), PALETTE[0]) for g, part in data.groupby("group", sort=False)]
-    caption = (
-        f"This corpus has {len(fitted.doc_ids_)} articles: each panel is a group of articles "
-        f"(by {by}{', the largest sources and the rest pooled' if by == 'source' else ''}), its terms those "
-        f"with the highest mean TF-IDF weight over the group's articles."
-    )
-    return Plot(bar_panels(panels, panel_height=2.6), data, caption)
+    data.attrs.update(documents=len(fitted.doc_ids_), by=by)
+    return data
 
 
-def _median_date(session) -> str:
-    dates = sorted(d.date.isoformat() for d in session.corpus if d.date)
-    return dates[len(dates) // 2] if dates else ""
+@drawing
+def draw_keyterms_top(table: pd.DataFrame) -> Plot:
+    """One panel of bars per article (at most 12, by date), or per group of articles."""
+    if (plot := drawn_note(table)) is not None:
+        return plot
+    if "group" in table.columns:
+        panels = [
+            (g, list(part["term"]), list(part["score"]), PALETTE[0]) for g, part in table.groupby("group", sort=False)
+        ]
+        by = table.attrs.get("by", "group")
+        caption = (
+            f"This corpus has {table.attrs.get('documents', int(table.drop_duplicates('group')['documents'].sum()))} "
+            f"articles: each panel is a group of articles "
+            f"(by {by}{', the largest sources and the rest pooled' if by == 'source' else ''}), its terms those "
+            f"with the highest mean TF-IDF weight over the group's articles."
+        )
+        return Plot(bar_panels(panels, panel_height=2.6), table, caption)
+    labels = table.attrs.get("labels", {})
+    order = _by_label(dict.fromkeys(table["doc_id"]), labels)[:MAX_PANELS]
+    panels = [
+        (labels.get(d, d), list(part["term"]), list(part["score"]), PALETTE[0])
+        for d in order
+        for part in [table[table["doc_id"] == d]]
+    ]
+    return Plot(bar_panels(panels, panel_height=2.6), table)
 
 
-@figure(
-    "keyness_periods",
-    title="Words key to each period (log-likelihood keyness)",
-    caption="Words over-used before the split date (left) and from it (right): the 12 of each with the "
-    "largest log-likelihood G² (3.84: p < 0.05; 10.83: p < 0.001), bar length the log ratio of "
-    "relative frequencies. The split is the median publication date (for the seeds 2025-12-02, "
-    "the first article with 'gắn kết chiến lược').",
-)
-def keyness_periods(session, split: str | None = None, top: int = 12) -> Plot:
-    split = split or _median_date(session)
+@figure("keyterms_top", title="Key terms of each article (TF-IDF)", table=keyterms_top_table, draw=draw_keyterms_top)
+def keyterms_top(session, *, top: int = 8) -> Plot:
+    """The eight pyvi words with the highest TF-IDF weight in each article (sublinear term frequency,
+    content words only: nouns, verbs, adjectives; stopwords out), articles by date; at most 12
+    panels, the CSV holds every article.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    top : int
+        Terms per article.
+    """
+    return draw_keyterms_top(keyterms_top_table(session, top=top))
+
+
+def keyness_periods_table(session, *, split: str | None = None, top: int = 12) -> pd.DataFrame:
+    """Log-likelihood keyness of content words before ``split`` against from it, the ``top`` terms of
+    each period (the whole list is ``keyterms --split``): the table of :func:`keyness_periods`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    split : str, optional
+        The date (``YYYY-MM-DD``) that starts the second period; by default the median publication
+        date (:func:`~analysis.topics.keyterms.median_date`).
+    top : int
+        Terms drawn for each period.
+    """
+    split = split or kt.median_date(session.corpus)
     if not split:
-        return note("No article has a date: no periods to compare.")
+        return note_table("No article has a date: no periods to compare.")
     terms, _ = _terms(session)
-    mask, labels = kt.two_groups(list(session.corpus), split=split)
-    data = kt.keyness(
-        [t for t, m in zip(terms, mask) if m is True], [t for t, m in zip(terms, mask) if m is False], labels=labels
-    )
-    # The table is what is drawn: the top terms of each period (the whole list is `keyterms --split`).
+    data = kt.keyness_between(terms, list(session.corpus), split=split)
+    labels = (f"before {split}", f"from {split}")
     data = pd.concat([data[data["key_for"] == label].head(top) for label in labels], ignore_index=True)
+    data.attrs.update(labels=labels, top=top)
+    return data
+
+
+@drawing
+def draw_keyness_periods(table: pd.DataFrame) -> Plot:
+    """Two panels of bars, the key words of each period, bar length the |log ratio|."""
+    if (plot := drawn_note(table)) is not None:
+        return plot
+    labels = table.attrs.get("labels") or list(dict.fromkeys(table["key_for"]))
+    top = table.attrs.get("top", max([0, *table.groupby("key_for").size()]))
     fig, axes = new_figure(width=10, height=0.9 + 0.3 * top, ncols=2)
     for ax, label, colour in zip(axes, labels, PALETTE):
-        part = data[data["key_for"] == label]
+        part = table[table["key_for"] == label]
         ax.barh(range(len(part)), part["log_ratio"].abs(), color=colour)
         ax.set_yticks(range(len(part)), [f"{t} (G²={g:.1f})" for t, g in zip(part["term"], part["g2"])], fontsize=8)
         ax.invert_yaxis()
         ax.set_title(label, fontsize=10)
         ax.set_xlabel("|log₂ ratio|")
     fig.tight_layout()
-    return Plot(fig, data)
+    return Plot(fig, table)
 
 
 @figure(
-    "document_similarity",
-    title="How alike the articles are (cosine similarity of TF-IDF)",
-    caption="Cosine similarity between the TF-IDF vectors of every pair of articles (content words), "
-    "articles by date. At most 40 articles are drawn; the CSV holds the whole matrix.",
+    "keyness_periods",
+    title="Words key to each period (log-likelihood keyness)",
+    table=keyness_periods_table,
+    draw=draw_keyness_periods,
 )
-def document_similarity(session) -> Plot:
+def keyness_periods(session, *, split: str | None = None, top: int = 12) -> Plot:
+    """Words over-used before the split date (left) and from it (right): the 12 of each with the
+    largest log-likelihood G² (3.84: p < 0.05; 10.83: p < 0.001), bar length the log ratio of
+    relative frequencies. The split is the median publication date (for the seeds 2025-12-02,
+    the first article with 'gắn kết chiến lược').
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    split : str, optional
+        See :func:`keyness_periods_table`.
+    top : int
+        Terms drawn for each period.
+    """
+    return draw_keyness_periods(keyness_periods_table(session, split=split, top=top))
+
+
+def document_similarity_table(session) -> pd.DataFrame:
+    """Cosine similarity of the articles' TF-IDF vectors: the whole matrix (a ``doc_id`` column, then
+    one column per article), or, for more than 40 articles, the most similar pairs: the table of
+    :func:`document_similarity`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    """
     terms, ids = _terms(session)
     if not any(terms):
-        return note("No article has content words once stopwords are out: no similarity to draw.")
-    if len(ids) > MAX_ROWS:
-        return _similar_pairs(session, kt.KeyTerms().fit(terms, ids))
-    matrix = kt.KeyTerms().fit(terms, ids).similarity()
-    order = sorted(ids, key=lambda d: (_doc_label(session, d), d))[:40]
+        return note_table("No article has content words once stopwords are out: no similarity to draw.")
+    fitted = kt.KeyTerms().fit(terms, ids)
+    data = kt.most_similar_pairs(fitted, top=TOP_PAIRS) if len(ids) > MAX_ROWS else fitted.similarity().reset_index()
+    data.attrs.update(labels=_doc_labels(session, ids), documents=len(ids))
+    return data
+
+
+@drawing
+def draw_document_similarity(table: pd.DataFrame) -> Plot:
+    """A heatmap of the similarity matrix (at most 40 articles, by date), or bars of the most similar pairs."""
+    if (plot := drawn_note(table)) is not None:
+        return plot
+    labels = table.attrs.get("labels", {})
+    if "similarity" in table.columns:
+        return _draw_similar_pairs(table, labels)
+    matrix = table.set_index(table.columns[0])
+    order = _by_label(matrix.index, labels)
     shown = matrix.loc[order, order]
     fig, ax = new_figure(width=3 + 0.5 * len(order), height=2 + 0.5 * len(order))
     image = ax.imshow(shown.to_numpy(), cmap="Blues", vmin=0, vmax=1)
-    labels = [_doc_label(session, d) for d in order]
-    ax.set_xticks(range(len(order)), labels, rotation=60, ha="right", rotation_mode="anchor", fontsize=7)
-    ax.set_yticks(range(len(order)), labels, fontsize=7)
+    names = [labels.get(d, d) for d in order]
+    ax.set_xticks(range(len(order)), names, rotation=60, ha="right", rotation_mode="anchor", fontsize=7)
+    ax.set_yticks(range(len(order)), names, fontsize=7)
     if len(order) <= 15:
         label_cells(ax, shown.to_numpy(), decimals=2)
     fig.colorbar(image, ax=ax, shrink=0.7, label="cosine similarity")
-    return Plot(fig, matrix.reset_index())
+    return Plot(fig, table)
 
 
-def _similar_pairs(session, fitted: kt.KeyTerms) -> Plot:
-    data = kt.most_similar_pairs(fitted, top=TOP_PAIRS)
-    fig, ax = new_figure(width=11, height=1.5 + 0.3 * max(len(data), 1))
-    y = np.arange(len(data))
-    ax.barh(y, data["similarity"], color=PALETTE[0])
+def _draw_similar_pairs(table: pd.DataFrame, labels: dict[str, str]) -> Plot:
+    fig, ax = new_figure(width=11, height=1.5 + 0.3 * max(len(table), 1))
+    y = np.arange(len(table))
+    ax.barh(y, table["similarity"], color=PALETTE[0])
     ax.set_yticks(
         y,
         [
-            f"{shorten(_doc_label(session, a), 40)}  ↔  {shorten(_doc_label(session, b), 40)}"
-            for a, b in zip(data["doc_a"], data["doc_b"])
+            f"{shorten(labels.get(a, a), 40)}  ↔  {shorten(labels.get(b, b), 40)}"
+            for a, b in zip(table["doc_a"], table["doc_b"])
         ],
         fontsize=7,
     )
@@ -200,79 +320,91 @@ def _similar_pairs(session, fitted: kt.KeyTerms) -> Plot:
     ax.set_xlim(0, 1)
     ax.set_xlabel("cosine similarity")
     caption = (
-        f"This corpus has {len(fitted.doc_ids_)} articles, too many for a matrix: the figure and the CSV "
-        f"show the {len(data)} most similar pairs of different articles instead."
+        f"This corpus has {table.attrs.get('documents', len(labels))} articles, too many for a matrix: the figure "
+        f"and the CSV show the {len(table)} most similar pairs of different articles instead."
     )
-    return Plot(fig, data, caption)
+    return Plot(fig, table, caption)
+
+
+@figure(
+    "document_similarity",
+    title="How alike the articles are (cosine similarity of TF-IDF)",
+    table=document_similarity_table,
+    draw=draw_document_similarity,
+)
+def document_similarity(session) -> Plot:
+    """Cosine similarity between the TF-IDF vectors of every pair of articles (content words),
+    articles by date. At most 40 articles are drawn; the CSV holds the whole matrix.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    """
+    return draw_document_similarity(document_similarity_table(session))
 
 
 def _units(session):
     return session.memo(
         "units",
-        lambda: tm.modelling_units(
-            list(session.corpus), session.tokenised(pos=True), keep_captions=session.keep_captions
+        lambda: tm.modelling_units(session),
+    )
+
+
+def topic_selection_table(session, *, random_state: int = config.RANDOM_STATE) -> pd.DataFrame:
+    """The scores of choosing k (:func:`~analysis.topics.models.select_k`: ``k, seed, c_v, c_npmi,
+    stability``), on the session's modelling units or a random sample of them: the table of
+    :func:`topic_selection`. ``attrs["details"]`` says how they were got.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    random_state : int, optional
+        Seed of the sample of units that k is chosen on, when there are too many to fit them all
+        (default ``config.RANDOM_STATE``).
+    """
+    return session.memo(
+        ("selection", random_state),
+        lambda: tm.k_selection(
+            _units(session), random_state=random_state, cache_dir=session.cache_dir, jobs=session.jobs
         ),
-    )
+    ).copy()
 
 
-def _selection(session) -> tuple[pd.DataFrame, str, dict]:
-    """The scores of choosing k, and how they were got (a caption sentence and manifest details)."""
+def fitted_topics(
+    session, *, k: int | None = None, random_state: int = config.RANDOM_STATE
+) -> tuple[tm.TopicModel, list]:
+    """A topic model of a session and its units, fitted once per session and stored in the cache.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    k : int, optional
+        Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
+    random_state : int, optional
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
+    """
     units = _units(session)
-    ks = tm.k_range(len(units))
-    if not ks:
-        raise InputError(
-            "topics",
-            f"{len(units)} modelling unit{'' if len(units) == 1 else 's'} with content words: "
-            f"a topic model needs at least {tm.K_RANGE.start}",
-        )
-    sample = tm.selection_sample([u.terms for u in units])
-    details = {
-        "k_range": [ks.start, ks.stop - 1],
-        "units": len(units),
-        "selection_units": len(sample),
-        "selection_seed": tm.config.RANDOM_STATE,
-    }
-    caption = (
-        ""
-        if len(sample) == len(units)
-        else f"k was chosen on a random sample of {len(sample)} of the {len(units)} modelling units (seed "
-        f"{tm.config.RANDOM_STATE}); the chosen model is fitted on all of them."
-    )
-    table = session.memo(
-        "selection", lambda: tm.cached_select_k(sample, ks, cache_dir=session.cache_dir, jobs=session.jobs)
-    )
-    return table, caption, details
-
-
-def fitted_topics(session) -> tuple[tm.TopicModel, list]:
-    """The default topic model of a session (k by :func:`analysis.topics.models.choose_k`) and its units,
-    fitted once per session and stored in the cache."""
-    units = _units(session)
+    k = k or tm.choose_k(topic_selection_table(session, random_state=random_state))
     model = session.memo(
-        "model",
-        lambda: tm.cached_fit(
-            [u.terms for u in units], tm.choose_k(_selection(session)[0]), cache_dir=session.cache_dir
-        ),
+        ("model", k, random_state),
+        lambda: tm.cached_fit([u.terms for u in units], k, random_state=random_state, cache_dir=session.cache_dir),
     )
     return model, units
 
 
-@figure(
-    "topic_selection",
-    title="Choosing the number of topics: coherence and stability",
-    caption="For each number of topics k, LDA fitted with three seeds: mean topic coherence c_v and c_npmi "
-    "(gensim CoherenceModel over the modelling units; dots are seeds) and stability, the mean Jaccard "
-    "overlap of the top-10 terms of topics matched one to one across seeds. The default k maximises "
-    "c_v + stability (marked).",
-)
-def topic_selection(session) -> Plot:
-    data, caption, details = _selection(session)
-    chosen = tm.choose_k(data)
-    means = data.groupby("k")[["c_v", "c_npmi", "stability"]].mean()
+@drawing
+def draw_topic_selection(table: pd.DataFrame) -> Plot:
+    """Coherence (left) and stability (right) against k, the chosen k marked."""
+    chosen = tm.choose_k(table)
+    means = table.groupby("k")[["c_v", "c_npmi", "stability"]].mean()
     fig, (left, right) = new_figure(width=10, height=4, ncols=2)
     for column, colour in (("c_v", PALETTE[0]), ("c_npmi", PALETTE[1])):
         left.plot(means.index, means[column], marker="o", color=colour, label=column)
-        left.scatter(data["k"], data[column], color=colour, s=10, alpha=0.5)
+        left.scatter(table["k"], table[column], color=colour, s=10, alpha=0.5)
     left.axvline(chosen, color="grey", ls="--", lw=1)
     left.set_xlabel("k")
     left.set_ylabel("coherence")
@@ -284,90 +416,237 @@ def topic_selection(session) -> Plot:
     right.set_ylabel("stability across seeds")
     right.legend()
     fig.tight_layout()
-    return Plot(fig, data, caption, details)
+    details = table.attrs.get("details")
+    caption = (
+        ""
+        if not details or details["selection_units"] == details["units"]
+        else f"k was chosen on a random sample of {details['selection_units']} of the {details['units']} modelling "
+        f"units (seed {details['selection_seed']}); the chosen model is fitted on all of them."
+    )
+    return Plot(fig, table, caption, details)
 
 
 @figure(
-    "topic_terms",
-    title="The topics: terms ranked by relevance",
-    caption="For each topic of the default LDA model, the ten terms with the highest relevance "
-    "(λ = 0.6: probability in the topic weighed against lift over the corpus, Sievert and Shirley "
-    "2014); bar length is the term's probability in the topic.",
+    "topic_selection",
+    title="Choosing the number of topics: coherence and stability",
+    table=topic_selection_table,
+    draw=draw_topic_selection,
 )
-def topic_terms(session) -> Plot:
-    model, _ = fitted_topics(session)
-    data = model.topic_terms(top=10)
+def topic_selection(session, *, random_state: int = config.RANDOM_STATE) -> Plot:
+    """For each number of topics k, LDA fitted with three seeds: mean topic coherence c_v and c_npmi
+    (gensim CoherenceModel over the modelling units; dots are seeds) and stability, the mean Jaccard
+    overlap of the top-10 terms of topics matched one to one across seeds. The default k maximises
+    c_v + stability (marked).
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    random_state : int, optional
+        See :func:`topic_selection_table`.
+    """
+    return draw_topic_selection(topic_selection_table(session, random_state=random_state))
+
+
+def topic_terms_table(
+    session, *, k: int | None = None, random_state: int = config.RANDOM_STATE, top: int = 10
+) -> pd.DataFrame:
+    """The ``top`` terms of each topic by relevance (:meth:`~analysis.topics.models.TopicModel.topic_terms`):
+    the table of :func:`topic_terms`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    k : int, optional
+        Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
+    random_state : int, optional
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
+    top : int
+        Terms per topic.
+    """
+    model, _ = fitted_topics(session, k=k, random_state=random_state)
+    data = model.topic_terms(top=top)
+    data.attrs.update(k=model.k)
+    return data
+
+
+@drawing
+def draw_topic_terms(table: pd.DataFrame) -> Plot:
+    """One panel of bars per topic, bar length the term's probability in the topic."""
+    k = table.attrs.get("k", int(table["topic_id"].max()) + 1 if len(table) else 0)
     panels = [
         (f"topic {t}", list(part["term"]), list(part["weight"]), PALETTE[t % 10])
-        for t in range(model.k)
-        for part in [data[data["topic_id"] == t]]
+        for t in range(k)
+        for part in [table[table["topic_id"] == t]]
     ]
-    return Plot(bar_panels(panels, panel_height=2.8), data)
+    return Plot(bar_panels(panels, panel_height=2.8), table)
 
 
-@figure(
-    "document_topics",
-    title="Topics of each article",
-    caption="Share of each topic in each article: the topic proportions of its modelling units (paragraphs, "
-    "or windows of three sentences), averaged with weights by their number of terms. Articles by date.",
-)
-def document_topics(session) -> Plot:
-    model, units = fitted_topics(session)
+@figure("topic_terms", title="The topics: terms ranked by relevance", table=topic_terms_table, draw=draw_topic_terms)
+def topic_terms(session, *, k: int | None = None, random_state: int = config.RANDOM_STATE, top: int = 10) -> Plot:
+    """For each topic of the default LDA model, the ten terms with the highest relevance
+    (λ = 0.6: probability in the topic weighed against lift over the corpus, Sievert and Shirley
+    2014); bar length is the term's probability in the topic.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    k : int, optional
+        Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
+    random_state : int, optional
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
+    top : int
+        Terms per topic.
+    """
+    return draw_topic_terms(topic_terms_table(session, k=k, random_state=random_state, top=top))
+
+
+def document_topics_table(session, *, k: int | None = None, random_state: int = config.RANDOM_STATE) -> pd.DataFrame:
+    """The share of each topic in each article (``doc_id, topic_id, weight``), or, for more than 40
+    articles, the mean share in each group of articles (``group, topic_id, weight``): the table of
+    :func:`document_topics`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    k : int, optional
+        Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
+    random_state : int, optional
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
+    """
+    model, units = fitted_topics(session, k=k, random_state=random_state)
     data = tm.doc_topics(model, units)
     matrix = data.pivot(index="doc_id", columns="topic_id", values="weight")
     if len(matrix) > MAX_ROWS:
-        return _group_topics(session, model, matrix)
-    order = sorted(matrix.index, key=lambda d: (_doc_label(session, d), d))[:40]
-    fig, ax = new_figure(width=3 + 0.7 * model.k, height=1.5 + 0.45 * len(order))
-    image = ax.imshow(matrix.loc[order].to_numpy(), cmap="Greens", vmin=0, vmax=1, aspect="auto")
-    ax.set_yticks(range(len(order)), [_doc_label(session, d) for d in order], fontsize=8)
-    ax.set_xticks(range(model.k), [f"topic {t}" for t in range(model.k)], fontsize=8)
-    label_cells(ax, matrix.loc[order].to_numpy(), decimals=2)
-    fig.colorbar(image, ax=ax, shrink=0.7, label="share")
-    return Plot(fig, data)
+        groups, by = _groups(session, list(matrix.index), MAX_GROUPS)
+        means = matrix.groupby(_sized(groups).to_numpy()).mean()
+        data = means.rename_axis("group").stack().rename("weight").round(6).reset_index()
+        data.attrs.update(k=model.k, documents=len(matrix), by=by)
+        return data
+    data.attrs.update(k=model.k, labels=_doc_labels(session, matrix.index))
+    return data
 
 
-def _group_topics(session, model: tm.TopicModel, matrix: pd.DataFrame) -> Plot:
-    groups, by = _groups(session, list(matrix.index), MAX_GROUPS)
-    names = _sized(groups)
-    means = matrix.groupby(names.to_numpy()).mean()
-    means = means.loc[sorted(means.index, key=lambda g: (g.startswith(("other", "no ")), g))]
-    fig, ax = new_figure(width=3 + 0.7 * model.k, height=1.5 + 0.45 * len(means))
-    image = ax.imshow(means.to_numpy(), cmap="Greens", vmin=0, vmax=1, aspect="auto")
-    ax.set_yticks(range(len(means)), means.index, fontsize=8)
-    ax.set_xticks(range(model.k), [f"topic {t}" for t in range(model.k)], fontsize=8)
-    label_cells(ax, means.to_numpy(), decimals=2)
-    fig.colorbar(image, ax=ax, shrink=0.7, label="mean share")
-    data = means.rename_axis("group").stack().rename("weight").round(6).reset_index()
+@drawing
+def draw_document_topics(table: pd.DataFrame) -> Plot:
+    """A heatmap of topic shares: one row per article (at most 40, by date), or per group."""
+    k = table.attrs.get("k", int(table["topic_id"].max()) + 1 if len(table) else 0)
+    grouped = "group" in table.columns
+    matrix = table.pivot(index="group" if grouped else "doc_id", columns="topic_id", values="weight")
+    if grouped:
+        order = _group_order(matrix.index)
+        names = order
+    else:
+        labels = table.attrs.get("labels", {})
+        order = _by_label(matrix.index, labels)
+        names = [labels.get(d, d) for d in order]
+    values = matrix.loc[order].to_numpy()
+    fig, ax = new_figure(width=3 + 0.7 * k, height=1.5 + 0.45 * len(order))
+    image = ax.imshow(values, cmap="Greens", vmin=0, vmax=1, aspect="auto")
+    ax.set_yticks(range(len(order)), names, fontsize=8)
+    ax.set_xticks(range(k), [f"topic {t}" for t in range(k)], fontsize=8)
+    label_cells(ax, values, decimals=2)
+    fig.colorbar(image, ax=ax, shrink=0.7, label="mean share" if grouped else "share")
+    if not grouped:
+        return Plot(fig, table)
+    by = table.attrs.get("by", "group")
     caption = (
-        f"This corpus has {len(matrix)} articles: one row per {by} (n: articles"
+        f"This corpus has {table.attrs.get('documents', len(order))} articles: one row per {by} (n: articles"
         f"{'; the largest sources, the rest pooled' if by == 'source' else ''}), the mean share of each "
         f"topic over its articles."
     )
-    return Plot(fig, data, caption)
+    return Plot(fig, table, caption)
 
 
-@figure(
-    "topic_prevalence",
-    title="Topic prevalence over time",
-    caption="Mean share of each topic in the articles of each month (articles weighted equally); months "
-    "without articles are left out. With few articles a month, read it as a description of those "
-    "articles, not a trend.",
-)
-def topic_prevalence(session) -> Plot:
+@figure("document_topics", title="Topics of each article", table=document_topics_table, draw=draw_document_topics)
+def document_topics(session, *, k: int | None = None, random_state: int = config.RANDOM_STATE) -> Plot:
+    """Share of each topic in each article: the topic proportions of its modelling units (paragraphs,
+    or windows of three sentences), averaged with weights by their number of terms. Articles by date.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    k : int, optional
+        Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
+    random_state : int, optional
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
+    """
+    return draw_document_topics(document_topics_table(session, k=k, random_state=random_state))
+
+
+def topic_prevalence_table(
+    session, *, k: int | None = None, random_state: int = config.RANDOM_STATE, period: str | None = None
+) -> pd.DataFrame:
+    """The mean share of each topic in the dated articles of each period (its name the first column):
+    the table of :func:`topic_prevalence`.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    k : int, optional
+        Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
+    random_state : int, optional
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
+    period : str, optional
+        ``"day"``, ``"week"``, ``"month"``, ``"quarter"`` or ``"year"``; by default months, or a
+        coarser period when the span is long.
+    """
     dates = pd.Series({d.doc_id: d.date.isoformat() for d in session.corpus if d.date}, dtype=object)
     if dates.empty:
-        return note("No article has a date: no prevalence over time to draw.")
-    model, units = fitted_topics(session)
+        return note_table("No article has a date: no prevalence over time to draw.")
+    model, units = fitted_topics(session, k=k, random_state=random_state)
     shares = tm.doc_topics(model, units)
-    period = choose_period(dates, finest="month")
+    period = period or choose_period(dates, finest="month")
     shares = shares[shares["doc_id"].isin(dates.index)].assign(
         **{period: lambda t: t["doc_id"].map(period_labels(dates, period))}
     )
-    data = shares.groupby([period, "topic_id"])["weight"].mean().round(6).reset_index()
-    matrix = data.pivot(index=period, columns="topic_id", values="weight").fillna(0)
+    return shares.groupby([period, "topic_id"])["weight"].mean().round(6).reset_index()
+
+
+@drawing
+def draw_topic_prevalence(table: pd.DataFrame) -> Plot:
+    """Stacked bars of the mean topic shares of each period."""
+    if (plot := drawn_note(table)) is not None:
+        return plot
+    period = table.columns[0]
+    matrix = table.pivot(index=period, columns="topic_id", values="weight").fillna(0)
     fig, ax = new_figure(width=8, height=4)
     stacked_bars(ax, matrix, [PALETTE[t % 10] for t in matrix.columns], [f"topic {t}" for t in matrix.columns])
     ax.set_ylabel(f"mean share of the {period}'s articles")
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
-    return Plot(fig, data, "" if period == "month" else f"The span of this corpus is long: one bar per {period}.")
+    return Plot(fig, table, "" if period == "month" else f"The span of this corpus is long: one bar per {period}.")
+
+
+@figure(
+    "topic_prevalence", title="Topic prevalence over time", table=topic_prevalence_table, draw=draw_topic_prevalence
+)
+def topic_prevalence(
+    session, *, k: int | None = None, random_state: int = config.RANDOM_STATE, period: str | None = None
+) -> Plot:
+    """Mean share of each topic in the articles of each month (articles weighted equally); months
+    without articles are left out. With few articles a month, read it as a description of those
+    articles, not a trend.
+
+    Parameters
+    ----------
+    session : Session
+        The corpus.
+    k : int, optional
+        Number of topics; by default the k of :func:`~analysis.topics.models.choose_k`.
+    random_state : int, optional
+        Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
+        the units are many (default ``config.RANDOM_STATE``).
+    period : str, optional
+        See :func:`topic_prevalence_table`.
+    """
+    return draw_topic_prevalence(topic_prevalence_table(session, k=k, random_state=random_state, period=period))

@@ -26,6 +26,9 @@ __all__ = [
     "KeyTerms",
     "keyness",
     "keyness_of_counts",
+    "keyness_between",
+    "phrase_keyness",
+    "median_date",
     "similarity",
     "two_groups",
 ]
@@ -270,6 +273,54 @@ def two_groups(
     if True not in mask or False not in mask:
         raise InputError("keyness", f"one of the groups ({labels[0]} / {labels[1]}) has no document")
     return mask, labels
+
+
+def median_date(documents) -> str:
+    """The median publication date of the dated ``documents`` (ISO; the later of the two middle ones
+    for an even number), or ``""`` when none is dated: the default split of keyness between periods.
+
+    >>> from types import SimpleNamespace as D
+    >>> from datetime import date
+    >>> median_date([D(date=date(2024, 1, 5)), D(date=None), D(date=date(2025, 3, 1)), D(date=date(2023, 2, 2))])
+    '2024-01-05'
+    """
+    dates = sorted(d.date.isoformat() for d in documents if d.date)
+    return dates[len(dates) // 2] if dates else ""
+
+
+def keyness_between(
+    terms: list[list[str]],
+    documents,
+    *,
+    split: str | None = None,
+    by: str | None = None,
+    value: str | None = None,
+    min_count: int = 2,
+) -> pd.DataFrame:
+    """Key words of two groups of ``documents`` (:func:`two_groups`), ``terms`` holding each
+    document's terms in the same order; see :func:`keyness`."""
+    mask, labels = two_groups(documents, split=split, by=by, value=value)
+    return keyness(
+        [t for t, m in zip(terms, mask) if m is True],
+        [t for t, m in zip(terms, mask) if m is False],
+        min_count=min_count,
+        labels=labels,
+    )
+
+
+def phrase_keyness(
+    counts: pd.DataFrame, documents, *, split: str | None = None, by: str | None = None, value: str | None = None
+) -> pd.DataFrame:
+    """Key lexicon phrases of two groups of ``documents`` (:func:`two_groups`): ``counts`` are the
+    phrase counts of :func:`~analysis.framing.tables.count_phrases`, the group sizes their documents'
+    syllables; every phrase found at least once is kept. Columns as :func:`keyness_of_counts`."""
+    mask, labels = two_groups(documents, split=split, by=by, value=value)
+    group = counts["doc_id"].map(dict(zip((d.doc_id for d in documents), mask)))
+    sizes = counts.drop_duplicates("doc_id").assign(group=group).groupby("group")["n_syllables"].sum()
+    per = counts.assign(group=group).groupby(["group", "phrase"])["count"].sum()
+    return keyness_of_counts(
+        per[True].to_dict(), per[False].to_dict(), int(sizes[True]), int(sizes[False]), min_count=1, labels=labels
+    )
 
 
 def _field(document, name: str):

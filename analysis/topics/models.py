@@ -45,6 +45,7 @@ __all__ = [
     "select_k",
     "choose_k",
     "stability",
+    "match_topics",
     "doc_topics",
     "MIN_DOCUMENTS_AS_UNITS",
     "K_RANGE",
@@ -438,14 +439,45 @@ def stability(models: list[TopicModel], *, top: int = 10) -> float:
     return _stability([m.top_terms(top) for m in models])
 
 
+def _overlap(a: list[list[str]], b: list[list[str]]) -> np.ndarray:
+    """Jaccard similarity of the top-term sets of every topic of ``a`` (rows) and of ``b`` (columns)."""
+    terms_a, terms_b = [set(t) for t in a], [set(t) for t in b]
+    return np.array([[len(x & y) / len(x | y) for y in terms_b] for x in terms_a])
+
+
+def match_topics(a: list[list[str]], b: list[list[str]], *, one_to_one: bool = False) -> pd.DataFrame:
+    """Which topic of model ``b`` each topic of model ``a`` resembles most (models given by the top
+    terms of each topic, as :meth:`TopicModel.top_terms`; for instance an NMF cross-check against
+    LDA): ``topic_a, topic_b, jaccard``, the Jaccard similarity of their top-term sets.
+
+    By default each topic of ``a`` takes its most similar topic of ``b`` (the first on a tie), so two
+    may take the same one; ``one_to_one`` matches them one to one instead (Hungarian algorithm), as
+    :func:`stability` does.
+
+    >>> match_topics([["a", "b"], ["c", "d"], ["a", "c"]], [["c", "d"], ["a", "b"]])
+       topic_a  topic_b   jaccard
+    0        0        1  1.000000
+    1        1        0  1.000000
+    2        2        0  0.333333
+    """
+    sim = _overlap(a, b)
+    if one_to_one:
+        from scipy.optimize import linear_sum_assignment
+
+        rows, cols = linear_sum_assignment(-sim)
+    else:
+        rows = np.arange(len(a))
+        cols = sim.argmax(axis=1) if sim.size else np.zeros(len(a), dtype=int)
+    return pd.DataFrame({"topic_a": rows, "topic_b": cols, "jaccard": sim[rows, cols] if sim.size else []})
+
+
 def _stability(top_terms: list[list[list[str]]]) -> float:
     """:func:`stability` of models given by the top terms of each of their topics."""
     from scipy.optimize import linear_sum_assignment
 
     scores = []
     for a, b in itertools.combinations(top_terms, 2):
-        terms_a, terms_b = [set(t) for t in a], [set(t) for t in b]
-        sim = np.array([[len(x & y) / len(x | y) for y in terms_b] for x in terms_a])
+        sim = _overlap(a, b)
         rows, cols = linear_sum_assignment(-sim)
         scores.append(sim[rows, cols].mean())
     return float(np.mean(scores)) if scores else 1.0
@@ -573,14 +605,16 @@ def cached_fit(
     )
 
 
-def k_selection(units, *, cache_dir=None, jobs: int | None = None) -> pd.DataFrame:
+def k_selection(
+    units, *, random_state: int = config.RANDOM_STATE, cache_dir=None, jobs: int | None = None
+) -> pd.DataFrame:
     """Choosing k as the figures and the command line do it: every k of :func:`k_range` with three
-    seeds (:func:`select_k`), on a seeded sample of the units when there are many
-    (:func:`selection_sample`), stored in the cache.
+    seeds (:func:`select_k`), on a sample of the units drawn with ``random_state`` when there are
+    many (:func:`selection_sample`), stored in the cache.
 
-    ``units`` are lists of terms or :class:`Unit` s. The table's ``attrs`` say how it was got:
-    ``k_range``, ``units``, ``selection_units``, ``selection_seed`` (the figures' manifest records
-    them) and ``caption``, a sentence for a figure when k was chosen on a sample.
+    ``units`` are lists of terms or :class:`Unit` s. ``attrs["details"]`` says how the table was
+    got: ``k_range``, ``units``, ``selection_units``, ``selection_seed`` (the figures' manifest
+    records them).
     """
     texts = _texts_of(units)
     ks = k_range(len(texts))
@@ -590,18 +624,16 @@ def k_selection(units, *, cache_dir=None, jobs: int | None = None) -> pd.DataFra
             f"{len(texts)} modelling unit{'' if len(texts) == 1 else 's'} with content words: "
             f"a topic model needs at least {K_RANGE.start}",
         )
-    sample = selection_sample(texts)
+    sample = selection_sample(texts, random_state=random_state)
     table = cached_select_k(sample, ks, cache_dir=cache_dir, jobs=jobs)
-    table.attrs = {
-        "k_range": [ks.start, ks.stop - 1],
-        "units": len(texts),
-        "selection_units": len(sample),
-        "selection_seed": config.RANDOM_STATE,
-        "caption": ""
-        if len(sample) == len(texts)
-        else f"k was chosen on a random sample of {len(sample)} of the {len(texts)} modelling units (seed "
-        f"{config.RANDOM_STATE}); the chosen model is fitted on all of them.",
-    }
+    table.attrs.update(
+        details={
+            "k_range": [ks.start, ks.stop - 1],
+            "units": len(texts),
+            "selection_units": len(sample),
+            "selection_seed": random_state,
+        }
+    )
     return table
 
 
