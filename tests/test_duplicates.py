@@ -336,7 +336,9 @@ def test_text_reuse_draws_the_cluster_within_4000_pixels(session):
     from analysis.copies.figures import text_reuse
 
     plot = text_reuse(session)
-    assert len(plot.data) == 12 and plot.data["first"].sum() == 1
+    dots = plot.data[plot.data["part"] == "document"]
+    assert len(dots) == 11 and dots["first"].sum() == 1  # the 12 of the cluster but y_undated: the dated dots
+    assert plot.data.loc[plot.data["part"] == "all", "rank"].tolist() == [1]  # one cluster
     assert max(plot.figure.get_size_inches() * 150) <= 4000 and len(plot.figure.axes) == 2
 
 

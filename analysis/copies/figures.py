@@ -46,9 +46,43 @@ def copies_overview_table(session) -> pd.DataFrame:
         The corpus; near-duplicates are always found over the whole of it.
     """
     fitted = session.duplicates()
-    sources, clusters = copies_by_source(fitted), largest_clusters(fitted)
+    sources, clusters = _top_sources(copies_by_source(fitted)), _top_clusters(largest_clusters(fitted))
     data = pd.concat([sources.assign(part="source"), clusters.assign(part="cluster")], ignore_index=True)
     return data[["part", *[c for c in data.columns if c != "part"]]]
+
+
+#: The row that stands for the clusters (or sources) not drawn one by one.
+OTHER_CLUSTERS, OTHER_SOURCES = "other clusters", "other sources"
+
+
+def _top_sources(sources: pd.DataFrame) -> pd.DataFrame:
+    """The :data:`TOP_SOURCES` sources with the most documents, the others summed in one row, then ``all``."""
+    body, total = sources.iloc[:-1], sources.iloc[-1:]
+    if len(body) <= TOP_SOURCES:
+        return sources
+    rest = body.iloc[TOP_SOURCES:][["documents", "in_clusters", "copies"]].sum()
+    other = pd.DataFrame([{"source": f"{OTHER_SOURCES} ({len(body) - TOP_SOURCES})", **rest.to_dict()}])
+    other["share_copies"] = (other["copies"] / other["documents"]).round(4)
+    return pd.concat([body.head(TOP_SOURCES), other, total], ignore_index=True)
+
+
+def _top_clusters(clusters: pd.DataFrame) -> pd.DataFrame:
+    """The :data:`TOP_CLUSTERS` largest clusters (``clusters`` 1 each), the others in one row that
+    counts them (``cluster_id`` :data:`OTHER_CLUSTERS`)."""
+    shown = clusters.head(TOP_CLUSTERS).assign(clusters=1)
+    rest = clusters.iloc[TOP_CLUSTERS:]
+    if rest.empty:
+        return shown
+    other = {
+        "cluster_id": OTHER_CLUSTERS,
+        "documents": int(rest["documents"].sum()),
+        "sources": int(rest["sources"].max()),
+        "first_date": min((d for d in rest["first_date"] if d), default=""),
+        "last_date": max((d for d in rest["last_date"] if d), default=""),
+        "title": "",
+        "clusters": len(rest),
+    }
+    return pd.concat([shown, pd.DataFrame([other])], ignore_index=True)
 
 
 _SOURCE_COLUMNS = {"source": str, "documents": int, "in_clusters": int, "copies": int, "share_copies": float}
@@ -59,6 +93,7 @@ _CLUSTER_COLUMNS = {
     "first_date": str,
     "last_date": str,
     "title": str,
+    "clusters": int,
 }
 
 
@@ -75,7 +110,7 @@ def draw_copies_overview(table: pd.DataFrame) -> Plot:
     fig, (left, middle, right) = new_figure(
         width=14, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=3, gridspec_kw={"width_ratios": [1, 2.4, 1.6]}
     )
-    parts = [int(total.documents - total.in_clusters), len(clusters), int(total.copies)]
+    parts = [int(total.documents - total.in_clusters), int(clusters["clusters"].sum()), int(total.copies)]
     left.barh(range(3), parts, color=[COLOURS["unknown"], COLOURS["metadata"], COLOURS["body"]])
     left.set_yticks(range(3), ["no copy", "first of\na cluster", "copies"])
     left.invert_yaxis()
@@ -84,7 +119,7 @@ def draw_copies_overview(table: pd.DataFrame) -> Plot:
         left.text(n, k, f" {n}", va="center", fontsize=8)
     left.set_title(f"{int(total.documents)} documents, {int(total.copies)} copies", fontsize=10)
     _clusters_panel(middle, clusters)
-    shown = sources.iloc[:-1].head(TOP_SOURCES)
+    shown = sources.iloc[:-1][~sources["source"].iloc[:-1].str.startswith(OTHER_SOURCES)]
     y = np.arange(len(shown))
     right.barh(y, shown["share_copies"], color=COLOURS["body"])
     right.set_yticks(y, [f"{shorten(s, 24)} (n {n})" for s, n in zip(shown["source"], shown["documents"])], fontsize=8)
@@ -132,7 +167,7 @@ def _clusters_panel(ax, clusters: pd.DataFrame) -> None:
             transform=ax.transAxes,
         )
         return
-    shown = clusters.head(TOP_CLUSTERS)
+    shown = clusters[clusters["cluster_id"] != OTHER_CLUSTERS]
     y = np.arange(len(shown))
     ax.barh(y, shown["documents"], color=COLOURS["metadata"])
     ax.set_yticks(
@@ -140,16 +175,17 @@ def _clusters_panel(ax, clusters: pd.DataFrame) -> None:
     )
     ax.set_ylim(max(len(shown), 5) - 0.5, -0.5)
     ax.set_xlabel("documents in the cluster")
-    rest = clusters.iloc[len(shown) :]
-    ax.set_title(
-        _count(len(clusters), "cluster") + _others(len(shown), len(clusters), int(rest["documents"].sum())), fontsize=10
-    )
+    rest = clusters[clusters["cluster_id"] == OTHER_CLUSTERS]
+    total = int(clusters["clusters"].sum())
+    ax.set_title(_count(total, "cluster") + _others(len(shown), total, int(rest["documents"].sum())), fontsize=10)
 
 
 def text_reuse_table(session) -> pd.DataFrame:
-    """Every document of a cluster of near-duplicates with its days after the cluster's first
-    (:func:`~analysis.copies.reuse.reuse_timeline`): the table of :func:`text_reuse`, or a note
-    when no cluster has a dated copy.
+    """What :func:`text_reuse` draws: the dated documents of the 15 largest clusters that have a dated
+    copy, with their days after the cluster's first (``part`` document,
+    :func:`~analysis.copies.reuse.reuse_timeline`), the 15 sources in the most clusters with how
+    often each published first and a copy (``part`` source, ``firsts``, ``copies``), and the number
+    of clusters (``part`` all, ``rank``); or a note when no cluster has a dated copy.
 
     Parameters
     ----------
@@ -158,7 +194,14 @@ def text_reuse_table(session) -> pd.DataFrame:
     """
     timeline = reuse_timeline(session.duplicates())
     message = _reuse_note(timeline)
-    return timeline if message is None else note_table(message, timeline)
+    if message is not None:
+        return note_table(message, timeline)
+    dated = _dated(timeline)
+    dots = dated[dated["rank"].isin(sorted(dated["rank"].unique())[:TOP_CLUSTERS])]
+    roles = source_roles(timeline).head(TOP_SOURCES).rename(columns={"first": "firsts", "copier": "copies"})
+    total = pd.DataFrame([{"part": "all", "rank": int(timeline["rank"].max())}])
+    table = pd.concat([dots.assign(part="document"), roles.assign(part="source"), total], ignore_index=True)
+    return table[["part", *[c for c in table.columns if c != "part"]]]
 
 
 def _reuse_note(timeline: pd.DataFrame) -> str | None:
@@ -187,11 +230,11 @@ def draw_text_reuse(table: pd.DataFrame) -> Plot:
     fig, (left, right) = new_figure(
         width=13, height=1.8 + 0.32 * TOP_CLUSTERS, ncols=2, gridspec_kw={"width_ratios": [2.2, 1]}
     )
-    _timeline_panel(left, _dated(table), int(table["rank"].max()))
-    roles = source_roles(table).head(TOP_SOURCES)
+    _timeline_panel(left, table[table["part"] == "document"], int(table.loc[table["part"] == "all", "rank"].iloc[0]))
+    roles = table[table["part"] == "source"]
     y = np.arange(len(roles))
-    right.barh(y, roles["first"], color=COLOURS["metadata"], label="first")
-    right.barh(y, roles["copier"], left=roles["first"], color=COLOURS["body"], label="copy")
+    right.barh(y, roles["firsts"], color=COLOURS["metadata"], label="first")
+    right.barh(y, roles["copies"], left=roles["firsts"], color=COLOURS["body"], label="copy")
     right.set_yticks(y, [shorten(s, 24) for s in roles["source"]], fontsize=8)
     right.set_ylim(max(len(roles), 5) - 0.5, -0.5)
     right.set_xlabel("documents in clusters")
