@@ -244,14 +244,17 @@ def _selection(session) -> tuple[pd.DataFrame, str, dict]:
     return table, caption, details
 
 
-def fitted_topics(session) -> tuple[tm.TopicModel, list]:
-    """The default topic model of a session (k by :func:`analysis.topics.models.choose_k`) and its units,
-    fitted once per session and stored in the cache."""
+def fitted_topics(session, k: int | None = None) -> tuple[tm.TopicModel, list]:
+    """A session's topic model and its units, fitted once per session and stored in the cache:
+    ``k`` topics, or (None) as many as :func:`analysis.topics.models.choose_k` chooses, which fits
+    three models for every k first."""
     units = _units(session)
     model = session.memo(
-        "model",
+        "model" if k is None else ("model", k),
         lambda: tm.cached_fit(
-            [u.terms for u in units], tm.choose_k(_selection(session)[0]), cache_dir=session.cache_dir
+            [u.terms for u in units],
+            tm.choose_k(_selection(session)[0]) if k is None else k,
+            cache_dir=session.cache_dir,
         ),
     )
     return model, units
@@ -294,8 +297,8 @@ def topic_selection(session) -> Plot:
     "(λ = 0.6: probability in the topic weighed against lift over the corpus, Sievert and Shirley "
     "2014); bar length is the term's probability in the topic.",
 )
-def topic_terms(session) -> Plot:
-    model, _ = fitted_topics(session)
+def topic_terms(session, k: int | None = None) -> Plot:
+    model, _ = fitted_topics(session, k)
     data = model.topic_terms(top=10)
     panels = [
         (f"topic {t}", list(part["term"]), list(part["weight"]), PALETTE[t % 10])
@@ -311,8 +314,8 @@ def topic_terms(session) -> Plot:
     caption="Share of each topic in each article: the topic proportions of its modelling units (paragraphs, "
     "or windows of three sentences), averaged with weights by their number of terms. Articles by date.",
 )
-def document_topics(session) -> Plot:
-    model, units = fitted_topics(session)
+def document_topics(session, k: int | None = None) -> Plot:
+    model, units = fitted_topics(session, k)
     data = tm.doc_topics(model, units)
     matrix = data.pivot(index="doc_id", columns="topic_id", values="weight")
     if len(matrix) > MAX_ROWS:
@@ -354,11 +357,11 @@ def _group_topics(session, model: tm.TopicModel, matrix: pd.DataFrame) -> Plot:
     "without articles are left out. With few articles a month, read it as a description of those "
     "articles, not a trend.",
 )
-def topic_prevalence(session) -> Plot:
+def topic_prevalence(session, k: int | None = None) -> Plot:
     dates = pd.Series({d.doc_id: d.date.isoformat() for d in session.corpus if d.date}, dtype=object)
     if dates.empty:
         return note("No article has a date: no prevalence over time to draw.")
-    model, units = fitted_topics(session)
+    model, units = fitted_topics(session, k)
     shares = tm.doc_topics(model, units)
     period = choose_period(dates, finest="month")
     shares = shares[shares["doc_id"].isin(dates.index)].assign(
