@@ -123,6 +123,29 @@ def test_parameters_are_set_in_the_parameters_cell_only():
         nb.with_parameters(notebook, {"LEXICON": "x.txt"})
 
 
+def test_long_steps_show_their_progress_in_a_notebook(monkeypatch):
+    from analysis.runtime.parallel import progress
+
+    class OutStream:  # what a Jupyter kernel puts in place of sys.stderr: not a terminal
+        __module__ = "ipykernel.iostream"
+
+        def isatty(self):
+            return False
+
+        def write(self, text):
+            return len(text)
+
+        def flush(self):
+            pass
+
+    items = range(3)
+    monkeypatch.setattr(sys, "stderr", OutStream())
+    assert progress(items, 3, "choosing k", min_total=1) is not items  # a bar
+    assert progress(items, 3, "choosing k", min_total=4) is items  # too short for one
+    monkeypatch.setattr(sys, "stderr", type("Pipe", (), {"isatty": lambda self: False})())
+    assert progress(items, 3, "choosing k", min_total=1) is items  # a pipe or a log file: no bar
+
+
 # ------------------------------------------------------------------ on the seeds: the HTML reports
 
 
