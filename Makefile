@@ -14,10 +14,12 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 setup: $(VENV)/.installed
 
-figures: setup  ## install what is needed, then regenerate every figure from seeds/
+figures: setup  ## install what is needed, then regenerate every figure and notebook report from seeds/
 	$(PY) -m analysis figures
+	$(PY) -m analysis.runtime.notebooks render notebooks/*.ipynb --out figures/notebooks
 
-test: setup  ## run the test suite (what .ci/run runs)
+test: setup  ## strip what running the notebooks saved in them, then run the test suite (what .ci/run runs)
+	$(PY) -m analysis.runtime.notebooks strip notebooks/*.ipynb
 	$(PY) -m pytest
 
 benchmark: setup  ## speed on VNTC (needs ../shared/corpora/vntc-train.tar.gz)

@@ -401,7 +401,8 @@ def test_figures_are_byte_identical_on_two_runs(figure_runs):
 
 def test_committed_figures_are_up_to_date(figure_runs):
     fresh, _ = figure_runs
-    assert files_of(COMMITTED_FIGURES) == files_of(fresh)
+    # figures/notebooks/ holds the notebooks' reports, which `make figures` renders (tests/test_notebooks.py)
+    assert [n for n in files_of(COMMITTED_FIGURES) if not n.startswith("notebooks/")] == files_of(fresh)
     different = [
         name for name in files_of(fresh) if not filecmp.cmp(fresh / name, COMMITTED_FIGURES / name, shallow=False)
     ]

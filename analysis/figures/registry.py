@@ -15,6 +15,7 @@ caption is the first paragraph of its docstring. :func:`write_figures` writes ``
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import inspect
@@ -95,7 +96,16 @@ def figure(figure_id: str, *, title: str, table: Callable, draw: Callable, **par
         if not caption_of(function) and sys.flags.optimize < 2:  # python -OO drops every docstring
             raise TypeError(f"figure {figure_id!r}: {function.__qualname__} has no docstring to caption it")
         REGISTRY[figure_id] = FigureSpec(figure_id, title, function, table, draw, params)
-        return function
+
+        @functools.wraps(function)
+        def figure_or_note(*args, **kwargs) -> Plot:  # as write_figures draws it: a notebook never stops on it
+            try:
+                return function(*args, **kwargs)
+            except InputError as e:
+                with style():
+                    return note(f"Not drawn for this corpus: {e}")
+
+        return figure_or_note
 
     return register
 

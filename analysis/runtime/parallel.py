@@ -35,8 +35,8 @@ class Cluster:
 
 def progress(iterable: Iterable, total: int, desc: str, *, unit: str = "doc", min_total: int = 200):
     """``iterable`` with a tqdm bar on stderr when there are ``min_total`` items or more and stderr is a
-    terminal."""
-    if total < min_total or not sys.stderr.isatty():
+    terminal or a notebook's (where a long cell, such as choosing k, shows how far it is)."""
+    if total < min_total or not (sys.stderr.isatty() or type(sys.stderr).__module__.startswith("ipykernel")):
         return iterable
     from tqdm import tqdm
 

@@ -248,13 +248,14 @@ def keyness_of_counts(
 
 
 def two_groups(
-    documents, *, split: str | None = None, by: str | None = None, value: str | None = None
+    documents, *, split: str | None = None, by: str | None = None, value: str | None = None, strict: bool = True
 ) -> tuple[list[bool | None], tuple[str, str]]:
     """Which documents are in group A (True), B (False) or neither (None), and the groups' names.
 
     ``split``: A is before that date, B on or after it (undated documents in neither).
     ``by``/``value``: A has ``value`` in that metadata column (``source``, ``date_source``, or a
     column of ``metadata.csv`` or of the table), B the rest.
+    ``strict``: an :class:`~analysis.errors.InputError` when a group is empty (else the mask as it is).
     """
     if split is not None:
         from ..reading.dates import parse_iso
@@ -270,7 +271,7 @@ def two_groups(
         labels = (f"{by} = {value}", f"{by} ≠ {value}")
     else:
         raise ParameterError("split", "give a split date YYYY-MM-DD, or a column `by` and its `value`")
-    if True not in mask or False not in mask:
+    if strict and (True not in mask or False not in mask):
         raise InputError("keyness", f"one of the groups ({labels[0]} / {labels[1]}) has no document")
     return mask, labels
 
