@@ -1,4 +1,4 @@
-"""Attributed statements (analysis/stance.py; CONTRACT.md, section ``stance``).
+"""Attributed statements (analysis/stance/; CONTRACT.md, section ``stance``).
 
 Every made-up sentence below was written for these tests, and its expected statements were
 read off it by hand, following the contract and the annotation rules of ``tests/data/README.md``.
@@ -833,6 +833,38 @@ def test_deterministic(seed_corpus, seed_statements):
     pd.testing.assert_frame_equal(seed_statements, again)
     docs = [make_doc(body, doc_id=f"m{i}") for i, (body, _) in enumerate(COORDINATED_CASES)]
     pd.testing.assert_frame_equal(StanceExtractor().extract(docs), StanceExtractor().extract(docs))
+
+
+def test_extractor_follows_scikit_learn_conventions():
+    from sklearn.base import clone
+
+    register = load_register()
+    extractor = StanceExtractor(register=register, keep_captions=True)
+    assert extractor.get_params() == {"register": register, "keep_captions": True}
+    copy = clone(extractor)
+    assert copy.get_params()["keep_captions"] is True and not hasattr(copy, "lexicons_")
+    assert extractor.fit() is extractor and hasattr(extractor, "lexicons_")
+
+
+@pytest.mark.parametrize(
+    "options, parameter",
+    [({"keep_captions": "yes"}, "keep_captions"), ({"register": "actors.toml"}, "register")],
+)
+def test_bad_parameters_name_the_python_parameter(options, parameter):
+    with pytest.raises(ValueError, match=parameter) as info:
+        StanceExtractor(**options).extract([make_doc("Ông Nguyễn Văn An cho biết trời sẽ mưa to.")])
+    assert "--" not in str(info.value)
+
+
+def test_data_files_are_read_once_per_extractor(monkeypatch):
+    import analysis.stance.lexicons as lexicons
+
+    extractor = StanceExtractor()
+    docs = [make_doc("Ông Nguyễn Văn An cho biết trời sẽ mưa to.", doc_id=f"d{i}") for i in range(3)]
+    first = extractor.extract(docs)
+    monkeypatch.setattr(lexicons, "load_register", lambda *a, **k: pytest.fail("register read again"))
+    pd.testing.assert_frame_equal(extractor.extract(docs), first)
+    assert first["actor"].tolist() == ["Nguyễn Văn An"] * 3
 
 
 def test_seed_statements_are_well_formed(seed_corpus, seed_statements):
