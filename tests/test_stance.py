@@ -737,6 +737,111 @@ def test_cue_inside_content_is_not_a_statement(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)
 
 
+# --------------------------------------------------------------------------- real-news patterns (issue 10)
+# Each pattern with made-up documents; expected (sentence, actor, cue, stance) read off by hand.
+
+REAL_NEWS_CASES = [
+    # verbs that report only where they introduce speech: ":" , "rằng", or closing a quotation
+    ("Tờ Le Monde viết: “Nước Pháp cần một chính sách năng lượng mới”.", [(1, "Tờ Le Monde", "viết", "inform")]),
+    (
+        "“Đây là bước lùi của tiến trình hòa bình”, tờ Guardian viết.",
+        [(1, "Tờ Guardian", "viết", "inform")],
+    ),
+    ("Bộ Y tế công bố rằng dịch sởi đã được khống chế ở ba tỉnh.", [(1, "Bộ Y tế", "công bố", "inform")]),
+    (
+        "Bà Đặng Thị Lài than thở: “Năm nay mất mùa, cả nhà không đủ gạo ăn”.",
+        [(1, "Đặng Thị Lài", "than thở", "concern")],
+    ),
+    ("Ông Lữ Văn Tâm phàn nàn rằng xe tải chạy suốt đêm qua làng.", [(1, "Lữ Văn Tâm", "phàn nàn", "oppose")]),
+    # an addition, a time or the listener after a cue that closes a quotation
+    (
+        "“Chúng tôi sẽ tiếp tục đàm phán”, ông Trần Văn Bình nói thêm.",
+        [(1, "Trần Văn Bình", "nói", "inform")],
+    ),
+    (
+        "Giá xăng sẽ giảm trong tuần tới, Bộ trưởng Lê Văn Tâm cho biết hôm qua.",
+        [(1, "Lê Văn Tâm", "cho biết", "inform")],
+    ),
+    (
+        "“Tình hình đã ổn định”, bà Nguyễn Thị Gấm nói với phóng viên.",
+        [(1, "Nguyễn Thị Gấm", "nói", "inform")],
+    ),
+    # an honorific alone: the person last named with it; "Anh" with nobody so named is Britain
+    (
+        "Anh Phạm Văn Đức làm nghề chài lưới đã mười năm.\nAnh cho biết nước sông đã ô nhiễm nặng.",
+        [(2, "Phạm Văn Đức", "cho biết", "inform")],
+    ),
+    ("Anh cho biết sẽ rút toàn bộ quân khỏi Iraq trong năm nay.", [(1, "Anh", "cho biết", "inform")]),
+    # a description after the name, set off by commas, dashes or brackets
+    (
+        "Ông Đỗ Văn Hải, Giám đốc Công ty Xi măng Hoàng Thạch, cho biết sản lượng tăng gấp đôi.",
+        [(1, "Đỗ Văn Hải", "cho biết", "inform")],
+    ),
+    (
+        "Maria Lopez, người phát ngôn của Tổng thống Garcia, cho hay chính phủ sẽ không nhượng bộ.",
+        [(1, "Maria Lopez", "cho hay", "inform")],
+    ),
+    (
+        "Lê Thị Mai, Nghệ An cho biết: “Đề thi năm nay vừa sức với chúng em”.",
+        [(1, "Lê Thị Mai", "cho biết", "inform")],
+    ),
+    (
+        "Ông Hồ Văn Lợi - Trưởng ban chỉ đạo phòng chống lụt bão tỉnh - cho biết nước sông đang lên nhanh.",
+        [(1, "Hồ Văn Lợi", "cho biết", "inform")],
+    ),
+    (
+        "Bà Đinh Thị Hoa (Phó giám đốc Sở Y tế) cho biết bệnh viện đã đủ thuốc.",
+        [(1, "Đinh Thị Hoa", "cho biết", "inform")],
+    ),
+    # "<noun> này": the person or body of that kind named before
+    (
+        "Đại biểu Trương Văn Nam chất vấn Bộ trưởng về ngân sách.\n"
+        "Theo đại biểu này, các khoản chi cần được công khai.",
+        [(2, "Trương Văn Nam", "Theo", "inform")],
+    ),
+    (
+        "Tạp chí Forbes cho biết tài sản của các tỷ phú châu Á tăng mạnh.\n"
+        "Tạp chí này nhận định xu hướng trên sẽ còn kéo dài.",
+        [(1, "Tạp chí Forbes", "cho biết", "inform"), (2, "Tạp chí Forbes", "nhận định", "assert")],
+    ),
+    (
+        "Sở Xây dựng cho biết đã cấp phép cho dự án.\nSở cũng yêu cầu chủ đầu tư hoàn thành hồ sơ trước tháng 6.",
+        [(1, "Sở Xây dựng", "cho biết", "inform"), (2, "Sở Xây dựng", "yêu cầu", "propose")],
+    ),
+    # a province's name is no person's ("Hà Nội" starts with the family name Hà)
+    (
+        "Ông Hà Văn Bình vừa đi công tác ở Hà Nội về.\nÔng cho rằng thủ tục cấp phép vẫn còn rườm rà.",
+        [(2, "Hà Văn Bình", "cho rằng", "assert")],
+    ),
+    ("Theo nhận định của Viện Kinh tế, tăng trưởng sẽ chậm lại.", [(1, "Viện Kinh tế", "Theo", "inform")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", REAL_NEWS_CASES)
+def test_real_news_patterns(body, expected):
+    assert quads(extract(body)) == sorted(expected)
+
+
+REAL_NEWS_NON_STATEMENTS = [
+    "Ông Nguyễn Văn An viết thư cho con gái đang du học.",  # "viết" introduces no speech
+    "Công ty Việt Tiến công bố kết quả kinh doanh quý ba.",  # an announcement event, no content said
+    "Chị nói rằng trời sẽ mưa to.",  # "Chị" with nobody so named before
+    "Người dân phản ánh với Sở thì Sở nói sẽ xem xét.",  # a bare "Sở" with no body named before
+    "Cuộc phản đối kéo dài ba ngày ở thủ đô.",  # a classifier makes the verb a noun
+    "Ông Tạ Văn Lâm coi thường mọi lời khuyên của bạn bè.",  # "coi thường": despise
+    "Hy vọng hòa bình ở khu vực vẫn còn mong manh.",  # "mong manh": fragile
+    "Theo quy định của Bộ Tài chính, doanh nghiệp phải nộp thuế trước ngày 20.",  # a rule, not a speaker
+    "Ông nào nói cũng hay nhưng chẳng làm gì.",  # an indefinite, nobody in particular
+    "Báo cáo nhấn mạnh vai trò của kinh tế tư nhân.",  # a document speaks for its unnamed authors
+    "Các bài hát ca ngợi vẻ đẹp của quê hương.",  # "ca ngợi" introduces no speech here
+]
+
+
+@pytest.mark.parametrize("sentence", REAL_NEWS_NON_STATEMENTS)
+def test_real_news_non_statements(sentence):
+    assert triples(one_sentence(sentence)) == []
+
+
 # --------------------------------------------------------------------------- captions
 
 CAPTIONED = (

@@ -34,7 +34,7 @@ _CLAUSE_WORDS = frozenset(
     fold(w)
     for w in (
         "có là được bị đã sẽ đang không chưa với cho để khi nếu mà vì do nói về rằng nhưng thì phải cần muốn "
-        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy"
+        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy nào"
     ).split()
 )
 # Nouns that make a collective a group of speakers ("các nhà phân tích"), not of things ("các biện pháp").
@@ -44,13 +44,19 @@ _SPEAKERS = frozenset(
         "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
         "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
         "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
-        "nhân viên bác sĩ ta"
+        "nhân viên bác sĩ ta nguồn xóm đình"
     ).split()
 )
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
 _BEFORE_PLACES = frozenset(
     fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split()
 )
+# People named by what they are ("Ứng viên này", "Vị phụ huynh này"), besides titles and honorifics.
+_PERSON_NOUNS = frozenset(
+    fold(w) for w in ("ứng viên", "ứng cử viên", "phụ huynh", "thí sinh", "cô giáo", "thầy giáo", "nạn nhân", "tác giả")
+)
+# A body's head noun alone, capitalised: a reference to the body of that kind named before ("Sở nói ...").
+BODY_HEADS = frozenset(fold(w) for w in "bộ sở cục viện tòa toà ban hãng đoàn".split())
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
 _NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
 # Bodies and media that speak in lower case, alone: "báo chí", "cảnh sát", "chính quyền".
@@ -101,6 +107,9 @@ class ActorWords:
         self.countries = _phrases(words["countries"])
         self.country_names = {fold(w): w for w in words["countries"]}
         self.surnames = frozenset(fold(w) for w in words["surnames"])
+        self.not_actors = _phrases(data.get("not_actors", {}).get("words", []))
+        self.places = frozenset(fold(w) for w in data.get("places", {}).get("words", []))
+        self.honorific_pronouns = frozenset(fold(w) for w in data["pronouns"].get("honorific", []))
         self.person_pronouns = _phrases(data["pronouns"]["person"])
         self.group_pronouns = _phrases(data["pronouns"]["group"])
         self.heads = (
@@ -113,6 +122,18 @@ class ActorWords:
             | set(self.person_pronouns)
             | set(self.group_pronouns)
         )
+
+    def name_at(self, keys: list[str], i: int, end: int) -> bool:
+        """Is ``keys[i:end]`` a Vietnamese name: a family name and one to three syllables, not a place?"""
+        return keys[i] in self.surnames and 2 <= end - i <= 4 and " ".join(keys[i:end]) not in self.places
+
+    def media_at(self, keys: list[str]) -> bool:
+        """Does a medium's head noun open ``keys`` (``tạp chí này``)?"""
+        return bool(_match(self.media, keys, 0, len(keys)))
+
+    def title_at(self, keys: list[str], start: int, end: int) -> bool:
+        """Does a title open ``keys[start:end]``?"""
+        return bool(_match(self.titles, keys, start, end))
 
     def opens_with_honorific(self, keys: list[str], start: int, end: int) -> bool:
         return bool(_match(self.honorifics, keys, start, end))
@@ -145,9 +166,14 @@ class ActorWords:
         if end - start <= 0 or end - start > 14:
             return None
         whole = tuple(keys[start:end])
+        if end - start == 1 and whole[0] in self.honorific_pronouns:
+            return Actor(_cap(text(start, end)), "unresolved", "honorific", whole[0])
         for pronouns, kind in ((self.person_pronouns, "person"), (self.group_pronouns, "group")):
             if _match(pronouns, keys, start, end) == end - start:
                 return Actor(_cap(text(start, end)), "unresolved", kind, " ".join(whole))
+        reference = self._reference(phrase, start, end)
+        if reference or _match(self.not_actors, keys, start, end):
+            return reference
         if any(k in _CLAUSE_WORDS or k in (",", ";", ":") for k in keys[start + 1 : end]):
             return None
         n = _match(self.honorifics, keys, start, end)
@@ -172,15 +198,40 @@ class ActorWords:
             return Actor(_cap(text(start, end)), "collective")
         if all(_upper(w) for w in words[start:end]) and end - start <= 5 and not is_stopword(whole[0]):
             written = text(start, end)
-            if whole[0] in self.surnames and 2 <= end - start <= 4:
-                return Actor(written, "person")  # a Vietnamese name: family name first
             if " ".join(whole) in self.country_names:
                 return Actor(written, "country")
+            if " ".join(whole) in self.places:
+                return Actor(written, "body")  # a province or city speaking through its government
+            if self.name_at(keys, start, end):
+                return Actor(written, "person")  # a Vietnamese name: family name first
             if end - start == 1:
                 if is_stopword(whole[0]) or len(words[start]) < 2 or whole[0] in _NOT_NAMES:
                     return None
                 return Actor(written, "person", "surname", whole[0])
             return Actor(written, "person", key="bare")
+        return None
+
+    def _reference(self, phrase, start: int, end: int) -> Actor | None:
+        """``<noun> này`` / ``<noun> ấy`` (``Đại biểu này``, ``vị giáo sư này``, ``Tạp chí này``), and a body's
+        head noun alone (``Sở``, ``Bộ``): a reference to an earlier person or body of the same kind."""
+        keys, text = phrase.keys, phrase.span
+        whole = " ".join(keys[start:end])
+        if (
+            end - start >= 2
+            and keys[end - 1] in ("này", "ấy")
+            and not any(k in _CLAUSE_WORDS for k in keys[start : end - 1])
+        ):
+            head = start + (keys[start] in ("vị", "viên", "người", "nhà") and end - start > 2)
+            if _match(self.media, keys, head, end - 1) or _match(self.bodies, keys, head, end - 1):
+                return Actor(_cap(text(start, end)), "unresolved", "group", whole)
+            if (
+                _match(self.titles, keys, head, end - 1)
+                or _match(self.honorifics, keys, head, end - 1)
+                or (keys[head] in _SPEAKERS or " ".join(keys[head : end - 1]) in _PERSON_NOUNS)
+            ):
+                return Actor(_cap(text(start, end)), "unresolved", "person", whole)
+        if end - start == 1 and _upper(phrase.words[start]) and whole in BODY_HEADS:
+            return Actor(phrase.words[start], "unresolved", "group", whole)
         return None
 
     def _speakers(self, keys: list[str], start: int, end: int) -> bool:
@@ -206,7 +257,7 @@ class ActorWords:
         while run > start and _upper(words[run - 1]):
             run -= 1
         for i in range(run, end - 1):  # a Vietnamese name: a family name and one to three more syllables
-            if keys[i] in self.surnames and 2 <= end - i <= 4:
+            if self.name_at(keys, i, end):
                 return Actor(text(i, end), "person")
         first = run
         while first < end:

@@ -34,7 +34,7 @@ them; this module finds the cues and builds the statements.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import pandas as pd
@@ -45,7 +45,7 @@ from ..text.vietnamese import fold, normalize, token_keys
 from .lexicons import STANCES, Lexicons, Register, load_register
 from .lexicons import load_cues as _load_cues  # noqa: F401 (benchmarks/mine_cues.py reads the cues from here)
 from .references import Memory
-from .sentence import ADVERBS, OPEN, Sentence, after_quote, ends_sentence, find, span_text, trim
+from .sentence import ADVERBS, OPEN, TIMES, Sentence, after_quote, ends_sentence, find, span_text, trim
 from .speakers import PURPOSE, Speakers
 
 __all__ = ["Register", "load_register", "StanceExtractor", "STANCE_COLUMNS", "STANCES", "evaluate"]
@@ -145,14 +145,17 @@ class _Statements:
         theos = self._theo(s)
         found = list(theos)
         fronted = None
-        for cue_start, cue_end, stance in self.lex.cues_in(s.keys):
+        for cue_start, cue_end, stance, introducing in self.lex.cues_in(s.keys):
             if (
                 s.quote_depth[cue_start] > 0
                 or _not_said(s.keys, cue_start, cue_end)
+                or (s.asides and s.aside_at(cue_start))
                 or any(t[1] <= cue_start < t[4] for t in theos)
             ):
                 continue
             site = _site(s, cue_start, cue_end, stance, found[-1] if len(found) > len(theos) else None)
+            if introducing and not (site.closes_quote or _introduces(s, cue_end)):
+                continue
             actor = self._speaker(s, site, theos)
             if actor is None:
                 if cue_start == 0 and stance != "inform" and s.keys[cue_end : cue_end + 1] != ["về"]:
@@ -174,9 +177,22 @@ class _Statements:
         of a clause joined inside the phrase, or one shared with an earlier predicate."""
         keys, boundary, previous = s.keys, site.boundary, site.previous
         actor = None
+        aside = s.asides.get(trim(s, 0, site.start) - 1) if s.asides else None
+        if aside is not None and (previous is None or aside > previous[2]):
+            # "X - Trưởng ban Y - cho biết", "X (Phó giám đốc Y) cho biết": the subject stands before the aside
+            boundary = s.boundaries[aside]
+            site = replace(site, boundary=boundary, segment=max(boundary + 1, previous[2] if previous else 0))
+            site = replace(site, start=aside) if aside > site.segment else site
+            actor = self.speakers.actor(s, site.segment, aside)
+            if actor is not None:
+                return actor
         if not site.inside or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
             actor = self.speakers.actor(s, site.segment, site.start)
-            if self.speakers.weak(actor) and boundary >= 0 and keys[boundary] == ",":
+            if (
+                boundary >= 0
+                and keys[boundary] == ","
+                and (self.speakers.weak(actor) or self.speakers.description(s, site.segment, site.start, actor))
+            ):
                 floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
                 actor = self.speakers.apposition(s, boundary, floor) or actor
         if actor is None and not site.inside:
@@ -197,7 +213,7 @@ class _Statements:
             return previous[0]  # "... đề nghị ... và cho biết ..."
         if not previous and at and keys[at - 1] in ("và", "hoặc"):
             return self.speakers.clause_subject(s, at)  # "X ban bố ..., đi thăm ... và kêu gọi ..."
-        if site.coordinated and not previous and boundary >= 0:
+        if site.coordinated and not previous and boundary >= 0 and ":" not in keys[:at]:
             # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ...", unless in a purpose clause ("nhằm ...")
             return None if any(k in PURPOSE for k in keys[:at]) else self.speakers.subject(s)
         spoken = self.memory.spoken
@@ -270,7 +286,11 @@ class _Statements:
         keys = s.keys
         if not s.words[start][:1].isupper():
             if "của" in keys[start:comma]:  # "Theo đánh giá của X"
-                start = keys.index("của", start) + 1
+                of = keys.index("của", start)
+                noun = [k for k in keys[start:of] if k not in ("một", "các", "những", "cuộc", "bản")]
+                if tuple(noun) in self.lex.not_sources or tuple(keys[start:of]) in self.lex.not_sources:
+                    return None, comma  # "Theo quy định của Bộ X": a rule, not a speaker
+                start = of + 1
             elif keys[start] in ("lời", "ý"):  # "Theo lời ông X"
                 start += 1 + (keys[start + 1 : start + 2] == ["kiến"])
         actor = self.speakers.actor(s, start, comma)
@@ -335,7 +355,7 @@ class _Statements:
 def _site(s: Sentence, start: int, end: int, stance: str, previous: tuple | None) -> _Site:
     keys, words = s.keys, s.words
     boundary = s.boundaries[start]
-    closes_quote = after_quote(words, boundary) and ends_sentence(s, end)
+    closes_quote = after_quote(words, boundary) and _closes(s, end)
     return _Site(
         start,
         end,
@@ -360,11 +380,30 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     """The statement of ``actor`` at ``site``: the quotation before it when the cue closes the sentence,
     else the clause after the cue (if it has three syllables or more)."""
     clause_end = s.clause_ends[site.end]
-    if site.closes_quote or ends_sentence(s, site.end):
+    if site.closes_quote or _closes(s, site.end):
         return [(actor, site.start, site.end, site.stance, "quote", site.boundary)]
     if s.syllables_before[clause_end] - s.syllables_before[site.end] >= 3:
         return [(actor, site.start, site.end, site.stance, site.end, clause_end)]
     return []
+
+
+def _introduces(s: Sentence, end: int) -> bool:
+    """Does speech follow the cue ending at ``end``: a colon, ``rằng``/``là``, or a quotation?"""
+    following = s.keys[end] if end < len(s.keys) else ""
+    return following in (":", "rằng", "là") or (end < len(s.keys) and s.quote_depth[end + 1] > s.quote_depth[end])
+
+
+# What may follow a cue that closes its sentence: "“...”, ông nói thêm.", "..., X cho biết hôm nay.",
+# "“...”, bà nói với phóng viên.": an addition, a time or the listener, not what was said.
+_TAIL = frozenset(TIMES | {fold(w) for w in "thêm hôm trước này đó với báo chí phóng viên PV các nhà tại".split()})
+
+
+def _closes(s: Sentence, end: int) -> bool:
+    """Nothing but punctuation, or a short tail of time, addition and listener words, from ``end`` on."""
+    if ends_sentence(s, end):
+        return True
+    rest = [k for k, t in zip(s.keys[end:], s.toks[end:]) if t.kind != "punct"]
+    return len(rest) <= 6 and all(k in _TAIL or k[:1].isdigit() for k in rest)
 
 
 # Verbs whose content is another speaker's statement ("X dẫn lời Y cho rằng ...").
@@ -380,7 +419,8 @@ _NOT_SAID = {
     ("yêu", "cầu"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
     ("nói",): ("chung", "về"),
-    ("coi",): ("như",),
+    ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
+    ("mong",): ("manh", "chờ"),  # "mong manh": fragile
     ("kể",): ("cả", "từ", "đến", "trên"),
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
     ("trả", "lời"): ("trực", "phỏng"),
@@ -391,8 +431,15 @@ def _not_said(keys: list[str], start: int, end: int) -> bool:
     """``yêu cầu giấu tên``, ``chia sẻ kinh nghiệm``, ``nói chung``, ``coi như``, a cue's noun
     (``yêu cầu của Mỹ``) and a passive (``được coi là``): a cue's words that report nothing."""
     following = keys[end] if end < len(keys) else ""
-    passive = start and keys[start - 1] in ("được", "bị")  # "người được coi là ...": said of, not by, someone
-    return bool(passive) or following == "của" or following in _NOT_SAID.get(tuple(keys[start:end]), ())
+    before = keys[start - 1] if start else ""
+    passive = before in ("được", "bị")  # "người được coi là ...": said of, not by, someone
+    noun = before in _NOMINAL  # "cuộc phản đối", "giới chỉ trích", "tự nhận xét": a noun, not an act
+    return passive or noun or following == "của" or following in _NOT_SAID.get(tuple(keys[start:end]), ())
+
+
+# Words that make the verb after them a noun: classifiers ("cuộc phản đối", "sự ủng hộ", "việc đề nghị"),
+# "giới" (a circle of people: "giới chỉ trích", the critics) and "tự" (self-: "bản tự nhận xét").
+_NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự".split())
 
 
 def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float, pd.DataFrame]:

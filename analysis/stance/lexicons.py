@@ -77,14 +77,21 @@ def load_register(path: str | Path | None = None, *, extra: str | Path | None = 
     return Register(tuple(persons), groups, tuple(titles), tuple(places))
 
 
-def load_cues(path: Path | None = None) -> dict[tuple[str, ...], str]:
-    """The cues of ``data/stance_cues.toml`` (or ``path``): folded syllables -> stance class."""
+def load_cues(path: Path | None = None, *, kind: str = "cues") -> dict[tuple[str, ...], str]:
+    """The cues of ``data/stance_cues.toml`` (or ``path``): folded syllables -> stance class. ``kind``
+    ``introducing``: the verbs that report a statement only where they introduce one."""
     data = tomllib.loads(Path(path or config.DATA / "stance_cues.toml").read_text(encoding="utf-8"))
-    cues = {tuple(fold(k).split()): v for k, v in data["cues"].items()}
+    cues = {tuple(fold(k).split()): v for k, v in data.get(kind, {}).items()}
     unknown = sorted(set(cues.values()) - set(STANCES))
     if unknown:
         raise InputError(str(path), f"unknown stance class {unknown[0]!r}")
     return cues
+
+
+def load_not_sources() -> frozenset[tuple[str, ...]]:
+    """The nouns of ``Theo <noun> của X`` that name no speaker (``stance_cues.toml``, ``[theo]``)."""
+    data = tomllib.loads((config.DATA / "stance_cues.toml").read_text(encoding="utf-8"))
+    return frozenset(tuple(fold(w).split()) for w in data.get("theo", {}).get("not_sources", []))
 
 
 def load_tone() -> dict[str, list[tuple[str, ...]]]:
@@ -95,11 +102,13 @@ def load_tone() -> dict[str, list[tuple[str, ...]]]:
 class Lexicons:
     """The register, cues, tone words and actor lexicons, indexed once for every document."""
 
-    def __init__(self, register: Register, cues: dict, tone: dict, words: ActorWords):
+    def __init__(self, register: Register, cues: dict, tone: dict, words: ActorWords, introducing: dict | None = None):
         self.register, self.tone, self.words = register, tone, words
         self.cues_by_first: dict[str, list] = {}
-        for cue, stance in sorted(cues.items(), key=lambda kv: -len(kv[0])):  # longest first
-            self.cues_by_first.setdefault(cue[0], []).append((cue, stance))
+        marked = [(cue, (stance, False)) for cue, stance in cues.items()]
+        marked += [(cue, (stance, True)) for cue, stance in (introducing or {}).items() if cue not in cues]
+        for cue, (stance, only) in sorted(marked, key=lambda kv: -len(kv[0])):  # longest first
+            self.cues_by_first.setdefault(cue[0], []).append((cue, stance, only))
         self.longest_group = max((len(token_keys(name)) for name in register.groups), default=0)
         self.names = [(tuple(fold(p.name).split()), p) for p in register.persons]
         self.names_by_first: dict[str, list] = {}
@@ -113,6 +122,7 @@ class Lexicons:
             reverse=True,
         )
         self.title_first = {t[0] for t in self.titles}
+        self.not_sources = load_not_sources()
         self.person_names = {fold(p.name) for p in register.persons}
         self.titles_of: dict[str, set] = {}  # a person's name as written -> their titles, folded
         self.countries: dict[str, str] = {}  # folded name -> country (the first person listed wins)
@@ -125,7 +135,8 @@ class Lexicons:
     @classmethod
     def load(cls, register: Register | None = None) -> Lexicons:
         """The built-in data files, with ``register`` instead of the built-in register if given."""
-        return cls(register or load_register(), load_cues(), load_tone(), load_actor_words())
+        introducing = load_cues(kind="introducing")
+        return cls(register or load_register(), load_cues(), load_tone(), load_actor_words(), introducing)
 
     def country(self, actor: str) -> str:
         """The register's country of ``actor`` (as :meth:`Register.country`)."""
@@ -135,13 +146,13 @@ class Lexicons:
     def role(self, actor: str) -> str:
         return self.roles.get(fold(actor), "")
 
-    def cues_in(self, keys: list[str]) -> list[tuple[int, int, str]]:
-        """Cue matches ``(start, end, stance)``, longest first where two overlap."""
+    def cues_in(self, keys: list[str]) -> list[tuple[int, int, str, bool]]:
+        """Cue matches ``(start, end, stance, introducing only)``, longest first where two overlap."""
         out, i = [], 0
         while i < len(keys):
-            for cue, stance in self.cues_by_first.get(keys[i], ()):
+            for cue, stance, only in self.cues_by_first.get(keys[i], ()):
                 if tuple(keys[i : i + len(cue)]) == cue:
-                    out.append((i, i + len(cue), stance))
+                    out.append((i, i + len(cue), stance, only))
                     i += len(cue)
                     break
             else:
@@ -184,7 +195,7 @@ class Lexicons:
         syllables), or, after a title or honorific, the run less the countries it opens with."""
         words = self.words
         for k in range(i, j - 1):
-            if s.keys[k] in words.surnames and 2 <= j - k <= 4:
+            if words.name_at(s.keys, k, j):
                 return k, " ".join(s.words[k:j])
         if not any(words.title_ends(s.keys, i, n) for n in range(1, 5)):
             return None

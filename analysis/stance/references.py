@@ -103,9 +103,21 @@ class Memory:
             return self._title(found.key, s, at, here)
         if found.resolve == "surname":
             return self._surname(found.key, here)
+        if found.resolve == "honorific":
+            person = self._honorific(found.key, here)
+            if person or found.key not in ("ông", "bà"):
+                return (person, "person") if person else None
+            return self._person(found.key, s, at, here)
         if found.resolve == "person":
             return self._person(found.key, s, at, here)
         return self._group(found.key)
+
+    def _honorific(self, key: str, here: tuple[int, int]) -> str | None:
+        """The person last named with the honorific ``key`` just before the name (``anh Võ Duy Sơn``)."""
+        for i, t, name, _ in reversed(self.named):
+            if (i, t) < here and t and self.by_index[i].keys[t - 1] == key:
+                return name
+        return None
 
     def _title(self, key: str, s: Sentence, at: int, here: tuple[int, int]) -> tuple[str, str] | None:
         person = self.resolve(tuple(key.split()), s, at)
@@ -133,11 +145,16 @@ class Memory:
         return (max(people)[2], "person") if people else None
 
     def _group(self, key: str) -> tuple[str, str] | None:
-        head = key.split()[0]
+        """The last body, medium, collective or country that spoke: any for ``Họ``, else one whose name starts
+        with the reference's head noun (``Bộ này``), or of its kind (``Tạp chí này``: a medium)."""
+        keys = key.split()
+        head = keys[0]
+        media = self.lex.words.media_at(keys)
         groups = [
             a
             for (i, t, a, k) in self.spoken
-            if k in ("body", "media", "collective", "country") and (head == "họ" or fold(a).startswith(head))
+            if k in ("body", "media", "collective", "country")
+            and (head == "họ" or fold(a).startswith(head) or (media and k == "media"))
         ]
         return (groups[-1], self.types[groups[-1]]) if groups else None
 

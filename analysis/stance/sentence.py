@@ -119,6 +119,28 @@ class Sentence:
             out.append(count)
         return out
 
+    @cached_property
+    def asides(self) -> dict[int, int]:
+        """Descriptions set off in brackets or between two spaced dashes (``X - Trưởng ban Y - cho biết``):
+        the closing mark's index -> the opening one's."""
+        out, stack, dash = {}, [], None
+        for i, k in enumerate(self.keys):
+            if k == "(":
+                stack.append(i if i else -1)  # a sentence wholly in brackets is no aside
+            elif k == ")" and stack:
+                if (opened := stack.pop()) >= 0:
+                    out[i] = opened
+            elif k == "-" and i and self.spaced(i):
+                if dash is None:
+                    dash = i
+                else:
+                    out[i], dash = dash, None
+        return out
+
+    def aside_at(self, i: int) -> bool:
+        """Is token ``i`` inside a description in brackets or between spaced dashes?"""
+        return any(open_ < i < close for close, open_ in self.asides.items())
+
     def span(self, start: int, end: int) -> str:
         """Tokens ``start:end`` as written, spaces collapsed (``VietnamWorks.com``, ``Bộ GD-ĐT``)."""
         return " ".join(self._original[self.toks[start].start : self.toks[end - 1].end].split())
@@ -157,8 +179,7 @@ def trim(s: Sentence, start: int, end: int) -> int:
             end -= manner
         elif (
             (s.toks[end - 1].kind == "punct" and k not in (")", "”", '"'))
-            or k in ADVERBS
-            or k in TIMES
+            or ((k in ADVERBS or k in TIMES) and (end == 1 or not s.words[end - 1][:1].isupper()))  # "Lê Thị Mai"
             or k[:1].isdigit()
             or (k in ("/", "-", ".") and end - 2 >= start and keys[end - 2][:1].isdigit())
         ):

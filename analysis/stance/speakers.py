@@ -9,6 +9,7 @@ unregistered name, a registered group, a collective such as ``Hai bên``), then 
 from __future__ import annotations
 
 from ..text.vietnamese import fold
+from .actors import BODY_HEADS
 from .lexicons import Lexicons
 from .references import Memory
 from .sentence import Sentence, as_written, trim
@@ -128,6 +129,12 @@ class Speakers:
                 and not actor.isascii()
             ):
                 return None  # a capitalised first word nobody was named by ("Lễ", "Lời"): not a name
+            if resolved is None and found.resolve == "group" and found.key in BODY_HEADS:
+                return None  # "Sở" with no body of that kind heard before: not an actor
+            if resolved is None and found.resolve == "honorific" and found.key not in ("ông", "bà"):
+                if found.key not in self.lex.words.country_names:
+                    return None  # "Chị", "Em" with nobody so named: left out
+                resolved = (actor, "country")  # "Anh" with nobody so named: Britain
             actor, kind = resolved or (actor, kind)
         memory.types.setdefault(actor, kind)
         return actor
@@ -170,8 +177,12 @@ class Speakers:
             if s.keys[start] in _PREPOSITIONS:
                 break  # "Dưới sự chủ trì của X, kỳ họp khẳng định": an adverbial, not an apposition
             actor = self.actor(s, start, boundary)
-            if actor is not None and self.memory.types.get(actor) == "person":
-                if actor not in self.memory.unnamed:
+            if (
+                actor is not None
+                and self.memory.types.get(actor) == "person"
+                and self._names_person(s, start, boundary)
+            ):
+                if actor not in self.memory.unnamed and not self.description(s, start, boundary, actor):
                     return actor
                 weak.append(actor)
             if start == 0 or s.keys[start - 1] != ",":
@@ -179,6 +190,32 @@ class Speakers:
             boundary = start - 1
         # a bare name ("Thảo Sương") before a person by title alone ("SV năm nhất Khoa Báo chí")
         return min(weak, key=lambda a: a not in self.memory.bare, default=None)
+
+    def description(self, s: Sentence, start: int, end: int, actor: str | None) -> bool:
+        """Is ``start:end`` a description set off by commas after a name (``Ông X, Chủ tịch Công ty Y,
+        cho biết``; ``X, người phát ngôn của ông Annan, cho hay``)? It opens with a title or a lower-case
+        word, and what it yields is not a person by a Vietnamese or registered name."""
+        while start < end and s.toks[start].kind == "punct":
+            start += 1
+        if start >= end or end - start > 24:
+            return False
+        if " ".join(s.keys[start:end]) in self.lex.words.places:
+            return True  # "Nguyễn Văn A, Hải Dương cho biết": where the person lives
+        if self.lex.words.title_at(s.keys, start, end) and not self.lex.words.opens_with_honorific(s.keys, start, end):
+            return True  # "Ông X, Giám đốc Công ty Y Hoàng Thạch, cho biết": an office, then the body's name
+        if not s.words[start][:1].islower() or s.keys[start] in _PREPOSITIONS or s.keys[start] in _CONJUNCTIONS:
+            return False
+        key = fold(actor or "").split()
+        named = self.memory.types.get(actor) == "person" and (
+            fold(actor or "") in self.lex.person_names or (key and key[0] in self.lex.words.surnames)
+        )
+        return not named
+
+    def _names_person(self, s: Sentence, start: int, end: int) -> bool:
+        """Does ``start:end`` open with the person it names (an honorific, a title, a name), not with a clause
+        that mentions one (``Hội kiến Thủ tướng X``)?"""
+        found = self.lex.words.recognise(s, start, end)
+        return found is None or found.type in ("person", "unresolved")
 
     def weak(self, actor: str | None) -> bool:
         """No actor, or a person by title alone: a named person set off by commas before it wins."""
