@@ -814,6 +814,34 @@ REAL_NEWS_CASES = [
         [(2, "Hà Văn Bình", "cho rằng", "assert")],
     ),
     ("Theo nhận định của Viện Kinh tế, tăng trưởng sẽ chậm lại.", [(1, "Viện Kinh tế", "Theo", "inform")]),
+    # a sender, a light verb and a document between subject and cue
+    (
+        "Sở Giáo dục đã gửi công văn khẩn tới các trường yêu cầu cho học sinh nghỉ học.",
+        [(1, "Sở Giáo dục", "yêu cầu", "propose")],
+    ),
+    # the subject of a clause opened by "khi"
+    (
+        "Giá đất tăng vọt khi tỉnh Hà Giang đề nghị mở rộng thị trấn.",
+        [(1, "Tỉnh Hà Giang", "đề nghị", "propose")],
+    ),
+    # serial verbs of posture before the speech verb; aspect words ("đang") before it
+    (
+        "Em Lò Văn Pao đứng dậy thanh minh: “Em không chép bài của bạn”.",
+        [(1, "Lò Văn Pao", "thanh minh", "inform")],
+    ),
+    ("Nhật Bản đang kêu gọi các nước kiềm chế.", [(1, "Nhật Bản", "kêu gọi", "propose")]),
+    # bodies in lower case with a complement, an organisation's acronym, a name with "Do"
+    ("Cảnh sát địa phương cho biết hai nghi phạm đã bị bắt.", [(1, "Cảnh sát địa phương", "cho biết", "inform")]),
+    ("UNESCO cam kết hỗ trợ việc trùng tu di tích.", [(1, "UNESCO", "cam kết", "commit")]),
+    ("Cộng đồng Do Thái lên án vụ tấn công nhà thờ.", [(1, "Cộng đồng Do Thái", "lên án", "oppose")]),
+    # "ông ấy": the last man named; a man named alone after "ông" stands for his full name
+    (
+        "Bà Lâm Thị Hạnh chất vấn Giám đốc Sở Tài chính Đoàn Văn Tư.\n"
+        "Ông Tư hứa sẽ trả lời bằng văn bản.\nÔng ấy cho rằng ngân sách năm nay rất eo hẹp.",
+        [(2, "Đoàn Văn Tư", "hứa", "commit"), (3, "Đoàn Văn Tư", "cho rằng", "assert")],
+    ),
+    # a comment is a view given (assert)
+    ("“Đó là sai lầm chiến lược”, nhà phân tích Ivan Petrov bình luận.", [(1, "Ivan Petrov", "bình luận", "assert")]),
 ]
 
 
@@ -834,6 +862,11 @@ REAL_NEWS_NON_STATEMENTS = [
     "Ông nào nói cũng hay nhưng chẳng làm gì.",  # an indefinite, nobody in particular
     "Báo cáo nhấn mạnh vai trò của kinh tế tư nhân.",  # a document speaks for its unnamed authors
     "Các bài hát ca ngợi vẻ đẹp của quê hương.",  # "ca ngợi" introduces no speech here
+    "Những người phản đối dự luật tụ tập trước tòa nhà quốc hội.",  # "những người phản đối": the opponents
+    "Giám đốc Sở Tài chính trả lời chất vấn của các đại biểu.",  # answering questions: an activity
+    "Thủ tướng Hoàng Văn Nam phát biểu tại lễ khai giảng năm học mới.",  # gave a speech at ...: an event
+    "Đại biểu Vi Văn Sáng nêu ra nhiều câu hỏi về ngân sách.",  # raising questions
+    "Trường Tiểu học Kim Đồng tuyển sinh hệ ĐH, CĐ yêu cầu bằng tốt nghiệp.",  # "CĐ" alone is no speaker
 ]
 
 

@@ -59,10 +59,51 @@ _PERSON_NOUNS = frozenset(
 BODY_HEADS = frozenset(fold(w) for w in "bộ sở cục viện tòa toà ban hãng đoàn".split())
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
 _NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
+# Collectives that need a noun of speakers after them ("các đại biểu", not "các biện pháp"); the other
+# collectives name speakers themselves ("cộng đồng Do Thái", "dư luận", "người nhà bệnh nhân").
+_DETERMINERS = frozenset(
+    fold(w)
+    for w in (
+        "các",
+        "nhiều",
+        "một số",
+        "những",
+        "hai",
+        "ba",
+        "cả hai",
+        "hàng nghìn",
+        "hàng trăm",
+        "hàng ngàn",
+        "đa số",
+        "phần lớn",
+        "gần",
+        "khoảng",
+        "hơn",
+    )
+)
+# Abbreviations of school levels and places, never a speaker alone ("hội đồng tuyển sinh ĐH, CĐ").
+_ABBREVIATIONS = frozenset(fold(w) for w in "ĐH CĐ THPT THCS TP TW TƯ UBND HĐND".split())
+# Nouns before a name that make it a place's: "đường Nguyễn Hữu Cảnh", "cầu Văn Thánh".
+PLACE_NOUNS = frozenset(
+    fold(w) for w in "đường phố cầu hầm sông trường chợ làng khu bến núi hồ đảo cảng quận huyện tỉnh xã phường".split()
+)
 # Bodies and media that speak in lower case, alone: "báo chí", "cảnh sát", "chính quyền".
 _STANDALONE = frozenset(
     fold(w)
-    for w in ("báo chí", "cảnh sát", "công an", "chính quyền", "chính phủ", "giới chức", "nhà chức trách", "quân đội")
+    for w in (
+        "báo chí",
+        "cảnh sát",
+        "công an",
+        "chính quyền",
+        "chính phủ",
+        "giới chức",
+        "nhà chức trách",
+        "quân đội",
+        "ban giám khảo",
+        "ban tổ chức",
+        "cơ quan chức năng",
+        "nhà trường",
+    )
 )
 
 
@@ -128,8 +169,22 @@ class ActorWords:
         return keys[i] in self.surnames and 2 <= end - i <= 4 and " ".join(keys[i:end]) not in self.places
 
     def media_at(self, keys: list[str]) -> bool:
-        """Does a medium's head noun open ``keys`` (``tạp chí này``)?"""
-        return bool(_match(self.media, keys, 0, len(keys)))
+        """Does a medium's head noun open ``keys`` (``tạp chí này``), or an article's (``bài báo``)?"""
+        return bool(_match(self.media, keys, 0, len(keys))) or keys[:1] == ["bài"]
+
+    def media_named(self, phrase) -> list[tuple[int, str]]:
+        """Media named in a sentence: a medium's head noun and the capitalised name after it (``tờ Green Left
+        Weekly``, ``báo Tuổi Trẻ``), or a capitalised medium (``AFP``): (token, name as written)."""
+        words, keys, found, i = phrase.words, phrase.keys, [], 0
+        while i < len(keys):
+            n = _match(self.media, keys, i, len(keys))
+            end = i + n
+            while n and end < len(keys) and _upper(words[end]) and phrase.toks[end].kind == "syllable":
+                end += 1
+            if n and (end > i + n or _upper(words[i])) and " ".join(keys[i:end]) not in self.country_names:
+                found.append((i, _cap(phrase.span(i, end))))  # not "Đài Loan"
+            i = max(end, i + 1)
+        return found
 
     def title_at(self, keys: list[str], start: int, end: int) -> bool:
         """Does a title open ``keys[start:end]``?"""
@@ -174,7 +229,10 @@ class ActorWords:
         reference = self._reference(phrase, start, end)
         if reference or _match(self.not_actors, keys, start, end):
             return reference
-        if any(k in _CLAUSE_WORDS or k in (",", ";", ":") for k in keys[start + 1 : end]):
+        if any(
+            (k in _CLAUSE_WORDS and not _upper(w)) or k in (",", ";", ":")  # "Quân đội Do Thái": a name's "Do"
+            for k, w in zip(keys[start + 1 : end], words[start + 1 : end])
+        ):
             return None
         n = _match(self.honorifics, keys, start, end)
         if n:
@@ -188,13 +246,14 @@ class ActorWords:
             if n and (
                 _upper(words[start])
                 or any(_upper(w) for w in words[start + n : end])
-                or (n == end - start and " ".join(whole) in _STANDALONE)
+                or " ".join(keys[start : start + n]) in _STANDALONE  # "cảnh sát địa phương", "ban giám khảo"
             ):
                 return Actor(_cap(text(start, end)), kind)
         n = _match(self.unnamed, keys, start, end)
         if n and (self._speakers(keys, start + n, start + n + 2) or _match(self.titles, keys, start + n, end)):
             return Actor(_cap(text(start, end)), "person", key="unnamed")
-        if _match(self.collectives, keys, start, end) and self._speakers(keys, start, end):
+        n = _match(self.collectives, keys, start, end)
+        if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")
         if all(_upper(w) for w in words[start:end]) and end - start <= 5 and not is_stopword(whole[0]):
             written = text(start, end)
@@ -207,6 +266,10 @@ class ActorWords:
             if end - start == 1:
                 if is_stopword(whole[0]) or len(words[start]) < 2 or whole[0] in _NOT_NAMES:
                     return None
+                if whole[0] in _ABBREVIATIONS:
+                    return None
+                if words[start].isupper() and len(words[start]) <= 8:
+                    return Actor(written, "body")  # an acronym: an organisation ("UNICEF", "ETA")
                 return Actor(written, "person", "surname", whole[0])
             return Actor(written, "person", key="bare")
         return None
@@ -269,8 +332,10 @@ class ActorWords:
             return Actor(text(first, end), "person")
         if end == start:
             return Actor(_cap(text(head, end)), "unresolved", "title", " ".join(keys[head:end]))
-        if end - start > 2 and not _upper(words[end - 1]):
-            return None  # "Chủ tịch đặc biệt quan tâm tới ...": a clause, not a description
+        at = start + (keys[start] == "của")
+        body = _match(self.bodies, keys, at, end) or _match(self.media, keys, at, end)
+        if end - start > 2 and not _upper(words[end - 1]) and not body:
+            return None  # "Chủ tịch đặc biệt quan tâm tới ...": a clause; "Giám đốc của bệnh viện" is a description
         return Actor(_cap(text(head, end)), "person", key="unnamed")
 
 

@@ -45,7 +45,7 @@ from ..text.vietnamese import fold, normalize, token_keys
 from .lexicons import STANCES, Lexicons, Register, load_register
 from .lexicons import load_cues as _load_cues  # noqa: F401 (benchmarks/mine_cues.py reads the cues from here)
 from .references import Memory
-from .sentence import ADVERBS, OPEN, TIMES, Sentence, after_quote, ends_sentence, find, span_text, trim
+from .sentence import ADVERBS, OPEN, TIMES, Sentence, after_quote, ends_sentence, span_text, trim
 from .speakers import PURPOSE, Speakers
 
 __all__ = ["Register", "load_register", "StanceExtractor", "STANCE_COLUMNS", "STANCES", "evaluate"]
@@ -148,7 +148,7 @@ class _Statements:
         for cue_start, cue_end, stance, introducing in self.lex.cues_in(s.keys):
             if (
                 s.quote_depth[cue_start] > 0
-                or _not_said(s.keys, cue_start, cue_end)
+                or _not_said(s.keys, cue_start, cue_end, s.words)
                 or (s.asides and s.aside_at(cue_start))
                 or any(t[1] <= cue_start < t[4] for t in theos)
             ):
@@ -197,6 +197,8 @@ class _Statements:
                 actor = self.speakers.apposition(s, boundary, floor) or actor
         if actor is None and not site.inside:
             actor = self.speakers.after_conjunction(s, site.segment, site.start)
+        if actor is None and not site.inside:
+            actor = self.speakers.sender(s, site.segment, site.start)
         if actor is None:
             actor = self._shared_subject(s, site)
         if actor is not None and _reviewing(keys, site.start, site.end):
@@ -238,9 +240,13 @@ class _Statements:
             start = s.boundaries[colon] + 1
             if any(start <= f[1] < colon for f in found) or colon - start > 20:
                 continue
+            if self.lex.cues_in(keys[start:colon]):
+                continue  # a cue stands there, its subject not an actor ("Báo cáo nhấn mạnh:")
             for verb in range(max(start, colon - 4), colon):
-                if keys[verb] in ("hỏi", "viết") or not all(
-                    s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, colon)
+                if (
+                    keys[verb] in ("hỏi", "viết")
+                    or keys[verb] in _KIN
+                    or not all(s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, colon))
                 ):
                     continue
                 actor = self._colon_speaker(s, start, verb)
@@ -315,8 +321,7 @@ class _Statements:
     def _tone(self, content: str) -> tuple[int, int, str]:
         """Counts of positive and difficulty words in ``content``, and its tone."""
         tone_keys = token_keys(normalize(content))
-        positive = sum(len(find(tone_keys, p)) for p in self.lex.tone["positive"])
-        difficulty = sum(len(find(tone_keys, p)) for p in self.lex.tone["difficulty"])
+        positive, difficulty = (_occurrences(tone_keys, self.lex.tone_by_first[k]) for k in ("positive", "difficulty"))
         tone = "mixed" if positive and difficulty else "positive" if positive else "difficulty" if difficulty else ""
         return positive, difficulty, tone
 
@@ -350,6 +355,11 @@ class _Statements:
             if opens:
                 return text[opens[0] : end].strip()
         return text[self.sentences[position].toks[0].start : end].strip()
+
+
+def _occurrences(keys: list[str], by_first: dict[str, list[tuple[str, ...]]]) -> int:
+    """How many times the phrases (indexed by first key) occur in ``keys``, each phrase counted apart."""
+    return sum(tuple(keys[i : i + len(p)]) == p for i, k in enumerate(keys) if k in by_first for p in by_first[k])
 
 
 def _site(s: Sentence, start: int, end: int, stance: str, previous: tuple | None) -> _Site:
@@ -402,8 +412,14 @@ def _closes(s: Sentence, end: int) -> bool:
     """Nothing but punctuation, or a short tail of time, addition and listener words, from ``end`` on."""
     if ends_sentence(s, end):
         return True
+    if s.syllables_before[-1] - s.syllables_before[end] > 6:
+        return False  # read no further: a long sentence with many cues would cost the square of its length
     rest = [k for k, t in zip(s.keys[end:], s.toks[end:]) if t.kind != "punct"]
     return len(rest) <= 6 and all(k in _TAIL or k[:1].isdigit() for k in rest)
+
+
+# Nouns after an honorific that make it a common noun, not a pronoun: "bà mẹ", "ông bố", "cô giáo".
+_KIN = frozenset(fold(w) for w in "mẹ bố cha con cháu giáo chủ lão".split())
 
 
 # Verbs whose content is another speaker's statement ("X dẫn lời Y cho rằng ...").
@@ -423,17 +439,25 @@ _NOT_SAID = {
     ("mong",): ("manh", "chờ"),  # "mong manh": fragile
     ("kể",): ("cả", "từ", "đến", "trên"),
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
-    ("trả", "lời"): ("trực", "phỏng"),
+    ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về"),  # answering questions: an activity
+    ("nêu",): ("ra",),  # raising points or questions
+    ("phát", "biểu"): ("tại", "trong", "khai", "bế", "chào", "trước", "ý"),  # gave a speech at ...: an event
 }
 
 
-def _not_said(keys: list[str], start: int, end: int) -> bool:
+def _not_said(keys: list[str], start: int, end: int, words: list[str]) -> bool:
     """``yêu cầu giấu tên``, ``chia sẻ kinh nghiệm``, ``nói chung``, ``coi như``, a cue's noun
     (``yêu cầu của Mỹ``) and a passive (``được coi là``): a cue's words that report nothing."""
-    following = keys[end] if end < len(keys) else ""
+    after = end
+    while after < len(keys) and (keys[after] in TIMES or keys[after] in ("hôm", "qua") or keys[after][:1].isdigit()):
+        after += 1  # "phát biểu hôm qua tại ...": what follows the time
+    following = keys[after] if after < len(keys) else ""
     before = keys[start - 1] if start else ""
+    if keys[max(0, start - 2) : start] in (["những", "người"], ["các", "người"]):
+        return True  # "những người phản đối": the opponents
     passive = before in ("được", "bị")  # "người được coi là ...": said of, not by, someone
-    noun = before in _NOMINAL  # "cuộc phản đối", "giới chỉ trích", "tự nhận xét": a noun, not an act
+    # "cuộc phản đối", "giới chỉ trích", "tự nhận xét": a noun, not an act ("Lê Nam Giới khẳng định" is a name)
+    noun = before in _NOMINAL and words[start - 1][:1].islower()
     return passive or noun or following == "của" or following in _NOT_SAID.get(tuple(keys[start:end]), ())
 
 

@@ -13,7 +13,7 @@ from .. import config
 from ..errors import InputError
 from ..text.vietnamese import fold, token_keys
 from ..tomldata import entries, read_toml, table, text, texts
-from .actors import ActorWords, load_actor_words
+from .actors import PLACE_NOUNS, ActorWords, load_actor_words
 from .sentence import Sentence
 
 __all__ = ["Person", "Register", "load_register", "load_cues", "Lexicons", "STANCES"]
@@ -104,6 +104,11 @@ class Lexicons:
 
     def __init__(self, register: Register, cues: dict, tone: dict, words: ActorWords, introducing: dict | None = None):
         self.register, self.tone, self.words = register, tone, words
+        self.tone_by_first: dict[str, dict[str, list]] = {}
+        for kind, phrases in tone.items():
+            by_first = self.tone_by_first.setdefault(kind, {})
+            for phrase in phrases:
+                by_first.setdefault(phrase[0], []).append(phrase)
         self.cues_by_first: dict[str, list] = {}
         marked = [(cue, (stance, False)) for cue, stance in cues.items()]
         marked += [(cue, (stance, True)) for cue, stance in (introducing or {}).items() if cue not in cues]
@@ -194,6 +199,8 @@ class Lexicons:
         """A person's name in the capitalised run ``i:j``: a Vietnamese one (a family name and one to three
         syllables), or, after a title or honorific, the run less the countries it opens with."""
         words = self.words
+        if i and s.keys[i - 1] in PLACE_NOUNS:
+            return None  # "đường Nguyễn Hữu Cảnh": a street, not a person
         for k in range(i, j - 1):
             if words.name_at(s.keys, k, j):
                 return k, " ".join(s.words[k:j])

@@ -110,14 +110,41 @@ class Memory:
             return self._person(found.key, s, at, here)
         if found.resolve == "person":
             return self._person(found.key, s, at, here)
-        return self._group(found.key)
+        return self._group(found.key, here)
 
     def _honorific(self, key: str, here: tuple[int, int]) -> str | None:
-        """The person last named with the honorific ``key`` just before the name (``anh Võ Duy Sơn``)."""
-        for i, t, name, _ in reversed(self.named):
-            if (i, t) < here and t and self.by_index[i].keys[t - 1] == key:
-                return name
-        return None
+        """The person last named with the honorific ``key`` just before the name (``anh Võ Duy Sơn``, ``ông
+        Chiến``)."""
+        honorifics = self.lex.words.honorific_pronouns
+        found = [(i, t, n) for (i, t, n) in self.addressed if (i, t) < here and self.by_index[i].keys[t - 1] == key]
+        if key in ("ông", "bà"):  # also a person named with no honorific ("nhà phân tích Alexander Pikayev")
+            found += [
+                (i, t, n)
+                for (i, t, n, _) in self.named
+                if (i, t) < here and (not t or self.by_index[i].keys[t - 1] not in honorifics)
+            ]
+        return max(found)[2] if found else None
+
+    @cached_property
+    def addressed(self) -> list[tuple[int, int, str]]:
+        """People named after an honorific (``bà Nguyễn Thị Hảo``, ``ông Chiến``), in document order: (sentence,
+        token, name); a name of one syllable stands for the longer name ending with it named before, if any."""
+        honorifics = self.lex.words.honorific_pronouns
+        found = [(i, t, n) for (i, t, n, _) in self.named if t and self.by_index[i].keys[t - 1] in honorifics]
+        for s in self.sentences:
+            for t in range(1, len(s.keys)):
+                if s.keys[t - 1] in honorifics and self._one_name(s, t):
+                    longer = [n for (i, u, n, _) in self.named if (i, u) < (s.index, t) and n.split()[-1] == s.words[t]]
+                    found.append((s.index, t, longer[-1] if longer else s.words[t]))
+        return sorted(found)
+
+    @staticmethod
+    def _one_name(s: Sentence, t: int) -> bool:
+        """Is token ``t`` a capitalised name of one syllable, the next word not capitalised (``ông Chiến nói``)?"""
+        words, toks = s.words, s.toks
+        if toks[t].kind != "syllable" or len(words[t]) < 2 or not words[t][:1].isupper():
+            return False
+        return t + 1 == len(words) or toks[t + 1].kind != "syllable" or not words[t + 1][:1].isupper()
 
     def _title(self, key: str, s: Sentence, at: int, here: tuple[int, int]) -> tuple[str, str] | None:
         person = self.resolve(tuple(key.split()), s, at)
@@ -137,6 +164,11 @@ class Memory:
         person = self.resolve(tuple(key.split()), s, at) if key in ("ông", "bà") else None
         if person:
             return person, "person"
+        gender = key.split()[0]
+        if key not in ("ông", "bà") and gender in self.lex.words.honorific_pronouns:
+            person = self._honorific(gender, here)  # "ông ấy", "bà ta": the last man (woman) named so
+            if person:
+                return person, "person"
         people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
         people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
         described = self._described(key, s.index, people)
@@ -144,19 +176,27 @@ class Memory:
             return described, "person"
         return (max(people)[2], "person") if people else None
 
-    def _group(self, key: str) -> tuple[str, str] | None:
+    def _group(self, key: str, here: tuple[int, int]) -> tuple[str, str] | None:
         """The last body, medium, collective or country that spoke: any for ``Họ``, else one whose name starts
-        with the reference's head noun (``Bộ này``), or of its kind (``Tạp chí này``: a medium)."""
+        with the reference's head noun (``Bộ này``); for a medium (``Tạp chí này``, ``Bài báo``) the last
+        medium that spoke or was named."""
         keys = key.split()
         head = keys[0]
-        media = self.lex.words.media_at(keys)
+        if self.lex.words.media_at(keys):
+            media = [(i, t, a) for (i, t, a, k) in self.spoken if k == "media"]
+            media += [(i, t, a) for (i, t, a) in self.media if (i, t) < here]
+            return (max(media)[2], "media") if media else None
         groups = [
             a
             for (i, t, a, k) in self.spoken
-            if k in ("body", "media", "collective", "country")
-            and (head == "họ" or fold(a).startswith(head) or (media and k == "media"))
+            if k in ("body", "media", "collective", "country") and (head == "họ" or fold(a).startswith(head))
         ]
         return (groups[-1], self.types[groups[-1]]) if groups else None
+
+    @cached_property
+    def media(self) -> list[tuple[int, int, str]]:
+        """Media named in the document: (sentence, token, name as written)."""
+        return [(s.index, t, name) for s in self.sentences for t, name in self.lex.words.media_named(s)]
 
     def _described(self, key: str, before: int, people: list[tuple[int, int, str]]) -> str | None:
         """For ``viên chỉ huy này``, ``chuyên gia này``: the person nearest to the last mention of the head

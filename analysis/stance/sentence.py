@@ -19,7 +19,7 @@ ADVERBS = frozenset(
     fold(w)
     for w in (
         "cũng đã đều vẫn tiếp tục sẽ còn luôn cùng đồng thời và nhưng song thì đặc biệt một lần nữa "
-        "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao vừa mới chỉ thường từng"
+        "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện"
     ).split()
 )
 # Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết"), and
@@ -48,6 +48,22 @@ MANNER = frozenset(
         "đề nghị không nêu tên",
         "không muốn nêu tên",
         "xin giấu tên",
+        "kiên quyết",
+        "mạnh mẽ",
+        "dứt khoát",
+        "thẳng thừng",
+        "nhiều lần",
+        "liên tục",
+        "lập tức",
+        "ngay lập tức",
+        "nhanh chóng",
+        "thậm chí",
+        "hiện nay",
+        "tỏ ra",  # serial verbs of posture and manner before the speech verb: "N. đứng lên thanh minh"
+        "tỏ vẻ",
+        "đứng lên",
+        "đứng dậy",
+        "quay sang",
         "gửi lời",
         "gởi lời",
         "đưa ra",

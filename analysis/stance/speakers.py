@@ -16,7 +16,14 @@ from .sentence import Sentence, as_written, trim
 
 PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
-_CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song".split())
+# Words that open a clause with a subject of its own ("... sau khi tỉnh X đề nghị ...").
+_CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi".split())
+# Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
+_SENDING = frozenset(fold(w) for w in "có gửi ký ban hành ra phát".split())
+_DOCUMENTS = frozenset(
+    tuple(fold(w).split())
+    for w in ("công văn", "công điện", "văn bản", "điện", "thông báo", "thư", "tờ trình", "chỉ thị")
+)
 _COLLECTIVE_NOUNS = frozenset(
     fold(w)
     for w in (
@@ -63,6 +70,8 @@ class Speakers:
         whole_group = end - start <= longest and fold(" ".join(s.keys[start:end])) in groups
         for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
             if s.words[i] == "(" or (s.keys[i] == "-" and s.spaced(i)):
+                if s.words[i] != "(" and self._ends_with_name(s, i + 1, end):
+                    break  # "Phó trưởng Ban Tư tưởng - văn hóa T.Ư Đào Duy Quát": a dash inside a body's name
                 end = trim(s, start, i)  # a description after a spaced dash or in brackets
                 break
         if end <= start:
@@ -75,6 +84,13 @@ class Speakers:
         if named and fold(actor) not in self.lex.words.country_names:
             self.memory.country_of.setdefault(actor, named[0])
         return actor
+
+    def _ends_with_name(self, s: Sentence, start: int, end: int) -> bool:
+        """Does ``start:end`` end with a Vietnamese person's name (a family name and one to three syllables)?"""
+        run = end
+        while run > start and s.words[run - 1][:1].isupper() and s.toks[run - 1].kind == "syllable":
+            run -= 1
+        return any(self.lex.words.name_at(s.keys, k, end) for k in range(run, end - 1))
 
     def _registered(self, s: Sentence, start: int, end: int) -> str | None:
         """A person, collective, title or group of the register at the end of tokens ``start:end``."""
@@ -168,6 +184,15 @@ class Speakers:
         """The subject of a clause joined inside the phrase (``... và người ta cho rằng``)."""
         joins = [i for i in range(start, end) if s.keys[i] in _CONJUNCTIONS]
         return self.actor(s, joins[-1] + 1, end) if joins and joins[-1] + 1 < end else None
+
+    def sender(self, s: Sentence, start: int, end: int) -> str | None:
+        """The sender of a document that says something: ``X đã có công văn đề nghị ...``, ``X gửi công điện
+        khẩn tới các tỉnh yêu cầu ...``: the subject before the light verb and the document."""
+        keys = s.keys
+        for i in range(start + 1, end - 1):
+            if keys[i] in _SENDING and any(tuple(keys[i + 1 : i + 1 + len(d)]) == d for d in _DOCUMENTS):
+                return self.actor(s, start, i)
+        return None
 
     def apposition(self, s: Sentence, boundary: int, floor: int) -> str | None:
         """A named person before descriptions set off by commas (``Bà X (41 tuổi), dì của Trung, cho biết``)."""
