@@ -840,6 +840,43 @@ REAL_NEWS_CASES = [
         "Ông Tư hứa sẽ trả lời bằng văn bản.\nÔng ấy cho rằng ngân sách năm nay rất eo hẹp.",
         [(2, "Đoàn Văn Tư", "hứa", "commit"), (3, "Đoàn Văn Tư", "cho rằng", "assert")],
     ),
+    # the agent of a passive with "là"/"rằng": the speaker
+    (
+        "Dự luật mới bị giới luật sư cho là vi phạm quyền riêng tư.",
+        [(1, "Giới luật sư", "cho là", "assert")],
+    ),
+    (
+        "Đề thi môn Sử được các giáo viên nhận xét là khá dài.",
+        [(1, "Các giáo viên", "nhận xét", "assert")],
+    ),
+    # "thuộc": where the person works, not part of the actor
+    (
+        "Nhà nghiên cứu Pierre Dumont thuộc Viện Quan hệ Quốc tế Paris cho rằng châu Âu cần đoàn kết.",
+        [(1, "Pierre Dumont", "cho rằng", "assert")],
+    ),
+    # a second predicate joined by "nhưng", "khi", "vì": the subject of the first
+    (
+        "Ông Triệu Văn Hòa thừa nhận sai sót nhưng cho rằng mình bị cấp dưới lừa dối.",
+        [(1, "Triệu Văn Hòa", "thừa nhận", "assert"), (1, "Triệu Văn Hòa", "cho rằng", "assert")],
+    ),
+    (
+        "Tổng thống Mỹ Barack Obama lên tiếng ủng hộ bộ trưởng khi cho rằng ông đã làm tốt công việc.",
+        [(1, "Barack Obama", "lên tiếng ủng hộ", "agree"), (1, "Barack Obama", "cho rằng", "assert")],
+    ),
+    # a verb that introduces speech with "là" further on, or a comma
+    (
+        "Các bác sĩ mô tả tình trạng của bệnh nhân là rất nguy kịch.",
+        [(1, "Các bác sĩ", "mô tả", "inform")],
+    ),
+    (
+        "Giới phân tích dự đoán, giá vàng sẽ còn tăng trong quý tới.",
+        [(1, "Giới phân tích", "dự đoán", "assert")],
+    ),
+    # after a quotation, its speaker's verb may be followed by where or when it was said
+    (
+        "“Chúng ta sẽ không bao giờ quên ông”, Thủ tướng Lê Văn Hiến phát biểu tại lễ tưởng niệm.",
+        [(1, "Lê Văn Hiến", "phát biểu", "inform")],
+    ),
     # a comment is a view given (assert)
     ("“Đó là sai lầm chiến lược”, nhà phân tích Ivan Petrov bình luận.", [(1, "Ivan Petrov", "bình luận", "assert")]),
 ]
@@ -867,6 +904,8 @@ REAL_NEWS_NON_STATEMENTS = [
     "Thủ tướng Hoàng Văn Nam phát biểu tại lễ khai giảng năm học mới.",  # gave a speech at ...: an event
     "Đại biểu Vi Văn Sáng nêu ra nhiều câu hỏi về ngân sách.",  # raising questions
     "Trường Tiểu học Kim Đồng tuyển sinh hệ ĐH, CĐ yêu cầu bằng tốt nghiệp.",  # "CĐ" alone is no speaker
+    "Các nước thuộc Liên Xô viết lại sách giáo khoa lịch sử.",  # "Xô viết": Soviet
+    "Giới chỉ trích lên tiếng sau khi dự luật được thông qua.",  # "giới chỉ trích": the critics
 ]
 
 

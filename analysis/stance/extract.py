@@ -148,7 +148,7 @@ class _Statements:
         for cue_start, cue_end, stance, introducing in self.lex.cues_in(s.keys):
             if (
                 s.quote_depth[cue_start] > 0
-                or _not_said(s.keys, cue_start, cue_end, s.words)
+                or _not_said(s.keys, cue_start, cue_end, s.words, after_quote(s.words, s.boundaries[cue_start]))
                 or (s.asides and s.aside_at(cue_start))
                 or any(t[1] <= cue_start < t[4] for t in theos)
             ):
@@ -199,6 +199,9 @@ class _Statements:
             actor = self.speakers.after_conjunction(s, site.segment, site.start)
         if actor is None and not site.inside:
             actor = self.speakers.sender(s, site.segment, site.start)
+        said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
+        if actor is None and not site.inside and said_so:
+            actor = self.speakers.agent(s, site.segment, site.start)  # "được các thí sinh nhận xét là ..."
         if actor is None:
             actor = self._shared_subject(s, site)
         if actor is not None and _reviewing(keys, site.start, site.end):
@@ -211,9 +214,9 @@ class _Statements:
         keys, at, boundary, previous = s.keys, site.start, site.boundary, site.previous
         if site.coordinated and previous and boundary >= previous[2]:
             return previous[0]  # a coordinated predicate: the same subject
-        if previous and at and keys[at - 1] in ("và", "đồng thời"):
-            return previous[0]  # "... đề nghị ... và cho biết ..."
-        if not previous and at and keys[at - 1] in ("và", "hoặc"):
+        if previous and at and keys[at - 1] in _JOINS:
+            return previous[0]  # "... đề nghị ... và cho biết ...", "X ủng hộ ... khi cho rằng ..."
+        if not previous and at and keys[at - 1] in _JOINS and keys[at - 1] != "đồng thời":
             return self.speakers.clause_subject(s, at)  # "X ban bố ..., đi thăm ... và kêu gọi ..."
         if site.coordinated and not previous and boundary >= 0 and ":" not in keys[:at]:
             # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ...", unless in a purpose clause ("nhằm ...")
@@ -365,7 +368,7 @@ def _occurrences(keys: list[str], by_first: dict[str, list[tuple[str, ...]]]) ->
 def _site(s: Sentence, start: int, end: int, stance: str, previous: tuple | None) -> _Site:
     keys, words = s.keys, s.words
     boundary = s.boundaries[start]
-    closes_quote = after_quote(words, boundary) and _closes(s, end)
+    closes_quote = after_quote(words, boundary) and (_closes(s, end) or keys[end] in _ADVERBIAL)
     return _Site(
         start,
         end,
@@ -397,15 +400,35 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     return []
 
 
-def _introduces(s: Sentence, end: int) -> bool:
-    """Does speech follow the cue ending at ``end``: a colon, ``rằng``/``là``, or a quotation?"""
-    following = s.keys[end] if end < len(s.keys) else ""
-    return following in (":", "rằng", "là") or (end < len(s.keys) and s.quote_depth[end + 1] > s.quote_depth[end])
+# Words that join a second predicate to the subject of the first: "X xin lỗi nhưng cho rằng ...",
+# "X ủng hộ ... khi cho rằng ...", "Một số người cáo buộc ... vì cho rằng ...".
+_JOINS = frozenset(fold(w) for w in ("và", "hoặc", "đồng thời", "nhưng", "song", "rồi", "khi", "vì", "mà"))
+
+
+def _introduces(s: Sentence, end: int, *, comma: bool = True) -> bool:
+    """Does speech follow the cue ending at ``end``: a colon or comma, a quotation, or ``rằng``/``là`` before the
+    next punctuation (``miêu tả bệnh tình của ông là nghiêm trọng``)?"""
+    keys = s.keys
+    following = keys[end] if end < len(keys) else ""
+    if following in (":", "rằng", "là") or (comma and following == ","):
+        return True
+    if end < len(keys) and s.quote_depth[end + 1] > s.quote_depth[end]:
+        return True
+    for k in keys[end : end + 8]:
+        if k in ("rằng", "là", ":"):
+            return True
+        if not k[:1].isalnum() or k in _JOINS:
+            return False  # "xin lỗi nhưng cho rằng": the "rằng" of the next verb
+    return False
 
 
 # What may follow a cue that closes its sentence: "“...”, ông nói thêm.", "..., X cho biết hôm nay.",
 # "“...”, bà nói với phóng viên.": an addition, a time or the listener, not what was said.
 _TAIL = frozenset(TIMES | {fold(w) for w in "thêm hôm trước này đó với báo chí phóng viên PV các nhà tại".split()})
+
+
+# Words opening an adverbial after the speaker of a quotation: "“...”, X phát biểu tại lễ tưởng niệm."
+_ADVERBIAL = frozenset(fold(w) for w in "tại trong trước khi hôm ngày sau với".split())
 
 
 def _closes(s: Sentence, end: int) -> bool:
@@ -445,7 +468,7 @@ _NOT_SAID = {
 }
 
 
-def _not_said(keys: list[str], start: int, end: int, words: list[str]) -> bool:
+def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: bool = False) -> bool:
     """``yêu cầu giấu tên``, ``chia sẻ kinh nghiệm``, ``nói chung``, ``coi như``, a cue's noun
     (``yêu cầu của Mỹ``) and a passive (``được coi là``): a cue's words that report nothing."""
     after = end
@@ -457,13 +480,18 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str]) -> bool:
         return True  # "những người phản đối": the opponents
     passive = before in ("được", "bị")  # "người được coi là ...": said of, not by, someone
     # "cuộc phản đối", "giới chỉ trích", "tự nhận xét": a noun, not an act ("Lê Nam Giới khẳng định" is a name)
-    noun = before in _NOMINAL and words[start - 1][:1].islower()
-    return passive or noun or following == "của" or following in _NOT_SAID.get(tuple(keys[start:end]), ())
+    noun = before in _NOMINAL and (words[start - 1][:1].islower() or start == 1)
+    if tuple(keys[max(0, start - 1) : end]) in _COMPOUNDS:
+        return True
+    activity = not quoted and following in _NOT_SAID.get(tuple(keys[start:end]), ())  # after a quotation: its speaker
+    return passive or noun or following == "của" or activity
 
 
 # Words that make the verb after them a noun: classifiers ("cuộc phản đối", "sự ủng hộ", "việc đề nghị"),
 # "giới" (a circle of people: "giới chỉ trích", the critics) and "tự" (self-: "bản tự nhận xét").
 _NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự".split())
+# Words whose last syllables are a cue: "Xô viết" (Soviet).
+_COMPOUNDS = frozenset(tuple(fold(w).split()) for w in ("Xô viết",))
 
 
 def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float, pd.DataFrame]:

@@ -69,6 +69,9 @@ class Speakers:
         groups, longest = self.lex.register.groups, self.lex.longest_group
         whole_group = end - start <= longest and fold(" ".join(s.keys[start:end])) in groups
         for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
+            if s.keys[i] == "thuộc" and s.words[i - 1][:1].isupper():
+                end = trim(s, start, i)  # "Alexander Pikayev thuộc viện X": where the person works
+                break
             if s.words[i] == "(" or (s.keys[i] == "-" and s.spaced(i)):
                 if s.words[i] != "(" and self._ends_with_name(s, i + 1, end):
                     break  # "Phó trưởng Ban Tư tưởng - văn hóa T.Ư Đào Duy Quát": a dash inside a body's name
@@ -192,6 +195,15 @@ class Speakers:
         for i in range(start + 1, end - 1):
             if keys[i] in _SENDING and any(tuple(keys[i + 1 : i + 1 + len(d)]) == d for d in _DOCUMENTS):
                 return self.actor(s, start, i)
+        return None
+
+    def agent(self, s: Sentence, start: int, end: int) -> str | None:
+        """The agent of a passive: ``đề thi được các thí sinh nhận xét là ...``, ``bước đi bị phương Tây cho là
+        ...``: the actor between ``được``/``bị`` and the cue."""
+        keys = s.keys
+        for i in range(end - 2, start - 1, -1):
+            if keys[i] in ("được", "bị"):
+                return self.actor(s, i + 1, end)
         return None
 
     def apposition(self, s: Sentence, boundary: int, floor: int) -> str | None:
