@@ -877,6 +877,39 @@ REAL_NEWS_CASES = [
         "“Chúng ta sẽ không bao giờ quên ông”, Thủ tướng Lê Văn Hiến phát biểu tại lễ tưởng niệm.",
         [(1, "Lê Văn Hiến", "phát biểu", "inform")],
     ),
+    # "thay mặt X": on whose behalf, not the speaker
+    (
+        "Chủ tịch nước Ngô Quang Vinh thay mặt Đoàn Chủ tịch cảm ơn các đại biểu đã đóng góp ý kiến.",
+        [(1, "Ngô Quang Vinh", "cảm ơn", "thank")],
+    ),
+    # the sender of a document, across commas inside the clause
+    (
+        "Cục Hàng hải đã gửi công điện tới các cảng Hải Phòng, Quảng Ninh yêu cầu tàu thuyền vào nơi tránh trú.",
+        [(1, "Cục Hàng hải", "yêu cầu", "propose")],
+    ),
+    # "theo X" after a conjunction
+    (
+        "Người dân không nên thả cá bởi theo khuyến cáo của Chi cục Thủy sản, nước hồ đang bị nhiễm bẩn.",
+        [(1, "Chi cục Thủy sản", "theo", "inform")],
+    ),
+    # "Đồng thời ..." opening a sentence: the subject of the sentence before
+    (
+        "Sáng 3/4, UBND tỉnh Yên Bái đã họp khẩn với các sở ngành.\n"
+        "Đồng thời yêu cầu các huyện di dời dân khỏi vùng sạt lở.",
+        [(2, "UBND tỉnh Yên Bái", "yêu cầu", "propose")],
+    ),
+    # a body's head noun in lower case: the body of that kind heard before
+    (
+        "Hội đồng Khoa học cho biết đã nhận được 40 đề tài.\n"
+        "Sau hai ngày làm việc, hội đồng thống nhất: chọn 12 đề tài.",
+        [(1, "Hội đồng Khoa học", "cho biết", "inform"), (2, "Hội đồng Khoa học", "thống nhất", "agree")],
+    ),
+    # "Ông" after a man heard with no honorific: that man
+    (
+        "Nhà kinh tế học Paul Krugman thuộc Đại học Princeton cho rằng lãi suất cần giảm.\n"
+        "Ông cho rằng lạm phát sẽ không tăng trong năm tới.",
+        [(1, "Paul Krugman", "cho rằng", "assert"), (2, "Paul Krugman", "cho rằng", "assert")],
+    ),
     # a comment is a view given (assert)
     ("“Đó là sai lầm chiến lược”, nhà phân tích Ivan Petrov bình luận.", [(1, "Ivan Petrov", "bình luận", "assert")]),
 ]

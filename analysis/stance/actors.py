@@ -56,7 +56,9 @@ _PERSON_NOUNS = frozenset(
     fold(w) for w in ("ứng viên", "ứng cử viên", "phụ huynh", "thí sinh", "cô giáo", "thầy giáo", "nạn nhân", "tác giả")
 )
 # A body's head noun alone, capitalised: a reference to the body of that kind named before ("Sở nói ...").
-BODY_HEADS = frozenset(fold(w) for w in "bộ sở cục viện tòa toà ban hãng đoàn".split())
+BODY_HEADS = frozenset(
+    fold(w) for w in ("bộ", "sở", "cục", "viện", "tòa", "toà", "ban", "hãng", "đoàn", "hội đồng", "ủy ban", "uỷ ban")
+)
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
 _NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
 # Collectives that need a noun of speakers after them ("các đại biểu", not "các biện pháp"); the other
@@ -246,7 +248,7 @@ class ActorWords:
             if n and (
                 _upper(words[start])
                 or any(_upper(w) for w in words[start + n : end])
-                or " ".join(keys[start : start + n]) in _STANDALONE  # "cảnh sát địa phương", "ban giám khảo"
+                or any(" ".join(keys[start : start + k]) in _STANDALONE for k in (1, 2, 3))  # "ban giám khảo cuộc thi"
             ):
                 return Actor(_cap(text(start, end)), kind)
         n = _match(self.unnamed, keys, start, end)
@@ -293,8 +295,8 @@ class ActorWords:
                 or (keys[head] in _SPEAKERS or " ".join(keys[head : end - 1]) in _PERSON_NOUNS)
             ):
                 return Actor(_cap(text(start, end)), "unresolved", "person", whole)
-        if end - start == 1 and _upper(phrase.words[start]) and whole in BODY_HEADS:
-            return Actor(phrase.words[start], "unresolved", "group", whole)
+        if whole in BODY_HEADS:  # "Sở nói ...", "hội đồng thống nhất: ..."
+            return Actor(_cap(text(start, end)), "unresolved", "group", whole)
         return None
 
     def _speakers(self, keys: list[str], start: int, end: int) -> bool:

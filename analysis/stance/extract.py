@@ -188,6 +188,8 @@ class _Statements:
                 return actor
         if not site.inside or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
             actor = self.speakers.actor(s, site.segment, site.start)
+            if actor is not None and fold(actor) in self.lex.words.places:  # "tới các cảng Hải Phòng, Quảng Ninh"
+                actor = self.speakers.sender(s, previous[2] if previous else 0, site.start) or actor
             if (
                 boundary >= 0
                 and keys[boundary] == ","
@@ -198,7 +200,7 @@ class _Statements:
         if actor is None and not site.inside:
             actor = self.speakers.after_conjunction(s, site.segment, site.start)
         if actor is None and not site.inside:
-            actor = self.speakers.sender(s, site.segment, site.start)
+            actor = self.speakers.sender(s, previous[2] if previous else 0, site.start)
         said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
         if actor is None and not site.inside and said_so:
             actor = self.speakers.agent(s, site.segment, site.start)  # "được các thí sinh nhận xét là ..."
@@ -231,7 +233,19 @@ class _Statements:
             and all(k in ADVERBS for k in keys[:at])
         ):
             return spoken[-1][2]  # an elided subject: "Đồng thời khẳng định ..." after X's statement
+        if not previous and at and keys[:2] == ["đồng", "thời"] and all(k in ADVERBS for k in keys[:at]):
+            return self._previous_subject(s)  # "Đồng thời yêu cầu ...": the previous sentence's subject
         return None
+
+    def _previous_subject(self, s: Sentence) -> str | None:
+        """The actor opening the sentence before ``s`` (after a fronted clause), if any."""
+        before = self.memory.by_index.get(s.index - 1)
+        if before is None or before.kind == "title":
+            return None
+        actor = self.speakers.subject(before)
+        for boundary in (i for i, k in enumerate(before.keys[:12]) if k == ","):
+            actor = actor or self.speakers.subject(before, boundary + 1)
+        return actor
 
     def _colon_quotes(self, s: Sentence, found: list) -> list[tuple]:
         """``X <verb>: “...”``: a speaker, a verb of one to four lower-case syllables (``bức xúc``,
@@ -272,7 +286,8 @@ class _Statements:
         (stance inform). ``Theo kế hoạch``, ``theo hướng`` name no actor and give nothing."""
         keys, found = s.keys, []
         for at, key in enumerate(keys):
-            if key != "theo" or not (at == 0 or keys[at - 1] == "," or (at == 1 and keys[0] in ADVERBS)):
+            opens = at == 0 or keys[at - 1] in _BEFORE_THEO or (at == 1 and keys[0] in ADVERBS)
+            if key != "theo" or not opens:
                 continue
             comma = next(
                 (
@@ -400,6 +415,8 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     return []
 
 
+# What may stand before a mid-sentence "theo X, ...": a comma or a conjunction ("bởi theo khuyến cáo của ...").
+_BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà"))
 # Words that join a second predicate to the subject of the first: "X xin lỗi nhưng cho rằng ...",
 # "X ủng hộ ... khi cho rằng ...", "Một số người cáo buộc ... vì cho rằng ...".
 _JOINS = frozenset(fold(w) for w in ("và", "hoặc", "đồng thời", "nhưng", "song", "rồi", "khi", "vì", "mà"))

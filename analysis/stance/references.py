@@ -117,12 +117,13 @@ class Memory:
         Chiến``)."""
         honorifics = self.lex.words.honorific_pronouns
         found = [(i, t, n) for (i, t, n) in self.addressed if (i, t) < here and self.by_index[i].keys[t - 1] == key]
-        if key in ("ông", "bà"):  # also a person named with no honorific ("nhà phân tích Alexander Pikayev")
+        if key in ("ông", "bà"):  # also a person named or heard with no honorific ("nhà phân tích X thuộc ...")
             found += [
                 (i, t, n)
                 for (i, t, n, _) in self.named
                 if (i, t) < here and (not t or self.by_index[i].keys[t - 1] not in honorifics)
             ]
+            found += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person" and (i, t) < here]
         return max(found)[2] if found else None
 
     @cached_property

@@ -22,6 +22,14 @@ ADVERBS = frozenset(
         "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện"
     ).split()
 )
+# Of these, the adverbs of one word, trimmed before a verb; the longer ones are in MANNER ("đồng thời" is
+# trimmed whole, so that "Hội đồng" keeps its "đồng").
+_TRIMMED = frozenset(
+    fold(w)
+    for w in (
+        "cũng đã đều vẫn sẽ còn luôn cùng và nhưng song thì cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện"
+    ).split()
+)
 # Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết"), and
 # "có" before a cue used as a noun ("TP.HCM đã có kiến nghị").
 TIMES = frozenset(fold(w) for w in "có sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
@@ -48,6 +56,15 @@ MANNER = frozenset(
         "đề nghị không nêu tên",
         "không muốn nêu tên",
         "xin giấu tên",
+        "tiếp tục",
+        "đồng thời",
+        "đặc biệt",
+        "trước đó",
+        "sau đó",
+        "tiếp đó",
+        "hôm nay",
+        "khi đó",
+        "cũng như",
         "kiên quyết",
         "mạnh mẽ",
         "dứt khoát",
@@ -195,7 +212,7 @@ def trim(s: Sentence, start: int, end: int) -> int:
             end -= manner
         elif (
             (s.toks[end - 1].kind == "punct" and k not in (")", "”", '"'))
-            or ((k in ADVERBS or k in TIMES) and (end == 1 or not s.words[end - 1][:1].isupper()))  # "Lê Thị Mai"
+            or ((k in _TRIMMED or k in TIMES) and (end == 1 or not s.words[end - 1][:1].isupper()))  # "Lê Thị Mai"
             or k[:1].isdigit()
             or (k in ("/", "-", ".") and end - 2 >= start and keys[end - 2][:1].isdigit())
         ):

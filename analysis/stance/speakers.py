@@ -69,8 +69,8 @@ class Speakers:
         groups, longest = self.lex.register.groups, self.lex.longest_group
         whole_group = end - start <= longest and fold(" ".join(s.keys[start:end])) in groups
         for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
-            if s.keys[i] == "thuộc" and s.words[i - 1][:1].isupper():
-                end = trim(s, start, i)  # "Alexander Pikayev thuộc viện X": where the person works
+            if (s.keys[i] == "thuộc" and s.words[i - 1][:1].isupper()) or s.keys[i : i + 2] == ["thay", "mặt"]:
+                end = trim(s, start, i)  # "X thuộc viện Y", "X thay mặt Đoàn Chủ tịch": whom X works or speaks for
                 break
             if s.words[i] == "(" or (s.keys[i] == "-" and s.spaced(i)):
                 if s.words[i] != "(" and self._ends_with_name(s, i + 1, end):
@@ -188,13 +188,14 @@ class Speakers:
         joins = [i for i in range(start, end) if s.keys[i] in _CONJUNCTIONS]
         return self.actor(s, joins[-1] + 1, end) if joins and joins[-1] + 1 < end else None
 
-    def sender(self, s: Sentence, start: int, end: int) -> str | None:
+    def sender(self, s: Sentence, floor: int, end: int) -> str | None:
         """The sender of a document that says something: ``X đã có công văn đề nghị ...``, ``X gửi công điện
-        khẩn tới các tỉnh yêu cầu ...``: the subject before the light verb and the document."""
+        khẩn tới các tỉnh, thành yêu cầu ...``: the subject before the light verb and the document, in the
+        clause of the light verb (from ``floor`` on)."""
         keys = s.keys
-        for i in range(start + 1, end - 1):
+        for i in range(end - 2, floor, -1):
             if keys[i] in _SENDING and any(tuple(keys[i + 1 : i + 1 + len(d)]) == d for d in _DOCUMENTS):
-                return self.actor(s, start, i)
+                return self.actor(s, max(s.boundaries[i] + 1, floor), i)
         return None
 
     def agent(self, s: Sentence, start: int, end: int) -> str | None:
