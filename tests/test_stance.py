@@ -910,6 +910,22 @@ REAL_NEWS_CASES = [
         "Ông cho rằng lạm phát sẽ không tăng trong năm tới.",
         [(1, "Paul Krugman", "cho rằng", "assert"), (2, "Paul Krugman", "cho rằng", "assert")],
     ),
+    # a word ending in a classifier's syllable is no classifier ("quân sự", "Thế giới")
+    (
+        "Nhiều chuyên gia quân sự nói rằng cuộc tấn công đã được chuẩn bị từ lâu.",
+        [(1, "Nhiều chuyên gia quân sự", "nói rằng", "inform")],
+    ),
+    (
+        "Ngân hàng Thế giới cho biết nợ công của nhiều nước đang tăng.",
+        [(1, "Ngân hàng Thế giới", "cho biết", "inform")],
+    ),
+    # "tháng trước", "tuần tới" between subject and verb
+    ("Hãng Petronas tháng trước đồng ý bán lại cổ phần cho đối tác.", [(1, "Hãng Petronas", "đồng ý", "agree")]),
+    # a contrasting clause with a speaker of its own, inside what the first one says
+    (
+        "Seoul mô tả cuộc tập trận là cần thiết, còn Bình Nhưỡng coi đó là hành động khiêu khích.",
+        [(1, "Seoul", "mô tả", "inform"), (1, "Bình Nhưỡng", "coi", "assert")],
+    ),
     # a comment is a view given (assert)
     ("“Đó là sai lầm chiến lược”, nhà phân tích Ivan Petrov bình luận.", [(1, "Ivan Petrov", "bình luận", "assert")]),
 ]
@@ -939,6 +955,7 @@ REAL_NEWS_NON_STATEMENTS = [
     "Trường Tiểu học Kim Đồng tuyển sinh hệ ĐH, CĐ yêu cầu bằng tốt nghiệp.",  # "CĐ" alone is no speaker
     "Các nước thuộc Liên Xô viết lại sách giáo khoa lịch sử.",  # "Xô viết": Soviet
     "Giới chỉ trích lên tiếng sau khi dự luật được thông qua.",  # "giới chỉ trích": the critics
+    "Anh cho biết, mới xa Đà Nẵng vài năm mà thành phố đã đổi thay nhiều.",  # a young man nobody named: not Britain
 ]
 
 

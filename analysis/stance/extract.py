@@ -186,7 +186,8 @@ class _Statements:
             actor = self.speakers.actor(s, site.segment, aside)
             if actor is not None:
                 return actor
-        if not site.inside or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
+        contrast = site.inside and boundary >= 0 and keys[boundary] == "," and keys[boundary + 1] in _CONTRAST
+        if not site.inside or contrast or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
             actor = self.speakers.actor(s, site.segment, site.start)
             if actor is not None and fold(actor) in self.lex.words.places:  # "tới các cảng Hải Phòng, Quảng Ninh"
                 actor = self.speakers.sender(s, previous[2] if previous else 0, site.start) or actor
@@ -415,6 +416,9 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     return []
 
 
+# Words opening a clause that contrasts with what was said before, with a speaker of its own:
+# "X mô tả hàng rào là cần thiết, còn Palestine coi đó là ...".
+_CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "tuy", "nhưng"))
 # What may stand before a mid-sentence "theo X, ...": a comma or a conjunction ("bởi theo khuyến cáo của ...").
 _BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà"))
 # Words that join a second predicate to the subject of the first: "X xin lỗi nhưng cho rằng ...",
@@ -497,16 +501,24 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
         return True  # "những người phản đối": the opponents
     passive = before in ("được", "bị")  # "người được coi là ...": said of, not by, someone
     # "cuộc phản đối", "giới chỉ trích", "tự nhận xét": a noun, not an act ("Lê Nam Giới khẳng định" is a name)
-    noun = before in _NOMINAL and (words[start - 1][:1].islower() or start == 1)
+    noun = (
+        before in _NOMINAL
+        and (words[start - 1][:1].islower() or start == 1)
+        and tuple(keys[max(0, start - 2) : start]) not in _NOT_NOMINAL  # "Ngân hàng Thế giới cho biết"
+    )
     if tuple(keys[max(0, start - 1) : end]) in _COMPOUNDS:
         return True
     activity = not quoted and following in _NOT_SAID.get(tuple(keys[start:end]), ())  # after a quotation: its speaker
     return passive or noun or following == "của" or activity
 
 
-# Words that make the verb after them a noun: classifiers ("cuộc phản đối", "sự ủng hộ", "việc đề nghị"),
+# Words that make the verb after them a noun: the classifier "cuộc" ("cuộc phản đối"),
 # "giới" (a circle of people: "giới chỉ trích", the critics) and "tự" (self-: "bản tự nhận xét").
-_NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự".split())
+_NOMINAL = frozenset(fold(w) for w in "cuộc giới tự".split())
+# Words ending in one of them that are no classifier: "thế giới" (world), "tương tự" (similarly) ...
+_NOT_NOMINAL = frozenset(
+    tuple(fold(w).split()) for w in ("thế giới", "biên giới", "ranh giới", "tương tự", "trật tự", "thứ tự", "độc tự")
+)
 # Words whose last syllables are a cue: "Xô viết" (Soviet).
 _COMPOUNDS = frozenset(tuple(fold(w).split()) for w in ("Xô viết",))
 

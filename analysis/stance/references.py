@@ -83,6 +83,16 @@ class Memory:
         return found
 
     @cached_property
+    def abroad(self) -> bool:
+        """Does the document name a foreign country other than Britain ("Anh" is also a pronoun)?"""
+        home = {fold(w) for w in ("Việt Nam", "VN", "Anh")}
+        return any(
+            fold(c) not in home and fold(c) not in self.lex.words.places
+            for s in self.sentences
+            for c in self.lex.words.countries_in(s.keys)
+        )
+
+    @cached_property
     def by_index(self) -> dict[int, Sentence]:
         return {x.index: x for x in self.sentences}
 

@@ -27,7 +27,8 @@ ADVERBS = frozenset(
 _TRIMMED = frozenset(
     fold(w)
     for w in (
-        "cũng đã đều vẫn sẽ còn luôn cùng và nhưng song thì cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện"
+        "cũng đã đều vẫn sẽ còn luôn cùng và nhưng song thì cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện "
+        "trước tới"
     ).split()
 )
 # Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết"), and

@@ -151,9 +151,9 @@ class Speakers:
             if resolved is None and found.resolve == "group" and found.key in BODY_HEADS:
                 return None  # "Sở" with no body of that kind heard before: not an actor
             if resolved is None and found.resolve == "honorific" and found.key not in ("ông", "bà"):
-                if found.key not in self.lex.words.country_names:
-                    return None  # "Chị", "Em" with nobody so named: left out
-                resolved = (actor, "country")  # "Anh" with nobody so named: Britain
+                if found.key not in self.lex.words.country_names or not self.memory.abroad:
+                    return None  # "Chị", "Em" with nobody so named, "Anh" in home news: left out
+                resolved = (actor, "country")  # "Anh" with nobody so named, in news abroad: Britain
             actor, kind = resolved or (actor, kind)
         memory.types.setdefault(actor, kind)
         return actor
