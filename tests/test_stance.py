@@ -926,6 +926,15 @@ REAL_NEWS_CASES = [
         "Seoul mô tả cuộc tập trận là cần thiết, còn Bình Nhưỡng coi đó là hành động khiêu khích.",
         [(1, "Seoul", "mô tả", "inform"), (1, "Bình Nhưỡng", "coi", "assert")],
     ),
+    # a speaker noun with a modifier in "về"/"thân cận với"
+    (
+        "Một chuyên gia về an ninh mạng cho rằng hệ thống đã bị xâm nhập từ lâu.",
+        [(1, "Một chuyên gia về an ninh mạng", "cho rằng", "assert")],
+    ),
+    (
+        "Một quan chức thân cận với Tổng thống Lula cho biết chuyến thăm sẽ bị hoãn.",
+        [(1, "Một quan chức thân cận với Tổng thống Lula", "cho biết", "inform")],
+    ),
     # a comment is a view given (assert)
     ("“Đó là sai lầm chiến lược”, nhà phân tích Ivan Petrov bình luận.", [(1, "Ivan Petrov", "bình luận", "assert")]),
 ]
@@ -956,6 +965,9 @@ REAL_NEWS_NON_STATEMENTS = [
     "Các nước thuộc Liên Xô viết lại sách giáo khoa lịch sử.",  # "Xô viết": Soviet
     "Giới chỉ trích lên tiếng sau khi dự luật được thông qua.",  # "giới chỉ trích": the critics
     "Anh cho biết, mới xa Đà Nẵng vài năm mà thành phố đã đổi thay nhiều.",  # a young man nobody named: not Britain
+    "Ông từ chối tuyên bố bất cứ điều gì về vụ việc.",  # an honorific and a verb, no person named
+    "Những bức thư của người dân phản ánh sự lo ngại về giá điện.",  # "sự lo ngại": a noun
+    "Bộ trưởng Đinh Văn Tùng với dáng vẻ mệt mỏi rời phòng họp.",  # "với" opens no modifier of a speaker
 ]
 
 

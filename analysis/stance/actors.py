@@ -51,6 +51,8 @@ _SPEAKERS = frozenset(
 _BEFORE_PLACES = frozenset(
     fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split()
 )
+# Nouns after an honorific that make a person's noun phrase ("bà mẹ", "cô giáo", "ông chủ", "cậu bé").
+_PERSON_HEADS = frozenset(fold(w) for w in "mẹ bố cha con cháu giáo chủ lão bé cụ già vợ chồng".split())
 # People named by what they are ("Ứng viên này", "Vị phụ huynh này"), besides titles and honorifics.
 _PERSON_NOUNS = frozenset(
     fold(w) for w in ("ứng viên", "ứng cử viên", "phụ huynh", "thí sinh", "cô giáo", "thầy giáo", "nạn nhân", "tác giả")
@@ -61,6 +63,11 @@ BODY_HEADS = frozenset(
 )
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
 _NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
+# "về"/"với" after these words modify a speaker noun, not open a clause: "một chuyên gia về cầu", "nhà
+# nghiên cứu về Al-Qaeda", "các nhà phân tích thân cận với Rice", "những nhân vật đối lập với chính phủ".
+_MODIFIERS = frozenset(
+    [("về", fold(w)) for w in "gia cứu giả sư sĩ tích".split()] + [("với", fold(w)) for w in "cận gũi lập".split()]
+)
 # Collectives that need a noun of speakers after them ("các đại biểu", not "các biện pháp"); the other
 # collectives name speakers themselves ("cộng đồng Do Thái", "dư luận", "người nhà bệnh nhân").
 _DETERMINERS = frozenset(
@@ -232,8 +239,9 @@ class ActorWords:
         if reference or _match(self.not_actors, keys, start, end):
             return reference
         if any(
-            (k in _CLAUSE_WORDS and not _upper(w)) or k in (",", ";", ":")  # "Quân đội Do Thái": a name's "Do"
-            for k, w in zip(keys[start + 1 : end], words[start + 1 : end])
+            (k in _CLAUSE_WORDS and not _upper(w) and (k, keys[i - 1]) not in _MODIFIERS)
+            or k in (",", ";", ":")  # "Quân đội Do Thái": a name's "Do"
+            for i, k, w in zip(range(start + 1, end), keys[start + 1 : end], words[start + 1 : end])
         ):
             return None
         n = _match(self.honorifics, keys, start, end)
@@ -310,7 +318,14 @@ class ActorWords:
         while run < end and _upper(words[run]):
             run += 1
         if run == start:
-            return self._titled(phrase, head, start, end) if start < end else None
+            if start >= end:
+                return None
+            described = (
+                any(_upper(w) for w in words[start:end])
+                or _match(self.titles, keys, start, end)
+                or keys[start] in _PERSON_HEADS
+            )  # "giáo sư xã hội học François Dubet", "ông giám đốc", "bà mẹ"; not "Ông từ chối"
+            return self._titled(phrase, head, start, end) if described else None
         if run - start == 1:
             return Actor(words[start], "person", "surname", keys[start])
         return Actor(phrase.span(start, run), "person")

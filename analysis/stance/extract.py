@@ -15,13 +15,25 @@ has an actor as its subject. Patterns, all matched on folded syllables:
 * a quotation (straight or curly quotes) followed by its speaker: ``“...”, Thứ trưởng
   Nguyễn Mạnh Cường nhấn mạnh.`` (the content is the quotation, also when it began
   sentences before); ``X <verb>: “...”`` with any verb (``bức xúc``, ``thở dài``): inform;
-* ``Theo X, ...`` in all its forms (``Còn theo X``, ``..., theo X, ...``, ``Theo nhận định
-  của X``): attribution, stance ``inform``.
+* ``Theo X, ...`` in all its forms (``Còn theo X``, ``..., theo X, ...``, ``bởi theo X``,
+  ``Theo nhận định của X``): attribution, stance ``inform``; not ``Theo quy định của X``
+  (the ``[theo]`` nouns of the cue file name no speaker);
+* verbs that report a statement only where they introduce one (``[introducing]`` in the cue
+  file: ``viết``, ``công bố``, ``than thở`` ...), followed by ``:``, a comma, ``rằng``/``là`` or a
+  quotation, or closing one; after a closing cue, an addition, a time or the listener
+  (``ông nói thêm``, ``cho biết hôm qua``, ``nói với phóng viên``);
+* a description in brackets or between spaced dashes is skipped (``X - Trưởng ban Y - cho
+  biết``), and so are ``thay mặt Y`` and ``thuộc Y`` after the speaker;
+* the agent of a passive that says something (``bị phương Tây cho là``), the sender of a
+  document (``Bộ X đã gửi công điện ... yêu cầu``), the subject of a clause after ``khi``, and
+  a second predicate after ``nhưng``, ``khi``, ``vì`` sharing the first one's subject.
 
 Actors are read from the words (:mod:`analysis.stance.actors`): no register is needed; the
 register (``data/actors.toml``) adds country and role, and resolves titles of the people it
-lists. Pronouns, bare titles and lone surnames are resolved to the nearest fitting earlier
-actor of the document, or left as written (``actor_type`` ``unresolved``). A cue inside a
+lists. Pronouns, bare titles, lone surnames, honorifics alone (``Anh``, ``Chị``), ``<noun> này``
+and a body's head noun alone (``Sở``, ``hội đồng``) are resolved to the nearest fitting earlier
+actor of the document (person or body, same title, honorific or kind), or left as written
+(``actor_type`` ``unresolved``). A cue inside a
 quotation or inside the content of another statement (``... từ cam kết sang kết quả``), in a
 passive or purpose clause, or used as a noun (``yêu cầu của Mỹ``) is not a statement.
 
@@ -512,12 +524,32 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
     return passive or noun or following == "của" or activity
 
 
-# Words that make the verb after them a noun: the classifier "cuộc" ("cuộc phản đối"),
+# Words that make the verb after them a noun: classifiers ("cuộc phản đối", "sự lo ngại", "việc chỉ đạo"),
 # "giới" (a circle of people: "giới chỉ trích", the critics) and "tự" (self-: "bản tự nhận xét").
-_NOMINAL = frozenset(fold(w) for w in "cuộc giới tự".split())
-# Words ending in one of them that are no classifier: "thế giới" (world), "tương tự" (similarly) ...
+_NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự".split())
+# Words ending in one of them that are no classifier: "thế giới" (world), "quân sự" (military) ...
 _NOT_NOMINAL = frozenset(
-    tuple(fold(w).split()) for w in ("thế giới", "biên giới", "ranh giới", "tương tự", "trật tự", "thứ tự", "độc tự")
+    tuple(fold(w).split())
+    for w in (
+        "thế giới",
+        "biên giới",
+        "ranh giới",
+        "tương tự",
+        "trật tự",
+        "thứ tự",
+        "độc tự",
+        "quân sự",
+        "dân sự",
+        "hình sự",
+        "nhân sự",
+        "thực sự",
+        "lãnh sự",
+        "thời sự",
+        "công việc",
+        "làm việc",
+        "sự việc",
+        "vụ việc",
+    )
 )
 # Words whose last syllables are a cue: "Xô viết" (Soviet).
 _COMPOUNDS = frozenset(tuple(fold(w).split()) for w in ("Xô viết",))
