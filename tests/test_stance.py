@@ -935,6 +935,19 @@ REAL_NEWS_CASES = [
         "Một quan chức thân cận với Tổng thống Lula cho biết chuyến thăm sẽ bị hoãn.",
         [(1, "Một quan chức thân cận với Tổng thống Lula", "cho biết", "inform")],
     ),
+    # a title and a body's acronym: an unnamed person, or the person named so before; names with particles
+    (
+        "Giám đốc FBI cho rằng các vụ tấn công có liên quan tới nhau.",
+        [(1, "Giám đốc FBI", "cho rằng", "assert")],
+    ),
+    (
+        "Tổng thư ký OPEC Abdalla Salem tới Vienna hôm qua.\nTổng thư ký OPEC khẳng định sản lượng sẽ không đổi.",
+        [(2, "Abdalla Salem", "khẳng định", "assert")],
+    ),
+    (
+        "Tổng thư ký NATO Jaap de Hoop Scheffer cho biết liên minh sẽ họp khẩn.",
+        [(1, "Jaap de Hoop Scheffer", "cho biết", "inform")],
+    ),
     # a comment is a view given (assert)
     ("“Đó là sai lầm chiến lược”, nhà phân tích Ivan Petrov bình luận.", [(1, "Ivan Petrov", "bình luận", "assert")]),
 ]

@@ -334,7 +334,7 @@ class ActorWords:
         """A title's person: the name that ends the phrase, else the unnamed person or a bare title."""
         words, keys, text = phrase.words, phrase.keys, phrase.span
         run = end
-        while run > start and _upper(words[run - 1]):
+        while run > start and (_upper(words[run - 1]) or particle(words, run - 1, start)):
             run -= 1
         for i in range(run, end - 1):  # a Vietnamese name: a family name and one to three more syllables
             if self.name_at(keys, i, end):
@@ -342,10 +342,19 @@ class ActorWords:
         first = run
         while first < end:
             n = _match(self.countries, keys, first, end) or _match(self.bodies, keys, first, end)
-            if not n:
+            if not n and not (
+                end - first > 1 and words[first].isupper() and words[first].isalpha() and len(words[first]) > 1
+            ):
                 break
-            first += n
-        if first < end and run < end and keys[run - 1] not in _BEFORE_PLACES and phrase.toks[run - 1].kind != "punct":
+            first += n or 1  # a country, a body or an acronym before the name ("Chủ tịch PLO Mahmoud Abbas")
+        acronym = end - first == 1 and words[first].isupper() and len(words[first]) > 1  # "Chủ tịch PLO": a body's
+        if (
+            first < end
+            and run < end
+            and not acronym
+            and keys[run - 1] not in _BEFORE_PLACES
+            and phrase.toks[run - 1].kind != "punct"
+        ):
             return Actor(text(first, end), "person")
         if end == start:
             return Actor(_cap(text(head, end)), "unresolved", "title", " ".join(keys[head:end]))
@@ -358,6 +367,15 @@ class ActorWords:
 
 def load_actor_words(path: str | Path | None = None) -> ActorWords:
     return ActorWords(read_toml(path or config.DATA / "actor_words.toml", "actor lexicon"))
+
+
+# Lower-case particles inside foreign names: "Jaap de Hoop Scheffer", "Osama bin Laden".
+_PARTICLES = frozenset("de van von der den bin al da di du dos del la le el ibn".split())
+
+
+def particle(words: list[str], k: int, start: int = 0) -> bool:
+    """Is ``words[k]`` a name's particle, between two capitalised words?"""
+    return words[k] in _PARTICLES and start < k < len(words) - 1 and _upper(words[k - 1]) and _upper(words[k + 1])
 
 
 def _upper(word: str) -> bool:

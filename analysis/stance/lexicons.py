@@ -13,7 +13,7 @@ from .. import config
 from ..errors import InputError
 from ..text.vietnamese import fold, token_keys
 from ..tomldata import entries, read_toml, table, text, texts
-from .actors import PLACE_NOUNS, ActorWords, load_actor_words
+from .actors import PLACE_NOUNS, ActorWords, load_actor_words, particle
 from .sentence import Sentence
 
 __all__ = ["Person", "Register", "load_register", "load_cues", "Lexicons", "STANCES"]
@@ -177,8 +177,14 @@ class Lexicons:
         less the countries and bodies before it (``Lào Sonexay Siphandone``). A run after
         ``tại``/``ở`` that starts with no country is a place (``tại Luang Prabang``)."""
         run = end
-        while run > start and s.words[run - 1][:1].isupper() and s.toks[run - 1].kind == "syllable":
+        while (
+            run > start
+            and s.toks[run - 1].kind == "syllable"
+            and (s.words[run - 1][:1].isupper() or particle(s.words, run - 1, start))
+        ):
             run -= 1
+        while run < end - 1 and _acronym(s.words[run]):
+            run += 1  # "Chủ tịch PLO Mahmoud Abbas": the body before the name
         first, stripped = run, True
         while stripped:
             stripped = False
@@ -207,6 +213,11 @@ class Lexicons:
         if not any(words.title_ends(s.keys, i, n) for n in range(1, 5)):
             return None
         first = i
-        while first < j and (n := words.country_at(s.keys, first, j)):
-            first += n
+        while first < j and (n := words.country_at(s.keys, first, j) or _acronym(s.words[first])):
+            first += n  # "Thủ tướng Lào X", "Chủ tịch PLO Mahmoud Abbas": the country or body before the name
         return (first, " ".join(s.words[first:j])) if j - first >= 2 else None
+
+
+def _acronym(word: str) -> int:
+    """1 for an organisation's acronym (``PLO``, ``NATO``), else 0."""
+    return int(len(word) > 1 and word.isupper() and word.isalpha())

@@ -157,6 +157,15 @@ class Memory:
             return False
         return t + 1 == len(words) or toks[t + 1].kind != "syllable" or not words[t + 1][:1].isupper()
 
+    def named_as(self, description: tuple[str, ...], here: tuple[int, int]) -> str | None:
+        """The person last named right after ``description`` before ``here`` (``Chủ tịch PLO`` -> the person
+        named as ``Chủ tịch PLO Mahmoud Abbas``)."""
+        n = len(description)
+        for i, t, name, _ in reversed(self.named):
+            if (i, t) < here and tuple(self.by_index[i].keys[max(0, t - n) : t]) == description:
+                return name
+        return None
+
     def _title(self, key: str, s: Sentence, at: int, here: tuple[int, int]) -> tuple[str, str] | None:
         person = self.resolve(tuple(key.split()), s, at)
         if person:

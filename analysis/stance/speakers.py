@@ -131,6 +131,11 @@ class Speakers:
             return None
         memory = self.memory
         actor, kind = found.text, found.type
+        if found.key == "unnamed" and self.lex.words.title_at(s.keys, start, end):
+            named = memory.named_as(tuple(s.keys[start:end]), (s.index, start))
+            if named:  # "Chủ tịch PLO khẳng định" after "Chủ tịch PLO Mahmoud Abbas"
+                memory.types.setdefault(named, "person")
+                return named
         if found.key in ("unnamed", "bare"):
             memory.unnamed.add(actor)  # a weak reading: a named person set off by commas before it wins
         if found.key == "bare":
