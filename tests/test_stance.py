@@ -1394,27 +1394,38 @@ def test_cli_gold_file_errors(tmp_path, text, message):
 
 
 @pytest.fixture(scope="module")
-def vntc_dev(tmp_path_factory):
-    """The development half's 36 articles, extracted from the VNTC tarball (never kept in the project)."""
+def vntc_halves(tmp_path_factory):
+    """The articles of the three development gold files (dev 36, heldout 36, fresh 40), extracted from the
+    VNTC tarball (never kept in the project)."""
     if not TARBALL.is_file():
         pytest.skip(f"VNTC not found at {TARBALL}")
     sample = pd.read_csv(VNTC_SAMPLE, dtype=str)
-    wanted = {f"Train_Full/{d}.txt" for d in sample.loc[sample["half"] == "dev", "doc_id"]}
-    root = tmp_path_factory.mktemp("vntc_dev")
+    halves = {}
     with tarfile.open(TARBALL) as tar:
-        tar.extractall(root, members=[m for m in tar.getmembers() if m.name in wanted], filter="data")
-    corpus = read_corpus(root / "Train_Full", cache_dir=None)
-    assert len(corpus.documents) == len(wanted) == 36
-    return list(corpus)
+        members = {m.name: m for m in tar.getmembers()}
+        for half, ids in sample.groupby("half")["doc_id"]:
+            wanted = [members[f"Train_Full/{d}.txt"] for d in ids]
+            root = tmp_path_factory.mktemp(f"vntc_{half}")
+            tar.extractall(root, members=wanted, filter="data")
+            halves[half] = list(read_corpus(root / "Train_Full", cache_dir=None))
+    return halves
 
 
-def test_development_half_precision_and_recall(vntc_dev):
-    agreement, misses = gold_agreement(StanceExtractor().extract(vntc_dev), read_gold(VNTC_GOLD), vntc_dev)
+# Floors a little under today's scores on each file (all three are development data now): a change
+# that loses statements on real news fails here. The articles' statements were annotated by reading.
+@pytest.mark.parametrize(
+    "half, statements, precision, recall",
+    [("dev", 140, 0.90, 0.80), ("heldout", 147, 0.88, 0.68), ("fresh", 158, 0.90, 0.76)],
+)
+def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
+    docs = vntc_halves[half]
+    gold = read_gold(VNTC_GOLD.with_name(f"vntc_stance_gold_{half}.csv"))
+    agreement, misses = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
     report = agreement.to_string() + "\n" + misses.to_string()
-    assert total["gold"] == 140
-    assert total["precision"] >= 0.85, report
-    assert total["recall"] >= 0.80, report
+    assert total["gold"] == statements
+    assert total["precision"] >= precision, report
+    assert total["recall"] >= recall, report
 
 
 # --------------------------------------------------------------------------- figures at scale
