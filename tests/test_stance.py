@@ -1,4 +1,4 @@
-"""Attributed statements (analysis/stance.py; CONTRACT.md, section ``stance``).
+"""Attributed statements (analysis/stance/; CONTRACT.md, section ``stance``).
 
 Every made-up sentence below was written for these tests, and its expected statements were
 read off it by hand, following the contract and the annotation rules of ``tests/data/README.md``.
@@ -737,6 +737,258 @@ def test_cue_inside_content_is_not_a_statement(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)
 
 
+# --------------------------------------------------------------------------- real-news patterns (issue 10)
+# Each pattern with made-up documents; expected (sentence, actor, cue, stance) read off by hand.
+
+REAL_NEWS_CASES = [
+    # verbs that report only where they introduce speech: ":" , "rằng", or closing a quotation
+    ("Tờ Le Monde viết: “Nước Pháp cần một chính sách năng lượng mới”.", [(1, "Tờ Le Monde", "viết", "inform")]),
+    (
+        "“Đây là bước lùi của tiến trình hòa bình”, tờ Guardian viết.",
+        [(1, "Tờ Guardian", "viết", "inform")],
+    ),
+    ("Bộ Y tế công bố rằng dịch sởi đã được khống chế ở ba tỉnh.", [(1, "Bộ Y tế", "công bố", "inform")]),
+    (
+        "Bà Đặng Thị Lài than thở: “Năm nay mất mùa, cả nhà không đủ gạo ăn”.",
+        [(1, "Đặng Thị Lài", "than thở", "concern")],
+    ),
+    ("Ông Lữ Văn Tâm phàn nàn rằng xe tải chạy suốt đêm qua làng.", [(1, "Lữ Văn Tâm", "phàn nàn", "oppose")]),
+    # an addition, a time or the listener after a cue that closes a quotation
+    (
+        "“Chúng tôi sẽ tiếp tục đàm phán”, ông Trần Văn Bình nói thêm.",
+        [(1, "Trần Văn Bình", "nói", "inform")],
+    ),
+    (
+        "Giá xăng sẽ giảm trong tuần tới, Bộ trưởng Lê Văn Tâm cho biết hôm qua.",
+        [(1, "Lê Văn Tâm", "cho biết", "inform")],
+    ),
+    (
+        "“Tình hình đã ổn định”, bà Nguyễn Thị Gấm nói với phóng viên.",
+        [(1, "Nguyễn Thị Gấm", "nói", "inform")],
+    ),
+    # an honorific alone: the person last named with it; "Anh" with nobody so named is Britain
+    (
+        "Anh Phạm Văn Đức làm nghề chài lưới đã mười năm.\nAnh cho biết nước sông đã ô nhiễm nặng.",
+        [(2, "Phạm Văn Đức", "cho biết", "inform")],
+    ),
+    ("Anh cho biết sẽ rút toàn bộ quân khỏi Iraq trong năm nay.", [(1, "Anh", "cho biết", "inform")]),
+    # a description after the name, set off by commas, dashes or brackets
+    (
+        "Ông Đỗ Văn Hải, Giám đốc Công ty Xi măng Hoàng Thạch, cho biết sản lượng tăng gấp đôi.",
+        [(1, "Đỗ Văn Hải", "cho biết", "inform")],
+    ),
+    (
+        "Maria Lopez, người phát ngôn của Tổng thống Garcia, cho hay chính phủ sẽ không nhượng bộ.",
+        [(1, "Maria Lopez", "cho hay", "inform")],
+    ),
+    (
+        "Lê Thị Mai, Nghệ An cho biết: “Đề thi năm nay vừa sức với chúng em”.",
+        [(1, "Lê Thị Mai", "cho biết", "inform")],
+    ),
+    (
+        "Ông Hồ Văn Lợi - Trưởng ban chỉ đạo phòng chống lụt bão tỉnh - cho biết nước sông đang lên nhanh.",
+        [(1, "Hồ Văn Lợi", "cho biết", "inform")],
+    ),
+    (
+        "Bà Đinh Thị Hoa (Phó giám đốc Sở Y tế) cho biết bệnh viện đã đủ thuốc.",
+        [(1, "Đinh Thị Hoa", "cho biết", "inform")],
+    ),
+    # "<noun> này": the person or body of that kind named before
+    (
+        "Đại biểu Trương Văn Nam chất vấn Bộ trưởng về ngân sách.\n"
+        "Theo đại biểu này, các khoản chi cần được công khai.",
+        [(2, "Trương Văn Nam", "Theo", "inform")],
+    ),
+    (
+        "Tạp chí Forbes cho biết tài sản của các tỷ phú châu Á tăng mạnh.\n"
+        "Tạp chí này nhận định xu hướng trên sẽ còn kéo dài.",
+        [(1, "Tạp chí Forbes", "cho biết", "inform"), (2, "Tạp chí Forbes", "nhận định", "assert")],
+    ),
+    (
+        "Sở Xây dựng cho biết đã cấp phép cho dự án.\nSở cũng yêu cầu chủ đầu tư hoàn thành hồ sơ trước tháng 6.",
+        [(1, "Sở Xây dựng", "cho biết", "inform"), (2, "Sở Xây dựng", "yêu cầu", "propose")],
+    ),
+    # a province's name is no person's ("Hà Nội" starts with the family name Hà)
+    (
+        "Ông Hà Văn Bình vừa đi công tác ở Hà Nội về.\nÔng cho rằng thủ tục cấp phép vẫn còn rườm rà.",
+        [(2, "Hà Văn Bình", "cho rằng", "assert")],
+    ),
+    ("Theo nhận định của Viện Kinh tế, tăng trưởng sẽ chậm lại.", [(1, "Viện Kinh tế", "Theo", "inform")]),
+    # a sender, a light verb and a document between subject and cue
+    (
+        "Sở Giáo dục đã gửi công văn khẩn tới các trường yêu cầu cho học sinh nghỉ học.",
+        [(1, "Sở Giáo dục", "yêu cầu", "propose")],
+    ),
+    # the subject of a clause opened by "khi"
+    (
+        "Giá đất tăng vọt khi tỉnh Hà Giang đề nghị mở rộng thị trấn.",
+        [(1, "Tỉnh Hà Giang", "đề nghị", "propose")],
+    ),
+    # serial verbs of posture before the speech verb; aspect words ("đang") before it
+    (
+        "Em Lò Văn Pao đứng dậy thanh minh: “Em không chép bài của bạn”.",
+        [(1, "Lò Văn Pao", "thanh minh", "inform")],
+    ),
+    ("Nhật Bản đang kêu gọi các nước kiềm chế.", [(1, "Nhật Bản", "kêu gọi", "propose")]),
+    # bodies in lower case with a complement, an organisation's acronym, a name with "Do"
+    ("Cảnh sát địa phương cho biết hai nghi phạm đã bị bắt.", [(1, "Cảnh sát địa phương", "cho biết", "inform")]),
+    ("UNESCO cam kết hỗ trợ việc trùng tu di tích.", [(1, "UNESCO", "cam kết", "commit")]),
+    ("Cộng đồng Do Thái lên án vụ tấn công nhà thờ.", [(1, "Cộng đồng Do Thái", "lên án", "oppose")]),
+    # "ông ấy": the last man named; a man named alone after "ông" stands for his full name
+    (
+        "Bà Lâm Thị Hạnh chất vấn Giám đốc Sở Tài chính Đoàn Văn Tư.\n"
+        "Ông Tư hứa sẽ trả lời bằng văn bản.\nÔng ấy cho rằng ngân sách năm nay rất eo hẹp.",
+        [(2, "Đoàn Văn Tư", "hứa", "commit"), (3, "Đoàn Văn Tư", "cho rằng", "assert")],
+    ),
+    # the agent of a passive with "là"/"rằng": the speaker
+    (
+        "Dự luật mới bị giới luật sư cho là vi phạm quyền riêng tư.",
+        [(1, "Giới luật sư", "cho là", "assert")],
+    ),
+    (
+        "Đề thi môn Sử được các giáo viên nhận xét là khá dài.",
+        [(1, "Các giáo viên", "nhận xét", "assert")],
+    ),
+    # "thuộc": where the person works, not part of the actor
+    (
+        "Nhà nghiên cứu Pierre Dumont thuộc Viện Quan hệ Quốc tế Paris cho rằng châu Âu cần đoàn kết.",
+        [(1, "Pierre Dumont", "cho rằng", "assert")],
+    ),
+    # a second predicate joined by "nhưng", "khi", "vì": the subject of the first
+    (
+        "Ông Triệu Văn Hòa thừa nhận sai sót nhưng cho rằng mình bị cấp dưới lừa dối.",
+        [(1, "Triệu Văn Hòa", "thừa nhận", "assert"), (1, "Triệu Văn Hòa", "cho rằng", "assert")],
+    ),
+    (
+        "Tổng thống Mỹ Barack Obama lên tiếng ủng hộ bộ trưởng khi cho rằng ông đã làm tốt công việc.",
+        [(1, "Barack Obama", "lên tiếng ủng hộ", "agree"), (1, "Barack Obama", "cho rằng", "assert")],
+    ),
+    # a verb that introduces speech with "là" further on, or a comma
+    (
+        "Các bác sĩ mô tả tình trạng của bệnh nhân là rất nguy kịch.",
+        [(1, "Các bác sĩ", "mô tả", "inform")],
+    ),
+    (
+        "Giới phân tích dự đoán, giá vàng sẽ còn tăng trong quý tới.",
+        [(1, "Giới phân tích", "dự đoán", "assert")],
+    ),
+    # after a quotation, its speaker's verb may be followed by where or when it was said
+    (
+        "“Chúng ta sẽ không bao giờ quên ông”, Thủ tướng Lê Văn Hiến phát biểu tại lễ tưởng niệm.",
+        [(1, "Lê Văn Hiến", "phát biểu", "inform")],
+    ),
+    # "thay mặt X": on whose behalf, not the speaker
+    (
+        "Chủ tịch nước Ngô Quang Vinh thay mặt Đoàn Chủ tịch cảm ơn các đại biểu đã đóng góp ý kiến.",
+        [(1, "Ngô Quang Vinh", "cảm ơn", "thank")],
+    ),
+    # the sender of a document, across commas inside the clause
+    (
+        "Cục Hàng hải đã gửi công điện tới các cảng Hải Phòng, Quảng Ninh yêu cầu tàu thuyền vào nơi tránh trú.",
+        [(1, "Cục Hàng hải", "yêu cầu", "propose")],
+    ),
+    # "theo X" after a conjunction
+    (
+        "Người dân không nên thả cá bởi theo khuyến cáo của Chi cục Thủy sản, nước hồ đang bị nhiễm bẩn.",
+        [(1, "Chi cục Thủy sản", "theo", "inform")],
+    ),
+    # "Đồng thời ..." opening a sentence: the subject of the sentence before
+    (
+        "Sáng 3/4, UBND tỉnh Yên Bái đã họp khẩn với các sở ngành.\n"
+        "Đồng thời yêu cầu các huyện di dời dân khỏi vùng sạt lở.",
+        [(2, "UBND tỉnh Yên Bái", "yêu cầu", "propose")],
+    ),
+    # a body's head noun in lower case: the body of that kind heard before
+    (
+        "Hội đồng Khoa học cho biết đã nhận được 40 đề tài.\n"
+        "Sau hai ngày làm việc, hội đồng thống nhất: chọn 12 đề tài.",
+        [(1, "Hội đồng Khoa học", "cho biết", "inform"), (2, "Hội đồng Khoa học", "thống nhất", "agree")],
+    ),
+    # "Ông" after a man heard with no honorific: that man
+    (
+        "Nhà kinh tế học Paul Krugman thuộc Đại học Princeton cho rằng lãi suất cần giảm.\n"
+        "Ông cho rằng lạm phát sẽ không tăng trong năm tới.",
+        [(1, "Paul Krugman", "cho rằng", "assert"), (2, "Paul Krugman", "cho rằng", "assert")],
+    ),
+    # a word ending in a classifier's syllable is no classifier ("quân sự", "Thế giới")
+    (
+        "Nhiều chuyên gia quân sự nói rằng cuộc tấn công đã được chuẩn bị từ lâu.",
+        [(1, "Nhiều chuyên gia quân sự", "nói rằng", "inform")],
+    ),
+    (
+        "Ngân hàng Thế giới cho biết nợ công của nhiều nước đang tăng.",
+        [(1, "Ngân hàng Thế giới", "cho biết", "inform")],
+    ),
+    # "tháng trước", "tuần tới" between subject and verb
+    ("Hãng Petronas tháng trước đồng ý bán lại cổ phần cho đối tác.", [(1, "Hãng Petronas", "đồng ý", "agree")]),
+    # a contrasting clause with a speaker of its own, inside what the first one says
+    (
+        "Seoul mô tả cuộc tập trận là cần thiết, còn Bình Nhưỡng coi đó là hành động khiêu khích.",
+        [(1, "Seoul", "mô tả", "inform"), (1, "Bình Nhưỡng", "coi", "assert")],
+    ),
+    # a speaker noun with a modifier in "về"/"thân cận với"
+    (
+        "Một chuyên gia về an ninh mạng cho rằng hệ thống đã bị xâm nhập từ lâu.",
+        [(1, "Một chuyên gia về an ninh mạng", "cho rằng", "assert")],
+    ),
+    (
+        "Một quan chức thân cận với Tổng thống Lula cho biết chuyến thăm sẽ bị hoãn.",
+        [(1, "Một quan chức thân cận với Tổng thống Lula", "cho biết", "inform")],
+    ),
+    # a title and a body's acronym: an unnamed person, or the person named so before; names with particles
+    (
+        "Giám đốc FBI cho rằng các vụ tấn công có liên quan tới nhau.",
+        [(1, "Giám đốc FBI", "cho rằng", "assert")],
+    ),
+    (
+        "Tổng thư ký OPEC Abdalla Salem tới Vienna hôm qua.\nTổng thư ký OPEC khẳng định sản lượng sẽ không đổi.",
+        [(2, "Abdalla Salem", "khẳng định", "assert")],
+    ),
+    (
+        "Tổng thư ký NATO Jaap de Hoop Scheffer cho biết liên minh sẽ họp khẩn.",
+        [(1, "Jaap de Hoop Scheffer", "cho biết", "inform")],
+    ),
+    # a comment is a view given (assert)
+    ("“Đó là sai lầm chiến lược”, nhà phân tích Ivan Petrov bình luận.", [(1, "Ivan Petrov", "bình luận", "assert")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", REAL_NEWS_CASES)
+def test_real_news_patterns(body, expected):
+    assert quads(extract(body)) == sorted(expected)
+
+
+REAL_NEWS_NON_STATEMENTS = [
+    "Ông Nguyễn Văn An viết thư cho con gái đang du học.",  # "viết" introduces no speech
+    "Công ty Việt Tiến công bố kết quả kinh doanh quý ba.",  # an announcement event, no content said
+    "Chị nói rằng trời sẽ mưa to.",  # "Chị" with nobody so named before
+    "Người dân phản ánh với Sở thì Sở nói sẽ xem xét.",  # a bare "Sở" with no body named before
+    "Cuộc phản đối kéo dài ba ngày ở thủ đô.",  # a classifier makes the verb a noun
+    "Ông Tạ Văn Lâm coi thường mọi lời khuyên của bạn bè.",  # "coi thường": despise
+    "Hy vọng hòa bình ở khu vực vẫn còn mong manh.",  # "mong manh": fragile
+    "Theo quy định của Bộ Tài chính, doanh nghiệp phải nộp thuế trước ngày 20.",  # a rule, not a speaker
+    "Ông nào nói cũng hay nhưng chẳng làm gì.",  # an indefinite, nobody in particular
+    "Báo cáo nhấn mạnh vai trò của kinh tế tư nhân.",  # a document speaks for its unnamed authors
+    "Các bài hát ca ngợi vẻ đẹp của quê hương.",  # "ca ngợi" introduces no speech here
+    "Những người phản đối dự luật tụ tập trước tòa nhà quốc hội.",  # "những người phản đối": the opponents
+    "Giám đốc Sở Tài chính trả lời chất vấn của các đại biểu.",  # answering questions: an activity
+    "Thủ tướng Hoàng Văn Nam phát biểu tại lễ khai giảng năm học mới.",  # gave a speech at ...: an event
+    "Đại biểu Vi Văn Sáng nêu ra nhiều câu hỏi về ngân sách.",  # raising questions
+    "Trường Tiểu học Kim Đồng tuyển sinh hệ ĐH, CĐ yêu cầu bằng tốt nghiệp.",  # "CĐ" alone is no speaker
+    "Các nước thuộc Liên Xô viết lại sách giáo khoa lịch sử.",  # "Xô viết": Soviet
+    "Giới chỉ trích lên tiếng sau khi dự luật được thông qua.",  # "giới chỉ trích": the critics
+    "Anh cho biết, mới xa Đà Nẵng vài năm mà thành phố đã đổi thay nhiều.",  # a young man nobody named: not Britain
+    "Ông từ chối tuyên bố bất cứ điều gì về vụ việc.",  # an honorific and a verb, no person named
+    "Những bức thư của người dân phản ánh sự lo ngại về giá điện.",  # "sự lo ngại": a noun
+    "Bộ trưởng Đinh Văn Tùng với dáng vẻ mệt mỏi rời phòng họp.",  # "với" opens no modifier of a speaker
+]
+
+
+@pytest.mark.parametrize("sentence", REAL_NEWS_NON_STATEMENTS)
+def test_real_news_non_statements(sentence):
+    assert triples(one_sentence(sentence)) == []
+
+
 # --------------------------------------------------------------------------- captions
 
 CAPTIONED = (
@@ -833,6 +1085,38 @@ def test_deterministic(seed_corpus, seed_statements):
     pd.testing.assert_frame_equal(seed_statements, again)
     docs = [make_doc(body, doc_id=f"m{i}") for i, (body, _) in enumerate(COORDINATED_CASES)]
     pd.testing.assert_frame_equal(StanceExtractor().extract(docs), StanceExtractor().extract(docs))
+
+
+def test_extractor_follows_scikit_learn_conventions():
+    from sklearn.base import clone
+
+    register = load_register()
+    extractor = StanceExtractor(register=register, keep_captions=True)
+    assert extractor.get_params() == {"register": register, "keep_captions": True}
+    copy = clone(extractor)
+    assert copy.get_params()["keep_captions"] is True and not hasattr(copy, "lexicons_")
+    assert extractor.fit() is extractor and hasattr(extractor, "lexicons_")
+
+
+@pytest.mark.parametrize(
+    "options, parameter",
+    [({"keep_captions": "yes"}, "keep_captions"), ({"register": "actors.toml"}, "register")],
+)
+def test_bad_parameters_name_the_python_parameter(options, parameter):
+    with pytest.raises(ValueError, match=parameter) as info:
+        StanceExtractor(**options).extract([make_doc("Ông Nguyễn Văn An cho biết trời sẽ mưa to.")])
+    assert "--" not in str(info.value)
+
+
+def test_data_files_are_read_once_per_extractor(monkeypatch):
+    import analysis.stance.lexicons as lexicons
+
+    extractor = StanceExtractor()
+    docs = [make_doc("Ông Nguyễn Văn An cho biết trời sẽ mưa to.", doc_id=f"d{i}") for i in range(3)]
+    first = extractor.extract(docs)
+    monkeypatch.setattr(lexicons, "load_register", lambda *a, **k: pytest.fail("register read again"))
+    pd.testing.assert_frame_equal(extractor.extract(docs), first)
+    assert first["actor"].tolist() == ["Nguyễn Văn An"] * 3
 
 
 def test_seed_statements_are_well_formed(seed_corpus, seed_statements):
@@ -1110,27 +1394,38 @@ def test_cli_gold_file_errors(tmp_path, text, message):
 
 
 @pytest.fixture(scope="module")
-def vntc_dev(tmp_path_factory):
-    """The development half's 36 articles, extracted from the VNTC tarball (never kept in the project)."""
+def vntc_halves(tmp_path_factory):
+    """The articles of the three development gold files (dev 36, heldout 36, fresh 40), extracted from the
+    VNTC tarball (never kept in the project)."""
     if not TARBALL.is_file():
         pytest.skip(f"VNTC not found at {TARBALL}")
     sample = pd.read_csv(VNTC_SAMPLE, dtype=str)
-    wanted = {f"Train_Full/{d}.txt" for d in sample.loc[sample["half"] == "dev", "doc_id"]}
-    root = tmp_path_factory.mktemp("vntc_dev")
+    halves = {}
     with tarfile.open(TARBALL) as tar:
-        tar.extractall(root, members=[m for m in tar.getmembers() if m.name in wanted], filter="data")
-    corpus = read_corpus(root / "Train_Full", cache_dir=None)
-    assert len(corpus.documents) == len(wanted) == 36
-    return list(corpus)
+        members = {m.name: m for m in tar.getmembers()}
+        for half, ids in sample.groupby("half")["doc_id"]:
+            wanted = [members[f"Train_Full/{d}.txt"] for d in ids]
+            root = tmp_path_factory.mktemp(f"vntc_{half}")
+            tar.extractall(root, members=wanted, filter="data")
+            halves[half] = list(read_corpus(root / "Train_Full", cache_dir=None))
+    return halves
 
 
-def test_development_half_precision_and_recall(vntc_dev):
-    agreement, misses = gold_agreement(StanceExtractor().extract(vntc_dev), read_gold(VNTC_GOLD), vntc_dev)
+# Floors a little under today's scores on each file (all three are development data now): a change
+# that loses statements on real news fails here. The articles' statements were annotated by reading.
+@pytest.mark.parametrize(
+    "half, statements, precision, recall",
+    [("dev", 140, 0.90, 0.80), ("heldout", 147, 0.88, 0.68), ("fresh", 158, 0.90, 0.76)],
+)
+def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
+    docs = vntc_halves[half]
+    gold = read_gold(VNTC_GOLD.with_name(f"vntc_stance_gold_{half}.csv"))
+    agreement, misses = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
     report = agreement.to_string() + "\n" + misses.to_string()
-    assert total["gold"] == 140
-    assert total["precision"] >= 0.85, report
-    assert total["recall"] >= 0.80, report
+    assert total["gold"] == statements
+    assert total["precision"] >= precision, report
+    assert total["recall"] >= recall, report
 
 
 # --------------------------------------------------------------------------- figures at scale

@@ -34,7 +34,7 @@ _CLAUSE_WORDS = frozenset(
     fold(w)
     for w in (
         "có là được bị đã sẽ đang không chưa với cho để khi nếu mà vì do nói về rằng nhưng thì phải cần muốn "
-        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy"
+        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy nào"
     ).split()
 )
 # Nouns that make a collective a group of speakers ("các nhà phân tích"), not of things ("các biện pháp").
@@ -44,19 +44,75 @@ _SPEAKERS = frozenset(
         "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
         "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
         "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
-        "nhân viên bác sĩ ta"
+        "nhân viên bác sĩ ta nguồn xóm đình"
     ).split()
 )
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
 _BEFORE_PLACES = frozenset(
     fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split()
 )
+# Nouns after an honorific that make a person's noun phrase ("bà mẹ", "cô giáo", "ông chủ", "cậu bé").
+_PERSON_HEADS = frozenset(fold(w) for w in "mẹ bố cha con cháu giáo chủ lão bé cụ già vợ chồng".split())
+# People named by what they are ("Ứng viên này", "Vị phụ huynh này"), besides titles and honorifics.
+_PERSON_NOUNS = frozenset(
+    fold(w) for w in ("ứng viên", "ứng cử viên", "phụ huynh", "thí sinh", "cô giáo", "thầy giáo", "nạn nhân", "tác giả")
+)
+# A body's head noun alone, capitalised: a reference to the body of that kind named before ("Sở nói ...").
+BODY_HEADS = frozenset(
+    fold(w) for w in ("bộ", "sở", "cục", "viện", "tòa", "toà", "ban", "hãng", "đoàn", "hội đồng", "ủy ban", "uỷ ban")
+)
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
 _NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
+# "về"/"với" after these words modify a speaker noun, not open a clause: "một chuyên gia về cầu", "nhà
+# nghiên cứu về Al-Qaeda", "các nhà phân tích thân cận với Rice", "những nhân vật đối lập với chính phủ".
+_MODIFIERS = frozenset(
+    [("về", fold(w)) for w in "gia cứu giả sư sĩ tích".split()] + [("với", fold(w)) for w in "cận gũi lập".split()]
+)
+# Collectives that need a noun of speakers after them ("các đại biểu", not "các biện pháp"); the other
+# collectives name speakers themselves ("cộng đồng Do Thái", "dư luận", "người nhà bệnh nhân").
+_DETERMINERS = frozenset(
+    fold(w)
+    for w in (
+        "các",
+        "nhiều",
+        "một số",
+        "những",
+        "hai",
+        "ba",
+        "cả hai",
+        "hàng nghìn",
+        "hàng trăm",
+        "hàng ngàn",
+        "đa số",
+        "phần lớn",
+        "gần",
+        "khoảng",
+        "hơn",
+    )
+)
+# Abbreviations of school levels and places, never a speaker alone ("hội đồng tuyển sinh ĐH, CĐ").
+_ABBREVIATIONS = frozenset(fold(w) for w in "ĐH CĐ THPT THCS TP TW TƯ UBND HĐND".split())
+# Nouns before a name that make it a place's: "đường Nguyễn Hữu Cảnh", "cầu Văn Thánh".
+PLACE_NOUNS = frozenset(
+    fold(w) for w in "đường phố cầu hầm sông trường chợ làng khu bến núi hồ đảo cảng quận huyện tỉnh xã phường".split()
+)
 # Bodies and media that speak in lower case, alone: "báo chí", "cảnh sát", "chính quyền".
 _STANDALONE = frozenset(
     fold(w)
-    for w in ("báo chí", "cảnh sát", "công an", "chính quyền", "chính phủ", "giới chức", "nhà chức trách", "quân đội")
+    for w in (
+        "báo chí",
+        "cảnh sát",
+        "công an",
+        "chính quyền",
+        "chính phủ",
+        "giới chức",
+        "nhà chức trách",
+        "quân đội",
+        "ban giám khảo",
+        "ban tổ chức",
+        "cơ quan chức năng",
+        "nhà trường",
+    )
 )
 
 
@@ -101,6 +157,9 @@ class ActorWords:
         self.countries = _phrases(words["countries"])
         self.country_names = {fold(w): w for w in words["countries"]}
         self.surnames = frozenset(fold(w) for w in words["surnames"])
+        self.not_actors = _phrases(data.get("not_actors", {}).get("words", []))
+        self.places = frozenset(fold(w) for w in data.get("places", {}).get("words", []))
+        self.honorific_pronouns = frozenset(fold(w) for w in data["pronouns"].get("honorific", []))
         self.person_pronouns = _phrases(data["pronouns"]["person"])
         self.group_pronouns = _phrases(data["pronouns"]["group"])
         self.heads = (
@@ -113,6 +172,32 @@ class ActorWords:
             | set(self.person_pronouns)
             | set(self.group_pronouns)
         )
+
+    def name_at(self, keys: list[str], i: int, end: int) -> bool:
+        """Is ``keys[i:end]`` a Vietnamese name: a family name and one to three syllables, not a place?"""
+        return keys[i] in self.surnames and 2 <= end - i <= 4 and " ".join(keys[i:end]) not in self.places
+
+    def media_at(self, keys: list[str]) -> bool:
+        """Does a medium's head noun open ``keys`` (``tạp chí này``), or an article's (``bài báo``)?"""
+        return bool(_match(self.media, keys, 0, len(keys))) or keys[:1] == ["bài"]
+
+    def media_named(self, phrase) -> list[tuple[int, str]]:
+        """Media named in a sentence: a medium's head noun and the capitalised name after it (``tờ Green Left
+        Weekly``, ``báo Tuổi Trẻ``), or a capitalised medium (``AFP``): (token, name as written)."""
+        words, keys, found, i = phrase.words, phrase.keys, [], 0
+        while i < len(keys):
+            n = _match(self.media, keys, i, len(keys))
+            end = i + n
+            while n and end < len(keys) and _upper(words[end]) and phrase.toks[end].kind == "syllable":
+                end += 1
+            if n and (end > i + n or _upper(words[i])) and " ".join(keys[i:end]) not in self.country_names:
+                found.append((i, _cap(phrase.span(i, end))))  # not "Đài Loan"
+            i = max(end, i + 1)
+        return found
+
+    def title_at(self, keys: list[str], start: int, end: int) -> bool:
+        """Does a title open ``keys[start:end]``?"""
+        return bool(_match(self.titles, keys, start, end))
 
     def opens_with_honorific(self, keys: list[str], start: int, end: int) -> bool:
         return bool(_match(self.honorifics, keys, start, end))
@@ -145,10 +230,19 @@ class ActorWords:
         if end - start <= 0 or end - start > 14:
             return None
         whole = tuple(keys[start:end])
+        if end - start == 1 and whole[0] in self.honorific_pronouns:
+            return Actor(_cap(text(start, end)), "unresolved", "honorific", whole[0])
         for pronouns, kind in ((self.person_pronouns, "person"), (self.group_pronouns, "group")):
             if _match(pronouns, keys, start, end) == end - start:
                 return Actor(_cap(text(start, end)), "unresolved", kind, " ".join(whole))
-        if any(k in _CLAUSE_WORDS or k in (",", ";", ":") for k in keys[start + 1 : end]):
+        reference = self._reference(phrase, start, end)
+        if reference or _match(self.not_actors, keys, start, end):
+            return reference
+        if any(
+            (k in _CLAUSE_WORDS and not _upper(w) and (k, keys[i - 1]) not in _MODIFIERS)
+            or k in (",", ";", ":")  # "Quân đội Do Thái": a name's "Do"
+            for i, k, w in zip(range(start + 1, end), keys[start + 1 : end], words[start + 1 : end])
+        ):
             return None
         n = _match(self.honorifics, keys, start, end)
         if n:
@@ -162,25 +256,55 @@ class ActorWords:
             if n and (
                 _upper(words[start])
                 or any(_upper(w) for w in words[start + n : end])
-                or (n == end - start and " ".join(whole) in _STANDALONE)
+                or any(" ".join(keys[start : start + k]) in _STANDALONE for k in (1, 2, 3))  # "ban giám khảo cuộc thi"
             ):
                 return Actor(_cap(text(start, end)), kind)
         n = _match(self.unnamed, keys, start, end)
         if n and (self._speakers(keys, start + n, start + n + 2) or _match(self.titles, keys, start + n, end)):
             return Actor(_cap(text(start, end)), "person", key="unnamed")
-        if _match(self.collectives, keys, start, end) and self._speakers(keys, start, end):
+        n = _match(self.collectives, keys, start, end)
+        if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")
         if all(_upper(w) for w in words[start:end]) and end - start <= 5 and not is_stopword(whole[0]):
             written = text(start, end)
-            if whole[0] in self.surnames and 2 <= end - start <= 4:
-                return Actor(written, "person")  # a Vietnamese name: family name first
             if " ".join(whole) in self.country_names:
                 return Actor(written, "country")
+            if " ".join(whole) in self.places:
+                return Actor(written, "body")  # a province or city speaking through its government
+            if self.name_at(keys, start, end):
+                return Actor(written, "person")  # a Vietnamese name: family name first
             if end - start == 1:
                 if is_stopword(whole[0]) or len(words[start]) < 2 or whole[0] in _NOT_NAMES:
                     return None
+                if whole[0] in _ABBREVIATIONS:
+                    return None
+                if words[start].isupper() and len(words[start]) <= 8:
+                    return Actor(written, "body")  # an acronym: an organisation ("UNICEF", "ETA")
                 return Actor(written, "person", "surname", whole[0])
             return Actor(written, "person", key="bare")
+        return None
+
+    def _reference(self, phrase, start: int, end: int) -> Actor | None:
+        """``<noun> này`` / ``<noun> ấy`` (``Đại biểu này``, ``vị giáo sư này``, ``Tạp chí này``), and a body's
+        head noun alone (``Sở``, ``Bộ``): a reference to an earlier person or body of the same kind."""
+        keys, text = phrase.keys, phrase.span
+        whole = " ".join(keys[start:end])
+        if (
+            end - start >= 2
+            and keys[end - 1] in ("này", "ấy")
+            and not any(k in _CLAUSE_WORDS for k in keys[start : end - 1])
+        ):
+            head = start + (keys[start] in ("vị", "viên", "người", "nhà") and end - start > 2)
+            if _match(self.media, keys, head, end - 1) or _match(self.bodies, keys, head, end - 1):
+                return Actor(_cap(text(start, end)), "unresolved", "group", whole)
+            if (
+                _match(self.titles, keys, head, end - 1)
+                or _match(self.honorifics, keys, head, end - 1)
+                or (keys[head] in _SPEAKERS or " ".join(keys[head : end - 1]) in _PERSON_NOUNS)
+            ):
+                return Actor(_cap(text(start, end)), "unresolved", "person", whole)
+        if whole in BODY_HEADS:  # "Sở nói ...", "hội đồng thống nhất: ..."
+            return Actor(_cap(text(start, end)), "unresolved", "group", whole)
         return None
 
     def _speakers(self, keys: list[str], start: int, end: int) -> bool:
@@ -194,7 +318,14 @@ class ActorWords:
         while run < end and _upper(words[run]):
             run += 1
         if run == start:
-            return self._titled(phrase, head, start, end) if start < end else None
+            if start >= end:
+                return None
+            described = (
+                any(_upper(w) for w in words[start:end])
+                or _match(self.titles, keys, start, end)
+                or keys[start] in _PERSON_HEADS
+            )  # "giáo sư xã hội học François Dubet", "ông giám đốc", "bà mẹ"; not "Ông từ chối"
+            return self._titled(phrase, head, start, end) if described else None
         if run - start == 1:
             return Actor(words[start], "person", "surname", keys[start])
         return Actor(phrase.span(start, run), "person")
@@ -203,28 +334,48 @@ class ActorWords:
         """A title's person: the name that ends the phrase, else the unnamed person or a bare title."""
         words, keys, text = phrase.words, phrase.keys, phrase.span
         run = end
-        while run > start and _upper(words[run - 1]):
+        while run > start and (_upper(words[run - 1]) or particle(words, run - 1, start)):
             run -= 1
         for i in range(run, end - 1):  # a Vietnamese name: a family name and one to three more syllables
-            if keys[i] in self.surnames and 2 <= end - i <= 4:
+            if self.name_at(keys, i, end):
                 return Actor(text(i, end), "person")
         first = run
         while first < end:
             n = _match(self.countries, keys, first, end) or _match(self.bodies, keys, first, end)
-            if not n:
+            if not n and not (
+                end - first > 1 and words[first].isupper() and words[first].isalpha() and len(words[first]) > 1
+            ):
                 break
-            first += n
-        if first < end and run < end and keys[run - 1] not in _BEFORE_PLACES and phrase.toks[run - 1].kind != "punct":
+            first += n or 1  # a country, a body or an acronym before the name ("Chủ tịch PLO Mahmoud Abbas")
+        acronym = end - first == 1 and words[first].isupper() and len(words[first]) > 1  # "Chủ tịch PLO": a body's
+        if (
+            first < end
+            and run < end
+            and not acronym
+            and keys[run - 1] not in _BEFORE_PLACES
+            and phrase.toks[run - 1].kind != "punct"
+        ):
             return Actor(text(first, end), "person")
         if end == start:
             return Actor(_cap(text(head, end)), "unresolved", "title", " ".join(keys[head:end]))
-        if end - start > 2 and not _upper(words[end - 1]):
-            return None  # "Chủ tịch đặc biệt quan tâm tới ...": a clause, not a description
+        at = start + (keys[start] == "của")
+        body = _match(self.bodies, keys, at, end) or _match(self.media, keys, at, end)
+        if end - start > 2 and not _upper(words[end - 1]) and not body:
+            return None  # "Chủ tịch đặc biệt quan tâm tới ...": a clause; "Giám đốc của bệnh viện" is a description
         return Actor(_cap(text(head, end)), "person", key="unnamed")
 
 
 def load_actor_words(path: str | Path | None = None) -> ActorWords:
     return ActorWords(read_toml(path or config.DATA / "actor_words.toml", "actor lexicon"))
+
+
+# Lower-case particles inside foreign names: "Jaap de Hoop Scheffer", "Osama bin Laden".
+_PARTICLES = frozenset("de van von der den bin al da di du dos del la le el ibn".split())
+
+
+def particle(words: list[str], k: int, start: int = 0) -> bool:
+    """Is ``words[k]`` a name's particle, between two capitalised words?"""
+    return words[k] in _PARTICLES and start < k < len(words) - 1 and _upper(words[k - 1]) and _upper(words[k + 1])
 
 
 def _upper(word: str) -> bool:

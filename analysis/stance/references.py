@@ -1,0 +1,237 @@
+"""What one document's extraction remembers of its actors, to resolve references to them.
+
+A bare title (``Thứ trưởng``) is the person last named with it; a lone surname the person last
+named with it; a pronoun (``Ông``, ``Bà ấy``, ``Người này``) the nearest fitting person named or
+heard before; a group pronoun (``Họ``, ``Bộ này``) the last body, medium, collective or country
+that spoke. Nothing fitting: the reference is left as written.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..text.vietnamese import fold
+from .actors import Actor
+from .lexicons import Lexicons
+from .sentence import Sentence, ends_within, find, name_end
+
+# Words of a reference that are not its head noun ("viên chỉ huy này" -> "chỉ huy").
+_REFERENCE_WORDS = frozenset(fold(w) for w in "này ấy ta viên vị người ông bà nhà".split())
+
+
+class Memory:
+    """The people named in a document, the actors recognised so far (type, country, how weakly) and
+    the statements made so far; and the resolution of references against them."""
+
+    def __init__(self, sentences: list[Sentence], lex: Lexicons):
+        self.sentences, self.lex = sentences, lex
+        self.types: dict[str, str] = {}  # actor -> actor_type
+        self.country_of: dict[str, str] = {}  # actor -> the country its phrase names
+        self.unnamed: set[str] = set()  # actors that are a person by title alone ("Giám đốc cảng Duba")
+        self.bare: set[str] = set()  # capitalised words alone, with no honorific or title ("Askari")
+        self.spoken: list[tuple[int, int, str, str]] = []  # (sentence, token, actor, type) of statements so far
+
+    def said(self, s: Sentence, at: int, actor: str) -> str:
+        """Remember that ``actor`` spoke at token ``at`` of ``s``; its type."""
+        kind = self.types.get(actor, "person")
+        self.spoken.append((s.index, at, actor, kind))
+        return kind
+
+    # -- people named ---------------------------------------------------------------
+    @cached_property
+    def mentions(self) -> list[tuple[int, int, str, frozenset]]:
+        """Every mention of a known person: (sentence, token, person, titles just before the name)."""
+        found = []
+        for s in self.sentences:
+            for i, key in enumerate(s.keys):
+                person = self.lex.name_at(s, i) if key in self.lex.names_by_first else None
+                if person:
+                    before = tuple(s.keys[max(0, i - 6) : i])
+                    titles = {t for t in self.lex.titles if ends_within(before, t)}
+                    found.append((s.index, i, person, frozenset(titles)))
+                elif key in self.lex.title_first:
+                    found += self._titled_mention(s, i)
+        return found
+
+    def _titled_mention(self, s: Sentence, i: int) -> list[tuple[int, int, str, frozenset]]:
+        """A registered title at token ``i`` followed by a name nobody registered."""
+        for title in self.lex.titles:
+            if tuple(s.keys[i : i + len(title)]) == title:
+                end = name_end(s, i + len(title))
+                name = self.lex.unknown_name(s, i + len(title), end)
+                if name and fold(name) not in self.lex.person_names:
+                    return [(s.index, i, name, frozenset({title}))]
+                return []
+        return []
+
+    @cached_property
+    def named(self) -> list[tuple[int, int, str, tuple]]:
+        """People named in the document (:meth:`Lexicons.name_in_run`): (sentence, token, name, the four keys
+        before it)."""
+        found = []
+        for s in self.sentences:
+            words, i = s.words, 0
+            while i < len(words):
+                j = i
+                while j < len(words) and s.toks[j].kind == "syllable" and words[j][:1].isupper():
+                    j += 1
+                if j > i:
+                    name = self.lex.name_in_run(s, i, j)
+                    if name:
+                        found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4) : i])))
+                i = max(j, i + 1)
+        return found
+
+    @cached_property
+    def abroad(self) -> bool:
+        """Does the document name a foreign country other than Britain ("Anh" is also a pronoun)?"""
+        home = {fold(w) for w in ("Việt Nam", "VN", "Anh")}
+        return any(
+            fold(c) not in home and fold(c) not in self.lex.words.places
+            for s in self.sentences
+            for c in self.lex.words.countries_in(s.keys)
+        )
+
+    @cached_property
+    def by_index(self) -> dict[int, Sentence]:
+        return {x.index: x for x in self.sentences}
+
+    # -- references -----------------------------------------------------------------
+    def resolve(self, title: tuple[str, ...], s: Sentence, at: int) -> str | None:
+        """The person last named with ``title`` before token ``at`` of sentence ``s``."""
+        for sentence, token, person, titles in reversed(self.mentions):
+            if (sentence, token) >= (s.index, at):
+                continue
+            if title in titles or title in self.lex.titles_of.get(person, ()):
+                return person
+        return None
+
+    def refer(self, found: Actor, s: Sentence, at: int) -> tuple[str, str] | None:
+        """The earlier actor a pronoun, bare title or lone surname refers to."""
+        here = (s.index, at)
+        if found.resolve == "title":
+            return self._title(found.key, s, at, here)
+        if found.resolve == "surname":
+            return self._surname(found.key, here)
+        if found.resolve == "honorific":
+            person = self._honorific(found.key, here)
+            if person or found.key not in ("ông", "bà"):
+                return (person, "person") if person else None
+            return self._person(found.key, s, at, here)
+        if found.resolve == "person":
+            return self._person(found.key, s, at, here)
+        return self._group(found.key, here)
+
+    def _honorific(self, key: str, here: tuple[int, int]) -> str | None:
+        """The person last named with the honorific ``key`` just before the name (``anh Võ Duy Sơn``, ``ông
+        Chiến``)."""
+        honorifics = self.lex.words.honorific_pronouns
+        found = [(i, t, n) for (i, t, n) in self.addressed if (i, t) < here and self.by_index[i].keys[t - 1] == key]
+        if key in ("ông", "bà"):  # also a person named or heard with no honorific ("nhà phân tích X thuộc ...")
+            found += [
+                (i, t, n)
+                for (i, t, n, _) in self.named
+                if (i, t) < here and (not t or self.by_index[i].keys[t - 1] not in honorifics)
+            ]
+            found += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person" and (i, t) < here]
+        return max(found)[2] if found else None
+
+    @cached_property
+    def addressed(self) -> list[tuple[int, int, str]]:
+        """People named after an honorific (``bà Nguyễn Thị Hảo``, ``ông Chiến``), in document order: (sentence,
+        token, name); a name of one syllable stands for the longer name ending with it named before, if any."""
+        honorifics = self.lex.words.honorific_pronouns
+        found = [(i, t, n) for (i, t, n, _) in self.named if t and self.by_index[i].keys[t - 1] in honorifics]
+        for s in self.sentences:
+            for t in range(1, len(s.keys)):
+                if s.keys[t - 1] in honorifics and self._one_name(s, t):
+                    longer = [n for (i, u, n, _) in self.named if (i, u) < (s.index, t) and n.split()[-1] == s.words[t]]
+                    found.append((s.index, t, longer[-1] if longer else s.words[t]))
+        return sorted(found)
+
+    @staticmethod
+    def _one_name(s: Sentence, t: int) -> bool:
+        """Is token ``t`` a capitalised name of one syllable, the next word not capitalised (``ông Chiến nói``)?"""
+        words, toks = s.words, s.toks
+        if toks[t].kind != "syllable" or len(words[t]) < 2 or not words[t][:1].isupper():
+            return False
+        return t + 1 == len(words) or toks[t + 1].kind != "syllable" or not words[t + 1][:1].isupper()
+
+    def named_as(self, description: tuple[str, ...], here: tuple[int, int]) -> str | None:
+        """The person last named right after ``description`` before ``here`` (``Chủ tịch PLO`` -> the person
+        named as ``Chủ tịch PLO Mahmoud Abbas``)."""
+        n = len(description)
+        for i, t, name, _ in reversed(self.named):
+            if (i, t) < here and tuple(self.by_index[i].keys[max(0, t - n) : t]) == description:
+                return name
+        return None
+
+    def _title(self, key: str, s: Sentence, at: int, here: tuple[int, int]) -> tuple[str, str] | None:
+        person = self.resolve(tuple(key.split()), s, at)
+        if person:
+            return person, "person"
+        named = [n for (i, t, n, before) in self.named if (i, t) < here and ends_within(before, tuple(key.split()))]
+        return (named[-1], "person") if named else None
+
+    def _surname(self, key: str, here: tuple[int, int]) -> tuple[str, str] | None:
+        named = [n for (i, t, n, _) in self.named if (i, t) < here and fold(n).split()[-1] == key]
+        named += [
+            a for (i, t, a, k) in self.spoken if k == "person" and fold(a).split()[-1] == key and len(a.split()) > 1
+        ]
+        return (named[-1], "person") if named else None
+
+    def _person(self, key: str, s: Sentence, at: int, here: tuple[int, int]) -> tuple[str, str] | None:
+        person = self.resolve(tuple(key.split()), s, at) if key in ("ông", "bà") else None
+        if person:
+            return person, "person"
+        gender = key.split()[0]
+        if key not in ("ông", "bà") and gender in self.lex.words.honorific_pronouns:
+            person = self._honorific(gender, here)  # "ông ấy", "bà ta": the last man (woman) named so
+            if person:
+                return person, "person"
+        people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
+        people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
+        described = self._described(key, s.index, people)
+        if described:
+            return described, "person"
+        return (max(people)[2], "person") if people else None
+
+    def _group(self, key: str, here: tuple[int, int]) -> tuple[str, str] | None:
+        """The last body, medium, collective or country that spoke: any for ``Họ``, else one whose name starts
+        with the reference's head noun (``Bộ này``); for a medium (``Tạp chí này``, ``Bài báo``) the last
+        medium that spoke or was named."""
+        keys = key.split()
+        head = keys[0]
+        if self.lex.words.media_at(keys):
+            media = [(i, t, a) for (i, t, a, k) in self.spoken if k == "media"]
+            media += [(i, t, a) for (i, t, a) in self.media if (i, t) < here]
+            return (max(media)[2], "media") if media else None
+        groups = [
+            a
+            for (i, t, a, k) in self.spoken
+            if k in ("body", "media", "collective", "country") and (head == "họ" or fold(a).startswith(head))
+        ]
+        return (groups[-1], self.types[groups[-1]]) if groups else None
+
+    @cached_property
+    def media(self) -> list[tuple[int, int, str]]:
+        """Media named in the document: (sentence, token, name as written)."""
+        return [(s.index, t, name) for s in self.sentences for t, name in self.lex.words.media_named(s)]
+
+    def _described(self, key: str, before: int, people: list[tuple[int, int, str]]) -> str | None:
+        """For ``viên chỉ huy này``, ``chuyên gia này``: the person nearest to the last mention of the head
+        noun (``chỉ huy``) in the ten sentences before, among ``people`` (sentence, token, name)."""
+        head = tuple(k for k in key.split() if k not in _REFERENCE_WORDS)
+        if not head:
+            return None
+        for position in range(before - 1, max(-1, before - 11), -1):
+            sentence = self.by_index.get(position)
+            here = [
+                (abs(t - at), name)
+                for (i, t, name) in people
+                if i == position
+                for at in (find(sentence.keys, head) if sentence else [])
+            ]
+            if here:
+                return min(here)[1]
+        return None

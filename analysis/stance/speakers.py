@@ -1,0 +1,265 @@
+"""Who speaks: the actor standing before a reporting verb in one document's sentence.
+
+The phrase before the verb is read first against the register (a known person, a title and an
+unregistered name, a registered group, a collective such as ``Hai bên``), then from its words
+(:mod:`analysis.stance.actors`); references are resolved by the document's
+:class:`~analysis.stance.references.Memory`, which also keeps what was recognised.
+"""
+
+from __future__ import annotations
+
+from ..text.vietnamese import fold
+from .actors import BODY_HEADS
+from .lexicons import Lexicons
+from .references import Memory
+from .sentence import Sentence, as_written, trim
+
+PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
+_PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
+# Words that open a clause with a subject of its own ("... sau khi tỉnh X đề nghị ...").
+_CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi".split())
+# Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
+_SENDING = frozenset(fold(w) for w in "có gửi ký ban hành ra phát".split())
+_DOCUMENTS = frozenset(
+    tuple(fold(w).split())
+    for w in ("công văn", "công điện", "văn bản", "điện", "thông báo", "thư", "tờ trình", "chỉ thị")
+)
+_COLLECTIVE_NOUNS = frozenset(
+    fold(w)
+    for w in (
+        "bên",
+        "nước",
+        "nhà lãnh đạo",
+        "lãnh đạo",
+        "Đảng",
+        "Quốc hội",
+        "Chính phủ",
+        "Nhà nước",
+        "phía",
+        "Bộ Ngoại giao",
+        "Bộ trưởng",
+        "Thủ tướng",
+        "Chủ tịch Quốc hội",
+        "Chủ tịch nước",
+        "Tổng Bí thư",
+        "Bộ trưởng Ngoại giao",
+        "Ngoại trưởng",
+        "đoàn",
+        "Thứ trưởng",
+    )
+)
+
+
+def collective(keys: list[str]) -> bool:
+    """``Hai bên``, ``Hai Thủ tướng``, ``Hai Chủ tịch Quốc hội``, ``Ba bên``, ``Các bên``."""
+    return len(keys) >= 2 and keys[0] in ("hai", "ba", "các") and " ".join(keys[1:]) in _COLLECTIVE_NOUNS
+
+
+class Speakers:
+    """The actors of one document's phrases, recognised with ``lex`` and remembered in ``memory``."""
+
+    def __init__(self, lex: Lexicons, memory: Memory):
+        self.lex, self.memory = lex, memory
+
+    def actor(self, s: Sentence, start: int, end: int) -> str | None:
+        """The actor standing at the end of tokens ``start:end`` (adverbs and times before the verb allowed)."""
+        end = trim(s, start, end)
+        while start < end and s.toks[start].kind == "punct":
+            start += 1
+        groups, longest = self.lex.register.groups, self.lex.longest_group
+        whole_group = end - start <= longest and fold(" ".join(s.keys[start:end])) in groups
+        for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
+            if (s.keys[i] == "thuộc" and s.words[i - 1][:1].isupper()) or s.keys[i : i + 2] == ["thay", "mặt"]:
+                end = trim(s, start, i)  # "X thuộc viện Y", "X thay mặt Đoàn Chủ tịch": whom X works or speaks for
+                break
+            if s.words[i] == "(" or (s.keys[i] == "-" and s.spaced(i)):
+                if s.words[i] != "(" and self._ends_with_name(s, i + 1, end):
+                    break  # "Phó trưởng Ban Tư tưởng - văn hóa T.Ư Đào Duy Quát": a dash inside a body's name
+                end = trim(s, start, i)  # a description after a spaced dash or in brackets
+                break
+        if end <= start:
+            return None
+        actor = self._registered(s, start, end)
+        if actor is None:
+            return self._general(s, start, end)
+        self.memory.types.setdefault(actor, self._register_type(actor))
+        named = self.lex.words.countries_in(s.keys, start, end)
+        if named and fold(actor) not in self.lex.words.country_names:
+            self.memory.country_of.setdefault(actor, named[0])
+        return actor
+
+    def _ends_with_name(self, s: Sentence, start: int, end: int) -> bool:
+        """Does ``start:end`` end with a Vietnamese person's name (a family name and one to three syllables)?"""
+        run = end
+        while run > start and s.words[run - 1][:1].isupper() and s.toks[run - 1].kind == "syllable":
+            run -= 1
+        return any(self.lex.words.name_at(s.keys, k, end) for k in range(run, end - 1))
+
+    def _registered(self, s: Sentence, start: int, end: int) -> str | None:
+        """A person, collective, title or group of the register at the end of tokens ``start:end``."""
+        keys = s.keys
+        for key, person in self.lex.names:  # a known person
+            if len(key) <= end - start and tuple(keys[end - len(key) : end]) == key:
+                return person.name
+        for n in range(min(6, end - start), 1, -1):  # a collective: "Hai bên", "Hai Chủ tịch Quốc hội"
+            if collective(keys[end - n : end]) and n == end - start:
+                return as_written(s, end - n, end)
+        for title in self.lex.titles:  # a title and a name nobody registered, or a bare title to resolve
+            n = len(title)
+            if tuple(keys[start : start + n]) == title and title not in (("ông",), ("bà",)):
+                named = self.lex.unknown_name(s, start + n, end)
+                if named:
+                    return named
+                if start + n == end:
+                    return self.memory.resolve(title, s, start)
+        if end - start <= self.lex.longest_group and fold(" ".join(keys[start:end])) in self.lex.register.groups:
+            return as_written(s, start, end)
+        return None
+
+    def _register_type(self, actor: str) -> str:
+        key = fold(actor)
+        if key in self.lex.person_names or key not in self.lex.register.groups:
+            return "person" if not collective(key.split()) else "collective"
+        if collective(key.split()) or key.split()[0] in ("hai", "ba", "các"):
+            return "collective"
+        return "country" if key in self.lex.words.country_names else "body"
+
+    def _general(self, s: Sentence, start: int, end: int) -> str | None:
+        """An actor from the words of the phrase (:mod:`analysis.stance.actors`), references resolved."""
+        found = self.lex.words.recognise(s, start, end)
+        if found is None:
+            return None
+        memory = self.memory
+        actor, kind = found.text, found.type
+        if found.key == "unnamed" and self.lex.words.title_at(s.keys, start, end):
+            named = memory.named_as(tuple(s.keys[start:end]), (s.index, start))
+            if named:  # "Chủ tịch PLO khẳng định" after "Chủ tịch PLO Mahmoud Abbas"
+                memory.types.setdefault(named, "person")
+                return named
+        if found.key in ("unnamed", "bare"):
+            memory.unnamed.add(actor)  # a weak reading: a named person set off by commas before it wins
+        if found.key == "bare":
+            memory.bare.add(actor)
+        named = self.lex.words.countries_in(s.keys, start, end)
+        if named and not found.resolve:
+            memory.country_of.setdefault(actor, named[0])
+        if found.resolve:
+            resolved = memory.refer(found, s, start)
+            if (
+                resolved is None
+                and found.resolve == "surname"
+                and end - start == 1
+                and start == 0
+                and not actor.isascii()
+            ):
+                return None  # a capitalised first word nobody was named by ("Lễ", "Lời"): not a name
+            if resolved is None and found.resolve == "group" and found.key in BODY_HEADS:
+                return None  # "Sở" with no body of that kind heard before: not an actor
+            if resolved is None and found.resolve == "honorific" and found.key not in ("ông", "bà"):
+                if found.key not in self.lex.words.country_names or not self.memory.abroad:
+                    return None  # "Chị", "Em" with nobody so named, "Anh" in home news: left out
+                resolved = (actor, "country")  # "Anh" with nobody so named, in news abroad: Britain
+            actor, kind = resolved or (actor, kind)
+        memory.types.setdefault(actor, kind)
+        return actor
+
+    # -- where the subject stands -------------------------------------------------------
+    def subject(self, s: Sentence, start: int = 0) -> str | None:
+        """The actor that opens the clause at ``start`` (default: the sentence), if one does."""
+        for n in range(min(8, len(s.keys) - start), 0, -1):
+            actor = self.actor(s, start, start + n)
+            if actor:
+                return actor
+        return None
+
+    def clause_subject(self, s: Sentence, at: int) -> str | None:
+        """The subject of the clause a predicate joined by ``và``/``hoặc`` belongs to: the actor opening
+        its comma-separated segment or one of the three before it (``Chỉ trong vòng 3 ngày, gần 60 quốc
+        gia đã đóng góp hoặc hứa ...``); never a person by title alone or a bare capitalised word."""
+        boundary = s.boundaries[at]
+        for _ in range(4):
+            if any(k in PURPOSE for k in s.keys[boundary + 1 : at]):
+                return None  # "nhằm trao đổi ..., đánh giá ... và thống nhất ...": a purpose, not a statement
+            actor = self.subject(s, boundary + 1)
+            if actor is not None and actor not in self.memory.unnamed:
+                return actor
+            if boundary < 0:
+                return None
+            boundary = s.boundaries[boundary]
+        return None
+
+    def after_conjunction(self, s: Sentence, start: int, end: int) -> str | None:
+        """The subject of a clause joined inside the phrase (``... và người ta cho rằng``)."""
+        joins = [i for i in range(start, end) if s.keys[i] in _CONJUNCTIONS]
+        return self.actor(s, joins[-1] + 1, end) if joins and joins[-1] + 1 < end else None
+
+    def sender(self, s: Sentence, floor: int, end: int) -> str | None:
+        """The sender of a document that says something: ``X đã có công văn đề nghị ...``, ``X gửi công điện
+        khẩn tới các tỉnh, thành yêu cầu ...``: the subject before the light verb and the document, in the
+        clause of the light verb (from ``floor`` on)."""
+        keys = s.keys
+        for i in range(end - 2, floor, -1):
+            if keys[i] in _SENDING and any(tuple(keys[i + 1 : i + 1 + len(d)]) == d for d in _DOCUMENTS):
+                return self.actor(s, max(s.boundaries[i] + 1, floor), i)
+        return None
+
+    def agent(self, s: Sentence, start: int, end: int) -> str | None:
+        """The agent of a passive: ``đề thi được các thí sinh nhận xét là ...``, ``bước đi bị phương Tây cho là
+        ...``: the actor between ``được``/``bị`` and the cue."""
+        keys = s.keys
+        for i in range(end - 2, start - 1, -1):
+            if keys[i] in ("được", "bị"):
+                return self.actor(s, i + 1, end)
+        return None
+
+    def apposition(self, s: Sentence, boundary: int, floor: int) -> str | None:
+        """A named person before descriptions set off by commas (``Bà X (41 tuổi), dì của Trung, cho biết``)."""
+        weak = []
+        for _ in range(4):
+            start = max(s.boundaries[boundary] + 1, floor)
+            if s.keys[start] in _PREPOSITIONS:
+                break  # "Dưới sự chủ trì của X, kỳ họp khẳng định": an adverbial, not an apposition
+            actor = self.actor(s, start, boundary)
+            if (
+                actor is not None
+                and self.memory.types.get(actor) == "person"
+                and self._names_person(s, start, boundary)
+            ):
+                if actor not in self.memory.unnamed and not self.description(s, start, boundary, actor):
+                    return actor
+                weak.append(actor)
+            if start == 0 or s.keys[start - 1] != ",":
+                break
+            boundary = start - 1
+        # a bare name ("Thảo Sương") before a person by title alone ("SV năm nhất Khoa Báo chí")
+        return min(weak, key=lambda a: a not in self.memory.bare, default=None)
+
+    def description(self, s: Sentence, start: int, end: int, actor: str | None) -> bool:
+        """Is ``start:end`` a description set off by commas after a name (``Ông X, Chủ tịch Công ty Y,
+        cho biết``; ``X, người phát ngôn của ông Annan, cho hay``)? It opens with a title or a lower-case
+        word, and what it yields is not a person by a Vietnamese or registered name."""
+        while start < end and s.toks[start].kind == "punct":
+            start += 1
+        if start >= end or end - start > 24:
+            return False
+        if " ".join(s.keys[start:end]) in self.lex.words.places:
+            return True  # "Nguyễn Văn A, Hải Dương cho biết": where the person lives
+        if self.lex.words.title_at(s.keys, start, end) and not self.lex.words.opens_with_honorific(s.keys, start, end):
+            return True  # "Ông X, Giám đốc Công ty Y Hoàng Thạch, cho biết": an office, then the body's name
+        if not s.words[start][:1].islower() or s.keys[start] in _PREPOSITIONS or s.keys[start] in _CONJUNCTIONS:
+            return False
+        key = fold(actor or "").split()
+        named = self.memory.types.get(actor) == "person" and (
+            fold(actor or "") in self.lex.person_names or (key and key[0] in self.lex.words.surnames)
+        )
+        return not named
+
+    def _names_person(self, s: Sentence, start: int, end: int) -> bool:
+        """Does ``start:end`` open with the person it names (an honorific, a title, a name), not with a clause
+        that mentions one (``Hội kiến Thủ tướng X``)?"""
+        found = self.lex.words.recognise(s, start, end)
+        return found is None or found.type in ("person", "unresolved")
+
+    def weak(self, actor: str | None) -> bool:
+        """No actor, or a person by title alone: a named person set off by commas before it wins."""
+        return actor is None or actor in self.memory.unnamed
