@@ -354,7 +354,7 @@ def _emit(table, args: argparse.Namespace) -> None:
 def _corpus(session, args: argparse.Namespace) -> None:
     from .overview.tables import corpus_table
 
-    _emit(corpus_table(session.corpus, session.tokenised(), keep_captions=args.keep_captions), args)
+    _emit(corpus_table(session), args)
 
 
 def _phrases(session, args: argparse.Namespace) -> None:

@@ -41,7 +41,7 @@ def monthly_counts(table: pd.DataFrame, period: str = "month") -> pd.DataFrame:
 
 
 def _corpus_table(session) -> pd.DataFrame:
-    return corpus_table(session.corpus, session.tokenised(), keep_captions=session.keep_captions)
+    return corpus_table(session)
 
 
 def corpus_timeline_table(session, *, period: str | None = None) -> pd.DataFrame:
