@@ -33,7 +33,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from .. import config
-from ..errors import check_parameter, whole
+from ..errors import ParameterTypeError, check_parameter, whole
 from ..reading.layout import Document
 from ..runtime.cache import TokenCache, code_version
 from ..runtime.parallel import parallel_imap
@@ -162,6 +162,14 @@ def _version() -> str:
         "copies.duplicates",
         extra=f"datasketch {metadata.version('datasketch')}",
     )
+
+
+def _documents(corpus) -> tuple[Document, ...]:
+    """The documents of a session (its ``corpus``), of a corpus, or a list of them."""
+    documents = tuple(getattr(corpus, "corpus", corpus))
+    if not all(isinstance(d, Document) for d in documents):
+        raise ParameterTypeError("corpus", "expected a Session, a Corpus or a list of Documents")
+    return documents
 
 
 class Sketches:
@@ -316,10 +324,8 @@ class NearDuplicates(BaseEstimator):
     def fit(self, corpus) -> NearDuplicates:
         """Find the clusters of a :class:`~analysis.session.Session`'s documents (or a corpus's, or a
         list of documents); returns ``self``."""
-        from ..session import documents_of
-
         self._check()
-        self.documents_ = tuple(documents_of(corpus))
+        self.documents_ = _documents(corpus)
         found = Sketches(
             list(self.documents_),
             shingle=self.shingle,

@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 
 from ..errors import ParameterError
-from .parallel import Cluster, interrupts_held, worker_count
+from .workers import Cluster, interrupts_held, worker_count
 
 __all__ = ["client", "cluster_imap"]
 

@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+
+from .workers import Cluster, interrupts_held, worker_count
 
 __all__ = ["Cluster", "interrupts_held", "parallel_map", "parallel_imap", "progress", "worker_count"]
-
-
-@dataclass(frozen=True)
-class Cluster:
-    """Run the per-document work on a Dask cluster instead of local processes.
-
-    Given wherever a number of ``jobs`` is taken (:class:`~analysis.session.Session` makes one from
-    its ``scheduler``).
-
-    Parameters
-    ----------
-    address : str
-        The scheduler (``tcp://host:8786``), or ``local`` for a cluster of this machine's cores.
-    jobs : int, optional
-        Workers of a ``local`` cluster (default: all cores).
-    """
-
-    address: str
-    jobs: int | None = None
 
 
 def progress(iterable: Iterable, total: int, desc: str, *, unit: str = "doc", min_total: int = 200):
@@ -41,17 +21,6 @@ def progress(iterable: Iterable, total: int, desc: str, *, unit: str = "doc", mi
     from tqdm import tqdm
 
     return tqdm(iterable, total=total, desc=desc, unit=unit, file=sys.stderr, leave=False)
-
-
-def worker_count(jobs: int | None, n_items: int) -> int:
-    """Workers worth starting: ``jobs`` (default: all cores), never more than the cores this process
-    may use or than the items to share out.
-
-    >>> worker_count(1000, 3) <= 3
-    True
-    """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(jobs or cores, cores, n_items))
 
 
 def parallel_map(
@@ -142,19 +111,6 @@ def _pool(context, jobs: int, *, work: tuple[Callable, list] | None = None):
         if pool is not None:
             pool.terminate()
             pool.join()
-
-
-@contextmanager
-def interrupts_held():
-    """Block SIGINT in this thread (threads and processes it starts inherit the block), deliver it on leaving."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 #: In a forked worker only: the function and the items it was handed when it started.
