@@ -43,6 +43,8 @@ _NAMES = {
     "StanceExtractor": "analysis.stance.extract",
     "NearDuplicates": "analysis.copies.duplicates",
     # figures
+    "figure_table": "analysis.figures.registry",
+    "draw_figure": "analysis.figures.registry",
     "write_figures": "analysis.figures.registry",
     # errors a caller can catch
     "InputError": "analysis.errors",

@@ -91,3 +91,18 @@ def test_drawing_a_figure_leaves_matplotlib_settings_as_they_were():
     plot = spec.function(analysis.Session())
     assert dict(matplotlib.rcParams) == before
     assert plot.figure.axes[0].title.get_fontweight() in ("bold", 700)  # drawn in the house style
+
+
+def test_a_figure_by_its_id_from_a_session_or_a_table(tmp_path):
+    session = analysis.Session()
+    table = analysis.figure_table("phrase_timeline", session, lexicon=analysis.load_lexicon())
+    assert analysis.draw_figure("phrase_timeline", table).data.equals(table)
+    with pytest.raises(analysis.ParameterError) as caught:
+        analysis.figure_table("no_such_figure", session)
+    assert caught.value.parameter == "figure_id" and "phrase_timeline" in str(caught.value)
+    (tmp_path / "a.txt").write_text("Một bài báo không có ngày.\n", encoding="utf-8")
+    undated = analysis.Session(tmp_path, cache_dir=None)
+    plot = analysis.draw_figure("phrase_timeline", undated)  # no date: a note, not an error
+    assert [t.get_text() for t in plot.figure.axes[0].texts] == ["No article has a date: no timeline to draw."]
+    keyness = analysis.draw_figure("keyness_periods", undated)  # no date to split at: a note too
+    assert [t.get_text() for t in keyness.figure.axes[0].texts] == ["No article has a date: no periods to compare."]

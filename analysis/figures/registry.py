@@ -28,13 +28,22 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import config
-from ..errors import InputError
+from ..errors import InputError, ParameterError
 from ..runtime.numeric import numeric_settings
 from ..runtime.outputs import check_outside, make_folder, write_atomic
 from ..runtime.parallel import progress
 from .plotting import Plot, note, save, style, write_csv
 
-__all__ = ["FigureSpec", "REGISTRY", "figure", "caption_of", "write_figures", "FIGURE_MODULES"]
+__all__ = [
+    "FigureSpec",
+    "REGISTRY",
+    "figure",
+    "caption_of",
+    "figure_table",
+    "draw_figure",
+    "write_figures",
+    "FIGURE_MODULES",
+]
 
 #: Modules whose figures the registry holds, in catalogue order.
 FIGURE_MODULES = (
@@ -114,6 +123,80 @@ def _load() -> dict[str, FigureSpec]:
     for module in FIGURE_MODULES:
         importlib.import_module(module)
     return REGISTRY
+
+
+def figure_table(figure_id: str, session, **params):
+    """The table of one figure, as written to ``<id>.csv``: what a notebook shows, filters or cites.
+
+    Parameters
+    ----------
+    figure_id : str
+        A figure of the catalogue (``figures/README.md``), such as ``"phrase_timeline"``.
+    session : Session
+        The corpus.
+    **params
+        The figure's own parameters (a ``lexicon``, ``k`` and ``random_state`` of the topic
+        model, a keyness ``split`` date, a ``period``), as its table function names them.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> import analysis
+    >>> table = analysis.figure_table("document_lengths", analysis.Session())
+    >>> len(table), list(table.columns[:2])
+    (5, ['doc_id', 'date'])
+    """
+    specs = _load()
+    if figure_id not in specs:
+        raise ParameterError("figure_id", f"no figure {figure_id!r} (known: {', '.join(sorted(specs))})")
+    spec = specs[figure_id]
+    return spec.table(session, **{**spec.params, **params})
+
+
+def draw_figure(figure_id: str, source, **params) -> Plot:
+    """One figure, drawn from a session (its table made first) or from a table of :func:`figure_table`
+    (perhaps filtered); where this corpus cannot give the figure, a note that says why.
+
+    Parameters
+    ----------
+    figure_id : str
+        A figure of the catalogue.
+    source : Session or pandas.DataFrame
+        The corpus, or the figure's table.
+    **params
+        The figure's parameters, for a session (see :func:`figure_table`).
+
+    Returns
+    -------
+    Plot
+        ``figure`` (matplotlib), ``data`` (the table drawn), ``caption`` (what this corpus made the
+        figure aggregate, if anything), ``details``.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> table = analysis.figure_table("document_lengths", analysis.Session())
+    >>> plot = analysis.draw_figure("document_lengths", table.head(3))
+    >>> len(plot.data), len(plot.figure.axes) >= 1
+    (3, True)
+    """
+    import pandas as pd
+
+    if isinstance(source, pd.DataFrame):
+        if figure_id not in _load():
+            raise ParameterError("figure_id", f"no figure {figure_id!r} (known: {', '.join(sorted(_load()))})")
+        return _load()[figure_id].draw(source)
+    try:
+        table = figure_table(figure_id, source, **params)
+    except ParameterError:  # the caller's mistake, not the corpus's: say it
+        raise
+    except InputError as e:
+        with style():
+            return note(f"Not drawn for this corpus: {e}")
+    return _load()[figure_id].draw(table)
 
 
 def code_hash() -> str:
