@@ -401,12 +401,11 @@ def _discover(session, args: argparse.Namespace) -> None:
 def _keyterms(session, args: argparse.Namespace) -> None:
     from .topics import keyterms as kt
 
-    docs = session.tokenised(pos=True)
-    terms = [kt.document_terms(d, keep_captions=args.keep_captions, tags=kt.CONTENT_TAGS) for d in docs]
+    terms, doc_ids = kt.content_terms(session)
     if args.split is None and args.by is None:
         if not any(terms):
             raise InputError(str(args.corpus), "no terms left after removing stopwords")
-        _emit(kt.KeyTerms().fit(terms, [d.doc_id for d in docs]).top_terms(args.top), args)
+        _emit(kt.KeyTerms().fit(terms, doc_ids).top_terms(args.top), args)
         return
     groups = {"split": args.split, "by": args.by, "value": args.value}
     kt.two_groups(list(session.corpus), **groups)  # a bad split or group fails before anything is counted

@@ -61,14 +61,7 @@ TOP_PAIRS = 30
 def _terms(session) -> tuple[list[list[str]], list[str]]:
     """The content words of every document, once per session."""
 
-    def compute():
-        docs = session.tokenised(pos=True)
-        return (
-            [kt.document_terms(d, keep_captions=session.keep_captions, tags=kt.CONTENT_TAGS) for d in docs],
-            [d.doc_id for d in docs],
-        )
-
-    return session.memo("content terms", compute)
+    return session.memo("content terms", lambda: kt.content_terms(session))
 
 
 def _doc_labels(session, doc_ids) -> dict[str, str]:

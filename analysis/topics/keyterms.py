@@ -23,6 +23,7 @@ from ..text.tokenise import TokenisedDocument
 __all__ = [
     "most_similar_pairs",
     "document_terms",
+    "content_terms",
     "KeyTerms",
     "keyness",
     "keyness_of_counts",
@@ -120,18 +121,24 @@ class KeyTerms(BaseEstimator):
         return pd.DataFrame(values, index=pd.Index(self.doc_ids_, name="doc_id"), columns=self.doc_ids_)
 
 
+def content_terms(corpus) -> tuple[list[list[str]], list[str]]:
+    """The content words of every document (folded nouns, verbs, adjectives by pyvi's tags, stopwords
+    out; captions as the session chose) and the documents' ids: what key terms, keyness and topics
+    count. ``corpus`` is a :class:`~analysis.session.Session`, a corpus or a list of documents."""
+    from ..session import captions_kept, documents_of, tokenised_of
+
+    tokenised, keep = tokenised_of(corpus, pos=True), captions_kept(corpus)
+    terms = [document_terms(d, keep_captions=keep, tags=CONTENT_TAGS) for d in tokenised]
+    return terms, [d.doc_id for d in documents_of(corpus)]
+
+
 def _terms_of(corpus, doc_ids: list[str] | None) -> tuple[list[list[str]], list[str]]:
     """The content words of each document of a session or corpus and their ids, or the lists given."""
-    from ..session import Session, captions_kept, documents_of, tokenised_of
+    from ..session import Session
 
-    if isinstance(corpus, Session) or not (
-        isinstance(corpus, list | tuple) and all(isinstance(d, list | tuple) for d in corpus)
-    ):
-        tokenised = tokenised_of(corpus, pos=True)
-        keep = captions_kept(corpus)
-        return [document_terms(d, keep_captions=keep, tags=CONTENT_TAGS) for d in tokenised], [
-            d.doc_id for d in documents_of(corpus)
-        ]
+    given = isinstance(corpus, list | tuple) and all(isinstance(d, list | tuple) for d in corpus)
+    if isinstance(corpus, Session) or not given:
+        return content_terms(corpus)
     if doc_ids is None or len(doc_ids) != len(corpus):
         raise ParameterError("doc_ids", f"give one id for each of the {len(corpus)} lists of terms")
     return [list(d) for d in corpus], list(doc_ids)
