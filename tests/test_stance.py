@@ -1450,6 +1450,25 @@ def test_actors_beyond_the_top_grouped_as_other():
     from analysis.stance.figures import _with_other
 
     table = pd.DataFrame({"actor": ["A", "A", "B", "C", "D"]})
-    grouped, label = _with_other(table, ["A", "B"])
-    assert label == "other (2 actors)"
-    assert grouped.tolist() == ["A", "A", "B", label, label]
+    grouped, groups = _with_other(table, ["A", "B"])
+    assert groups == ["other (2 actors)"]
+    assert grouped.tolist() == ["A", "A", "B", "other (2 actors)", "other (2 actors)"]
+
+
+def test_unresolved_actors_are_never_ranked_and_form_one_row():
+    """On a large corpus "Họ", "Ông" speak most often: they are left out of the ranking and drawn as one
+    row ``unresolved`` after the named actors and ``other``."""
+    from analysis.stance.figures import _top_actors, _with_other
+
+    table = pd.DataFrame(
+        {
+            "actor": ["Họ", "Họ", "Họ", "Ông", "Ông", "Lê Văn A", "Lê Văn A", "Bộ Y tế", "Trần B"],
+            "actor_type": ["unresolved"] * 5 + ["person", "person", "body", "person"],
+        }
+    )
+    assert _top_actors(table) == ["Lê Văn A", "Bộ Y tế", "Trần B"]
+    grouped, groups = _with_other(table, ["Lê Văn A", "Bộ Y tế"])
+    assert groups == ["other (1 actors)", "unresolved"]
+    assert grouped.tolist() == ["unresolved"] * 5 + ["Lê Văn A", "Lê Văn A", "Bộ Y tế", "other (1 actors)"]
+    grouped, groups = _with_other(table[table["actor_type"] != "unresolved"], ["Lê Văn A", "Bộ Y tế", "Trần B"])
+    assert groups == [] and grouped.tolist() == ["Lê Văn A", "Lê Văn A", "Bộ Y tế", "Trần B"]
