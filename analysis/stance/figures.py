@@ -151,8 +151,8 @@ def stance_actors(session, *, extractor: StanceExtractor | None = None) -> Plot:
     """Number of attributed statements by actor (rows: the 15 named actors with most statements, with
     their country, then all other named actors together as 'other', then all statements whose actor is
     an unresolved pronoun or title ("Họ", "Ông", "Chúng tôi") as one row 'unresolved') and stance
-    class (columns): assert (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, nói, theo), propose (đề nghị),
-    agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), thank (cảm ơn), commit
+    class (columns): assert (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, nói, theo),
+    propose (đề nghị), agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), thank (cảm ơn), commit
     (cam kết), concern (quan ngại), oppose (phản đối).
 
     Parameters
