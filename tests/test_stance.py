@@ -1472,3 +1472,42 @@ def test_unresolved_actors_are_never_ranked_and_form_one_row():
     assert grouped.tolist() == ["unresolved"] * 5 + ["Lê Văn A", "Lê Văn A", "Bộ Y tế", "other (1 actors)"]
     grouped, groups = _with_other(table[table["actor_type"] != "unresolved"], ["Lê Văn A", "Bộ Y tế", "Trần B"])
     assert groups == [] and grouped.tolist() == ["Lê Văn A", "Lê Văn A", "Bộ Y tế", "Trần B"]
+
+
+# --------------------------------------------------------------------------- hyphens, speech after a manner
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A foreign name in Latin letters joined by a hyphen is one name, with or without a title before it.
+        (
+            "Ông Ahmed Al-Rashid cho biết giá dầu sẽ còn tăng trong quý tới.",
+            [("Ahmed Al-Rashid", "cho biết", "inform")],
+        ),
+        (
+            "Bộ trưởng Dầu mỏ Kuwait Al-Sabah khẳng định sản lượng sẽ giữ nguyên.",
+            [("Al-Sabah", "khẳng định", "assert")],
+        ),
+        # A medium of the lexicon written with its hyphen, opening the sentence.
+        ("Itar-Tass cho rằng vụ phóng thử đã thành công ngoài dự kiến.", [("Itar-Tass", "cho rằng", "assert")]),
+        # A hyphen after a Vietnamese syllable sets off a description: the name stops before it.
+        (
+            "TS Lê Văn Bình-Trưởng khoa Luật cho biết khoa sẽ tuyển thêm giảng viên.",
+            [("Lê Văn Bình", "cho biết", "inform")],
+        ),
+    ],
+)
+def test_hyphenated_names(sentence, expected):
+    assert triples(one_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quan hệ Mỹ-Iran tiếp tục căng thẳng sau vụ việc.",  # a hyphen between two countries: no speaker, no cue
+        "Sinh viên Trường ĐH KHXH-NV tham gia chiến dịch mùa hè xanh.",  # two acronyms joined: no statement
+    ],
+)
+def test_hyphens_without_statements(sentence):
+    assert one_sentence(sentence).empty

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .. import config
 from ..text.stopwords import is_stopword
-from ..text.vietnamese import fold
+from ..text.vietnamese import fold, normalize, token_keys
 from ..tomldata import read_toml
 
 __all__ = ["ActorWords", "Actor", "load_actor_words"]
@@ -127,9 +127,10 @@ class Actor:
 
 
 def _phrases(words) -> dict[str, list[tuple[str, ...]]]:
-    """Folded phrases by first syllable, longest first."""
+    """Folded phrases by first syllable, longest first; split into tokens as a sentence is, so that
+    ``Itar-Tass`` and ``PGS-TS`` (a hyphen between their parts) match as written in the text."""
     out: dict[str, list[tuple[str, ...]]] = {}
-    for w in sorted({tuple(fold(w).split()) for w in words}, key=len, reverse=True):
+    for w in sorted({tuple(token_keys(normalize(w))) for w in words}, key=len, reverse=True):
         out.setdefault(w[0], []).append(w)
     return out
 
@@ -265,7 +266,11 @@ class ActorWords:
         n = _match(self.collectives, keys, start, end)
         if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")
-        if all(_upper(w) for w in words[start:end]) and end - start <= 5 and not is_stopword(whole[0]):
+        if (
+            all(_upper(w) or particle(words, i, start) for i, w in enumerate(words[start:end], start))
+            and end - start <= 5
+            and not is_stopword(whole[0])
+        ):
             written = text(start, end)
             if " ".join(whole) in self.country_names:
                 return Actor(written, "country")
@@ -315,7 +320,7 @@ class ActorWords:
         description as after a title (``giáo sư xã hội học François Dubet``)."""
         words, keys = phrase.words, phrase.keys
         run = start
-        while run < end and _upper(words[run]):
+        while run < end and (_upper(words[run]) or particle(words, run, start)):
             run += 1
         if run == start:
             if start >= end:
@@ -374,8 +379,19 @@ _PARTICLES = frozenset("de van von der den bin al da di du dos del la le el ibn"
 
 
 def particle(words: list[str], k: int, start: int = 0) -> bool:
-    """Is ``words[k]`` a name's particle, between two capitalised words?"""
-    return words[k] in _PARTICLES and start < k < len(words) - 1 and _upper(words[k - 1]) and _upper(words[k + 1])
+    """Is ``words[k]`` a name's particle, between two capitalised words: a lower-case particle, or the hyphen
+    of a foreign name written in Latin letters (``El-Badri``, ``Ali-Ilahi``, ``ITAR-Tass``)? A hyphen next to
+    a Vietnamese syllable sets off a description instead (``Huỳnh Thanh Hùng-Phó hiệu trưởng``), and one
+    between two acronyms joins two abbreviations (``KHXH-NV``, ``PGS-TS``)."""
+    if not (start < k < len(words) - 1 and _upper(words[k - 1]) and _upper(words[k + 1])):
+        return False
+    left, right = words[k - 1], words[k + 1]
+    joined = _latin(left) and _latin(right) and not (left.isupper() and right.isupper())  # not "KHXH-NV"
+    return words[k] in _PARTICLES or (words[k] == "-" and joined)
+
+
+def _latin(word: str) -> bool:
+    return word.isascii() and word.isalpha()
 
 
 def _upper(word: str) -> bool:
