@@ -1511,3 +1511,41 @@ def test_hyphenated_names(sentence, expected):
 )
 def test_hyphens_without_statements(sentence):
     assert one_sentence(sentence).empty
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # An indefinite person ("một"/"vị" + a noun of people), as written, before a cue or a verb of manner
+        # that introduces a quotation after a colon.
+        (
+            "Một người bán rau ở chợ Long Biên tâm sự: “Mưa mãi thế này thì lỗ vốn mất.”",
+            [("Một người bán rau ở chợ Long Biên", "tâm sự", "inform")],
+        ),
+        (
+            "Một cư dân tại khu tập thể ngán ngẩm: “Tháng nào cũng mất nước.”",
+            [("Một cư dân tại khu tập thể", "ngán ngẩm", "concern")],
+        ),
+        ("Một tài xế xe tải lắc đầu: “Đường này đi không nổi.”", [("Một tài xế xe tải", "lắc đầu", "inform")]),
+        ("Vị phụ huynh tỏ ra lo lắng: “Cháu học đến khuya mới xong bài.”", [("Vị phụ huynh", "lo lắng", "concern")]),
+        # A quotation, then a name, a description and an aside in brackets: the name speaks.
+        (
+            "“Giá sẽ còn tăng”, Mark Jensen, giám đốc Viện Năng lượng (một nhóm nghiên cứu độc lập) cho hay.",
+            [("Mark Jensen", "cho hay", "inform")],
+        ),
+    ],
+)
+def test_indefinite_speakers_and_described_names(sentence, expected):
+    assert triples(one_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Một số tiền lớn: “khoản tạm ứng” của dự án vẫn chưa được hoàn trả.",  # "một" + no person: nothing said
+        "Một buổi sáng mùa đông: “Hà Nội vào thu” được phát lại trên sóng truyền hình.",
+        "Một người ngã xuống sông nhưng đã được cứu kịp thời.",  # a person, but no cue and no colon
+    ],
+)
+def test_indefinite_phrases_without_statements(sentence):
+    assert one_sentence(sentence).empty

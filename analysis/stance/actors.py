@@ -44,7 +44,10 @@ _SPEAKERS = frozenset(
         "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
         "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
         "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
-        "nhân viên bác sĩ ta nguồn xóm đình"
+        "nhân viên bác sĩ ta nguồn xóm đình "
+        # the head syllables of people named by what they do: "người dân", "phụ huynh", "tài xế", "du khách",
+        # "kỹ sư", "thầy giáo"
+        "dân huynh xế khách sư thầy cán"
     ).split()
 )
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
@@ -62,7 +65,8 @@ BODY_HEADS = frozenset(
     fold(w) for w in ("bộ", "sở", "cục", "viện", "tòa", "toà", "ban", "hãng", "đoàn", "hội đồng", "ủy ban", "uỷ ban")
 )
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
-_NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
+# Determiners too: "Một người dân ngán ngẩm: ..." has no speaker "Một".
+_NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai một mỗi các những nhiều".split())
 # "về"/"với" after these words modify a speaker noun, not open a clause: "một chuyên gia về cầu", "nhà
 # nghiên cứu về Al-Qaeda", "các nhà phân tích thân cận với Rice", "những nhân vật đối lập với chính phủ".
 _MODIFIERS = frozenset(
@@ -261,7 +265,13 @@ class ActorWords:
             ):
                 return Actor(_cap(text(start, end)), kind)
         n = _match(self.unnamed, keys, start, end)
-        if n and (self._speakers(keys, start + n, start + n + 2) or _match(self.titles, keys, start + n, end)):
+        if (
+            n and start + n < end  # "Một" alone is no one, whatever follows the phrase
+        ) and (
+            self._speakers(keys, start + n, min(start + n + 2, end))
+            or _match(self.titles, keys, start + n, end)
+            or (keys[start + n - 1] == "người" and start + n < end)  # "Một người bán hàng ở chợ X": a person
+        ):
             return Actor(_cap(text(start, end)), "person", key="unnamed")
         n = _match(self.collectives, keys, start, end)
         if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):

@@ -196,6 +196,10 @@ class _Statements:
             site = replace(site, boundary=boundary, segment=max(boundary + 1, previous[2] if previous else 0))
             site = replace(site, start=aside) if aside > site.segment else site
             actor = self.speakers.actor(s, site.segment, aside)
+            if actor is not None and boundary >= 0 and keys[boundary] == "," and self.speakers.weak(actor):
+                # "“...”, X, giám đốc Viện Y (một nhóm cố vấn) cho hay.": the name before the description
+                floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
+                actor = self.speakers.apposition(s, boundary, floor) or actor
             if actor is not None:
                 return actor
         contrast = site.inside and boundary >= 0 and keys[boundary] == "," and keys[boundary + 1] in _CONTRAST
@@ -272,7 +276,10 @@ class _Statements:
                 continue
             if self.lex.cues_in(keys[start:colon]):
                 continue  # a cue stands there, its subject not an actor ("Báo cáo nhấn mạnh:")
-            for verb in range(max(start, colon - 4), colon):
+            # An indefinite subject ("Một người dân tại khu phố ngán ngẩm: ...") may be long, its verb of
+            # manner short: try the shorter verbs first there.
+            verbs = range(max(start, colon - 4), colon)
+            for verb in verbs[-2:] if keys[start] in ("một", "vị") else verbs:
                 if (
                     keys[verb] in ("hỏi", "viết")
                     or keys[verb] in _KIN
@@ -290,7 +297,11 @@ class _Statements:
         actor = self.speakers.actor(s, start, verb) if trim(s, start, verb) > start else None
         if self.speakers.weak(actor) and start and s.keys[start - 1] == ",":
             actor = self.speakers.apposition(s, start - 1, 0) or actor
-        if actor and (actor not in self.memory.unnamed or s.words[trim(s, start, verb) - 1][:1].isupper()):
+        if actor and (
+            actor not in self.memory.unnamed
+            or s.words[trim(s, start, verb) - 1][:1].isupper()
+            or s.keys[start] in ("một", "vị")  # an indefinite person: "Một người dân ngán ngẩm: “...”"
+        ):
             return actor
         return None
 
