@@ -1549,3 +1549,39 @@ def test_indefinite_speakers_and_described_names(sentence, expected):
 )
 def test_indefinite_phrases_without_statements(sentence):
     assert one_sentence(sentence).empty
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Two conjuncts as subject: the first, a person's full name, speaks (the second is a description).
+        (
+            "Nguyễn Thu Hà và thí sinh trường Luật cho rằng học tủ thì khó làm được bài.",
+            [("Nguyễn Thu Hà", "cho rằng", "assert")],
+        ),
+        (
+            "Đề thi vừa sức nhưng Trần Văn Lộc và bạn cùng phòng cho rằng thời gian làm bài quá ngắn.",
+            [("Trần Văn Lộc", "cho rằng", "assert")],
+        ),
+        # A capitalised "Theo" after a word in lower case opens a sentence whose stop is missing
+        # (a headline run into the lead).
+        (
+            "Giá xăng tăng mạnh trong tháng này Theo một nguồn tin, giá dầu thô sẽ còn tăng trong quý tới.",
+            [("Một nguồn tin", "Theo", "inform")],
+        ),
+    ],
+)
+def test_coordinated_subjects_and_theo_after_a_headline(sentence, expected):
+    assert triples(one_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Việc đàm phán với Mexico, Peru và Cộng hòa Dominica đã cơ bản thống nhất.",  # a list of places
+        "Bộ phim được quay ở Huế Theo kế hoạch, đoàn làm phim sẽ quay tiếp ở Đà Nẵng.",  # "Theo kế hoạch"
+        "Lê Văn Hưng và đồng đội đã về đích trước thời hạn.",  # two conjuncts, but no cue
+    ],
+)
+def test_coordination_and_theo_without_statements(sentence):
+    assert one_sentence(sentence).empty

@@ -310,8 +310,13 @@ class _Statements:
         (stance inform). ``Theo kế hoạch``, ``theo hướng`` name no actor and give nothing."""
         keys, found = s.keys, []
         for at, key in enumerate(keys):
+            if key != "theo":
+                continue
             opens = at == 0 or keys[at - 1] in _BEFORE_THEO or (at == 1 and keys[0] in ADVERBS)
-            if key != "theo" or not opens:
+            # "... để lại nhiều tai tiếng Theo một nguồn tin, ...": a capitalised "Theo" after a word in lower
+            # case opens a sentence whose stop is missing (a headline run into the lead).
+            opens = opens or (s.words[at] == "Theo" and s.words[at - 1][:1].islower())
+            if not opens:
                 continue
             comma = next(
                 (
