@@ -1585,3 +1585,28 @@ def test_coordinated_subjects_and_theo_after_a_headline(sentence, expected):
 )
 def test_coordination_and_theo_without_statements(sentence):
     assert one_sentence(sentence).empty
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Reported speech inside reported speech: the inner cue introduces speech of its own ("rằng") and has
+        # a named subject of its own, set off by a description.
+        (
+            "Ông Phạm Văn Tư nói rằng quyết định được đưa ra sau khi bà Lê Thị Hoa, vợ ông Tám, cáo buộc rằng "
+            "công ty đã vi phạm hợp đồng.",
+            [("Lê Thị Hoa", "cáo buộc", "oppose"), ("Phạm Văn Tư", "nói rằng", "inform")],
+        ),
+        (
+            "Bà Lê Thị Hoa, giám đốc sở, cho biết ông Đinh Văn Tám, trưởng phòng, đã khẳng định rằng dự án sẽ xong.",
+            [("Lê Thị Hoa", "cho biết", "inform"), ("Đinh Văn Tám", "khẳng định", "assert")],
+        ),
+        # A coordinated predicate with no subject of its own keeps the first subject.
+        (
+            "Ông Phạm Văn Tư hoan nghênh kết quả đạt được, khẳng định rằng quan hệ hai nước ngày càng tốt đẹp.",
+            [("Phạm Văn Tư", "hoan nghênh", "praise"), ("Phạm Văn Tư", "khẳng định", "assert")],
+        ),
+    ],
+)
+def test_nested_speech_with_a_subject_of_its_own(sentence, expected):
+    assert triples(one_sentence(sentence)) == expected

@@ -202,6 +202,10 @@ class _Statements:
                 actor = self.speakers.apposition(s, boundary, floor) or actor
             if actor is not None:
                 return actor
+        if previous is not None and keys[site.end : site.end + 1] == ["rằng"]:
+            nested = self._nested(s, site)
+            if nested is not None:
+                return nested
         contrast = site.inside and boundary >= 0 and keys[boundary] == "," and keys[boundary + 1] in _CONTRAST
         if not site.inside or contrast or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
             actor = self.speakers.actor(s, site.segment, site.start)
@@ -224,6 +228,23 @@ class _Statements:
         if actor is None:
             actor = self._shared_subject(s, site)
         if actor is not None and _reviewing(keys, site.start, site.end):
+            return None
+        return actor
+
+    def _nested(self, s: Sentence, site: _Site) -> str | None:
+        """Reported speech inside reported speech: ``X nói rằng ... sau khi bà Y, vợ ông Z, cáo buộc rằng
+        ...``. A cue after another statement of the sentence that introduces speech of its own (``rằng``)
+        with a named subject of its own just before it (or before a description set off by commas) is that
+        subject's statement; else none, and the usual rules apply."""
+        previous, boundary = site.previous, site.boundary
+        actor = self.speakers.actor(s, site.segment, site.start) if site.segment < site.start else None
+        if self.speakers.weak(actor) and boundary >= previous[2] and s.keys[boundary] == ",":
+            actor = self.speakers.apposition(s, boundary, previous[2]) or actor
+            before = s.boundaries[boundary]  # "... sau khi bà Y, vợ ông Z, cáo buộc": Y after "khi"
+            if before >= previous[2] and s.keys[before] == ",":
+                start = max(s.boundaries[before] + 1, previous[2])
+                actor = self.speakers.after_conjunction(s, start, before) or actor
+        if self.speakers.weak(actor) or actor == previous[0] or self.memory.types.get(actor) == "unresolved":
             return None
         return actor
 
