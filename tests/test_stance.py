@@ -1610,3 +1610,32 @@ def test_coordination_and_theo_without_statements(sentence):
 )
 def test_nested_speech_with_a_subject_of_its_own(sentence, expected):
     assert triples(one_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A medium reports by publishing: "phản ánh", "đưa tin" count with a medium as subject, no colon needed.
+        (
+            "Báo Tuổi Trẻ đã phản ánh về việc hai cán bộ chặn xe hàng loạt trên quốc lộ.",
+            [("Báo Tuổi Trẻ", "phản ánh", "inform")],
+        ),
+        ("Hãng tin AFP đưa tin về vụ nổ ở thủ đô vào sáng nay.", [("Hãng tin AFP", "đưa tin", "inform")]),
+        # Anyone else "phản ánh" only when it introduces speech.
+        ("Ông Nguyễn Văn Nam phản ánh: “Đường vào xã bị sạt lở nặng.”", [("Nguyễn Văn Nam", "phản ánh", "inform")]),
+    ],
+)
+def test_media_report_by_publishing(sentence, expected):
+    assert triples(one_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bộ phim phản ánh cuộc sống của người dân vùng cao.",  # a film reflects: not a medium reporting
+        "Ông Nguyễn Văn Nam phản ánh thực tế khó khăn của ngành trong bài viết.",  # reflects, no speech after
+        "Công ty công bố kết quả kinh doanh quý III vào tuần trước.",  # publishing results: an event
+    ],
+)
+def test_publishing_verbs_without_statements(sentence):
+    assert one_sentence(sentence).empty

@@ -166,9 +166,12 @@ class _Statements:
             ):
                 continue
             site = _site(s, cue_start, cue_end, stance, found[-1] if len(found) > len(theos) else None)
-            if introducing and not (site.closes_quote or _introduces(s, cue_end)):
+            reporting = introducing and not (site.closes_quote or _introduces(s, cue_end))
+            if reporting and tuple(s.keys[cue_start:cue_end]) not in _PUBLISHING:
                 continue
             actor = self._speaker(s, site, theos)
+            if reporting and (actor is None or self.memory.types.get(actor) != "media"):
+                continue  # "Bộ phim phản ánh cuộc sống": only a medium reports by publishing
             if actor is None:
                 if cue_start == 0 and stance != "inform" and s.keys[cue_end : cue_end + 1] != ["về"]:
                     fronted = (cue_start, cue_end, stance)  # "Khẳng định ..., Tổng Bí thư chỉ rõ ..."
@@ -513,6 +516,11 @@ def _closes(s: Sentence, end: int) -> bool:
 
 # Nouns after an honorific that make it a common noun, not a pronoun: "bà mẹ", "ông bố", "cô giáo".
 _KIN = frozenset(fold(w) for w in "mẹ bố cha con cháu giáo chủ lão".split())
+
+
+# Verbs of publishing among the [introducing] cues: with a medium as subject they report what it said even
+# with no colon, "rằng" or quotation after them ("Báo Tuổi Trẻ đã phản ánh về việc ..."), as its "cho biết".
+_PUBLISHING = frozenset(tuple(fold(w).split()) for w in ("phản ánh", "đưa tin", "công bố"))
 
 
 # Verbs whose content is another speaker's statement ("X dẫn lời Y cho rằng ...").
