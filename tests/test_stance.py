@@ -1639,3 +1639,22 @@ def test_media_report_by_publishing(sentence, expected):
 )
 def test_publishing_verbs_without_statements(sentence):
     assert one_sentence(sentence).empty
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # "Cơ quan này", "Đơn vị này" name a body by its kind: the last body that spoke, whatever its name.
+        (
+            "Cục Thú y cho biết dịch đã được khống chế.\nCơ quan này khẳng định người dân có thể tái đàn từ tháng sau.",
+            [(1, "Cục Thú y", "cho biết", "inform"), (2, "Cục Thú y", "khẳng định", "assert")],
+        ),
+        # No body spoke before (a collective did): left as written.
+        (
+            "Hai bên cho biết dịch đã được khống chế.\nCơ quan này khẳng định người dân có thể tái đàn từ tháng sau.",
+            [(1, "Hai bên", "cho biết", "inform"), (2, "Cơ quan này", "khẳng định", "assert")],
+        ),
+    ],
+)
+def test_generic_body_reference(body, expected):
+    assert quads(extract(body)) == expected
