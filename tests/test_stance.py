@@ -1415,7 +1415,7 @@ def vntc_halves(tmp_path_factory):
 # that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
-    [("dev", 140, 0.90, 0.80), ("heldout", 147, 0.88, 0.68), ("fresh", 158, 0.90, 0.76)],
+    [("dev", 140, 0.92, 0.83), ("heldout", 147, 0.92, 0.74), ("fresh", 158, 0.92, 0.81)],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
     docs = vntc_halves[half]
@@ -1462,15 +1462,16 @@ def test_unresolved_actors_are_never_ranked_and_form_one_row():
 
     table = pd.DataFrame(
         {
-            "actor": ["Họ", "Họ", "Họ", "Ông", "Ông", "Lê Văn A", "Lê Văn A", "Bộ Y tế", "Trần B"],
-            "actor_type": ["unresolved"] * 5 + ["person", "person", "body", "person"],
+            "actor": ["Họ", "Họ", "Họ", "Ông", "Chúng tôi", "Lê Văn A", "Lê Văn A", "Bộ Y tế", "Trần B"],
+            # a first-person pronoun left as written names no one either, whatever its type
+            "actor_type": ["unresolved"] * 4 + ["collective", "person", "person", "body", "person"],
         }
     )
     assert _top_actors(table) == ["Lê Văn A", "Bộ Y tế", "Trần B"]
     grouped, groups = _with_other(table, ["Lê Văn A", "Bộ Y tế"])
     assert groups == ["other (1 actors)", "unresolved"]
     assert grouped.tolist() == ["unresolved"] * 5 + ["Lê Văn A", "Lê Văn A", "Bộ Y tế", "other (1 actors)"]
-    grouped, groups = _with_other(table[table["actor_type"] != "unresolved"], ["Lê Văn A", "Bộ Y tế", "Trần B"])
+    grouped, groups = _with_other(table.iloc[5:], ["Lê Văn A", "Bộ Y tế", "Trần B"])  # named actors only
     assert groups == [] and grouped.tolist() == ["Lê Văn A", "Lê Văn A", "Bộ Y tế", "Trần B"]
 
 

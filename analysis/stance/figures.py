@@ -11,7 +11,7 @@ from ..figures.plotting import PALETTE, Plot, drawing, label_cells, new_figure, 
 from ..figures.registry import figure
 from ..framing.lexicon import Lexicon, load_lexicon
 from ..framing.phrases import PhraseMatcher
-from ..text.vietnamese import wrapped_keys
+from ..text.vietnamese import fold, wrapped_keys
 from .extract import STANCES, StanceExtractor, evaluate
 
 __all__ = [
@@ -53,11 +53,18 @@ def statements(session, *, extractor: StanceExtractor | None = None) -> pd.DataF
     )
 
 
+# First-person pronouns left as written: inside a quotation they name the speaker's side, which the table
+# does not say, so they name no one to a reader of the figure.
+_FIRST_PERSON = frozenset(fold(w) for w in ("tôi", "chúng tôi", "chúng ta", "ta", "mình", "chúng mình", "chúng em"))
+
+
 def _unresolved(table: pd.DataFrame) -> pd.Series:
-    """Whether each statement's actor is unresolved ("Họ", "Ông", "Chúng tôi": actor_type ``unresolved``)."""
+    """Whether each statement's actor names no one: actor_type ``unresolved`` ("Họ", "Ông") or a first-person
+    pronoun left as written ("Chúng tôi", "Tôi")."""
+    pronoun = table["actor"].map(lambda a: fold(a) in _FIRST_PERSON)
     if "actor_type" not in table.columns:
-        return pd.Series(False, index=table.index)
-    return table["actor_type"].eq(UNRESOLVED)
+        return pronoun
+    return table["actor_type"].eq(UNRESOLVED) | pronoun
 
 
 def _top_actors(table: pd.DataFrame) -> list[str]:
