@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .. import config
 from ..text.stopwords import is_stopword
-from ..text.vietnamese import fold
+from ..text.vietnamese import fold, normalize, token_keys
 from ..tomldata import read_toml
 
 __all__ = ["ActorWords", "Actor", "load_actor_words"]
@@ -44,7 +44,10 @@ _SPEAKERS = frozenset(
         "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
         "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
         "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
-        "nhân viên bác sĩ ta nguồn xóm đình"
+        "nhân viên bác sĩ ta nguồn xóm đình "
+        # the head syllables of people named by what they do: "người dân", "phụ huynh", "tài xế", "du khách",
+        # "kỹ sư", "thầy giáo"
+        "dân huynh xế khách sư thầy cán"
     ).split()
 )
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
@@ -62,7 +65,8 @@ BODY_HEADS = frozenset(
     fold(w) for w in ("bộ", "sở", "cục", "viện", "tòa", "toà", "ban", "hãng", "đoàn", "hội đồng", "ủy ban", "uỷ ban")
 )
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
-_NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai".split())
+# Determiners too: "Một người dân ngán ngẩm: ..." has no speaker "Một".
+_NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai một mỗi các những nhiều".split())
 # "về"/"với" after these words modify a speaker noun, not open a clause: "một chuyên gia về cầu", "nhà
 # nghiên cứu về Al-Qaeda", "các nhà phân tích thân cận với Rice", "những nhân vật đối lập với chính phủ".
 _MODIFIERS = frozenset(
@@ -127,9 +131,10 @@ class Actor:
 
 
 def _phrases(words) -> dict[str, list[tuple[str, ...]]]:
-    """Folded phrases by first syllable, longest first."""
+    """Folded phrases by first syllable, longest first; split into tokens as a sentence is, so that
+    ``Itar-Tass`` and ``PGS-TS`` (a hyphen between their parts) match as written in the text."""
     out: dict[str, list[tuple[str, ...]]] = {}
-    for w in sorted({tuple(fold(w).split()) for w in words}, key=len, reverse=True):
+    for w in sorted({tuple(token_keys(normalize(w))) for w in words}, key=len, reverse=True):
         out.setdefault(w[0], []).append(w)
     return out
 
@@ -260,12 +265,22 @@ class ActorWords:
             ):
                 return Actor(_cap(text(start, end)), kind)
         n = _match(self.unnamed, keys, start, end)
-        if n and (self._speakers(keys, start + n, start + n + 2) or _match(self.titles, keys, start + n, end)):
+        if (
+            n and start + n < end  # "Một" alone is no one, whatever follows the phrase
+        ) and (
+            self._speakers(keys, start + n, min(start + n + 2, end))
+            or _match(self.titles, keys, start + n, end)
+            or (keys[start + n - 1] == "người" and start + n < end)  # "Một người bán hàng ở chợ X": a person
+        ):
             return Actor(_cap(text(start, end)), "person", key="unnamed")
         n = _match(self.collectives, keys, start, end)
         if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")
-        if all(_upper(w) for w in words[start:end]) and end - start <= 5 and not is_stopword(whole[0]):
+        if (
+            all(_upper(w) or particle(words, i, start) for i, w in enumerate(words[start:end], start))
+            and end - start <= 5
+            and not is_stopword(whole[0])
+        ):
             written = text(start, end)
             if " ".join(whole) in self.country_names:
                 return Actor(written, "country")
@@ -315,7 +330,7 @@ class ActorWords:
         description as after a title (``giáo sư xã hội học François Dubet``)."""
         words, keys = phrase.words, phrase.keys
         run = start
-        while run < end and _upper(words[run]):
+        while run < end and (_upper(words[run]) or particle(words, run, start)):
             run += 1
         if run == start:
             if start >= end:
@@ -374,8 +389,19 @@ _PARTICLES = frozenset("de van von der den bin al da di du dos del la le el ibn"
 
 
 def particle(words: list[str], k: int, start: int = 0) -> bool:
-    """Is ``words[k]`` a name's particle, between two capitalised words?"""
-    return words[k] in _PARTICLES and start < k < len(words) - 1 and _upper(words[k - 1]) and _upper(words[k + 1])
+    """Is ``words[k]`` a name's particle, between two capitalised words: a lower-case particle, or the hyphen
+    of a foreign name written in Latin letters (``El-Badri``, ``Ali-Ilahi``, ``ITAR-Tass``)? A hyphen next to
+    a Vietnamese syllable sets off a description instead (``Huỳnh Thanh Hùng-Phó hiệu trưởng``), and one
+    between two acronyms joins two abbreviations (``KHXH-NV``, ``PGS-TS``)."""
+    if not (start < k < len(words) - 1 and _upper(words[k - 1]) and _upper(words[k + 1])):
+        return False
+    left, right = words[k - 1], words[k + 1]
+    joined = _latin(left) and _latin(right) and not (left.isupper() and right.isupper())  # not "KHXH-NV"
+    return words[k] in _PARTICLES or (words[k] == "-" and joined)
+
+
+def _latin(word: str) -> bool:
+    return word.isascii() and word.isalpha()
 
 
 def _upper(word: str) -> bool:

@@ -166,9 +166,12 @@ class _Statements:
             ):
                 continue
             site = _site(s, cue_start, cue_end, stance, found[-1] if len(found) > len(theos) else None)
-            if introducing and not (site.closes_quote or _introduces(s, cue_end)):
+            reporting = introducing and not (site.closes_quote or _introduces(s, cue_end))
+            if reporting and tuple(s.keys[cue_start:cue_end]) not in _PUBLISHING:
                 continue
             actor = self._speaker(s, site, theos)
+            if reporting and (actor is None or self.memory.types.get(actor) != "media"):
+                continue  # "Bộ phim phản ánh cuộc sống": only a medium reports by publishing
             if actor is None:
                 if cue_start == 0 and stance != "inform" and s.keys[cue_end : cue_end + 1] != ["về"]:
                     fronted = (cue_start, cue_end, stance)  # "Khẳng định ..., Tổng Bí thư chỉ rõ ..."
@@ -196,8 +199,16 @@ class _Statements:
             site = replace(site, boundary=boundary, segment=max(boundary + 1, previous[2] if previous else 0))
             site = replace(site, start=aside) if aside > site.segment else site
             actor = self.speakers.actor(s, site.segment, aside)
+            if actor is not None and boundary >= 0 and keys[boundary] == "," and self.speakers.weak(actor):
+                # "“...”, X, giám đốc Viện Y (một nhóm cố vấn) cho hay.": the name before the description
+                floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
+                actor = self.speakers.apposition(s, boundary, floor) or actor
             if actor is not None:
                 return actor
+        if previous is not None and keys[site.end : site.end + 1] == ["rằng"]:
+            nested = self._nested(s, site)
+            if nested is not None:
+                return nested
         contrast = site.inside and boundary >= 0 and keys[boundary] == "," and keys[boundary + 1] in _CONTRAST
         if not site.inside or contrast or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
             actor = self.speakers.actor(s, site.segment, site.start)
@@ -220,6 +231,23 @@ class _Statements:
         if actor is None:
             actor = self._shared_subject(s, site)
         if actor is not None and _reviewing(keys, site.start, site.end):
+            return None
+        return actor
+
+    def _nested(self, s: Sentence, site: _Site) -> str | None:
+        """Reported speech inside reported speech: ``X nói rằng ... sau khi bà Y, vợ ông Z, cáo buộc rằng
+        ...``. A cue after another statement of the sentence that introduces speech of its own (``rằng``)
+        with a named subject of its own just before it (or before a description set off by commas) is that
+        subject's statement; else none, and the usual rules apply."""
+        previous, boundary = site.previous, site.boundary
+        actor = self.speakers.actor(s, site.segment, site.start) if site.segment < site.start else None
+        if self.speakers.weak(actor) and boundary >= previous[2] and s.keys[boundary] == ",":
+            actor = self.speakers.apposition(s, boundary, previous[2]) or actor
+            before = s.boundaries[boundary]  # "... sau khi bà Y, vợ ông Z, cáo buộc": Y after "khi"
+            if before >= previous[2] and s.keys[before] == ",":
+                start = max(s.boundaries[before] + 1, previous[2])
+                actor = self.speakers.after_conjunction(s, start, before) or actor
+        if self.speakers.weak(actor) or actor == previous[0] or self.memory.types.get(actor) == "unresolved":
             return None
         return actor
 
@@ -272,7 +300,10 @@ class _Statements:
                 continue
             if self.lex.cues_in(keys[start:colon]):
                 continue  # a cue stands there, its subject not an actor ("Báo cáo nhấn mạnh:")
-            for verb in range(max(start, colon - 4), colon):
+            # An indefinite subject ("Một người dân tại khu phố ngán ngẩm: ...") may be long, its verb of
+            # manner short: try the shorter verbs first there.
+            verbs = range(max(start, colon - 4), colon)
+            for verb in verbs[-2:] if keys[start] in ("một", "vị") else verbs:
                 if (
                     keys[verb] in ("hỏi", "viết")
                     or keys[verb] in _KIN
@@ -290,7 +321,11 @@ class _Statements:
         actor = self.speakers.actor(s, start, verb) if trim(s, start, verb) > start else None
         if self.speakers.weak(actor) and start and s.keys[start - 1] == ",":
             actor = self.speakers.apposition(s, start - 1, 0) or actor
-        if actor and (actor not in self.memory.unnamed or s.words[trim(s, start, verb) - 1][:1].isupper()):
+        if actor and (
+            actor not in self.memory.unnamed
+            or s.words[trim(s, start, verb) - 1][:1].isupper()
+            or s.keys[start] in ("một", "vị")  # an indefinite person: "Một người dân ngán ngẩm: “...”"
+        ):
             return actor
         return None
 
@@ -299,8 +334,13 @@ class _Statements:
         (stance inform). ``Theo kế hoạch``, ``theo hướng`` name no actor and give nothing."""
         keys, found = s.keys, []
         for at, key in enumerate(keys):
+            if key != "theo":
+                continue
             opens = at == 0 or keys[at - 1] in _BEFORE_THEO or (at == 1 and keys[0] in ADVERBS)
-            if key != "theo" or not opens:
+            # "... để lại nhiều tai tiếng Theo một nguồn tin, ...": a capitalised "Theo" after a word in lower
+            # case opens a sentence whose stop is missing (a headline run into the lead).
+            opens = opens or (s.words[at] == "Theo" and s.words[at - 1][:1].islower())
+            if not opens:
                 continue
             comma = next(
                 (
@@ -476,6 +516,11 @@ def _closes(s: Sentence, end: int) -> bool:
 
 # Nouns after an honorific that make it a common noun, not a pronoun: "bà mẹ", "ông bố", "cô giáo".
 _KIN = frozenset(fold(w) for w in "mẹ bố cha con cháu giáo chủ lão".split())
+
+
+# Verbs of publishing among the [introducing] cues: with a medium as subject they report what it said even
+# with no colon, "rằng" or quotation after them ("Báo Tuổi Trẻ đã phản ánh về việc ..."), as its "cho biết".
+_PUBLISHING = frozenset(tuple(fold(w).split()) for w in ("phản ánh", "đưa tin", "công bố"))
 
 
 # Verbs whose content is another speaker's statement ("X dẫn lời Y cho rằng ...").

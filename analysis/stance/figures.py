@@ -11,7 +11,7 @@ from ..figures.plotting import PALETTE, Plot, drawing, label_cells, new_figure, 
 from ..figures.registry import figure
 from ..framing.lexicon import Lexicon, load_lexicon
 from ..framing.phrases import PhraseMatcher
-from ..text.vietnamese import wrapped_keys
+from ..text.vietnamese import fold, wrapped_keys
 from .extract import STANCES, StanceExtractor, evaluate
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 MAX_ACTORS = 15
+UNRESOLVED = "unresolved"  # the one row of all statements whose actor is an unresolved pronoun or title
 
 
 def statements(session, *, extractor: StanceExtractor | None = None) -> pd.DataFrame:
@@ -52,18 +53,39 @@ def statements(session, *, extractor: StanceExtractor | None = None) -> pd.DataF
     )
 
 
+# First-person pronouns left as written: inside a quotation they name the speaker's side, which the table
+# does not say, so they name no one to a reader of the figure.
+_FIRST_PERSON = frozenset(fold(w) for w in ("tôi", "chúng tôi", "chúng ta", "ta", "mình", "chúng mình", "chúng em"))
+
+
+def _unresolved(table: pd.DataFrame) -> pd.Series:
+    """Whether each statement's actor names no one: actor_type ``unresolved`` ("Họ", "Ông") or a first-person
+    pronoun left as written ("Chúng tôi", "Tôi")."""
+    pronoun = table["actor"].map(lambda a: fold(a) in _FIRST_PERSON)
+    if "actor_type" not in table.columns:
+        return pronoun
+    return table["actor_type"].eq(UNRESOLVED) | pronoun
+
+
 def _top_actors(table: pd.DataFrame) -> list[str]:
-    counts = table.groupby("actor").size()
+    """The named actors with most statements (at most ``MAX_ACTORS``): unresolved pronouns and titles are
+    never ranked, however often they speak (on a large corpus "Họ", "Ông" would lead otherwise)."""
+    counts = table.loc[~_unresolved(table)].groupby("actor").size()
     return sorted(counts.index, key=lambda a: (-counts[a], a))[:MAX_ACTORS]
 
 
-def _with_other(table: pd.DataFrame, actors: list[str]) -> tuple[pd.Series, str | None]:
-    """Each statement's actor, the actors beyond the top ones grouped as ``other (N actors)``; and that label."""
-    rest = table.loc[~table["actor"].isin(actors), "actor"]
-    if rest.empty:
-        return table["actor"], None
-    label = f"other ({rest.nunique()} actors)"
-    return table["actor"].where(table["actor"].isin(actors), label), label
+def _with_other(table: pd.DataFrame, actors: list[str]) -> tuple[pd.Series, list[str]]:
+    """Each statement's actor, the named actors beyond the top ones grouped as ``other (N actors)`` and
+    the unresolved ones as ``unresolved``; and the labels of those groups (none when nothing is grouped)."""
+    unresolved = _unresolved(table)
+    rest = table.loc[~table["actor"].isin(actors) & ~unresolved, "actor"]
+    grouped, groups = table["actor"].where(table["actor"].isin(actors) & ~unresolved), []
+    if not rest.empty:
+        label = f"other ({rest.nunique()} actors)"
+        grouped, groups = grouped.where(unresolved | grouped.notna(), label), [label]
+    if unresolved.any():
+        grouped, groups = grouped.where(~unresolved, UNRESOLVED), [*groups, UNRESOLVED]
+    return grouped.fillna(table["actor"]), groups
 
 
 def _period(dates: pd.Series) -> tuple[pd.Series, str]:
@@ -86,8 +108,9 @@ def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues") -> None:
 
 
 def stance_actors_table(session, *, extractor: StanceExtractor | None = None) -> pd.DataFrame:
-    """Statements by actor (the 15 with most, then the rest as one ``other (N actors)`` row), their
-    country and stance class: the table of :func:`stance_actors`.
+    """Statements by actor (the 15 named actors with most, then the rest as one ``other (N actors)`` row,
+    then all unresolved pronouns and titles as one ``unresolved`` row), their country and stance class:
+    the table of :func:`stance_actors`.
 
     Parameters
     ----------
@@ -99,11 +122,11 @@ def stance_actors_table(session, *, extractor: StanceExtractor | None = None) ->
     """
     table = statements(session, extractor=extractor)
     actors = _top_actors(table)
-    grouped, other = _with_other(table, actors)
+    grouped, groups = _with_other(table, actors)
     country = dict(zip(table["actor"], table["actor_country"]))
     data = table.assign(actor=grouped).groupby(["actor", "stance"]).size().rename("statements").reset_index()
-    data.insert(1, "actor_country", data["actor"].map(country).fillna(""))
-    data.attrs.update(actors=actors, other=other)
+    data.insert(1, "actor_country", data["actor"].map(lambda a: "" if a in groups else country.get(a, "")))
+    data.attrs.update(actors=actors, groups=groups)
     return data
 
 
@@ -111,9 +134,13 @@ def stance_actors_table(session, *, extractor: StanceExtractor | None = None) ->
 def draw_stance_actors(table: pd.DataFrame) -> Plot:
     """A heatmap of statements by actor (rows, with their country) and stance class (columns)."""
     counts = table.groupby("actor")["statements"].sum()
-    other = table.attrs.get("other", next((a for a in counts.index if a.startswith("other (")), None))
-    actors = table.attrs.get("actors", sorted((a for a in counts.index if a != other), key=lambda a: (-counts[a], a)))
-    rows = actors + ([other] if other else [])
+    groups = table.attrs.get(
+        "groups", [a for a in counts.index if a.startswith("other (")] + [a for a in counts.index if a == UNRESOLVED]
+    )
+    actors = table.attrs.get(
+        "actors", sorted((a for a in counts.index if a not in groups), key=lambda a: (-counts[a], a))
+    )
+    rows = actors + groups
     matrix = table.pivot_table(index="actor", columns="stance", values="statements", aggfunc="sum", fill_value=0)
     matrix = matrix.reindex(index=rows, columns=list(STANCES), fill_value=0)
     country = dict(zip(table["actor"], table["actor_country"]))
@@ -128,10 +155,11 @@ def draw_stance_actors(table: pd.DataFrame) -> Plot:
 
 @figure("stance_actors", title="Who takes which stance", table=stance_actors_table, draw=draw_stance_actors)
 def stance_actors(session, *, extractor: StanceExtractor | None = None) -> Plot:
-    """Number of attributed statements by actor (rows: the 15 actors with most statements, with their
-    country, then all other actors together as 'other') and stance class (columns): assert
-    (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, nói, theo), propose (đề nghị),
-    agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), thank (cảm ơn), commit
+    """Number of attributed statements by actor (rows: the 15 named actors with most statements, with
+    their country, then all other named actors together as 'other', then all statements whose actor is
+    an unresolved pronoun or title ("Họ", "Ông", "Chúng tôi") as one row 'unresolved') and stance
+    class (columns): assert (khẳng định), emphasize (nhấn mạnh, nêu rõ), inform (cho biết, nói, theo),
+    propose (đề nghị), agree (nhất trí, thống nhất), praise (đánh giá cao, hoan nghênh), thank (cảm ơn), commit
     (cam kết), concern (quan ngại), oppose (phản đối).
 
     Parameters
@@ -284,8 +312,9 @@ def actor_phrases(session, *, extractor: StanceExtractor | None = None, lexicon:
 
 
 def tone_by_actor_table(session, *, extractor: StanceExtractor | None = None) -> pd.DataFrame:
-    """Statements and tone words (positive, difficulty) of each of the 15 actors with most statements,
-    then of all the others as one ``other`` row: the table of :func:`tone_by_actor`.
+    """Statements and tone words (positive, difficulty) of each of the 15 named actors with most
+    statements, then of all the other named actors as one ``other`` row, then of all unresolved pronouns
+    and titles as one ``unresolved`` row: the table of :func:`tone_by_actor`.
 
     Parameters
     ----------
@@ -297,12 +326,12 @@ def tone_by_actor_table(session, *, extractor: StanceExtractor | None = None) ->
     """
     table = statements(session, extractor=extractor)
     actors = _top_actors(table)
-    grouped, other = _with_other(table, actors)
+    grouped, groups = _with_other(table, actors)
     return (
         table.assign(actor=grouped)
         .groupby("actor")
         .agg(statements=("stance", "size"), positive=("tone_positive", "sum"), difficulty=("tone_difficulty", "sum"))
-        .reindex(actors + ([other] if other else []))
+        .reindex(actors + groups)
         .reset_index()
     )
 
@@ -325,8 +354,9 @@ def draw_tone_by_actor(table: pd.DataFrame) -> Plot:
 def tone_by_actor(session, *, extractor: StanceExtractor | None = None) -> Plot:
     """Words of the project's small tone lexicons (analysis/data/tone.toml) in the content of each
     actor's statements: positive evaluation (tốt đẹp, mẫu mực, hiệu quả, thực chất ...) and
-    difficulty (khó khăn, vướng mắc, phức tạp, thách thức ...), per statement; the 15 actors with
-    most statements, then all others together as 'other'.
+    difficulty (khó khăn, vướng mắc, phức tạp, thách thức ...), per statement; the 15 named actors
+    with most statements, then all other named actors together as 'other', then all statements whose
+    actor is an unresolved pronoun or title as one row 'unresolved'.
 
     Parameters
     ----------

@@ -19,6 +19,11 @@ from .sentence import Sentence, ends_within, find, name_end
 _REFERENCE_WORDS = frozenset(fold(w) for w in "này ấy ta viên vị người ông bà nhà".split())
 
 
+# Nouns naming a body by its kind alone, never the start of its name: "Cơ quan này" is the Cục, Bộ or
+# Sở that spoke last ("Cục Thú y cho biết ... Cơ quan này khẳng định ...").
+_GENERIC_BODIES = frozenset(fold(w) for w in ("cơ quan", "tổ chức", "đơn vị"))
+
+
 class Memory:
     """The people named in a document, the actors recognised so far (type, country, how weakly) and
     the statements made so far; and the resolution of references against them."""
@@ -206,10 +211,12 @@ class Memory:
             media = [(i, t, a) for (i, t, a, k) in self.spoken if k == "media"]
             media += [(i, t, a) for (i, t, a) in self.media if (i, t) < here]
             return (max(media)[2], "media") if media else None
+        generic = " ".join(keys[:2]) in _GENERIC_BODIES  # "Cơ quan này": the last body, whatever its name
         groups = [
             a
             for (i, t, a, k) in self.spoken
-            if k in ("body", "media", "collective", "country") and (head == "họ" or fold(a).startswith(head))
+            if k in ("body", "media", "collective", "country")
+            and (head == "họ" or (generic and k == "body") or fold(a).startswith(head))
         ]
         return (groups[-1], self.types[groups[-1]]) if groups else None
 

@@ -81,12 +81,24 @@ class Speakers:
             return None
         actor = self._registered(s, start, end)
         if actor is None:
-            return self._general(s, start, end)
+            return self._general(s, start, end) or self._first_conjunct(s, start, end)
         self.memory.types.setdefault(actor, self._register_type(actor))
         named = self.lex.words.countries_in(s.keys, start, end)
         if named and fold(actor) not in self.lex.words.country_names:
             self.memory.country_of.setdefault(actor, named[0])
         return actor
+
+    def _first_conjunct(self, s: Sentence, start: int, end: int) -> str | None:
+        """``A và B <cue>``, a subject of two conjuncts read as no actor whole (``Nguyễn Thu Hà và thí sinh
+        trường Luật cho rằng``): its first conjunct when that is a person's full name (not a bare title, a
+        pronoun or one capitalised word, as in a list of places)."""
+        joins = [i for i in range(start + 1, end - 1) if s.keys[i] == "và"]
+        if not joins:
+            return None
+        first = self.actor(s, start, joins[0])
+        if first is None or first in self.memory.unnamed or self.memory.types.get(first) != "person":
+            return None
+        return first if len(first.split()) >= 2 else None  # a full name, not one word of a list of places
 
     def _ends_with_name(self, s: Sentence, start: int, end: int) -> bool:
         """Does ``start:end`` end with a Vietnamese person's name (a family name and one to three syllables)?"""
@@ -191,7 +203,11 @@ class Speakers:
     def after_conjunction(self, s: Sentence, start: int, end: int) -> str | None:
         """The subject of a clause joined inside the phrase (``... và người ta cho rằng``)."""
         joins = [i for i in range(start, end) if s.keys[i] in _CONJUNCTIONS]
-        return self.actor(s, joins[-1] + 1, end) if joins and joins[-1] + 1 < end else None
+        for j in joins[-1:-3:-1]:  # the last, else the one before: "..., nhưng A và B cho rằng"
+            actor = self.actor(s, j + 1, end) if j + 1 < end else None
+            if actor is not None:
+                return actor
+        return None
 
     def sender(self, s: Sentence, floor: int, end: int) -> str | None:
         """The sender of a document that says something: ``X đã có công văn đề nghị ...``, ``X gửi công điện
