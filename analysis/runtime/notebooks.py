@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -130,10 +131,26 @@ def render(path: str | Path, out: str | Path, values: dict | None = None) -> Pat
         extra_loaders=[jinja2.DictLoader({"report.html.j2": TEMPLATE})], template_file="report.html.j2"
     )
     html, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": path.stem}})
+    html, css = _shared_style(html)
     make_folder(out)
+    write_atomic(out / STYLESHEET, css.encode("utf-8"))
     target = out / f"{path.stem}.html"
     write_atomic(target, html.encode("utf-8"))
     return target
+
+
+#: The page style every report shares (JupyterLab's), written once beside them.
+STYLESHEET = "report.css"
+
+
+def _shared_style(html: str) -> tuple[str, str]:
+    """``html`` with the style sheets of its head replaced by a link to :data:`STYLESHEET`, and their text
+    (the same for every notebook: 1,800 lines that each report would otherwise repeat)."""
+    head, rest = html.split("</head>", 1)
+    sheets = re.findall(r'<style type="text/css">(.*?)</style>', head, flags=re.S)
+    head = re.sub(r'<style type="text/css">.*?</style>\s*', "", head, flags=re.S)
+    link = f'<link rel="stylesheet" href="{STYLESHEET}">\n'
+    return head + link + "</head>" + rest, "\n".join(s.strip("\n") for s in sheets) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
