@@ -1716,6 +1716,14 @@ def test_generic_body_reference(body, expected):
             "Ông Kim Jong Bo cố gắng đảm bảo với các nghị sĩ rằng ông sẽ tái tranh cử.",
             [("Kim Jong Bo", "đảm bảo", "commit")],
         ),
+        # An existential "có" before an opinion or a person nobody names: that indefinite speaker.
+        ("Có ý kiến cho rằng, biển số xe là biển số giả.", [("Có ý kiến", "cho rằng", "assert")]),
+        ("Hiện nay có người cho rằng xe tải đi đường khác để tránh phạt.", [("Có người", "cho rằng", "assert")]),
+        # A stop the sentence splitter took for an abbreviation's ("BS." is "bác sĩ"), then "Theo X,".
+        (
+            "Mức hỗ trợ thấp nhất là 1,6 triệu đồng/tháng/BS. Theo ông Nguyễn Văn Huy, thu nhập cũng gần 10 triệu.",
+            [("Nguyễn Văn Huy", "Theo", "inform")],
+        ),
     ],
 )
 def test_general_forms_of_speech(sentence, expected):
@@ -1732,6 +1740,8 @@ def test_general_forms_of_speech(sentence, expected):
         "Công ty đã bổ sung vốn cho dự án mới.",  # adding capital is no speech
         "Nhà máy phải bảo đảm an toàn cho công nhân.",  # ensuring safety is no promise
         "LHQ kêu gọi hỗ trợ lâu dài cho các nước bị thiên tai (31/12/2004)",  # a link to another article
+        "Có ý kiến của đại biểu được ghi nhận.",  # "ý kiến" is no speaker here: no cue follows it
+        "Công ty có người phụ trách riêng cho việc này.",  # "có người" with no cue
     ],
 )
 def test_general_forms_that_are_not_speech(sentence):

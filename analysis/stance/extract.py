@@ -228,10 +228,26 @@ class _Statements:
         said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
         if actor is None and not site.inside and said_so:
             actor = self.speakers.agent(s, site.segment, site.start)  # "được các thí sinh nhận xét là ..."
+        if actor is None and not site.inside:
+            actor = self._indefinite(s, site)
         if actor is None:
             actor = self._shared_subject(s, site)
         if actor is not None and _reviewing(keys, site.start, site.end):
             return None
+        return actor
+
+    def _indefinite(self, s: Sentence, site: _Site) -> str | None:
+        """``Có ý kiến cho rằng ...``, ``Có người bảo ...``: an existential ``có`` (there is) before a speaker
+        nobody names, an opinion or a person: that indefinite speaker, as written (a collective)."""
+        keys = s.keys
+        at = site.segment
+        while at < site.start and keys[at] in _BEFORE_INDEFINITE:
+            at += 1
+        if keys[at : at + 1] != ["có"] or tuple(keys[at + 1 : site.start]) not in _INDEFINITE:
+            return None
+        actor = span_text(self.doc.text, s.toks, at, site.start)
+        actor = actor[:1].upper() + actor[1:]
+        self.memory.types.setdefault(actor, "collective")
         return actor
 
     def _nested(self, s: Sentence, site: _Site) -> str | None:
@@ -366,6 +382,8 @@ class _Statements:
             # "... để lại nhiều tai tiếng Theo một nguồn tin, ...": a capitalised "Theo" after a word in lower
             # case opens a sentence whose stop is missing (a headline run into the lead).
             opens = opens or (s.words[at] == "Theo" and s.words[at - 1][:1].islower())
+            # "... 1,6 triệu đồng/tháng/BS. Theo ông Huy, ...": a stop read as an abbreviation's, then "Theo".
+            opens = opens or (s.words[at] == "Theo" and keys[at - 1] in (".", "!", "?"))
             if not opens:
                 continue
             comma = next(
@@ -515,6 +533,22 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
 _CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "tuy", "nhưng"))
 # What may stand before a mid-sentence "theo X, ...": a comma or a conjunction ("bởi theo khuyến cáo của ...").
 _BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà"))
+# Indefinite speakers after an existential "có": "Có ý kiến cho rằng", "Có người bảo", "Có nhiều ý kiến lo ngại".
+_INDEFINITE = frozenset(
+    tuple(fold(w).split())
+    for w in (
+        "ý kiến",
+        "người",
+        "nhiều ý kiến",
+        "một số ý kiến",
+        "nhiều người",
+        "một số người",
+        "những ý kiến",
+        "người dân",
+    )
+)
+# What may stand before that "có": "Hiện nay có ý kiến cho rằng", "Cũng có người nói".
+_BEFORE_INDEFINITE = frozenset(ADVERBS | {fold(w) for w in ("hiện nay", "nay", "song", "tuy nhiên")} | {"còn"})
 # Words that join a second predicate to the subject of the first: "X xin lỗi nhưng cho rằng ...",
 # "X ủng hộ ... khi cho rằng ...", "Một số người cáo buộc ... vì cho rằng ...".
 _JOINS = frozenset(fold(w) for w in ("và", "hoặc", "đồng thời", "nhưng", "song", "rồi", "khi", "vì", "mà"))
