@@ -1719,6 +1719,12 @@ def test_generic_body_reference(body, expected):
         # An existential "có" before an opinion or a person nobody names: that indefinite speaker.
         ("Có ý kiến cho rằng, biển số xe là biển số giả.", [("Có ý kiến", "cho rằng", "assert")]),
         ("Hiện nay có người cho rằng xe tải đi đường khác để tránh phạt.", [("Có người", "cho rằng", "assert")]),
+        # A people named by "người" and a country, or "Thế giới" and a name: a collective.
+        ("Nhưng người Palestine lại phản đối vì kế hoạch này.", [("Người Palestine", "phản đối", "oppose")]),
+        ("Thế giới Ảrập cũng không đồng tình với đề xuất này.", [("Thế giới Ảrập", "không đồng tình", "oppose")]),
+        # The agent of a passive that ends the sentence made the act.
+        ("Tuy nhiên, đề xuất đó đã bị Bắc Kinh bác bỏ.", [("Bắc Kinh", "bác bỏ", "oppose")]),
+        ("Đề xuất của Mỹ đã được Nga đồng ý.", [("Nga", "đồng ý", "agree")]),
         # A stop the sentence splitter took for an abbreviation's ("BS." is "bác sĩ"), then "Theo X,".
         (
             "Mức hỗ trợ thấp nhất là 1,6 triệu đồng/tháng/BS. Theo ông Nguyễn Văn Huy, thu nhập cũng gần 10 triệu.",
@@ -1742,6 +1748,8 @@ def test_general_forms_of_speech(sentence, expected):
         "LHQ kêu gọi hỗ trợ lâu dài cho các nước bị thiên tai (31/12/2004)",  # a link to another article
         "Có ý kiến của đại biểu được ghi nhận.",  # "ý kiến" is no speaker here: no cue follows it
         "Công ty có người phụ trách riêng cho việc này.",  # "có người" with no cue
+        "Kế hoạch bị phản đối.",  # a passive with no agent names no one
+        "Ngân hàng Thế giới đã giải ngân khoản vay.",  # "Thế giới" inside a body's name, and no cue
     ],
 )
 def test_general_forms_that_are_not_speech(sentence):

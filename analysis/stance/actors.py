@@ -273,6 +273,15 @@ class ActorWords:
             or (keys[start + n - 1] == "người" and start + n < end)  # "Một người bán hàng ở chợ X": a person
         ):
             return Actor(_cap(text(start, end)), "person", key="unnamed")
+        if end - start >= 2 and (
+            (keys[start] == "người" and _match(self.countries, keys, start + 1, end) == end - start - 1)
+            or (
+                keys[start : start + 2] == ["thế", "giới"]
+                and end - start > 2
+                and all(map(_upper, words[start + 2 : end]))
+            )
+        ):
+            return Actor(_cap(text(start, end)), "collective")  # "người Palestine", "Thế giới Ảrập": a people
         n = _match(self.collectives, keys, start, end)
         if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")

@@ -226,6 +226,8 @@ class _Statements:
         if actor is None and not site.inside:
             actor = self.speakers.sender(s, previous[2] if previous else 0, site.start)
         said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
+        # "đề xuất đó đã bị Bắc Kinh bác bỏ.": a passive whose agent ends it; the agent made the act
+        said_so = said_so or (site.stance != "inform" and ends_sentence(s, site.end))
         if actor is None and not site.inside and said_so:
             actor = self.speakers.agent(s, site.segment, site.start)  # "được các thí sinh nhận xét là ..."
         if actor is None and not site.inside:
