@@ -1722,6 +1722,15 @@ def test_generic_body_reference(body, expected):
         # A people named by "người" and a country, or "Thế giới" and a name: a collective.
         ("Nhưng người Palestine lại phản đối vì kế hoạch này.", [("Người Palestine", "phản đối", "oppose")]),
         ("Thế giới Ảrập cũng không đồng tình với đề xuất này.", [("Thế giới Ảrập", "không đồng tình", "oppose")]),
+        # A noun of a person, a description in lower case, then a full name: the name.
+        (
+            "Thí sinh Đinh Thị Là, tỉnh Hưng Yên, cho biết: “Em mới biết sáng nay.”",
+            [("Đinh Thị Là", "cho biết", "inform")],
+        ),
+        (
+            "Uỷ viên phụ trách an ninh và đối ngoại châu Âu Javier Solana nói rằng ông đã gặp họ.",
+            [("Javier Solana", "nói rằng", "inform")],
+        ),
         # The agent of a passive that ends the sentence made the act.
         ("Tuy nhiên, đề xuất đó đã bị Bắc Kinh bác bỏ.", [("Bắc Kinh", "bác bỏ", "oppose")]),
         ("Đề xuất của Mỹ đã được Nga đồng ý.", [("Nga", "đồng ý", "agree")]),
@@ -1749,6 +1758,7 @@ def test_general_forms_of_speech(sentence, expected):
         "Có ý kiến của đại biểu được ghi nhận.",  # "ý kiến" is no speaker here: no cue follows it
         "Công ty có người phụ trách riêng cho việc này.",  # "có người" with no cue
         "Kế hoạch bị phản đối.",  # a passive with no agent names no one
+        "Thành viên đội tuyển Việt Nam đã về nước.",  # a person's noun and a country, and no cue
         "Ngân hàng Thế giới đã giải ngân khoản vay.",  # "Thế giới" inside a body's name, and no cue
     ],
 )
