@@ -1731,6 +1731,9 @@ def test_generic_body_reference(body, expected):
             "Uỷ viên phụ trách an ninh và đối ngoại châu Âu Javier Solana nói rằng ông đã gặp họ.",
             [("Javier Solana", "nói rằng", "inform")],
         ),
+        # A lone given name opening the sentence, then a description of a person set off by commas.
+        ("Quân, một tay cò nhà đất ở quận 8, cho biết nhiều công ty đo đạc làm giá.", [("Quân", "cho biết", "inform")]),
+        ("Hùng, sinh viên năm ba, kể rằng anh đã thức trắng.", [("Hùng", "kể", "inform")]),
         # The agent of a passive that ends the sentence made the act.
         ("Tuy nhiên, đề xuất đó đã bị Bắc Kinh bác bỏ.", [("Bắc Kinh", "bác bỏ", "oppose")]),
         ("Đề xuất của Mỹ đã được Nga đồng ý.", [("Nga", "đồng ý", "agree")]),
@@ -1758,6 +1761,7 @@ def test_general_forms_of_speech(sentence, expected):
         "Có ý kiến của đại biểu được ghi nhận.",  # "ý kiến" is no speaker here: no cue follows it
         "Công ty có người phụ trách riêng cho việc này.",  # "có người" with no cue
         "Kế hoạch bị phản đối.",  # a passive with no agent names no one
+        "Lễ, tết, các cơ quan đều được nghỉ.",  # a capitalised first word before a list is no name
         "Thành viên đội tuyển Việt Nam đã về nước.",  # a person's noun and a country, and no cue
         "Ngân hàng Thế giới đã giải ngân khoản vay.",  # "Thế giới" inside a body's name, and no cue
     ],
