@@ -1416,11 +1416,12 @@ def vntc_halves(tmp_path_factory):
     return halves
 
 
-# Floors a little under today's scores on each file (all three are development data now): a change
-# that loses statements on real news fails here. The articles' statements were annotated by reading.
+# Floors a little under today's scores on each file (all four are development data now; heldout2 guided the
+# general forms of speech of issue 10, at precision 0.83 and recall 0.62 since): a change that loses
+# statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
-    [("dev", 140, 0.92, 0.83), ("heldout", 147, 0.92, 0.74), ("fresh", 158, 0.92, 0.81)],
+    [("dev", 140, 0.92, 0.83), ("heldout", 147, 0.92, 0.74), ("fresh", 158, 0.92, 0.81), ("heldout2", 184, 0.8, 0.6)],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
     docs = vntc_halves[half]
