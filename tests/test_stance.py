@@ -1337,6 +1337,11 @@ def test_gold_copied_with_html_entities_matches_the_decoded_document(tmp_path):
         ("Bộ Ngoại giao", "Bộ ngoại giao Chile", True),
         ("Bộ Ngoại giao", "Bộ Ngoại thương", False),  # not a run of the other's syllables
         ("Tô Lâm", "Tô Huy Rứa", False),
+        # A country between a medium's or body's kind and its name qualifies it: left out of the match.
+        ("Hãng thông tấn Mỹ AP", "Hãng thông tấn AP", True),
+        ("Hãng tin AFP", "Hãng tin Pháp AFP", True),
+        ("Bộ Ngoại giao Mỹ", "Bộ Ngoại giao Nga", False),  # a country that ends the name stays
+        ("Hãng thông tấn Mỹ AP", "Hãng thông tấn Mỹ Reuters", False),
     ],
 )
 def test_gold_actor_match_by_whole_syllables(extracted, gold, same):
@@ -1411,11 +1416,12 @@ def vntc_halves(tmp_path_factory):
     return halves
 
 
-# Floors a little under today's scores on each file (all three are development data now): a change
-# that loses statements on real news fails here. The articles' statements were annotated by reading.
+# Floors a little under today's scores on each file (all four are development data now; heldout2 guided the
+# general forms of speech of issue 10, at precision 0.83 and recall 0.62 since): a change that loses
+# statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
-    [("dev", 140, 0.92, 0.83), ("heldout", 147, 0.92, 0.74), ("fresh", 158, 0.92, 0.81)],
+    [("dev", 140, 0.92, 0.83), ("heldout", 147, 0.92, 0.74), ("fresh", 158, 0.92, 0.81), ("heldout2", 184, 0.8, 0.6)],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
     docs = vntc_halves[half]
@@ -1675,3 +1681,91 @@ def test_publishing_verbs_without_statements(sentence):
 )
 def test_generic_body_reference(body, expected):
     assert quads(extract(body)) == expected
+
+
+# --------------------------------------------------------------------------- general forms of speech (issue 10)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A quotation closed by a comma, then a person and a short verb of any kind: the person said it.
+        (
+            "“Nhà tôi xây không phép nên không có bản vẽ”, anh Trần Văn Tuấn thú thật.",
+            [("Trần Văn Tuấn", "thú thật", "inform")],
+        ),
+        ('"Chúng tôi sẽ quay lại", ông Đỗ Văn Khải quả quyết.', [("Đỗ Văn Khải", "quả quyết", "inform")]),
+        ("“Sao lại thế được”, bà Lê Thị Mai cười.", [("Lê Thị Mai", "cười", "inform")]),
+        # A colon and a quotation after an honorific and a person noun, whatever the verb.
+        ("Cô nhân viên giãy nảy: “Không có bản vẽ thì không làm được!”", [("Cô nhân viên", "giãy nảy", "inform")]),
+        # Teachers and ranks are honorifics before a name.
+        ("Thầy Hồ Văn Sơn cho biết: “Dạy các em rất khó.”", [("Hồ Văn Sơn", "cho biết", "inform")]),
+        ("Cũng theo thiếu úy Nguyễn Văn Hải, trạm đang ứng cứu một tàu cá.", [("Nguyễn Văn Hải", "theo", "inform")]),
+        # "Theo tin từ X": the source after "từ".
+        (
+            "Theo tin từ Sở Giao thông vận tải, tuyến đường sẽ xong vào tháng 5.",
+            [("Sở Giao thông vận tải", "Theo", "inform")],
+        ),
+        # Colloquial and evaluative speech verbs.
+        (
+            "Một cán bộ phường ước tính, mỗi hộ phải bỏ ra khoảng 200.000 đồng.",
+            [("Một cán bộ phường", "ước tính", "assert")],
+        ),
+        ("Ông Lê Văn Bình bổ sung: “Hồ sơ phải nộp trước ngày 10.”", [("Lê Văn Bình", "bổ sung", "inform")]),
+        ("BCH Trung ương kiên quyết phê phán những ý kiến sai trái.", [("BCH Trung ương", "phê phán", "oppose")]),
+        (
+            "Ông Kim Jong Bo cố gắng đảm bảo với các nghị sĩ rằng ông sẽ tái tranh cử.",
+            [("Kim Jong Bo", "đảm bảo", "commit")],
+        ),
+        # An existential "có" before an opinion or a person nobody names: that indefinite speaker.
+        ("Có ý kiến cho rằng, biển số xe là biển số giả.", [("Có ý kiến", "cho rằng", "assert")]),
+        ("Hiện nay có người cho rằng xe tải đi đường khác để tránh phạt.", [("Có người", "cho rằng", "assert")]),
+        # A people named by "người" and a country, or "Thế giới" and a name: a collective.
+        ("Nhưng người Palestine lại phản đối vì kế hoạch này.", [("Người Palestine", "phản đối", "oppose")]),
+        ("Thế giới Ảrập cũng không đồng tình với đề xuất này.", [("Thế giới Ảrập", "không đồng tình", "oppose")]),
+        # A noun of a person, a description in lower case, then a full name: the name.
+        (
+            "Thí sinh Đinh Thị Là, tỉnh Hưng Yên, cho biết: “Em mới biết sáng nay.”",
+            [("Đinh Thị Là", "cho biết", "inform")],
+        ),
+        (
+            "Uỷ viên phụ trách an ninh và đối ngoại châu Âu Javier Solana nói rằng ông đã gặp họ.",
+            [("Javier Solana", "nói rằng", "inform")],
+        ),
+        # A lone given name opening the sentence, then a description of a person set off by commas.
+        ("Quân, một tay cò nhà đất ở quận 8, cho biết nhiều công ty đo đạc làm giá.", [("Quân", "cho biết", "inform")]),
+        ("Hùng, sinh viên năm ba, kể rằng anh đã thức trắng.", [("Hùng", "kể", "inform")]),
+        # The agent of a passive that ends the sentence made the act.
+        ("Tuy nhiên, đề xuất đó đã bị Bắc Kinh bác bỏ.", [("Bắc Kinh", "bác bỏ", "oppose")]),
+        ("Đề xuất của Mỹ đã được Nga đồng ý.", [("Nga", "đồng ý", "agree")]),
+        # A stop the sentence splitter took for an abbreviation's ("BS." is "bác sĩ"), then "Theo X,".
+        (
+            "Mức hỗ trợ thấp nhất là 1,6 triệu đồng/tháng/BS. Theo ông Nguyễn Văn Huy, thu nhập cũng gần 10 triệu.",
+            [("Nguyễn Văn Huy", "Theo", "inform")],
+        ),
+    ],
+)
+def test_general_forms_of_speech(sentence, expected):
+    assert triples(one_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bộ phim “Mùa hè”, đạo diễn Trần Anh Hùng thực hiện.",  # a title, then who made it: no speech
+        "Đội tuyển “Sao vàng”, thành lập năm ngoái, đã giải thể.",
+        "Theo đánh giá của Bộ trưởng, nguyên nhân nào dẫn đến vụ tai nạn này?",  # the reporter asks
+        "Theo hướng dẫn từ Bộ Y tế, người dân nên đeo khẩu trang.",  # a rule names no speaker
+        "Công ty đã bổ sung vốn cho dự án mới.",  # adding capital is no speech
+        "Nhà máy phải bảo đảm an toàn cho công nhân.",  # ensuring safety is no promise
+        "LHQ kêu gọi hỗ trợ lâu dài cho các nước bị thiên tai (31/12/2004)",  # a link to another article
+        "Có ý kiến của đại biểu được ghi nhận.",  # "ý kiến" is no speaker here: no cue follows it
+        "Công ty có người phụ trách riêng cho việc này.",  # "có người" with no cue
+        "Kế hoạch bị phản đối.",  # a passive with no agent names no one
+        "Lễ, tết, các cơ quan đều được nghỉ.",  # a capitalised first word before a list is no name
+        "Thành viên đội tuyển Việt Nam đã về nước.",  # a person's noun and a country, and no cue
+        "Ngân hàng Thế giới đã giải ngân khoản vay.",  # "Thế giới" inside a body's name, and no cue
+    ],
+)
+def test_general_forms_that_are_not_speech(sentence):
+    assert one_sentence(sentence).empty

@@ -94,6 +94,11 @@ _DETERMINERS = frozenset(
         "hơn",
     )
 )
+# Nouns of a person that a description and a name may follow ("Thí sinh Đinh Thị Là", "uỷ viên phụ trách an
+# ninh Javier Solana", "Thành viên ban chấp hành Hamas Khaled Meshaal").
+_DESCRIBED = _PERSON_NOUNS | frozenset(
+    fold(w) for w in ("thành viên", "ủy viên", "uỷ viên", "hội viên", "đảng viên", "người", "học viên", "giáo viên")
+)
 # Abbreviations of school levels and places, never a speaker alone ("hội đồng tuyển sinh ĐH, CĐ").
 _ABBREVIATIONS = frozenset(fold(w) for w in "ĐH CĐ THPT THCS TP TW TƯ UBND HĐND".split())
 # Nouns before a name that make it a place's: "đường Nguyễn Hữu Cảnh", "cầu Văn Thánh".
@@ -273,6 +278,15 @@ class ActorWords:
             or (keys[start + n - 1] == "người" and start + n < end)  # "Một người bán hàng ở chợ X": a person
         ):
             return Actor(_cap(text(start, end)), "person", key="unnamed")
+        if end - start >= 2 and (
+            (keys[start] == "người" and _match(self.countries, keys, start + 1, end) == end - start - 1)
+            or (
+                keys[start : start + 2] == ["thế", "giới"]
+                and end - start > 2
+                and all(map(_upper, words[start + 2 : end]))
+            )
+        ):
+            return Actor(_cap(text(start, end)), "collective")  # "người Palestine", "Thế giới Ảrập": a people
         n = _match(self.collectives, keys, start, end)
         if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")
@@ -297,7 +311,38 @@ class ActorWords:
                     return Actor(written, "body")  # an acronym: an organisation ("UNICEF", "ETA")
                 return Actor(written, "person", "surname", whole[0])
             return Actor(written, "person", key="bare")
-        return None
+        return self._described_name(phrase, start, end)
+
+    def _described_name(self, phrase, start: int, end: int) -> Actor | None:
+        """A noun of a person and a description in lower case, then a person's full name (``Thí sinh Đinh Thị
+        Là``, ``uỷ viên phụ trách an ninh châu Âu Javier Solana``, ``Thành viên ban chấp hành Hamas Khaled
+        Meshaal``): the name, whatever noun describes the person. The name is the capitalised run that ends the
+        phrase, after a word in lower case: a Vietnamese name (a family name first), or two to four capitalised
+        syllables that name no country, place or body; a country or an acronym opening the run is left out."""
+        words, keys, text = phrase.words, phrase.keys, phrase.span
+        if not any(" ".join(keys[start : start + k]) in _DESCRIBED for k in (1, 2)):
+            return None
+        run = end
+        while run > start and _upper(words[run - 1]) and phrase.toks[run - 1].kind == "syllable":
+            run -= 1
+        if run == start or run == end or _upper(words[run - 1]) or phrase.toks[run - 1].kind != "syllable":
+            return None
+        if (
+            keys[run - 1] in _BEFORE_PLACES
+            or _match(self.bodies, keys, start, run)
+            or _match(self.media, keys, start, run)
+        ):
+            return None  # "tại Hà Nội", "ban chấp hành Hamas": a place's or a body's name
+        run += max(0, _match(self.countries, keys, run - 1, end) - 1)  # "châu Âu Javier Solana": past "châu Âu"
+        for i in range(run, end - 1):
+            if self.name_at(keys, i, end):
+                return Actor(text(i, end), "person")
+        while run < end - 2 and (_match(self.countries, keys, run, end) or words[run].isupper()):
+            run += _match(self.countries, keys, run, end) or 1
+        whole = " ".join(keys[run:end])
+        if not 2 <= end - run <= 4 or whole in self.country_names or whole in self.places:
+            return None
+        return Actor(text(run, end), "person")
 
     def _reference(self, phrase, start: int, end: int) -> Actor | None:
         """``<noun> này`` / ``<noun> ấy`` (``Đại biểu này``, ``vị giáo sư này``, ``Tạp chí này``), and a body's

@@ -57,7 +57,7 @@ from ..text.vietnamese import fold, normalize, token_keys
 from .lexicons import STANCES, Lexicons, Register, load_register
 from .lexicons import load_cues as _load_cues  # noqa: F401 (benchmarks/mine_cues.py reads the cues from here)
 from .references import Memory
-from .sentence import ADVERBS, OPEN, TIMES, Sentence, after_quote, ends_sentence, span_text, trim
+from .sentence import ADVERBS, CLOSE, OPEN, TIMES, Sentence, after_quote, ends_sentence, span_text, trim
 from .speakers import PURPOSE, Speakers
 
 __all__ = ["Register", "load_register", "StanceExtractor", "STANCE_COLUMNS", "STANCES", "evaluate"]
@@ -144,9 +144,9 @@ class _Statements:
 
     def rows(self) -> list[tuple]:
         rows = []
-        first_keys = set(self.lex.cues_by_first) | {"theo", ":"}
+        first_keys = set(self.lex.cues_by_first) | {"theo", ":"} | set(CLOSE)  # "“...”, X <verb>."
         for position, s in enumerate(self.sentences):
-            if (s.kind == "caption" and not self.keep_captions) or first_keys.isdisjoint(s.keys):
+            if (s.kind == "caption" and not self.keep_captions) or first_keys.isdisjoint(s.keys) or _link(s):
                 continue
             rows += [self._row(s, position, *found) for found in self._in_sentence(s)]
         return rows
@@ -180,7 +180,7 @@ class _Statements:
                 found.append((actor, *fronted, fronted[1], s.boundaries[cue_start]))
                 fronted = None
             found += _said(s, actor, site)
-        found = sorted(found + self._colon_quotes(s, found), key=lambda f: f[1])
+        found = sorted(found + self._colon_quotes(s, found) + self._quote_closers(s, found), key=lambda f: f[1])
         # What one actor says ends where the next statement of the sentence begins.
         return [
             (a, cs, ce, st, c0, c1 if c0 == "quote" or i + 1 == len(found) else min(c1, found[i + 1][1]))
@@ -226,12 +226,30 @@ class _Statements:
         if actor is None and not site.inside:
             actor = self.speakers.sender(s, previous[2] if previous else 0, site.start)
         said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
+        # "đề xuất đó đã bị Bắc Kinh bác bỏ.": a passive whose agent ends it; the agent made the act
+        said_so = said_so or (site.stance != "inform" and ends_sentence(s, site.end))
         if actor is None and not site.inside and said_so:
             actor = self.speakers.agent(s, site.segment, site.start)  # "được các thí sinh nhận xét là ..."
+        if actor is None and not site.inside:
+            actor = self._indefinite(s, site)
         if actor is None:
             actor = self._shared_subject(s, site)
         if actor is not None and _reviewing(keys, site.start, site.end):
             return None
+        return actor
+
+    def _indefinite(self, s: Sentence, site: _Site) -> str | None:
+        """``Có ý kiến cho rằng ...``, ``Có người bảo ...``: an existential ``có`` (there is) before a speaker
+        nobody names, an opinion or a person: that indefinite speaker, as written (a collective)."""
+        keys = s.keys
+        at = site.segment
+        while at < site.start and keys[at] in _BEFORE_INDEFINITE:
+            at += 1
+        if keys[at : at + 1] != ["có"] or tuple(keys[at + 1 : site.start]) not in _INDEFINITE:
+            return None
+        actor = span_text(self.doc.text, s.toks, at, site.start)
+        actor = actor[:1].upper() + actor[1:]
+        self.memory.types.setdefault(actor, "collective")
         return actor
 
     def _nested(self, s: Sentence, site: _Site) -> str | None:
@@ -316,6 +334,31 @@ class _Statements:
                     break
         return out
 
+    def _quote_closers(self, s: Sentence, found: list) -> list[tuple]:
+        """``“...”, X <verb>.``: a quotation closed by a comma or a dash, then a speaker and a verb of one to
+        two lower-case syllables that end the sentence (``anh H. thú thật``, ``bà cười``): the quotation is
+        what the speaker said (stance inform) when no cue was found there. The verb may be any: a quotation
+        given to a person is speech, whatever the verb of manner."""
+        keys, words = s.keys, s.words
+        end = len(keys)
+        while end and s.toks[end - 1].kind == "punct":
+            end -= 1
+        close = next((i for i in range(end - 1, 0, -1) if words[i] in CLOSE), None)
+        if close is None or close + 2 >= end or keys[close + 1] not in (",", "-") or s.quote_depth[close + 1]:
+            return []
+        start = close + 2
+        if end - start > 12 or any(f[1] >= start for f in found):
+            return []
+        for verb in range(max(start + 1, end - 2), end):
+            if not all(s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, end)):
+                continue
+            if keys[verb] in _KIN or s.words[verb - 1] == ",":
+                continue
+            actor = self._colon_speaker(s, start, verb)
+            if actor and self.memory.types.get(actor) in ("person", "unresolved", None):
+                return [(actor, verb, end, "inform", "quote", close + 1)]
+        return []
+
     def _colon_speaker(self, s: Sentence, start: int, verb: int) -> str | None:
         """The speaker of ``X <verb>: “...”``: a named actor, or a person by title alone written capitalised."""
         actor = self.speakers.actor(s, start, verb) if trim(s, start, verb) > start else None
@@ -325,6 +368,7 @@ class _Statements:
             actor not in self.memory.unnamed
             or s.words[trim(s, start, verb) - 1][:1].isupper()
             or s.keys[start] in ("một", "vị")  # an indefinite person: "Một người dân ngán ngẩm: “...”"
+            or self.lex.words.opens_with_honorific(s.keys, start, verb)  # "cô nhân viên ở đây phán gọn: “...”"
         ):
             return actor
         return None
@@ -340,6 +384,8 @@ class _Statements:
             # "... để lại nhiều tai tiếng Theo một nguồn tin, ...": a capitalised "Theo" after a word in lower
             # case opens a sentence whose stop is missing (a headline run into the lead).
             opens = opens or (s.words[at] == "Theo" and s.words[at - 1][:1].islower())
+            # "... 1,6 triệu đồng/tháng/BS. Theo ông Huy, ...": a stop read as an abbreviation's, then "Theo".
+            opens = opens or (s.words[at] == "Theo" and keys[at - 1] in (".", "!", "?"))
             if not opens:
                 continue
             comma = next(
@@ -350,8 +396,8 @@ class _Statements:
                 ),
                 None,
             )
-            if comma is None or s.quote_depth[at]:
-                continue
+            if comma is None or s.quote_depth[at] or _asks(s):
+                continue  # "Theo đánh giá của Bộ trưởng, nguyên nhân nào ...?": the reporter asks, no one says
             actor, comma = self._theo_actor(s, at + 1, comma)
             if actor is not None:
                 found.append((actor, at, at + 1, "inform", comma + 1, s.clause_ends[comma + 1]))
@@ -362,8 +408,8 @@ class _Statements:
         when the phrase opens in lower case; a named person in an apposition after it wins."""
         keys = s.keys
         if not s.words[start][:1].isupper():
-            if "của" in keys[start:comma]:  # "Theo đánh giá của X"
-                of = keys.index("của", start)
+            of = next((i for i in range(start, comma) if keys[i] in ("của", "từ")), None)
+            if of is not None:  # "Theo đánh giá của X", "Theo tin từ X"
                 noun = [k for k in keys[start:of] if k not in ("một", "các", "những", "cuộc", "bản")]
                 if tuple(noun) in self.lex.not_sources or tuple(keys[start:of]) in self.lex.not_sources:
                     return None, comma  # "Theo quy định của Bộ X": a rule, not a speaker
@@ -428,6 +474,22 @@ class _Statements:
         return text[self.sentences[position].toks[0].start : end].strip()
 
 
+def _asks(s: Sentence) -> bool:
+    """A question: the sentence ends with ``?`` outside a quotation (``Theo ông, vì sao ...?``)."""
+    last = len(s.keys) - 1
+    return last >= 0 and s.keys[last] == "?" and not s.quote_depth[last]
+
+
+def _link(s: Sentence) -> bool:
+    """A link to another article: a line ending with its date in brackets, ``LHQ kêu gọi hỗ trợ ...
+    (31/12/2004)``, as news sites list related stories under an article; it is not the article's text."""
+    keys = s.keys
+    if len(keys) < 6 or keys[-1] != ")" or "(" not in keys[-8:]:
+        return False
+    date = keys[len(keys) - 1 - keys[::-1].index("(") + 1 : -1]
+    return date.count("/") == 2 and all(k == "/" or k.isdigit() for k in date)
+
+
 def _occurrences(keys: list[str], by_first: dict[str, list[tuple[str, ...]]]) -> int:
     """How many times the phrases (indexed by first key) occur in ``keys``, each phrase counted apart."""
     return sum(tuple(keys[i : i + len(p)]) == p for i, k in enumerate(keys) if k in by_first for p in by_first[k])
@@ -473,6 +535,22 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
 _CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "tuy", "nhưng"))
 # What may stand before a mid-sentence "theo X, ...": a comma or a conjunction ("bởi theo khuyến cáo của ...").
 _BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà"))
+# Indefinite speakers after an existential "có": "Có ý kiến cho rằng", "Có người bảo", "Có nhiều ý kiến lo ngại".
+_INDEFINITE = frozenset(
+    tuple(fold(w).split())
+    for w in (
+        "ý kiến",
+        "người",
+        "nhiều ý kiến",
+        "một số ý kiến",
+        "nhiều người",
+        "một số người",
+        "những ý kiến",
+        "người dân",
+    )
+)
+# What may stand before that "có": "Hiện nay có ý kiến cho rằng", "Cũng có người nói".
+_BEFORE_INDEFINITE = frozenset(ADVERBS | {fold(w) for w in ("hiện nay", "nay", "song", "tuy nhiên")} | {"còn"})
 # Words that join a second predicate to the subject of the first: "X xin lỗi nhưng cho rằng ...",
 # "X ủng hộ ... khi cho rằng ...", "Một số người cáo buộc ... vì cho rằng ...".
 _JOINS = frozenset(fold(w) for w in ("và", "hoặc", "đồng thời", "nhưng", "song", "rồi", "khi", "vì", "mà"))

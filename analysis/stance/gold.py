@@ -13,7 +13,11 @@ A gold row and an extracted statement match when they have
 * the same actor after folding, or one actor's folded syllables a contiguous run of the other's,
   whole syllables only (``Rumsfeld`` matches ``Donald H. Rumsfeld``, ``Bộ Ngoại giao`` matches
   ``Bộ Ngoại giao Chile``; ``Bộ Ngoại giao``
-  does not match ``Bộ Ngoại thương``).
+  does not match ``Bộ Ngoại thương``). A country's name inside a body's or a medium's name, after
+  its first word and before its last, qualifies it and is left out of that comparison:
+  ``Hãng thông tấn Mỹ AP`` matches ``Hãng thông tấn AP`` (the rules write bodies and media as
+  written, and annotators differ on whether such a country is part of the name); a country that
+  ends the name stays (``Bộ Ngoại giao Mỹ`` does not match ``Bộ Ngoại giao Trung Quốc``).
 
 Each gold row is matched at most once, exact actors first. Precision counts every statement
 extracted from the documents in scope (by default all documents given), so statements found
@@ -23,6 +27,7 @@ in an article without gold rows count as spurious.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -122,12 +127,37 @@ def _shingles(keys: list[str], n: int = 4) -> set:
     return {tuple(keys[i : i + n]) for i in range(max(1, len(keys) - n + 1))}
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[tuple[str, ...]]:
+    """The countries of the actor lexicon, as folded syllable runs."""
+    from .. import config
+    from ..tomldata import read_toml
+
+    words = read_toml(config.DATA / "actor_words.toml", "actor lexicon")["countries"]["words"]
+    return frozenset(tuple(syllables(w)) for w in words)
+
+
+def _without_countries(keys: list[str]) -> list[str]:
+    """``keys`` with the countries named between its first and its last word left out (``hãng thông tấn
+    mỹ ap`` -> ``hãng thông tấn ap``; ``bộ ngoại giao mỹ`` stays as it is)."""
+    out, i = keys[:1], 1
+    while i < len(keys):
+        n = next((len(c) for c in _countries() if tuple(keys[i : i + len(c)]) == c and i + len(c) < len(keys)), 0)
+        out += keys[i : i + 1] if not n else []
+        i += n or 1
+    return out
+
+
+def _contains(a: list[str], b: list[str]) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(short) and any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
 def _same_actor(found: str, gold: str, *, exact: bool) -> bool:
     a, b = syllables(found), syllables(gold)  # folded, punctuation left out: "viên," is "viên"
     if exact or a == b:
         return a == b
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return bool(short) and any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+    return _contains(a, b) or _contains(_without_countries(a), _without_countries(b))
 
 
 def gold_agreement(

@@ -77,6 +77,8 @@ MANNER = frozenset(
         "nhanh chóng",
         "thậm chí",
         "hiện nay",
+        "cố gắng",  # "X cố gắng đảm bảo với ... rằng": trying to say is saying
+        "tìm cách",
         "tỏ ra",  # serial verbs of posture and manner before the speech verb: "N. đứng lên thanh minh"
         "tỏ vẻ",
         "đứng lên",

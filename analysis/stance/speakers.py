@@ -163,6 +163,7 @@ class Speakers:
                 and end - start == 1
                 and start == 0
                 and not actor.isascii()
+                and not self._described_after(s, end)
             ):
                 return None  # a capitalised first word nobody was named by ("Lễ", "Lời"): not a name
             if resolved is None and found.resolve == "group" and found.key in BODY_HEADS:
@@ -174,6 +175,19 @@ class Speakers:
             actor, kind = resolved or (actor, kind)
         memory.types.setdefault(actor, kind)
         return actor
+
+    def _described_after(self, s: Sentence, end: int) -> bool:
+        """Is the word before ``end`` followed by a description of a person set off by a comma (``Quân, một tay
+        cò ..., cho biết``, ``Hùng, sinh viên năm ba, kể``)? Then that capitalised word is a person's name."""
+        keys = s.keys
+        if keys[end : end + 1] != [","] or end + 1 >= len(keys):
+            return False
+        after = end + 1
+        return (
+            keys[after] in ("một", "người")
+            or self.lex.words.title_at(keys, after, len(keys))
+            or self.lex.words.opens_with_honorific(keys, after, len(keys))
+        )
 
     # -- where the subject stands -------------------------------------------------------
     def subject(self, s: Sentence, start: int = 0) -> str | None:
