@@ -1434,19 +1434,17 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
     assert total["recall"] >= recall, report
 
 
-# The held-out file: 40 articles annotated blind, scored once (commit 102aff2): precision 0.77 (92/119),
-# recall 0.50 (92/184). Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this
-# file this test is an expected failure, and strict: the day it passes, the README's numbers must be
-# measured again (on new held-out text: this file is no longer unseen once it has guided a change).
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="held-out recall 0.50 and precision 0.77, below the 0.80 / 0.85 floors"
-)
+# The held-out file: 40 articles annotated blind, scored once (commit 44be3d3): precision 0.79 (98/124),
+# recall 0.57 (98/171). Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this
+# file this test is an expected failure, and strict: the day it passes, measure again on new held-out
+# text (this file is no longer unseen once it has guided a change).
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.57, precision 0.79: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout2"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout2.csv"))
+    docs = vntc_halves["heldout3"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout3.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 184
+    assert total["gold"] == 171
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
