@@ -365,7 +365,13 @@ def discover(
                 if frequent_prefix is not None and frequent_prefix.get(gram[:-1], 0) < min_count:
                     continue
                 counts[gram] = counts.get(gram, 0) + 1
-                if n >= min_n:
+    # The documents (and their dates) of the sequences that recur, in a second pass: a dictionary
+    # for every sequence seen, once or more, would hold most of the memory of a large corpus.
+    for n in range(min_n, max_n + 1):
+        for doc, run in runs:
+            for i in range(len(run) - n + 1):
+                gram = tuple(run[i : i + n])
+                if counts.get(gram, 0) >= min_count:
                     where.setdefault(gram, {}).setdefault(doc.doc_id, doc.date)
     stop, words = _edge_stopwords() | _CREDIT_WORDS, _dictionary_words()
     widest: dict[tuple[str, ...], int] = {}  # the largest count of a one-syllable extension
