@@ -402,7 +402,7 @@ def _keyterms(session, args: argparse.Namespace) -> None:
     from .topics import keyterms as kt
 
     docs = session.tokenised(pos=True)
-    terms = [kt.document_terms(d, keep_captions=args.keep_captions, tags=kt.CONTENT_TAGS) for d in docs]
+    terms = kt.terms_of_documents(docs, keep_captions=args.keep_captions, jobs=session.jobs)
     if args.split is None and args.by is None:
         if not any(terms):
             raise InputError(str(args.corpus), "no terms left after removing stopwords")
