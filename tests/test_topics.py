@@ -370,11 +370,19 @@ def _many_units(n: int) -> list[list[str]]:
     ]
 
 
-def test_inference_shared_out_among_processes_gives_gensims_model_and_proportions_bit_for_bit():
+def test_inference_shared_out_among_processes_gives_gensims_model_and_proportions_bit_for_bit(monkeypatch):
+    from analysis.runtime import parallel
+
+    shared, parallel_map = [], parallel.parallel_map
+    monkeypatch.setattr(
+        parallel, "parallel_map", lambda fn, items, **kw: shared.append(kw["jobs"]) or parallel_map(fn, items, **kw)
+    )
     units = _many_units(tm.PARALLEL_UNITS + 500)
     settings = dict(random_state=2, passes=2, iterations=20)
     one = tm.TopicModel(3, jobs=1, **settings).fit(units)
+    assert shared == []  # one process: gensim's own inference
     two = tm.TopicModel(3, jobs=2, **settings).fit(units)
+    assert shared == [2, 2] or parallel.worker_count(2, 2) == 1  # each pass, unless this machine has one core
     for name in ("alpha", "eta", "expElogbeta"):
         assert getattr(one.lda_, name).tobytes() == getattr(two.lda_, name).tobytes(), name
     assert one.lda_.state.sstats.tobytes() == two.lda_.state.sstats.tobytes()
