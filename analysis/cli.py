@@ -447,7 +447,9 @@ def _topics(session, args: argparse.Namespace) -> None:
             return
         args.k = tm.choose_k(selection)
         print(f"k = {args.k}, chosen by coherence and stability (see --select-k)", file=sys.stderr)
-    model = tm.cached_fit([u.terms for u in units], args.k, random_state=args.seed, cache_dir=session.cache_dir)
+    model = tm.cached_fit(
+        [u.terms for u in units], args.k, random_state=args.seed, cache_dir=session.cache_dir, jobs=session.jobs
+    )
     _emit(tm.doc_topics(model, units) if args.doc_topics else model.topic_terms(top=args.top), args)
 
 

@@ -85,9 +85,23 @@ COMMANDS: dict[str, Command] = {
             cold_limit=0.1,
             note="issue 3: phrase counting needs syllables, not pyvi: cold <= 0.1 x baseline",
         ),
+        Command("kwic", ("kwic", "hợp tác", "--csv")),
+        Command("discover", ("discover", "--csv")),
+        Command("keyterms", ("keyterms", "--csv")),
+        Command("topics", ("topics", "--k", "10", "--csv")),
+        Command("stance", ("stance", "--csv")),
+        Command(
+            "figures",
+            ("figures", "--out", "{out}"),
+            cold_limit=3.0,
+            warm_limit=1.0,
+            note="issue 11: on all VNTC files, cold <= 3 x baseline and warm <= 1 x baseline; largest process <= 3 GB",
+        ),
     ]
 }
 DEFAULT_COMMANDS = ("corpus", "phrases")
+#: Every command of the contract that issue 11 times, and the figures.
+ALL_COMMANDS = ("corpus", "phrases", "kwic", "discover", "keyterms", "topics", "stance", "figures")
 
 # The baseline: plain pyvi, one process, every file's full text. argv[1] is the folder.
 BASELINE = r"""
@@ -336,6 +350,46 @@ def extract(tarball: Path, dest: Path, n: int | None) -> list[str]:
     return [m.name for m in members]
 
 
+def link(source: Path, dest: Path, n: int | None) -> list[str]:
+    """As :func:`extract`, from an extracted copy of the tarball (``Train_Full/<section>/<file>.txt``
+    below ``source``): symbolic links to the files instead of copies."""
+    root = source.parent if source.name == "Train_Full" else source
+    files = sorted(p.relative_to(root).as_posix() for p in (root / "Train_Full").glob("*/*.txt"))
+    if n is not None and n < len(files):
+        files = [files[i * len(files) // n] for i in range(n)]
+    for name in files:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        (dest / name).symlink_to(root / name)
+    return files
+
+
+#: Dates of the seeded metadata.csv: uniform over these four years (VNTC's articles are from 2004-2007).
+METADATA_YEARS = (2004, 2007)
+
+
+def write_metadata(corpus: Path, names: list[str], seed: int = 11) -> Path:
+    """A ``metadata.csv`` beside the sample (``doc_id,date,source``, see the contract): each file a
+    date drawn uniformly over :data:`METADATA_YEARS` with ``random.Random(seed)`` in the sorted
+    order of ``names``, and its outlet from the file name (``XH_NLD_ (3672)`` gives ``NLD``).
+    VNTC has no dates; the figures of periods need some."""
+    import csv
+    import random
+
+    rng = random.Random(seed)
+    first = _dt.date(METADATA_YEARS[0], 1, 1)
+    span = (_dt.date(METADATA_YEARS[1], 12, 31) - first).days + 1
+    path = corpus / "metadata.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["doc_id", "date", "source"])
+        for name in sorted(names):
+            doc_id = Path(name).with_suffix("").as_posix()
+            parts = Path(name).stem.split("_")
+            source = parts[1].strip() if len(parts) > 2 else ""
+            writer.writerow([doc_id, (first + _dt.timedelta(days=rng.randrange(span))).isoformat(), source])
+    return path
+
+
 def snapshot(dest: Path) -> str:
     """Copy the project's ``analysis/`` package to ``dest/analysis``; a hash of what was copied.
 
@@ -430,9 +484,22 @@ def _args(argv=None) -> argparse.Namespace:
     )
     p.add_argument("--with-baseline", action="store_true", help="with --all, time the pyvi baseline too")
     p.add_argument(
+        "--source",
+        type=Path,
+        default=None,
+        help="an extracted copy of the tarball (a folder holding Train_Full/, or Train_Full itself): "
+        "link its files instead of extracting the tarball",
+    )
+    p.add_argument(
+        "--metadata",
+        action="store_true",
+        help="write a seeded metadata.csv (doc_id,date,source: dates over 2004-2007) beside the sample",
+    )
+    p.add_argument(
         "--commands",
         default=",".join(DEFAULT_COMMANDS),
-        help=f"comma-separated commands to time (known: {', '.join(COMMANDS)}; default: {','.join(DEFAULT_COMMANDS)})",
+        help=f"comma-separated commands to time, or 'all' (known: {', '.join(COMMANDS)}; "
+        f"default: {','.join(DEFAULT_COMMANDS)})",
     )
     p.add_argument("--repeat", type=int, default=1, help="measurements of each kind; the median is kept (default 1)")
     p.add_argument(
@@ -479,7 +546,9 @@ def _args(argv=None) -> argparse.Namespace:
     args = p.parse_args(argv)
     if args.repeat < 1 or (not args.all and args.files < 1):
         p.error("--repeat and --files must be at least 1")
-    args.commands = [c.strip() for c in args.commands.split(",") if c.strip()]
+    args.commands = (
+        list(ALL_COMMANDS) if args.commands == "all" else [c.strip() for c in args.commands.split(",") if c.strip()]
+    )
     unknown = [c for c in args.commands if c not in COMMANDS]
     if unknown:
         p.error(f"unknown command(s) {', '.join(unknown)}; known: {', '.join(COMMANDS)}")
@@ -498,7 +567,10 @@ def main(argv=None) -> int:
     args = _args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     tarball = args.tarball
-    if not tarball.is_file():
+    if args.source is not None and not (args.source / "Train_Full").is_dir() and args.source.name != "Train_Full":
+        print(f"error: no Train_Full folder in {args.source}", file=sys.stderr)
+        return 2
+    if args.source is None and not tarball.is_file():
         print(f"skipped: the VNTC corpus is not at {tarball} (see ../shared/corpora/README.md; or pass --tarball PATH)")
         return 0
 
@@ -528,8 +600,13 @@ def main(argv=None) -> int:
         corpus = work / "corpus"
         corpus.mkdir()
         t0 = time.perf_counter()
-        names = extract(tarball, corpus, n)
-        print(f"extracted {len(names):,} files into {corpus} in {time.perf_counter() - t0:.1f} s")
+        names = extract(tarball, corpus, n) if args.source is None else link(args.source, corpus, n)
+        print(
+            f"{'extracted' if args.source is None else 'linked'} {len(names):,} files into {corpus} "
+            f"in {time.perf_counter() - t0:.1f} s"
+        )
+        if args.metadata:
+            write_metadata(corpus, names)
 
         # Untimed warm-up: the sample and the libraries in the page cache, .pyc files written,
         # so the first timed run is not penalised for a cold disk.
@@ -610,7 +687,9 @@ def main(argv=None) -> int:
             for cname in args.commands:
                 cmd = COMMANDS[cname]
                 cache = work / f"cache-{cname}-{i}"  # fresh and empty: the cold run creates it
-                argv_ = [args.python, "-m", "analysis", *cmd.argv, "--corpus", str(corpus), "--cache-dir", str(cache)]
+                out_dir = work / f"out-{cname}-{i}"  # where `figures` writes
+                argv_ = [args.python, "-m", "analysis", *(a.replace("{out}", str(out_dir)) for a in cmd.argv)]
+                argv_ += ["--corpus", str(corpus), "--cache-dir", str(cache)]
                 if args.jobs:
                     argv_ += ["--jobs", str(args.jobs)]
                 cold = record(
@@ -629,6 +708,7 @@ def main(argv=None) -> int:
                     )
                     print(f"  warning: {warnings[-1]}", flush=True)
                 shutil.rmtree(cache, ignore_errors=True)
+                shutil.rmtree(out_dir, ignore_errors=True)
 
         summary = {label: summarise(rs) for label, rs in runs.items()}
         ratios = {}
@@ -672,11 +752,15 @@ def main(argv=None) -> int:
 
         result = {
             "name": name,
-            "benchmark": "benchmarks/bench_tokenise.py",
+            "benchmark": f"benchmarks/{Path(sys.argv[0]).name}",
             "argv": sys.argv[1:] if argv is None else list(argv),
             "machine": info,
             "finished": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
-            "tarball": str(tarball),
+            "tarball": str(tarball) if args.source is None else None,
+            "source": None if args.source is None else str(args.source),
+            "metadata": f"seeded metadata.csv, dates {METADATA_YEARS[0]}-{METADATA_YEARS[1]}"
+            if args.metadata
+            else None,
             "code": "a copy of analysis/ taken at the start" if args.snapshot else "analysis/ of the project, live",
             "warnings": warnings,
             "files": len(names),

@@ -137,3 +137,36 @@ def test_a_corpus_that_cannot_give_a_figure_gets_a_note_and_a_manifest(tmp_path,
         assert (tmp_path / "out" / f"{fid}.png").is_file()
     for fid, message in notes.items():
         assert message in manifest["figures"][fid]["caption"], fid
+
+
+ARTICLE = (
+    "Thủ tướng Chính phủ chủ trì hội nghị trực tuyến về phát triển kinh tế xã hội các tỉnh miền Trung.\n\n"
+    "Các địa phương báo cáo tình hình sản xuất nông nghiệp, xây dựng đường giao thông và trường học "
+    "sau mùa mưa bão. Nhiều tỉnh đề nghị Trung ương hỗ trợ vốn đầu tư cho các công trình thủy lợi.\n\n"
+    "Thủ tướng yêu cầu các bộ ngành khẩn trương giải ngân vốn đầu tư công trong quý cuối năm."
+)
+
+
+def test_document_similarity_of_a_large_corpus_leaves_out_pairs_of_near_duplicates(tmp_path, monkeypatch):
+    from analysis.topics import figures as tf
+
+    texts = {
+        "a": ARTICLE,
+        "a_copy": ARTICLE + "\n\n(Theo TTXVN)",  # the same story with a credit line: a near-duplicate
+        "c": "Hội nghị bàn về vốn đầu tư công cho các công trình thủy lợi và đường giao thông miền Trung.",
+        "d": "Đội tuyển bóng đá quốc gia giành chiến thắng trong trận đấu tại sân vận động Mỹ Đình.",
+    }
+    for name, text in texts.items():
+        (tmp_path / "corpus" / f"{name}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "corpus" / f"{name}.txt").write_text(text, encoding="utf-8")
+    session = Session(tmp_path / "corpus", cache_dir=tmp_path / "cache")
+    assert [[session.corpus.documents[i].doc_id for i in c] for c in session.duplicates().clusters_] == [
+        ["a", "a_copy"]
+    ]
+    monkeypatch.setattr(tf, "MAX_ROWS", 2)  # four articles drawn as pairs, as a large corpus is
+    table = tf.document_similarity_table(session)
+    pairs = set(zip(table["doc_a"], table["doc_b"]))
+    assert ("a", "a_copy") not in pairs
+    assert {("a", "c"), ("a_copy", "c")} <= pairs  # the article and its copy both resemble c
+    caption = tf.draw_document_similarity(table).caption
+    assert "leaving out the 1 pair of near-duplicates" in caption

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from helpers import rows_of, run_once
 
@@ -18,6 +19,7 @@ from analysis.topics.keyterms import (
     document_terms,
     keyness,
     keyness_of_counts,
+    most_similar_pairs,
     similarity,
     two_groups,
 )
@@ -395,3 +397,37 @@ def test_cli_keyness_of_phrases_key_for_agrees_with_the_counts(run):
         or (r["count_b"] == "0" and r["key_for"] != "before 2025-12-01")
     ]
     assert wrong == []
+
+
+# --- the most similar pairs ---------------------------------------------------------------------
+
+
+def test_most_similar_pairs_by_block_and_without_excluded_pairs():
+    # a and b are the same text, c shares one of two words with a, d shares nothing with anyone
+    docs = [["hợp_tác", "lào"], ["hợp_tác", "lào"], ["hợp_tác", "an_ninh"], ["bóng_đá"]]
+    ids = ["a", "b", "c", "d"]
+    fitted = KeyTerms().fit(docs, ids)
+    for block in (None, 1, 2, 3, 4):
+        pairs = most_similar_pairs(fitted, top=2, block=block)
+        assert list(zip(pairs["doc_a"], pairs["doc_b"])) == [("a", "b"), ("a", "c")]  # (b, c) ties with (a, c)
+        assert pairs["similarity"].iloc[0] == pytest.approx(1.0)
+        assert 0 < pairs["similarity"].iloc[1] < 1
+    # a and b are copies of each other: the pair is left out, the next ones move up
+    pairs = most_similar_pairs(fitted, top=2, block=1, exclude={frozenset(("b", "a"))})
+    assert list(zip(pairs["doc_a"], pairs["doc_b"])) == [("a", "c"), ("b", "c")]
+    assert "d" not in set(most_similar_pairs(fitted, top=10, block=2)["doc_b"])  # no word in common: no pair
+
+
+def test_most_similar_pairs_equal_the_whole_matrix():
+    rng = np.random.default_rng(3)
+    vocabulary = [f"từ_{i}" for i in range(12)]
+    docs = [list(rng.choice(vocabulary, size=rng.integers(1, 6))) for _ in range(30)]
+    ids = [f"doc{i:02d}" for i in range(30)]
+    fitted = KeyTerms().fit(docs, ids)
+    matrix = fitted.similarity()
+    expected = sorted((-matrix.iloc[i, j], i, j) for i in range(30) for j in range(i + 1, 30) if matrix.iloc[i, j] > 0)[
+        :25
+    ]
+    for block in (None, 1, 7, 30):
+        pairs = most_similar_pairs(fitted, top=25, block=block)
+        assert list(pairs.itertuples(index=False, name=None)) == [(ids[i], ids[j], -v) for v, i, j in expected]

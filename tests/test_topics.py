@@ -360,6 +360,45 @@ def test_from_a_thousand_units_the_model_learns_in_batches_from_an_nmf_start():
     assert sorted(round(x, 1) for x in shares) == [0.0, 1.0]
 
 
+def _many_units(n: int) -> list[list[str]]:
+    """``n`` units of 12 terms, each drawn mostly from one of three themes of 20 made-up words."""
+    rng = np.random.default_rng(5)
+    themes = [[f"{name}_{i}" for i in range(20)] for name in ("kinh_tế", "quốc_phòng", "văn_hóa")]
+    return [
+        list(rng.choice(themes[t], size=10)) + list(rng.choice(themes[(t + 1) % 3], size=2))
+        for t in rng.integers(0, 3, size=n)
+    ]
+
+
+def test_inference_shared_out_among_processes_gives_gensims_model_and_proportions_bit_for_bit(monkeypatch):
+    from analysis.runtime import parallel
+
+    shared, parallel_map = [], parallel.parallel_map
+    monkeypatch.setattr(
+        parallel, "parallel_map", lambda fn, items, **kw: shared.append(kw["jobs"]) or parallel_map(fn, items, **kw)
+    )
+    units = _many_units(tm.PARALLEL_UNITS + 500)
+    settings = dict(random_state=2, passes=2, iterations=20)
+    one = tm.TopicModel(3, jobs=1, **settings).fit(units)
+    assert shared == []  # one process: gensim's own inference
+    two = tm.TopicModel(3, jobs=2, **settings).fit(units)
+    assert shared == [2, 2] or parallel.worker_count(2, 2) == 1  # each pass, unless this machine has one core
+    for name in ("alpha", "eta", "expElogbeta"):
+        assert getattr(one.lda_, name).tobytes() == getattr(two.lda_, name).tobytes(), name
+    assert one.lda_.state.sstats.tobytes() == two.lda_.state.sstats.tobytes()
+    assert one.transform(units).tobytes() == two.transform(units).tobytes()
+    # transform is gensim's get_document_topics of each unit in turn, from the model's seed
+    from gensim.utils import get_random_state
+
+    one.lda_.random_state = get_random_state(2)
+    expected = np.zeros((len(units), 3))
+    for i, terms in enumerate(units):
+        for topic, weight in one.lda_.get_document_topics(one.dictionary_.doc2bow(terms), minimum_probability=0.0):
+            expected[i, topic] = weight
+    expected /= expected.sum(axis=1, keepdims=True)
+    assert two.transform(units).tobytes() == expected.tobytes()
+
+
 # --- choosing k in parallel, on a sample, and cached ----------------------------------------------
 
 

@@ -127,10 +127,18 @@ class PhraseMatcher:
         """:meth:`count` over one document's analysed sentences."""
         return self.count(doc.wrapped, doc.document.folding().vocabulary)
 
-    def find(self, joined: str) -> list[tuple[str, int, int]]:
-        """``(phrase, first token, end token)`` of every match in one joined sentence, in text order."""
+    def present_in(self, doc: Syllabified) -> set[str]:
+        """The phrases found at least once in a document's analysed sentences (by :meth:`count_in`):
+        the only ones :meth:`find` needs to look for in its sentences."""
+        return {p.phrase for p, n in zip(self.lexicon, self.count_in(doc)) if n}
+
+    def find(self, joined: str, only: set[str] | None = None) -> list[tuple[str, int, int]]:
+        """``(phrase, first token, end token)`` of every match in one joined sentence, in text order
+        (of the phrases in ``only``, if given)."""
         found = []
         for phrase, patterns, lengths in self._patterns:
+            if only is not None and phrase not in only:
+                continue
             for pattern, n in zip(patterns, lengths):
                 for m in pattern.finditer(joined):
                     start = joined.count(_SEP, 0, m.start())

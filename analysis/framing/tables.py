@@ -129,6 +129,8 @@ def kwic(corpus, phrase: str, *, window: int = 8) -> pd.DataFrame:
 
     matcher, rows = PhraseMatcher(Lexicon((Phrase(phrase),))), []
     for doc in docs:
+        if not matcher.present_in(doc):  # the phrase is nowhere in it
+            continue
         text, original = normalize(doc.document.text), doc.document.text
         spans = {s.index: s for s in doc.document.sentences}
         for (sentence_id, _), joined in zip(doc.sentences, doc.joined):
@@ -162,9 +164,11 @@ def dispersion(corpus, lexicon: Lexicon | str | Path | None = None) -> pd.DataFr
     lexicon = lexicon_of(lexicon)
     matcher, rows = PhraseMatcher(lexicon), []
     for doc in docs:
-        offset = 0
+        offset, present = 0, matcher.present_in(doc)
+        if not present:
+            continue
         for (sentence_id, keys), joined in zip(doc.sentences, doc.joined):
-            for phrase, first, _ in matcher.find(joined):
+            for phrase, first, _ in matcher.find(joined, present):
                 rows.append((doc.doc_id, doc.date, phrase, sentence_id, round((offset + first) / doc.n_tokens, 6)))
             offset += len(keys)
     return pd.DataFrame(rows, columns=["doc_id", "date", "phrase", "sentence_id", "position"])
@@ -185,8 +189,9 @@ def formula_completeness(corpus, formula: Formula) -> pd.DataFrame:
     rows = []
     for doc in docs:
         best, best_id, with_any = [], "", 0
-        for (sentence_id, _), joined in zip(doc.sentences, doc.joined):
-            seen = list(dict.fromkeys(phrase for phrase, _, _ in matcher.find(joined)))
+        present = matcher.present_in(doc)
+        for (sentence_id, _), joined in zip(doc.sentences, doc.joined) if present else ():
+            seen = list(dict.fromkeys(phrase for phrase, _, _ in matcher.find(joined, present)))
             with_any += bool(seen)
             if len(seen) > len(best):
                 best, best_id = seen, sentence_id
@@ -255,8 +260,9 @@ def cooccurrence(corpus, lexicon: Lexicon | str | Path | None = None) -> pd.Data
     names = [p.phrase for p in lexicon]
     matrix = pd.DataFrame(0, index=pd.Index(names, name="phrase"), columns=names)
     for doc in docs:
-        for joined in doc.joined:
-            present = sorted({phrase for phrase, _, _ in matcher.find(joined)}, key=names.index)
+        found = matcher.present_in(doc)
+        for joined in doc.joined if found else ():
+            present = sorted({phrase for phrase, _, _ in matcher.find(joined, found)}, key=names.index)
             for a in present:
                 for b in present:
                     matrix.loc[a, b] += 1
@@ -359,7 +365,13 @@ def discover(
                 if frequent_prefix is not None and frequent_prefix.get(gram[:-1], 0) < min_count:
                     continue
                 counts[gram] = counts.get(gram, 0) + 1
-                if n >= min_n:
+    # The documents (and their dates) of the sequences that recur, in a second pass: a dictionary
+    # for every sequence seen, once or more, would hold most of the memory of a large corpus.
+    for n in range(min_n, max_n + 1):
+        for doc, run in runs:
+            for i in range(len(run) - n + 1):
+                gram = tuple(run[i : i + n])
+                if counts.get(gram, 0) >= min_count:
                     where.setdefault(gram, {}).setdefault(doc.doc_id, doc.date)
     stop, words = _edge_stopwords() | _CREDIT_WORDS, _dictionary_words()
     widest: dict[tuple[str, ...], int] = {}  # the largest count of a one-syllable extension

@@ -353,6 +353,10 @@ def _pos_work(sentences: list[list[str]]) -> str:
     return " ".join(" ".join(tags) for tags in pos_tag(sentences))
 
 
+def _pos_of(doc: TokenisedDocument) -> str:
+    return _pos_work([[w.form for w in s.words] for s in doc.sentences])
+
+
 def _valid_labels(labels: str, n_sentences: int) -> bool:
     return labels.count("|") == max(n_sentences - 1, 0) and not labels.strip("BIP|")
 
@@ -395,8 +399,8 @@ def tokenise(
             for i, (t, doc) in enumerate(zip(tags, out))
             if t is None or len(t.split()) != doc.labels.count("B") + doc.labels.count("P")
         ]
-        sentences = [[[w.form for w in s.words] for s in out[i].sentences] for i in retag]
-        for i, t in zip(retag, parallel_map(_pos_work, sentences, jobs=jobs, desc="tagging")):
+        # the words are unpacked in the workers, which take the documents from this process's memory
+        for i, t in zip(retag, parallel_map(_pos_of, [out[i] for i in retag], jobs=jobs, desc="tagging")):
             tags[i] = t
         out = [TokenisedDocument(d.doc_id, d.original, d.spans, d.labels, t) for d, t in zip(out, tags)]
     if store:

@@ -3,6 +3,8 @@ similarity, the choice of k, topic terms, document topics and topic prevalence o
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 
@@ -64,6 +66,16 @@ def _terms(session) -> tuple[list[list[str]], list[str]]:
     return session.memo("content terms", lambda: kt.content_terms(session))
 
 
+def _keyterms(session) -> kt.KeyTerms:
+    """TF-IDF weights of the content words of every document, fitted once per session."""
+
+    def compute():
+        terms, ids = _terms(session)
+        return kt.KeyTerms().fit(terms, ids)
+
+    return session.memo("keyterms", compute)
+
+
 def _doc_labels(session, doc_ids) -> dict[str, str]:
     """The label of each document on a figure: its date and the start of its title."""
     docs = session.memo("documents by id", lambda: {d.doc_id: d for d in session.corpus})
@@ -120,7 +132,7 @@ def keyterms_top_table(session, *, top: int = 8) -> pd.DataFrame:
         return note_table(
             "No article has content words (nouns, verbs, adjectives) once stopwords are out: no key terms to draw."
         )
-    fitted = kt.KeyTerms().fit(terms, ids)
+    fitted = _keyterms(session)
     if len(ids) > MAX_PANELS:
         return _group_keyterms(session, fitted, top)
     data = fitted.top_terms(top)
@@ -258,7 +270,8 @@ def keyness_periods(session, *, split: str | None = None, top: int = 12) -> Plot
 
 def document_similarity_table(session) -> pd.DataFrame:
     """Cosine similarity of the articles' TF-IDF vectors: the whole matrix (a ``doc_id`` column, then
-    one column per article), or, for more than 40 articles, the most similar pairs: the table of
+    one column per article), or, for more than 40 articles, the most similar pairs that are not in
+    one cluster of near-duplicates (:meth:`~analysis.session.Session.duplicates`): the table of
     :func:`document_similarity`.
 
     Parameters
@@ -269,10 +282,25 @@ def document_similarity_table(session) -> pd.DataFrame:
     terms, ids = _terms(session)
     if not any(terms):
         return note_table("No article has content words once stopwords are out: no similarity to draw.")
-    fitted = kt.KeyTerms().fit(terms, ids)
-    data = kt.most_similar_pairs(fitted, top=TOP_PAIRS) if len(ids) > MAX_ROWS else fitted.similarity().reset_index()
+    fitted = _keyterms(session)
+    if len(ids) <= MAX_ROWS:
+        data = fitted.similarity().reset_index()
+    else:
+        copies = _copy_pairs(session)
+        data = kt.most_similar_pairs(fitted, top=TOP_PAIRS, exclude=copies, jobs=session.jobs)
+        data.attrs.update(copy_pairs=len(copies))
     data.attrs.update(labels=_doc_labels(session, ids), documents=len(ids))
     return data
+
+
+def _copy_pairs(session) -> set[frozenset[str]]:
+    """Every pair of documents in one cluster of near-duplicates (:meth:`~analysis.session.Session.duplicates`)."""
+    found = session.duplicates()
+    return {
+        frozenset((found.documents_[a].doc_id, found.documents_[b].doc_id))
+        for cluster in found.clusters_
+        for a, b in itertools.combinations(cluster, 2)
+    }
 
 
 @drawing
@@ -312,9 +340,15 @@ def _draw_similar_pairs(table: pd.DataFrame, labels: dict[str, str]) -> Plot:
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("cosine similarity")
+    copies = table.attrs.get("copy_pairs", 0)
     caption = (
         f"This corpus has {table.attrs.get('documents', len(labels))} articles, too many for a matrix: the figure "
-        f"and the CSV show the {len(table)} most similar pairs of different articles instead."
+        f"and the CSV show the {len(table)} most similar pairs of different articles instead"
+        + (
+            f", leaving out the {copies} pair{'s' if copies != 1 else ''} of near-duplicates (see copies_overview)."
+            if copies
+            else "."
+        )
     )
     return Plot(fig, table, caption)
 
@@ -327,7 +361,9 @@ def _draw_similar_pairs(table: pd.DataFrame, labels: dict[str, str]) -> Plot:
 )
 def document_similarity(session) -> Plot:
     """Cosine similarity between the TF-IDF vectors of every pair of articles (content words),
-    articles by date. At most 40 articles are drawn; the CSV holds the whole matrix.
+    articles by date; the CSV holds the whole matrix. For more than 40 articles, the 30 most similar
+    pairs of articles that are not near-duplicates of each other (two articles in one cluster of
+    near-duplicates, as counted in copies_overview, are left out).
 
     Parameters
     ----------
@@ -338,10 +374,7 @@ def document_similarity(session) -> Plot:
 
 
 def _units(session):
-    return session.memo(
-        "units",
-        lambda: tm.modelling_units(session),
-    )
+    return session.memo("units", lambda: tm.modelling_units(session, terms=_terms(session)[0]))
 
 
 def topic_selection_table(session, *, random_state: int = config.RANDOM_STATE) -> pd.DataFrame:
@@ -384,9 +417,17 @@ def fitted_topics(
     k = k or tm.choose_k(topic_selection_table(session, random_state=random_state))
     model = session.memo(
         ("model", k, random_state),
-        lambda: tm.cached_fit([u.terms for u in units], k, random_state=random_state, cache_dir=session.cache_dir),
+        lambda: tm.cached_fit(
+            [u.terms for u in units], k, random_state=random_state, cache_dir=session.cache_dir, jobs=session.jobs
+        ),
     )
     return model, units
+
+
+def _doc_topics(session, *, k: int | None, random_state: int) -> pd.DataFrame:
+    """:func:`~analysis.topics.models.doc_topics` of the session's model, inferred once per session."""
+    model, units = fitted_topics(session, k=k, random_state=random_state)
+    return session.memo(("doc topics", model.k, random_state), lambda: tm.doc_topics(model, units)).copy()
 
 
 @drawing
@@ -513,8 +554,8 @@ def document_topics_table(session, *, k: int | None = None, random_state: int = 
         Seed of the LDA fit, and of the sample of units k is chosen on when k is not given and
         the units are many (default ``config.RANDOM_STATE``).
     """
-    model, units = fitted_topics(session, k=k, random_state=random_state)
-    data = tm.doc_topics(model, units)
+    data = _doc_topics(session, k=k, random_state=random_state)
+    model, _ = fitted_topics(session, k=k, random_state=random_state)
     matrix = data.pivot(index="doc_id", columns="topic_id", values="weight")
     if len(matrix) > MAX_ROWS:
         groups, by = _groups(session, list(matrix.index), MAX_GROUPS)
@@ -597,8 +638,7 @@ def topic_prevalence_table(
     dates = pd.Series({d.doc_id: d.date.isoformat() for d in session.corpus if d.date}, dtype=object)
     if dates.empty:
         return note_table("No article has a date: no prevalence over time to draw.")
-    model, units = fitted_topics(session, k=k, random_state=random_state)
-    shares = tm.doc_topics(model, units)
+    shares = _doc_topics(session, k=k, random_state=random_state)
     period = period or choose_period(dates, finest="month")
     shares = shares[shares["doc_id"].isin(dates.index)].assign(
         **{period: lambda t: t["doc_id"].map(period_labels(dates, period))}

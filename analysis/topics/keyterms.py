@@ -24,6 +24,7 @@ __all__ = [
     "most_similar_pairs",
     "document_terms",
     "content_terms",
+    "terms_of_documents",
     "KeyTerms",
     "keyness",
     "keyness_of_counts",
@@ -57,6 +58,29 @@ def document_terms(
         for w in s.words
         if not w.is_punct and not is_stopword(w.form) and (tags is None or w.tag in tags)
     ]
+
+
+def terms_of_documents(
+    tokenised: list[TokenisedDocument],
+    *,
+    keep_captions: bool = False,
+    tags: frozenset[str] | None = CONTENT_TAGS,
+    jobs=None,
+) -> list[list[str]]:
+    """:func:`document_terms` of every document, over ``jobs`` worker processes for a large corpus
+    (unpacking the words is most of the work)."""
+    import functools
+
+    from ..runtime.parallel import Cluster, parallel_map
+
+    return parallel_map(
+        functools.partial(document_terms, keep_captions=keep_captions, tags=tags),
+        tokenised,
+        jobs=None if isinstance(jobs, Cluster) else jobs,
+        min_items=1000,
+        max_chunk=64,
+        desc="terms",
+    )
 
 
 class KeyTerms(BaseEstimator):
@@ -128,7 +152,7 @@ def content_terms(corpus) -> tuple[list[list[str]], list[str]]:
     from ..session import captions_kept, documents_of, tokenised_of
 
     tokenised, keep = tokenised_of(corpus, pos=True), captions_kept(corpus)
-    terms = [document_terms(d, keep_captions=keep, tags=CONTENT_TAGS) for d in tokenised]
+    terms = terms_of_documents(tokenised, keep_captions=keep, jobs=getattr(corpus, "jobs", None))
     return terms, [d.doc_id for d in documents_of(corpus)]
 
 
@@ -144,24 +168,64 @@ def _terms_of(corpus, doc_ids: list[str] | None) -> tuple[list[list[str]], list[
     return [list(d) for d in corpus], list(doc_ids)
 
 
-def most_similar_pairs(fitted: KeyTerms, *, top: int = 30, block: int = 1000) -> pd.DataFrame:
+def most_similar_pairs(
+    fitted: KeyTerms,
+    *,
+    top: int = 30,
+    block: int | None = None,
+    exclude: set[frozenset[str]] | None = None,
+    jobs=None,
+) -> pd.DataFrame:
     """``doc_a, doc_b, similarity``: the ``top`` pairs of different documents with the highest cosine
-    similarity (ties by the documents' order), computed ``block`` documents at a time so that no
-    n × n matrix is ever held."""
+    similarity (ties by the documents' order), leaving out the pairs in ``exclude`` (sets of two
+    ``doc_id``). The similarities are computed ``block`` documents at a time (default: about 4
+    million similarities a block) against the documents after them, over ``jobs`` worker processes
+    (default: all cores), so that no n × n matrix is ever held."""
+    import functools
+
+    from ..runtime.parallel import Cluster, parallel_map
+
     matrix = fitted.matrix_.tocsr()
-    best: list[tuple[float, int, int]] = []
-    for start in range(0, matrix.shape[0], block):
-        sims = (matrix[start : start + block] @ matrix.T).tocoo()
-        keep = sims.col > sims.row + start  # each pair once, not a document with itself
-        rows, cols, values = sims.row[keep] + start, sims.col[keep], sims.data[keep].round(6)
-        if len(values) > top:
-            cut = np.partition(values, len(values) - top)[len(values) - top]
-            chosen = values >= cut
-            rows, cols, values = rows[chosen], cols[chosen], values[chosen]
-        best = sorted(best + list(zip((-values).tolist(), rows.tolist(), cols.tolist())))[:top]
-    return pd.DataFrame(
-        [(fitted.doc_ids_[a], fitted.doc_ids_[b], -v) for v, a, b in best], columns=["doc_a", "doc_b", "similarity"]
+    n = matrix.shape[0]
+    block = block or max(1, min(n, 4_000_000 // max(n, 1)))
+    ids = fitted.doc_ids_
+    position = {d: i for i, d in enumerate(ids)}
+    excluded = {
+        (min(a, b), max(a, b))
+        for pair in exclude or ()
+        if len(pair) == 2 and all(d in position for d in pair)
+        for a, b in [tuple(position[d] for d in pair)]
+    }
+    found = parallel_map(
+        functools.partial(_best_of_block, matrix, block, top, excluded),
+        list(range(0, n, block)),
+        jobs=None if isinstance(jobs, Cluster) else jobs,
+        min_items=4,
+        max_chunk=1,
+        min_progress=10**9,
     )
+    best = sorted(pair for pairs in found for pair in pairs)[:top]
+    return pd.DataFrame([(ids[a], ids[b], -v) for v, a, b in best], columns=["doc_a", "doc_b", "similarity"])
+
+
+def _best_of_block(matrix, block: int, top: int, excluded: set[tuple[int, int]], start: int) -> list[tuple]:
+    """``(-similarity, a, b)`` of the ``top`` most similar pairs ``a < b`` (not in ``excluded``) with
+    ``a`` among the ``block`` documents from ``start`` (and the pairs tied with the last)."""
+    stop = min(start + block, matrix.shape[0])
+    sims = (matrix[start:stop] @ matrix[start:].T).tocsr()  # only the documents from `start` on
+    rows = np.repeat(np.arange(start, stop), np.diff(sims.indptr))
+    cols = sims.indices + start
+    keep = cols > rows  # each pair once, not a document with itself
+    values = sims.data[keep].round(6)
+    rows, cols = rows[keep], cols[keep]
+    del sims, keep
+    need = top + len(excluded)  # the best `top` pairs left once the excluded ones are out
+    if len(values) > need:
+        part = np.partition(values, len(values) - need)[len(values) - need]
+        chosen = values >= part
+        rows, cols, values = rows[chosen], cols[chosen], values[chosen]
+    pairs = [(v, a, b) for v, a, b in zip((-values).tolist(), rows.tolist(), cols.tolist()) if (a, b) not in excluded]
+    return sorted(pairs)[:top]
 
 
 def similarity(documents: list[list[str]], doc_ids: list[str]) -> pd.DataFrame:

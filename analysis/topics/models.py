@@ -35,6 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 from .. import config
 from ..errors import InputError, ParameterError, check_parameter, whole
 from ..reading.layout import Document
+from ..runtime.parallel import Cluster
 from ..text.tokenise import TokenisedDocument
 from .keyterms import CONTENT_TAGS, document_terms
 
@@ -101,13 +102,16 @@ def modelling_units(
     window: int = 3,
     keep_captions: bool | None = None,
     tags: frozenset[str] | None = CONTENT_TAGS,
+    terms: list[list[str]] | None = None,
 ) -> list[Unit]:
     """The units a topic model is fitted on: ``"paragraph"``, ``"document"`` or ``"auto"``
     (paragraphs below :data:`MIN_DOCUMENTS_AS_UNITS` documents). Units without terms are dropped.
 
     ``corpus`` is a :class:`~analysis.session.Session` (its words and its choice of captions are
     used), a corpus or a list of documents; ``tokenised``, their words, is taken from the session
-    (or the cache) unless given. ``keep_captions`` defaults to the session's choice.
+    (or the cache) unless given. ``keep_captions`` defaults to the session's choice. ``terms``, the
+    terms of each document (:func:`~analysis.topics.keyterms.terms_of_documents` with the same
+    ``keep_captions`` and ``tags``), are used for units that are documents, when given.
     """
     from ..session import captions_kept, documents_of, tokenised_of
 
@@ -124,6 +128,8 @@ def modelling_units(
     keep_captions = captions_kept(corpus) if keep_captions is None else keep_captions
     if unit == "auto":
         unit = "paragraph" if len(documents) < MIN_DOCUMENTS_AS_UNITS else "document"
+    if unit == "document":
+        return _document_units(corpus, documents, tokenised, keep_captions, tags, terms)
     out = []
     for doc, tok in zip(documents, tokenised):
         sentences = tok.analysed(keep_captions=keep_captions)
@@ -133,6 +139,24 @@ def modelling_units(
             if terms:
                 text = " ".join(doc.text[doc.sentences[s.index].start : doc.sentences[s.index].end] for s in group)
                 out.append(Unit(doc.doc_id, i, tuple(s.index for s in group), tuple(terms), text))
+    return out
+
+
+def _document_units(corpus, documents, tokenised, keep_captions, tags, terms) -> list[Unit]:
+    """One unit per document with terms: what the loop of :func:`modelling_units` gives, without
+    unpacking the words in this process."""
+    from ..session import Session
+    from .keyterms import terms_of_documents
+
+    if terms is None or len(terms) != len(documents):
+        jobs = corpus.jobs if isinstance(corpus, Session) else None
+        terms = terms_of_documents(tokenised, keep_captions=keep_captions, tags=tags, jobs=jobs)
+    out = []
+    for doc, tok, found in zip(documents, tokenised, terms):
+        if found:
+            chosen = [index for _, _, index, kind in tok.spans if keep_captions or kind != "caption"]
+            text = " ".join(doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in chosen)
+            out.append(Unit(doc.doc_id, 0, tuple(chosen), tuple(found), text))
     return out
 
 
@@ -179,6 +203,10 @@ class TopicModel(BaseEstimator):
         Update the topics after every 512 units (online variational Bayes, gensim's
         default) or once per pass over all of them (batch). ``"auto"``: batch from
         1,000 units.
+    jobs : int, optional
+        Processes inferring the topics of the units of a large corpus (from
+        :data:`PARALLEL_UNITS` units; default: all cores). The model does not depend on it:
+        each unit is inferred as gensim does it and the results are summed in corpus order.
 
     The large-corpus choices were measured on VNTC (``benchmarks/README.md``): with k = 10
     the normalised mutual information between dominant topic and newspaper section went
@@ -213,6 +241,7 @@ class TopicModel(BaseEstimator):
         bigrams: bool = False,
         start: str = "auto",
         learning: str = "auto",
+        jobs: int | None = None,
     ):
         self.k = k
         self.random_state = random_state
@@ -224,6 +253,7 @@ class TopicModel(BaseEstimator):
         self.bigrams = bigrams
         self.start = start
         self.learning = learning
+        self.jobs = jobs
 
     def _prepare(self, units: list[list[str]]) -> list[list[str]]:
         return [list(self.phrases_[u]) for u in units] if self.phrases_ is not None else [list(u) for u in units]
@@ -279,11 +309,10 @@ class TopicModel(BaseEstimator):
 
     def _lda(self, n_units: int):
         """An untrained gensim LDA with this model's settings for ``n_units`` units."""
-        from gensim.models import LdaModel
-
         large = n_units >= 1000
         batch = _auto(self.learning, "batch" if large else "online") == "batch"
-        return LdaModel(
+        return _parallel_lda()(
+            jobs=None if isinstance(self.jobs, Cluster) else self.jobs,
             id2word=self.dictionary_,
             num_topics=self.k,
             random_state=self.random_state,
@@ -361,9 +390,14 @@ class TopicModel(BaseEstimator):
         self.lda_.random_state = get_random_state(self.random_state)  # inference draws from it
         bows = [self.dictionary_.doc2bow(t) for t in self._prepare(units)]
         out = np.zeros((len(bows), self.k))
-        for i, bow in enumerate(bows):
-            for topic, weight in self.lda_.get_document_topics(bow, minimum_probability=0.0):
-                out[i, topic] = weight
+        # As gensim's get_document_topics(bow, minimum_probability=0.0) for each unit in turn (its
+        # draws from the random state follow one another the same way), in one inference
+        gamma, _ = self.lda_.inference(bows)
+        for i in range(len(bows)):
+            shares = gamma[i] / sum(gamma[i])
+            for topic, weight in enumerate(shares):
+                if weight >= 1e-8:  # gensim's smallest probability
+                    out[i, topic] = weight
         sums = out.sum(axis=1, keepdims=True)
         return np.divide(out, sums, out=np.full_like(out, 1 / self.k), where=sums > 0)
 
@@ -404,6 +438,95 @@ class TopicModel(BaseEstimator):
 
 def _auto(value, default):
     return default if value == "auto" else value
+
+
+#: Units from which the inference of a fit or of :meth:`TopicModel.transform` is shared out
+#: among processes (below, starting them costs more than it saves).
+PARALLEL_UNITS = 2000
+
+
+@functools.cache
+def _parallel_lda():
+    """gensim's ``LdaModel`` with an inference shared out among processes for many units."""
+    from gensim.models import LdaModel
+    from gensim.models.ldamodel import dirichlet_expectation
+
+    class ParallelLda(LdaModel):
+        """``LdaModel`` whose :meth:`inference` of :data:`PARALLEL_UNITS` units or more runs in
+        ``jobs`` processes, with the same result bit for bit: the random start of every unit is
+        drawn here, each unit is inferred by gensim's own steps in a worker, and the sufficient
+        statistics are summed here in the order of the units."""
+
+        def __init__(self, *args, jobs: int | None = None, **kwargs):
+            self.jobs = jobs
+            super().__init__(*args, **kwargs)
+
+        def inference(self, chunk, collect_sstats=False):
+            import multiprocessing
+
+            from ..runtime.parallel import parallel_map, worker_count
+
+            chunk = chunk if isinstance(chunk, list) else list(chunk)
+            workers = worker_count(self.jobs, len(chunk) // (PARALLEL_UNITS // 2))
+            if workers <= 1 or len(chunk) < PARALLEL_UNITS or multiprocessing.current_process().daemon:
+                return super().inference(chunk, collect_sstats=collect_sstats)
+            gamma = self.random_state.gamma(100.0, 1.0 / 100.0, (len(chunk), self.num_topics)).astype(
+                self.dtype, copy=False
+            )
+            expElogtheta = np.exp(dirichlet_expectation(gamma))  # noqa: N806 (gensim's names)
+            size = -(-len(chunk) // (workers * 4))
+            parts = [(a, min(a + size, len(chunk))) for a in range(0, len(chunk), size)]
+            inferred = parallel_map(
+                functools.partial(_infer_units, self, chunk, gamma, expElogtheta),
+                parts,
+                jobs=workers,
+                max_chunk=1,
+                min_progress=len(parts) + 1,
+            )
+            sstats = np.zeros_like(self.expElogbeta, dtype=self.dtype) if collect_sstats else None
+            for (a, _), results in zip(parts, inferred):
+                for d, (gammad, expElogthetad, scaled) in enumerate(results, start=a):  # noqa: N806
+                    gamma[d, :] = gammad
+                    if collect_sstats:
+                        sstats[:, _ids(chunk[d])] += np.outer(expElogthetad.T, scaled)
+            if collect_sstats:
+                sstats *= self.expElogbeta
+            return gamma, sstats
+
+    return ParallelLda
+
+
+def _ids(bow) -> list[int]:
+    """The term ids of a bag of words, as gensim's inference takes them."""
+    if len(bow) > 0 and not isinstance(bow[0][0], int | np.integer):
+        return [int(idx) for idx, _ in bow]
+    return [idx for idx, _ in bow]
+
+
+def _infer_units(lda, chunk, gamma, expElogtheta, part: tuple[int, int]) -> list[tuple]:  # noqa: N803
+    """gensim's ``LdaModel.inference`` of units ``part`` of ``chunk`` (its loop, step for step): the
+    topic weights, exp E[log θ] and the scaled counts of each, for its sufficient statistics."""
+    from gensim.models.ldamodel import dirichlet_expectation, mean_absolute_difference
+
+    epsilon = np.finfo(lda.dtype).eps
+    out = []
+    for d in range(*part):
+        doc = chunk[d]
+        ids = _ids(doc)
+        cts = np.fromiter((cnt for _, cnt in doc), dtype=lda.dtype, count=len(doc))
+        gammad = gamma[d, :]
+        expElogthetad = expElogtheta[d, :]  # noqa: N806
+        expElogbetad = lda.expElogbeta[:, ids]  # noqa: N806
+        phinorm = np.dot(expElogthetad, expElogbetad) + epsilon
+        for _ in range(lda.iterations):
+            lastgamma = gammad
+            gammad = lda.alpha + expElogthetad * np.dot(cts / phinorm, expElogbetad.T)
+            expElogthetad = np.exp(dirichlet_expectation(gammad))  # noqa: N806
+            phinorm = np.dot(expElogthetad, expElogbetad) + epsilon
+            if mean_absolute_difference(gammad, lastgamma) < lda.gamma_threshold:
+                break
+        out.append((gammad, expElogthetad, cts / phinorm))
+    return out
 
 
 def doc_topics(model: TopicModel, units: list[Unit]) -> pd.DataFrame:
@@ -592,16 +715,17 @@ def cached_select_k(units: list[list[str]], ks, *, cache_dir=None, jobs: int | N
 
 
 def cached_fit(
-    units: list[list[str]], k: int, *, random_state: int = config.RANDOM_STATE, cache_dir=None
+    units: list[list[str]], k: int, *, random_state: int = config.RANDOM_STATE, cache_dir=None, jobs=None
 ) -> TopicModel:
-    """``TopicModel(k, random_state=random_state).fit(units)``, stored in the cache as plain arrays."""
+    """``TopicModel(k, random_state=random_state, jobs=jobs).fit(units)``, stored in the cache as plain
+    arrays (``jobs`` changes nothing in the model)."""
     key = _cache_key("model", units, {"k": k, "random_state": random_state})
     return _cached(
         cache_dir,
         key,
-        lambda: TopicModel(k, random_state=random_state).fit(units),
+        lambda: TopicModel(k, random_state=random_state, jobs=jobs).fit(units),
         TopicModel.to_bytes,
-        lambda blob: TopicModel(k, random_state=random_state).load_bytes(blob, units),
+        lambda blob: TopicModel(k, random_state=random_state, jobs=jobs).load_bytes(blob, units),
     )
 
 
