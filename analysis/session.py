@@ -150,7 +150,7 @@ class Session:
 
     def syllabified(self):
         """Folded syllables of every analysed sentence (no pyvi needed): what phrase matching reads."""
-        from .framing.phrases import syllabify
+        from .text.syllables import syllabify
 
         if self._syllables is None:
             self._syllables = syllabify(self.corpus, keep_captions=self.keep_captions)
@@ -259,7 +259,7 @@ def documents_of(source, name: str = "corpus") -> list[Document]:
 def syllabified_of(source, name: str = "corpus") -> list:
     """Folded syllables of every analysed sentence (what phrase matching reads) of a :class:`Session`,
     a corpus or documents (captions left out), or such a list itself."""
-    from .framing.phrases import Syllabified, syllabify
+    from .text.syllables import Syllabified, syllabify
 
     if isinstance(source, Session):
         return source.syllabified()

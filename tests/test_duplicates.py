@@ -313,8 +313,8 @@ def test_copies_by_source_and_roles(fitted):
 
 def test_phrase_copy_share(corpus, fitted):
     from analysis.framing.lexicon import load_lexicon
-    from analysis.framing.phrases import syllabify
     from analysis.framing.tables import count_phrases
+    from analysis.text.syllables import syllabify
 
     share = phrase_copy_share(count_phrases(syllabify(corpus), load_lexicon(None)), fitted).set_index("phrase")
     # "đoàn kết đặc biệt": once in each of the 12 copies of the wire report and in the two other reports.

@@ -13,10 +13,10 @@ import time
 import pytest
 
 from analysis.framing.lexicon import load_lexicon
-from analysis.framing.phrases import syllabify
 from analysis.framing.tables import count_phrases
 from analysis.reading.layout import parse_document
 from analysis.stance.extract import StanceExtractor
+from analysis.text.syllables import syllabify
 
 # Each once cost the square of its length somewhere: sentence ends, photo credits, statements.
 UNITS = {

@@ -13,19 +13,14 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TextIO
 
-from ..reading.corpus import Corpus
-from ..reading.layout import Document
-from ..text.vietnamese import SENTENCE_SEP, normalize, token_keys, wrap, wrapped_keys
+from ..text.syllables import Syllabified
 from ..text.vietnamese import SEP as _SEP
+from ..text.vietnamese import normalize, token_keys, wrap
 from .lexicon import Lexicon
 
 __all__ = [
-    "Syllabified",
-    "syllabify",
     "PhraseMatcher",
     "phrase_rows",
     "write_phrase_csv",
@@ -37,60 +32,6 @@ __all__ = [
 PHRASE_COLUMNS = ["doc_id", "date", "phrase", "count", "per_10k"]
 #: The columns of :func:`phrase_rows`: the contract's, then the lexicon's and the document's size.
 PHRASE_TABLE_COLUMNS = [*PHRASE_COLUMNS, "group", "gloss", "n_syllables"]
-
-
-@dataclass(frozen=True)
-class Syllabified:
-    r"""One document's analysed sentences as folded token keys (syllables and punctuation).
-
-    ``wrapped`` holds them all as ``\x1fkey\x1f\x1fkey\x1f``, sentences apart (``\x1e``):
-    each key between its own separators, so a phrase is counted with ``str.count`` and
-    adjacent matches share no character.
-    """
-
-    document: Document
-    ids: tuple[int, ...]
-    wrapped: str
-    n_syllables: int
-
-    @property
-    def doc_id(self) -> str:
-        return self.document.doc_id
-
-    @property
-    def date(self) -> str:
-        return self.document.date.isoformat() if self.document.date else ""
-
-    @cached_property
-    def sentences(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
-        """``(sentence_id, keys)`` of each analysed sentence."""
-        parts = self.wrapped.split(SENTENCE_SEP) if self.ids else []
-        return tuple((i, tuple(p[1:-1].split(_SEP + _SEP)) if p else ()) for i, p in zip(self.ids, parts))
-
-    @cached_property
-    def n_tokens(self) -> int:
-        return sum(len(keys) for _, keys in self.sentences)
-
-    @cached_property
-    def joined(self) -> tuple[str, ...]:
-        r"""Each sentence as ``\x1fkey\x1fkey\x1f``: a phrase is then a substring."""
-        return tuple(_SEP + _SEP.join(keys) + _SEP for _, keys in self.sentences)
-
-
-def syllabify(corpus: Corpus | list[Document], *, keep_captions: bool = False) -> list[Syllabified]:
-    """The folded keys of every analysed sentence of every document (no pyvi): what phrases are matched on."""
-    out = []
-    for doc in corpus:
-        analysed, folded = doc.analysed(keep_captions=keep_captions), doc.folding()
-        if len(analysed) == len(doc.sentences):
-            wrapped, n = folded.keys, folded.n_syllables
-        else:  # captions left out
-            parts, kept = folded.keys.split(SENTENCE_SEP), {s.index for s in analysed}
-            wrapped = SENTENCE_SEP.join([parts[i] for i in sorted(kept)])
-            left_out = [doc.sentence_text(s) for s in doc.sentences if s.index not in kept]
-            n = folded.n_syllables - sum(wrapped_keys(text)[1] for text in left_out)
-        out.append(Syllabified(doc, tuple(s.index for s in analysed), wrapped, n))
-    return out
 
 
 class PhraseMatcher:

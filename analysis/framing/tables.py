@@ -14,9 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..session import syllabified_of
+from ..text.syllables import Syllabified, syllabify
 from ..text.vietnamese import normalize, token_keys, tokens
 from .lexicon import Formula, Lexicon, lexicon_of
-from .phrases import PHRASE_COLUMNS, PHRASE_TABLE_COLUMNS, PhraseMatcher, Syllabified, phrase_rows, syllabify
+from .phrases import PHRASE_COLUMNS, PHRASE_TABLE_COLUMNS, PhraseMatcher, phrase_rows
 
 __all__ = [
     "Syllabified",
