@@ -57,7 +57,7 @@ from ..text.vietnamese import fold, normalize, token_keys
 from .lexicons import STANCES, Lexicons, Register, load_register
 from .lexicons import load_cues as _load_cues  # noqa: F401 (benchmarks/mine_cues.py reads the cues from here)
 from .references import Memory
-from .sentence import ADVERBS, CLOSE, OPEN, TIMES, Sentence, after_quote, ends_sentence, span_text, trim
+from .sentence import ADVERBS, CLOSE, OPEN, TIMES, Sentence, after_quote, ends_sentence, folded_phrases, span_text, trim
 from .speakers import PURPOSE, Speakers
 
 __all__ = ["Register", "load_register", "StanceExtractor", "STANCE_COLUMNS", "STANCES", "evaluate"]
@@ -536,9 +536,8 @@ _CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "t
 # What may stand before a mid-sentence "theo X, ...": a comma or a conjunction ("bởi theo khuyến cáo của ...").
 _BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà"))
 # Indefinite speakers after an existential "có": "Có ý kiến cho rằng", "Có người bảo", "Có nhiều ý kiến lo ngại".
-_INDEFINITE = frozenset(
-    tuple(fold(w).split())
-    for w in (
+_INDEFINITE = folded_phrases(
+    (
         "ý kiến",
         "người",
         "nhiều ý kiến",
@@ -598,11 +597,11 @@ _KIN = frozenset(fold(w) for w in "mẹ bố cha con cháu giáo chủ lão".spl
 
 # Verbs of publishing among the [introducing] cues: with a medium as subject they report what it said even
 # with no colon, "rằng" or quotation after them ("Báo Tuổi Trẻ đã phản ánh về việc ..."), as its "cho biết".
-_PUBLISHING = frozenset(tuple(fold(w).split()) for w in ("phản ánh", "đưa tin", "công bố"))
+_PUBLISHING = folded_phrases(("phản ánh", "đưa tin", "công bố"))
 
 
 # Verbs whose content is another speaker's statement ("X dẫn lời Y cho rằng ...").
-_QUOTING = frozenset(tuple(fold(w).split()) for w in ("dẫn lời", "trích lời", "dẫn nguồn"))
+_QUOTING = folded_phrases(("dẫn lời", "trích lời", "dẫn nguồn"))
 
 
 def _reviewing(keys: list[str], start: int, end: int) -> bool:
@@ -651,9 +650,8 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
 # "giới" (a circle of people: "giới chỉ trích", the critics) and "tự" (self-: "bản tự nhận xét").
 _NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự".split())
 # Words ending in one of them that are no classifier: "thế giới" (world), "quân sự" (military) ...
-_NOT_NOMINAL = frozenset(
-    tuple(fold(w).split())
-    for w in (
+_NOT_NOMINAL = folded_phrases(
+    (
         "thế giới",
         "biên giới",
         "ranh giới",
@@ -675,7 +673,7 @@ _NOT_NOMINAL = frozenset(
     )
 )
 # Words whose last syllables are a cue: "Xô viết" (Soviet).
-_COMPOUNDS = frozenset(tuple(fold(w).split()) for w in ("Xô viết",))
+_COMPOUNDS = folded_phrases(("Xô viết",))
 
 
 def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float, pd.DataFrame]:

@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..text.vietnamese import fold, token_keys
 from ..tomldata import entries, read_toml, table, text, texts
 from .actors import PLACE_NOUNS, ActorWords, load_actor_words, particle
-from .sentence import Sentence
+from .sentence import Sentence, folded_phrases
 
 __all__ = ["Person", "Register", "load_register", "load_cues", "Lexicons", "STANCES"]
 
@@ -91,7 +91,7 @@ def load_cues(path: Path | None = None, *, kind: str = "cues") -> dict[tuple[str
 def load_not_sources() -> frozenset[tuple[str, ...]]:
     """The nouns of ``Theo <noun> của X`` that name no speaker (``stance_cues.toml``, ``[theo]``)."""
     data = tomllib.loads((config.DATA / "stance_cues.toml").read_text(encoding="utf-8"))
-    return frozenset(tuple(fold(w).split()) for w in data.get("theo", {}).get("not_sources", []))
+    return folded_phrases(data.get("theo", {}).get("not_sources", []))
 
 
 def load_tone() -> dict[str, list[tuple[str, ...]]]:

@@ -31,14 +31,20 @@ _TRIMMED = frozenset(
         "trước tới"
     ).split()
 )
+
+
+def folded_phrases(words) -> frozenset[tuple[str, ...]]:
+    """Phrases of a word list as tuples of folded syllables, the form sentences are matched in."""
+    return frozenset(tuple(fold(w).split()) for w in words)
+
+
 # Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết"), and
 # "có" before a cue used as a noun ("TP.HCM đã có kiến nghị").
 TIMES = frozenset(fold(w) for w in "có sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
 # Manner phrases between a subject and its verb ("Askari tức giận cho hay"), and light verbs before a cue
 # used as a noun ("X gửi lời chúc mừng").
-MANNER = frozenset(
-    tuple(fold(w).split())
-    for w in (
+MANNER = folded_phrases(
+    (
         "nhiệt liệt",
         "tức giận",
         "giận dữ",

@@ -12,7 +12,7 @@ from ..text.vietnamese import fold
 from .actors import BODY_HEADS
 from .lexicons import Lexicons
 from .references import Memory
-from .sentence import Sentence, as_written, trim
+from .sentence import Sentence, as_written, folded_phrases, trim
 
 PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
@@ -20,10 +20,7 @@ _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước v�
 _CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi".split())
 # Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
 _SENDING = frozenset(fold(w) for w in "có gửi ký ban hành ra phát".split())
-_DOCUMENTS = frozenset(
-    tuple(fold(w).split())
-    for w in ("công văn", "công điện", "văn bản", "điện", "thông báo", "thư", "tờ trình", "chỉ thị")
-)
+_DOCUMENTS = folded_phrases(("công văn", "công điện", "văn bản", "điện", "thông báo", "thư", "tờ trình", "chỉ thị"))
 _COLLECTIVE_NOUNS = frozenset(
     fold(w)
     for w in (
