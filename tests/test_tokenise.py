@@ -268,6 +268,19 @@ def test_analysed_sentences_leave_captions_out(captioned_document):
     assert [w.form for w in credit.words] == ["Ảnh", ":", "TTXVN"]
 
 
+@pytest.mark.parametrize("keep", [False, True])
+@pytest.mark.parametrize("pos", [False, True])
+def test_word_forms_are_the_words_of_the_analysed_sentences(captioned_document, seed_documents, keep, pos):
+    """The fast path that counting takes (no tokens or words unpacked) gives the same words and tags,
+    captions and the tags of the sentences left out included."""
+    captioned, *seeds = tokenise([captioned_document, *seed_documents], jobs=1, cache_dir=None, pos=pos)
+    for doc in [captioned, *seeds]:
+        words = [(w.form, w.tag) for s in doc.analysed(keep_captions=keep) for w in s.words]
+        assert list(doc.forms(keep_captions=keep)) == words
+    # The photo credit "Ảnh: TTXVN" is a caption: read only when captions are kept.
+    assert ("TTXVN" in [form for form, _ in captioned.forms(keep_captions=keep)]) == keep
+
+
 # --------------------------------------------------------------------------- parallel work
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import metadata
@@ -24,7 +25,7 @@ from pathlib import Path
 from ..reading.layout import Document
 from ..runtime.cache import TokenCache, code_version
 from ..runtime.parallel import parallel_map
-from .vietnamese import Token, fold, normalize, tokens
+from .vietnamese import Token, fold, normalize, token_strings, tokens
 
 __all__ = ["Word", "TokenisedSentence", "TokenisedDocument", "tokenise", "segment", "pos_tag", "VERSION"]
 
@@ -297,6 +298,24 @@ class TokenisedDocument:
                 words = [Word(w.form, w.first, w.last, next(tags)) for w in words]
             out.append(TokenisedSentence(index, kind, toks, tuple(words)))
         return tuple(out)
+
+    def forms(self, *, keep_captions: bool = False) -> Iterator[tuple[str, str]]:
+        """``(form, tag)`` of every word of the analysed sentences (tag ``""`` without tags), in text
+        order, without unpacking tokens and words: the fast path of counting words."""
+        tags = self.tags.split() if self.tags else None
+        at = 0  # the first tag of the sentence
+        for (start, end, _, kind), labels in zip(self.spans, self.labels.split("|")):
+            n_words = len(labels) - labels.count("I")
+            if keep_captions or kind != "caption":
+                pieces = token_strings(self.text, start, end)
+                forms = []
+                for piece, label in zip(pieces, labels):
+                    if label == "I":
+                        forms[-1] += "_" + piece
+                    else:
+                        forms.append(piece)
+                yield from zip(forms, tags[at : at + n_words] if tags else [""] * len(forms))
+            at += n_words
 
     def analysed(self, *, keep_captions: bool = False) -> list[TokenisedSentence]:
         return [s for s in self.sentences if keep_captions or s.kind != "caption"]

@@ -245,11 +245,25 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     abbreviation such as ``TP.HCM``, an e-mail address or a URL.
     """
     end = len(text) if end is None else end
-    pattern = _TOKEN_PLAIN if _plain(text, start, end) else _TOKEN
     return [
         Token(m.start(), m.end(), "punct" if m.lastgroup == "punct" else "syllable")
-        for m in pattern.finditer(text, start, end)
+        for m in _pattern(text, start, end).finditer(text, start, end)
     ]
+
+
+def token_strings(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The strings of :func:`tokens`, without their offsets and kinds.
+
+    >>> token_strings("Ông A, TP.HCM.")
+    ['Ông', 'A', ',', 'TP.HCM', '.']
+    """
+    end = len(text) if end is None else end
+    return [m.group() for m in _pattern(text, start, end).finditer(text, start, end)]
+
+
+def _pattern(text: str, start: int, end: int) -> re.Pattern[str]:
+    """The token pattern for ``text[start:end]``: without the URL and e-mail forms where it has none."""
+    return _TOKEN_PLAIN if _plain(text, start, end) else _TOKEN
 
 
 def syllables(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError, ParameterError, check_parameter, whole
-from ..text.stopwords import is_stopword
+from ..text.stopwords import content_key
 from ..text.tokenise import TokenisedDocument
 
 __all__ = [
@@ -51,13 +51,12 @@ def document_terms(
     ``tags`` keeps only words with those pyvi part-of-speech tags (the document must
     have been tokenised with ``pos=True``).
     """
-    chosen = sentences if sentences is not None else doc.analysed(keep_captions=keep_captions)
-    return [
-        w.key
-        for s in chosen
-        for w in s.words
-        if not w.is_punct and not is_stopword(w.form) and (tags is None or w.tag in tags)
-    ]
+    words = (
+        doc.forms(keep_captions=keep_captions)
+        if sentences is None
+        else ((w.form, w.tag) for s in sentences for w in s.words)
+    )
+    return [key for form, tag in words if (tags is None or tag in tags) and (key := content_key(form)) is not None]
 
 
 def terms_of_documents(
