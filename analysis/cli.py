@@ -467,7 +467,7 @@ def _stance(session, args: argparse.Namespace) -> None:
         if args.sample:
             wanted = read_sample(args.sample) | set(gold["doc_id"])
             documents = [d for d in documents if d.doc_id in wanted]
-    found = StanceExtractor(register=register, keep_captions=args.keep_captions).extract(documents)
+    found = StanceExtractor(register=register, keep_captions=args.keep_captions, jobs=session.jobs).extract(documents)
     if args.gold:
         agreement, misses = gold_agreement(found, gold, documents)
         found = misses if args.misses else agreement

@@ -1092,10 +1092,25 @@ def test_extractor_follows_scikit_learn_conventions():
 
     register = load_register()
     extractor = StanceExtractor(register=register, keep_captions=True)
-    assert extractor.get_params() == {"register": register, "keep_captions": True}
+    assert extractor.get_params() == {"register": register, "keep_captions": True, "jobs": None}
     copy = clone(extractor)
     assert copy.get_params()["keep_captions"] is True and not hasattr(copy, "lexicons_")
     assert extractor.fit() is extractor and hasattr(extractor, "lexicons_")
+
+
+def test_statements_of_many_documents_are_the_same_in_worker_processes():
+    """600 documents (enough to start workers): the same rows, in the documents' order."""
+    from analysis.reading.layout import parse_document
+
+    people = ["Ông Nguyễn Văn An", "Bà Trần Thị Bình", "Bộ Ngoại giao", "Thủ tướng Lào Sonexay Siphandone"]
+    docs = [
+        parse_document(f"d{i:03d}", f"{people[i % 4]} cho biết hai bên sẽ hợp tác. Theo ông Lê Cường, việc này tốt.")
+        for i in range(600)
+    ]
+    one, two = StanceExtractor(jobs=1).extract(docs), StanceExtractor(jobs=2).extract(docs)
+    assert len(one) == 1200 and one["doc_id"].tolist()[:4] == ["d000", "d000", "d001", "d001"]
+    assert one["actor"].tolist()[:4] == ["Nguyễn Văn An", "Lê Cường", "Trần Thị Bình", "Lê Cường"]
+    pd.testing.assert_frame_equal(one, two)
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ them; this module finds the cues and builds the statements.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 
 import pandas as pd
 from sklearn.base import BaseEstimator
@@ -78,6 +78,9 @@ class StanceExtractor(BaseEstimator):
         Actors (default: :func:`load_register`).
     keep_captions : bool
         Read captions too (default: no).
+    jobs : int or Cluster, optional
+        Worker processes for a large corpus (default: all cores), or a Dask cluster: documents are
+        independent, and the statements come back in the documents' order.
 
     Attributes
     ----------
@@ -91,9 +94,10 @@ class StanceExtractor(BaseEstimator):
     [['Tô Lâm', 'nhấn mạnh', 'emphasize']]
     """
 
-    def __init__(self, *, register: Register | None = None, keep_captions: bool = False):
+    def __init__(self, *, register: Register | None = None, keep_captions: bool = False, jobs=None):
         self.register = register
         self.keep_captions = keep_captions
+        self.jobs = jobs
 
     def fit(self, documents: list[Document] | None = None, y=None) -> StanceExtractor:
         """Check the parameters and read the data files; nothing is learned from ``documents``."""
@@ -109,12 +113,18 @@ class StanceExtractor(BaseEstimator):
     def extract(self, documents: list[Document]) -> pd.DataFrame:
         """One row per statement: ``doc_id, date, sentence_id, actor, cue, stance, content``, then
         ``actor_country, actor_role, tone_positive, tone_difficulty, tone, actor_type``."""
+        from ..runtime.parallel import parallel_imap
+
         if not hasattr(self, "lexicons_"):
             self.fit()
-        rows = []
-        for doc in documents:
-            rows += _Statements(doc, self.lexicons_, self.keep_captions).rows()
-        return pd.DataFrame(rows, columns=_COLUMNS)
+        work = partial(_rows, lex=self.lexicons_, keep_captions=self.keep_captions)
+        found = parallel_imap(work, documents, jobs=self.jobs, min_items=500, max_chunk=32, desc="statements")
+        return pd.DataFrame([row for rows in found for row in rows], columns=_COLUMNS)
+
+
+def _rows(doc: Document, lex: Lexicons, keep_captions: bool) -> list[tuple]:
+    """The statements of one document, as rows (in a worker process for a large corpus)."""
+    return _Statements(doc, lex, keep_captions).rows()
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,8 @@ def statements(session, *, extractor: StanceExtractor | None = None) -> pd.DataF
     if extractor is not None:
         return extractor.extract(list(session.corpus))
     return session.memo(
-        "stance", lambda: StanceExtractor(keep_captions=session.keep_captions).extract(list(session.corpus))
+        "stance",
+        lambda: StanceExtractor(keep_captions=session.keep_captions, jobs=session.jobs).extract(list(session.corpus)),
     )
 
 
