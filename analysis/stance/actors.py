@@ -434,15 +434,22 @@ _PARTICLES = frozenset("de van von der den bin al da di du dos del la le el ibn"
 
 
 def particle(words: list[str], k: int, start: int = 0) -> bool:
-    """Is ``words[k]`` a name's particle, between two capitalised words: a lower-case particle, or the hyphen
-    of a foreign name written in Latin letters (``El-Badri``, ``Ali-Ilahi``, ``ITAR-Tass``)? A hyphen next to
-    a Vietnamese syllable sets off a description instead (``Huỳnh Thanh Hùng-Phó hiệu trưởng``), and one
-    between two acronyms joins two abbreviations (``KHXH-NV``, ``PGS-TS``)."""
-    if not (start < k < len(words) - 1 and _upper(words[k - 1]) and _upper(words[k + 1])):
+    """Is ``words[k]`` a name's particle, between two capitalised words: a lower-case particle (``al`` of
+    ``Qayder al-Chalabi``), the hyphen of a foreign name written in Latin letters (``El-Badri``, ``Ali-Ilahi``,
+    ``ITAR-Tass``) or the stop of an initial (``George W. Bush``)? A hyphen next to a Vietnamese syllable sets
+    off a description instead (``Huỳnh Thanh Hùng-Phó hiệu trưởng``), and one between two acronyms joins two
+    abbreviations (``KHXH-NV``, ``PGS-TS``)."""
+    if not start < k < len(words) - 1:
         return False
-    left, right = words[k - 1], words[k + 1]
+    left, word, right = words[k - 1], words[k], words[k + 1]
+    if word in _PARTICLES:
+        return _upper(left) and (_upper(right) or right == "-")
+    if not _upper(right):
+        return False
+    if word == ".":
+        return len(left) == 1 and left.isupper() and left.isalpha()
     joined = _latin(left) and _latin(right) and not (left.isupper() and right.isupper())  # not "KHXH-NV"
-    return words[k] in _PARTICLES or (words[k] == "-" and joined)
+    return word == "-" and (left in _PARTICLES or (_upper(left) and joined))
 
 
 def _latin(word: str) -> bool:

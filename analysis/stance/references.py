@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..text.vietnamese import fold
-from .actors import Actor
+from .actors import Actor, particle
 from .lexicons import Lexicons
 from .sentence import Sentence, ends_within, find, name_end
 
@@ -22,6 +22,24 @@ _REFERENCE_WORDS = frozenset(fold(w) for w in "này ấy ta viên vị người 
 # Nouns naming a body by its kind alone, never the start of its name: "Cơ quan này" is the Cục, Bộ or
 # Sở that spoke last ("Cục Thú y cho biết ... Cơ quan này khẳng định ...").
 _GENERIC_BODIES = frozenset(fold(w) for w in ("cơ quan", "tổ chức", "đơn vị"))
+
+
+def _latin(word: str) -> bool:
+    return word.isascii() and word[:1].isalpha()
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one letter apart (one inserted, deleted or changed)?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 class Memory:
@@ -70,21 +88,46 @@ class Memory:
         return []
 
     @cached_property
-    def named(self) -> list[tuple[int, int, str, tuple]]:
-        """People named in the document (:meth:`Lexicons.name_in_run`): (sentence, token, name, the four keys
-        before it)."""
+    def runs(self) -> list[tuple[Sentence, int, int]]:
+        """The runs of capitalised words of the document (a foreign name's particles within): (sentence, start,
+        end)."""
         found = []
         for s in self.sentences:
             words, i = s.words, 0
             while i < len(words):
                 j = i
-                while j < len(words) and s.toks[j].kind == "syllable" and words[j][:1].isupper():
+                while j < len(words) and (
+                    (s.toks[j].kind == "syllable" and words[j][:1].isupper()) or (j > i and particle(words, j, i))
+                ):
                     j += 1
                 if j > i:
-                    name = self.lex.name_in_run(s, i, j)
-                    if name:
-                        found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4) : i])))
+                    found.append((s, i, j))
                 i = max(j, i + 1)
+        return found
+
+    @cached_property
+    def named(self) -> list[tuple[int, int, str, tuple]]:
+        """People named in the document (:meth:`Lexicons.name_in_run`): (sentence, token, name, the four keys
+        before it)."""
+        found = []
+        for s, i, j in self.runs:
+            name = self.lex.name_in_run(s, i, j)
+            if name:
+                found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4) : i])))
+        return found
+
+    @cached_property
+    def latin_names(self) -> list[tuple[int, int, str]]:
+        """Names opening with a word in Latin script, of two to five words, wherever they stand (``giám đốc tổ
+        chức CARE Margaret Hassan``, ``Matt Nguyễn``), less the acronyms and countries before them: (sentence,
+        token, name). Only a lone surname is
+        looked up among them (``Hassan``): a run of capitalised Latin words ending with it is that person."""
+        found = []
+        for s, i, j in self.runs:
+            while i < j and (_acronym(s.words[i]) or self.lex.words.country_at(s.keys, i, j)):
+                i += self.lex.words.country_at(s.keys, i, j) or 1
+            if 2 <= j - i <= 5 and _latin(s.words[i]) and not self.lex.words.name_at(s.keys, i, j):
+                found.append((s.index, i, s.span(i, j)))
         return found
 
     @cached_property
@@ -179,11 +222,17 @@ class Memory:
         return (named[-1], "person") if named else None
 
     def _surname(self, key: str, here: tuple[int, int]) -> tuple[str, str] | None:
-        named = [n for (i, t, n, _) in self.named if (i, t) < here and fold(n).split()[-1] == key]
-        named += [
-            a for (i, t, a, k) in self.spoken if k == "person" and fold(a).split()[-1] == key and len(a.split()) > 1
-        ]
-        return (named[-1], "person") if named else None
+        """The person last named with the surname ``key`` (``Bush``, ``Nguyễn`` for ``Matt Nguyễn``); failing
+        that, with one letter more, less or changed in a Latin name of five letters or more (``Aschcroft`` for
+        ``Ashcroft``, ``Muller`` for ``Mueller``: foreign names are often misspelt)."""
+        people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
+        people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person" and len(a.split()) > 1]
+        people += [(i, t, n) for (i, t, n) in self.latin_names if (i, t) < here]
+        last = [(fold(n).split()[-1], (i, t), n) for (i, t, n) in people]
+        named = [(at, n) for (surname, at, n) in last if surname == key]
+        if not named and len(key) >= 5 and key.isascii():
+            named = [(at, n) for (surname, at, n) in last if surname.isascii() and _one_edit(surname, key)]
+        return (max(named)[1], "person") if named else None
 
     def _person(self, key: str, s: Sentence, at: int, here: tuple[int, int]) -> tuple[str, str] | None:
         person = self.resolve(tuple(key.split()), s, at) if key in ("ông", "bà") else None
