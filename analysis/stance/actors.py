@@ -47,11 +47,13 @@ _SPEAKERS = frozenset(
         "nhân viên bác sĩ ta nguồn xóm đình "
         # the head syllables of people named by what they do: "người dân", "phụ huynh", "tài xế", "du khách",
         # "kỹ sư", "thầy giáo"
-        "dân huynh xế khách sư thầy cán"
+        "dân huynh xế khách sư thầy cán "
+        # owners and fighters, brothers and pupils: "Một chủ hàng khác", "Các tay súng", "Hai anh em", "các em"
+        "chủ tay anh em"
     ).split()
 )
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
-_BEFORE_PLACES = frozenset(
+BEFORE_PLACES = frozenset(
     fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split()
 )
 # Nouns after an honorific that make a person's noun phrase ("bà mẹ", "cô giáo", "ông chủ", "cậu bé").
@@ -328,7 +330,7 @@ class ActorWords:
         if run == start or run == end or _upper(words[run - 1]) or phrase.toks[run - 1].kind != "syllable":
             return None
         if (
-            keys[run - 1] in _BEFORE_PLACES
+            keys[run - 1] in BEFORE_PLACES
             or _match(self.bodies, keys, start, run)
             or _match(self.media, keys, start, run)
         ):
@@ -412,7 +414,7 @@ class ActorWords:
             first < end
             and run < end
             and not acronym
-            and keys[run - 1] not in _BEFORE_PLACES
+            and keys[run - 1] not in BEFORE_PLACES
             and phrase.toks[run - 1].kind != "punct"
         ):
             return Actor(text(first, end), "person")

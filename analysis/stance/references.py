@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..text.vietnamese import fold
-from .actors import Actor, particle
+from .actors import BEFORE_PLACES, PLACE_NOUNS, Actor, particle
 from .lexicons import Lexicons
 from .sentence import Sentence, ends_within, find, name_end
 
@@ -40,6 +40,10 @@ def _one_edit(a: str, b: str) -> bool:
         a, b = b, a
     i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+# Words before a name that make it a place's, a ship's or a building's, not a person's.
+_BEFORE_THINGS = BEFORE_PLACES | PLACE_NOUNS | frozenset(fold(w) for w in "tàu thuyền phà xe khách sạn".split())
 
 
 class Memory:
@@ -107,14 +111,34 @@ class Memory:
 
     @cached_property
     def named(self) -> list[tuple[int, int, str, tuple]]:
-        """People named in the document (:meth:`Lexicons.name_in_run`): (sentence, token, name, the four keys
-        before it)."""
+        """People named in the document (:meth:`Lexicons.name_in_run`): (sentence, token, name, the words
+        before it in its phrase, at most ten: ``Trưởng công tố Toà án Quốc tế về Tội phạm chiến tranh`` before
+        ``Carla del Ponte``, where a bare title finds her)."""
         found = []
         for s, i, j in self.runs:
-            name = self.lex.name_in_run(s, i, j)
+            start = max(0, i - 10, s.boundaries[i] + 1)
+            name = self.lex.name_in_run(s, i, j) or self._titled_latin(s, start, i, j)
             if name:
-                found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4) : i])))
+                found.append((s.index, name[0], name[1], tuple(s.keys[start:i])))
         return found
+
+    def _less_bodies(self, s: Sentence, i: int, j: int) -> int:
+        """Where the capitalised run ``i:j`` starts less the acronyms and countries it opens with."""
+        while i < j and (_acronym(s.words[i]) or self.lex.words.country_at(s.keys, i, j)):
+            i += self.lex.words.country_at(s.keys, i, j) or 1
+        return i
+
+    def _titled_latin(self, s: Sentence, start: int, i: int, j: int) -> tuple[int, str] | None:
+        """A name in Latin script ending a phrase that a title opens, a description between (``Trưởng công tố
+        Toà án Quốc tế về Tội phạm chiến tranh Carla del Ponte``): (token, name)."""
+        if i and s.keys[i - 1] in _BEFORE_THINGS and not self.lex.words.country_at(s.keys, i, j):
+            return None  # "đại sứ tại El Salvador", "chỉ huy tàu Al-Salaam Boccaccio": a place's or a ship's name
+        i = self._less_bodies(s, i, j)  # "giám đốc tổ chức CARE tại Iraq Margaret Hassan": the country before
+        if not (2 <= j - i <= 5 and _latin(s.words[i])):
+            return None
+        if any(self.lex.words.title_at(s.keys, k, i) for k in range(start, i)):
+            return i, s.span(i, j)
+        return None
 
     @cached_property
     def latin_names(self) -> list[tuple[int, int, str]]:
@@ -124,8 +148,7 @@ class Memory:
         looked up among them (``Hassan``): a run of capitalised Latin words ending with it is that person."""
         found = []
         for s, i, j in self.runs:
-            while i < j and (_acronym(s.words[i]) or self.lex.words.country_at(s.keys, i, j)):
-                i += self.lex.words.country_at(s.keys, i, j) or 1
+            i = self._less_bodies(s, i, j)
             if 2 <= j - i <= 5 and _latin(s.words[i]) and not self.lex.words.name_at(s.keys, i, j):
                 found.append((s.index, i, s.span(i, j)))
         return found
@@ -182,7 +205,22 @@ class Memory:
                 if (i, t) < here and (not t or self.by_index[i].keys[t - 1] not in honorifics)
             ]
             found += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person" and (i, t) < here]
+            found = self._of_gender(key, found)
         return max(found)[2] if found else None
+
+    def _of_gender(self, honorific: str, people: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """``people`` (sentence, token, name) less those named after the honorific of the other gender anywhere
+        in the document: ``Ông`` is not the woman named ``bà Hassan``."""
+        other = {"ông": "bà", "bà": "ông"}.get(honorific)
+        return [p for p in people if p[2] not in self._addressed_as[other]] if other else people
+
+    @cached_property
+    def _addressed_as(self) -> dict[str, set[str]]:
+        """The people named after ``ông`` and after ``bà`` anywhere in the document: a man and a woman."""
+        out: dict[str, set[str]] = {"ông": set(), "bà": set()}
+        for i, t, n in self.addressed:
+            out.get(self.by_index[i].keys[t - 1], set()).add(n)
+        return out
 
     @cached_property
     def addressed(self) -> list[tuple[int, int, str]]:
@@ -245,6 +283,7 @@ class Memory:
                 return person, "person"
         people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
         people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
+        people = self._of_gender(gender, people)
         described = self._described(key, s.index, people)
         if described:
             return described, "person"
