@@ -207,6 +207,10 @@ class ActorWords:
             i = max(end, i + 1)
         return found
 
+    def document_at(self, keys: list[str], start: int, end: int) -> int:
+        """Length of the document or speech named at ``keys[start:end]`` (``Báo cáo chính trị``: 2; 0 if none)."""
+        return _match(self.not_actors, keys, start, end)
+
     def title_at(self, keys: list[str], start: int, end: int) -> bool:
         """Does a title open ``keys[start:end]``?"""
         return bool(_match(self.titles, keys, start, end))

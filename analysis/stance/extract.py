@@ -205,6 +205,11 @@ class _Statements:
                 actor = self.speakers.apposition(s, boundary, floor) or actor
             if actor is not None:
                 return actor
+        if not site.inside:
+            floor = previous[2] if previous else 0
+            author = self.speakers.author(s, site.segment, site.start) or self.speakers.author(s, floor, site.start)
+            if author is not None:  # "Tuyên bố của Bộ Ngoại giao Peru viết: ...": the document's author
+                return author
         if previous is not None and keys[site.end : site.end + 1] == ["rằng"]:
             nested = self._nested(s, site)
             if nested is not None:

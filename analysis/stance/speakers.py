@@ -230,6 +230,22 @@ class Speakers:
                 return self.actor(s, max(s.boundaries[i] + 1, floor), i)
         return None
 
+    def author(self, s: Sentence, start: int, end: int) -> str | None:
+        """The author of a document that says something: ``Tuyên bố của Bộ Ngoại giao Peru viết``, ``Báo cáo
+        chính trị của Ban chấp hành X do ông Y trình bày nêu rõ``, ``Phân tích của tiến sĩ X, Trung tâm Y, cho
+        biết``: the actor after ``của``, up to ``do`` (who presented it) or a comma. The document opens the
+        phrase ``start:end`` (a determiner before it allowed) and its ``của`` follows within four words."""
+        keys = s.keys
+        start += keys[start : start + 1] in (["một"], ["bản"], ["các"], ["những"])
+        n = self.lex.words.document_at(keys, start, end)
+        if not n:
+            return None
+        of = next((i for i in range(start + n, min(end, start + n + 4)) if keys[i] == "của"), None)
+        if of is None:
+            return None
+        stop = next((i for i in range(of + 1, end) if keys[i] in ("do", ",", "(")), end)
+        return self.actor(s, of + 1, stop) if stop > of + 1 else None
+
     def agent(self, s: Sentence, start: int, end: int) -> str | None:
         """The agent of a passive: ``đề thi được các thí sinh nhận xét là ...``, ``bước đi bị phương Tây cho là
         ...``: the actor between ``được``/``bị`` and the cue."""
