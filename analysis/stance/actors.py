@@ -123,6 +123,12 @@ _STANDALONE = frozenset(
         "ban tổ chức",
         "cơ quan chức năng",
         "nhà trường",
+        "tổ công tác",
+        "đoàn công tác",
+        "tổ điều tra",
+        "đoàn kiểm tra",
+        "đoàn thanh tra",
+        "ban giám hiệu",
     )
 )
 

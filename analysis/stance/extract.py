@@ -228,6 +228,7 @@ class _Statements:
                 actor = self.speakers.apposition(s, boundary, floor) or actor
         if actor is None and not site.inside:
             actor = self.speakers.after_conjunction(s, site.segment, site.start)
+            actor = actor or self.speakers.after_adverbial(s, site.segment, site.start)
         if actor is None and not site.inside:
             actor = self.speakers.sender(s, previous[2] if previous else 0, site.start)
         said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
@@ -412,6 +413,7 @@ class _Statements:
         """The actor of ``Theo <start:comma>,`` and where its phrase ends: after ``của`` or ``lời``/``ý kiến``
         when the phrase opens in lower case; a named person in an apposition after it wins."""
         keys = s.keys
+        start += keys[start] == "như" and start + 1 < comma  # "theo như Musharraf, ..."
         if not s.words[start][:1].isupper():
             of = next((i for i in range(start, comma) if keys[i] in ("của", "từ")), None)
             if of is not None:  # "Theo đánh giá của X", "Theo tin từ X"
@@ -538,8 +540,9 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
 # Words opening a clause that contrasts with what was said before, with a speaker of its own:
 # "X mô tả hàng rào là cần thiết, còn Palestine coi đó là ...".
 _CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "tuy", "nhưng"))
-# What may stand before a mid-sentence "theo X, ...": a comma or a conjunction ("bởi theo khuyến cáo của ...").
-_BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà"))
+# What may stand before a mid-sentence "theo X, ...": a comma, a conjunction ("bởi theo khuyến cáo của ...") or
+# "cũng" ("..., cũng theo bà Nga, ...").
+_BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà", "cũng"))
 # Indefinite speakers after an existential "có": "Có ý kiến cho rằng", "Có người bảo", "Có nhiều ý kiến lo ngại".
 _INDEFINITE = folded_phrases(
     (

@@ -16,6 +16,10 @@ from .sentence import Sentence, as_written, folded_phrases, trim
 
 PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
+# Prepositions that open an adverbial before the subject, with no comma after it ("Về cơ bản các ...").
+_ADVERBIAL_OPENERS = _PREPOSITIONS | {"về"}
+# Words that open a noun phrase of speakers: "các thành viên", "hai bên", "một quan chức".
+_DETERMINERS = frozenset(fold(w) for w in "các những nhiều một hai ba mọi".split())
 # Words that open a clause with a subject of its own ("... sau khi tỉnh X đề nghị ...").
 _CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi".split())
 # Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
@@ -218,6 +222,28 @@ class Speakers:
             actor = self.actor(s, j + 1, end) if j + 1 < end else None
             if actor is not None:
                 return actor
+        return None
+
+    def after_adverbial(self, s: Sentence, start: int, end: int) -> str | None:
+        """The subject after a fronted adverbial with no comma (``Về cơ bản các thành viên của cuộc họp đã
+        khẳng định``, ``Trong cuộc họp báo hôm qua Bộ trưởng X cho biết``): the first actor that opens after
+        the preposition and runs to the verb, at a determiner, an honorific, a title or a capitalised word."""
+        keys, words = s.keys, s.words
+        if start >= end or keys[start] not in _ADVERBIAL_OPENERS or (start and keys[start - 1] not in (",", ":")):
+            return None  # not "..., dư luận rất "thông cảm" với vị lãnh đạo X và cho rằng": a clause's adverbial
+        if any(k in _CONJUNCTIONS for k in keys[start:end]):
+            return None
+        for k in range(start + 1, end - 1):  # an actor of two words or more: not "miền Nam thống nhất đất nước"
+            opens = (
+                (words[k][:1].isupper() and words[k - 1][:1].islower())
+                or keys[k] in _DETERMINERS
+                or self.lex.words.opens_with_honorific(keys, k, end)
+                or self.lex.words.title_at(keys, k, end)
+            )
+            if opens and end - k <= 14:
+                actor = self.actor(s, k, end)
+                if actor is not None:
+                    return actor
         return None
 
     def sender(self, s: Sentence, floor: int, end: int) -> str | None:
