@@ -586,7 +586,7 @@ _TAIL = frozenset(TIMES | {fold(w) for w in "thêm hôm trước này đó với
 
 
 # Words opening an adverbial after the speaker of a quotation: "“...”, X phát biểu tại lễ tưởng niệm."
-_ADVERBIAL = frozenset(fold(w) for w in "tại trong trước khi hôm ngày sau với".split())
+_ADVERBIAL = frozenset(fold(w) for w in "tại trong trước khi hôm ngày sau với từ".split())
 
 
 def _closes(s: Sentence, end: int) -> bool:

@@ -177,8 +177,12 @@ class Lexicons:
         less the countries and bodies before it (``Lào Sonexay Siphandone``). A run after
         ``tại``/``ở`` that starts with no country is a place (``tại Luang Prabang``)."""
         run = end
-        while run > start and (
-            (s.toks[run - 1].kind == "syllable" and s.words[run - 1][:1].isupper()) or particle(s.words, run - 1, start)
+        while (
+            run > start
+            and (
+                (s.toks[run - 1].kind == "syllable" or s.words[run - 1] == ".")  # "George W. Bush"
+                and (s.words[run - 1][:1].isupper() or particle(s.words, run - 1, start))
+            )
         ):
             run -= 1
         while run < end - 1 and _acronym(s.words[run]):

@@ -111,15 +111,16 @@ class Memory:
 
     @cached_property
     def named(self) -> list[tuple[int, int, str, tuple]]:
-        """People named in the document (:meth:`Lexicons.name_in_run`): (sentence, token, name, the words
-        before it in its phrase, at most ten: ``Trưởng công tố Toà án Quốc tế về Tội phạm chiến tranh`` before
-        ``Carla del Ponte``, where a bare title finds her)."""
+        """People named in the document: by :meth:`Lexicons.name_in_run`, with the four keys before the name,
+        or in Latin script at the end of a phrase a title opens (:meth:`_titled_latin`), with the keys from the
+        title on: (sentence, token, name, keys before)."""
         found = []
         for s, i, j in self.runs:
-            start = max(0, i - 10, s.boundaries[i] + 1)
-            name = self.lex.name_in_run(s, i, j) or self._titled_latin(s, start, i, j)
+            name = self.lex.name_in_run(s, i, j)
             if name:
-                found.append((s.index, name[0], name[1], tuple(s.keys[start:i])))
+                found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4) : i])))
+            elif name := self._titled_latin(s, i, j):
+                found.append((s.index, name[0], name[1], tuple(s.keys[name[2] : i])))
         return found
 
     def _less_bodies(self, s: Sentence, i: int, j: int) -> int:
@@ -128,17 +129,18 @@ class Memory:
             i += self.lex.words.country_at(s.keys, i, j) or 1
         return i
 
-    def _titled_latin(self, s: Sentence, start: int, i: int, j: int) -> tuple[int, str] | None:
+    def _titled_latin(self, s: Sentence, i: int, j: int) -> tuple[int, str, int] | None:
         """A name in Latin script ending a phrase that a title opens, a description between (``Trưởng công tố
-        Toà án Quốc tế về Tội phạm chiến tranh Carla del Ponte``): (token, name)."""
+        Toà án Quốc tế về Tội phạm chiến tranh Carla del Ponte``), within sixteen words of its clause: (token,
+        name, where the title starts)."""
         if i and s.keys[i - 1] in _BEFORE_THINGS and not self.lex.words.country_at(s.keys, i, j):
             return None  # "đại sứ tại El Salvador", "chỉ huy tàu Al-Salaam Boccaccio": a place's or a ship's name
-        i = self._less_bodies(s, i, j)  # "giám đốc tổ chức CARE tại Iraq Margaret Hassan": the country before
-        if not (2 <= j - i <= 5 and _latin(s.words[i])):
+        first = self._less_bodies(s, i, j)  # "giám đốc tổ chức CARE tại Iraq Margaret Hassan": the country before
+        if not (2 <= j - first <= 5 and _latin(s.words[first])):
             return None
-        if any(self.lex.words.title_at(s.keys, k, i) for k in range(start, i)):
-            return i, s.span(i, j)
-        return None
+        start = max(0, i - 16, s.boundaries[i] + 1)
+        title = next((k for k in range(start, i) if self.lex.words.title_at(s.keys, k, i)), None)
+        return (first, s.span(first, j), title) if title is not None else None
 
     @cached_property
     def latin_names(self) -> list[tuple[int, int, str]]:
