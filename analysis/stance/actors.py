@@ -443,6 +443,7 @@ def load_actor_words(path: str | Path | None = None) -> ActorWords:
 
 # Lower-case particles inside foreign names: "Jaap de Hoop Scheffer", "Osama bin Laden".
 _PARTICLES = frozenset("de van von der den bin al da di du dos del la le el ibn".split())
+_JOINERS = _PARTICLES | {"-", "."}
 
 
 def particle(words: list[str], k: int, start: int = 0) -> bool:
@@ -451,7 +452,7 @@ def particle(words: list[str], k: int, start: int = 0) -> bool:
     ``ITAR-Tass``) or the stop of an initial (``George W. Bush``)? A hyphen next to a Vietnamese syllable sets
     off a description instead (``Huỳnh Thanh Hùng-Phó hiệu trưởng``), and one between two acronyms joins two
     abbreviations (``KHXH-NV``, ``PGS-TS``)."""
-    if not start < k < len(words) - 1:
+    if words[k] not in _JOINERS or not start < k < len(words) - 1:
         return False
     left, word, right = words[k - 1], words[k], words[k + 1]
     if word in _PARTICLES:
