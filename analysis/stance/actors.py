@@ -49,7 +49,8 @@ _SPEAKERS = frozenset(
         # "kỹ sư", "thầy giáo"
         "dân huynh xế khách sư thầy cán "
         # owners and fighters, brothers and pupils: "Một chủ hàng khác", "Các tay súng", "Hai anh em", "các em"
-        "chủ tay anh em"
+        # (not "anh": "Hoàng gia Anh" is Britain's)
+        "chủ tay em"
     ).split()
 )
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".

@@ -160,6 +160,7 @@ class _Statements:
         for cue_start, cue_end, stance, introducing in self.lex.cues_in(s.keys):
             if (
                 s.quote_depth[cue_start] > 0
+                or _in_name(s.words, cue_start)
                 or _not_said(s.keys, cue_start, cue_end, s.words, after_quote(s.words, s.boundaries[cue_start]))
                 or (s.asides and s.aside_at(cue_start))
                 or any(t[1] <= cue_start < t[4] for t in theos)
@@ -329,7 +330,7 @@ class _Statements:
             verbs = range(max(start, colon - 4), colon)
             for verb in verbs[-2:] if keys[start] in ("một", "vị") else verbs:
                 if (
-                    keys[verb] in ("hỏi", "viết")
+                    keys[verb] in ("hỏi", "viết", "là")  # "Chủ đề của hội nghị là: “...”": a copula
                     or keys[verb] in _KIN
                     or not all(s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, colon))
                 ):
@@ -479,6 +480,11 @@ class _Statements:
             if opens:
                 return text[opens[0] : end].strip()
         return text[self.sentences[position].toks[0].start : end].strip()
+
+
+def _in_name(words: list[str], at: int) -> bool:
+    """Is the cue at ``at`` capitalised after a capitalised word, part of a name (``Hội trường Thống Nhất``)?"""
+    return at > 0 and words[at][:1].isupper() and words[at - 1][:1].isupper()
 
 
 def _asks(s: Sentence) -> bool:

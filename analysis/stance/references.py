@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from ..text.stopwords import is_stopword
 from ..text.vietnamese import fold
 from .actors import BEFORE_PLACES, PLACE_NOUNS, Actor, particle
 from .lexicons import Lexicons
@@ -101,11 +102,14 @@ class Memory:
             while i < len(words):
                 j = i
                 while j < len(words) and (
-                    (s.toks[j].kind == "syllable" and words[j][:1].isupper()) or (j > i and particle(words, j, i))
+                    (s.toks[j].kind == "syllable" and words[j][:1].isupper())
+                    or (j > i and particle(words, j, i) and not (words[j] == "-" and s.spaced(j)))  # "Yeltsin - X"
                 ):
                     j += 1
                 if j > i:
-                    found.append((s, i, j))
+                    opening = i == 0 or s.toks[i - 1].kind == "punct"  # "Theo Calvin, ...": a clause's first word
+                    first = i + (opening and is_stopword(s.keys[i]) and j - i > 1)
+                    found.append((s, first, j))
                 i = max(j, i + 1)
         return found
 

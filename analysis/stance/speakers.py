@@ -16,8 +16,9 @@ from .sentence import Sentence, as_written, folded_phrases, trim
 
 PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
-# Prepositions that open an adverbial before the subject, with no comma after it ("Về cơ bản các ...").
-_ADVERBIAL_OPENERS = _PREPOSITIONS | {"về"}
+# A preposition that opens an adverbial before the subject with no comma after it ("Về cơ bản các ..."); not
+# those whose object may be the speaker's noun phrase ("với những gì báo chí đã nêu", "trên trang nhất báo X").
+_ADVERBIAL_OPENERS = frozenset({"về"})
 # Words that open a noun phrase of speakers: "các thành viên", "hai bên", "một quan chức".
 _DETERMINERS = frozenset(fold(w) for w in "các những nhiều một hai ba mọi".split())
 # Words that open a clause with a subject of its own ("... sau khi tỉnh X đề nghị ...").
