@@ -1084,6 +1084,15 @@ LATER_SAMPLE_CASES = [
         "Tiêu diệt Al-Qaeda, theo như Musharraf, cũng giống như chặt một cành cây.",
         [(1, "Musharraf", "theo", "inform")],
     ),
+    # cues mined from more sections of VNTC
+    ("Ông Trần Văn Hải bảo: “Không sao đâu”.", [(1, "Trần Văn Hải", "bảo", "inform")]),
+    ("Bà Ngô Thị Lan cầu xin bọn bắt cóc thả con trai bà.", [(1, "Ngô Thị Lan", "cầu xin", "propose")]),
+    ("Cơ quan điều tra kết luận rằng vụ cháy do chập điện.", [(1, "Cơ quan điều tra", "kết luận", "assert")]),
+    # "trông coi" (looks after) holds no "coi"
+    (
+        "Nguyễn Thanh Hòa, 20 tuổi, trông coi các bạn lao động tại nhà máy, cho biết: “Tôi vui lắm”.",
+        [(1, "Nguyễn Thanh Hòa", "cho biết", "inform")],
+    ),
     # a speaker in grief, and where the speaker was
     (
         "“Anh ấy chẳng làm hại ai”, Manjula đau đớn nói từ nhà của cô ở thành phố Hyderabad.",
@@ -1102,6 +1111,8 @@ LATER_SAMPLE_NON_STATEMENTS = [
     "Anh ấy cũng theo học lớp tiếng Anh buổi tối.",  # "theo học": studies, no source
     "Thư xin lỗi được gửi tới các hộ dân trong phường.",  # a document with no author and no cue
     "Báo cáo của Bộ Y tế được gửi tới Quốc hội hôm qua.",  # a document sent, nothing said
+    "Bộ Công an bảo vệ an ninh trật tự trong dịp lễ.",  # "bảo vệ": protects
+    "Nhu cầu xin giấy phép xây dựng tăng mạnh trong năm nay.",  # "nhu cầu" (need), not "cầu xin"
 ]
 
 

@@ -686,8 +686,9 @@ _NOT_NOMINAL = folded_phrases(
         "vụ việc",
     )
 )
-# Words whose last syllables are a cue: "Xô viết" (Soviet).
-_COMPOUNDS = folded_phrases(("Xô viết",))
+# Words whose last syllables are a cue: "Xô viết" (Soviet), "suy nghĩ", "ý nghĩ" (thought), "trông coi" (look after),
+# "nhu cầu" (need) before "xin".
+_COMPOUNDS = folded_phrases(("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin"))
 
 
 def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float, pd.DataFrame]:
