@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..text.stopwords import is_stopword
-from ..text.vietnamese import fold
+from ..text.vietnamese import fold, token_keys
 from .actors import BEFORE_PLACES, PLACE_NOUNS, Actor, particle
 from .lexicons import Lexicons
 from .sentence import Sentence, ends_within, find, name_end
@@ -249,12 +249,20 @@ class Memory:
             return False
         return t + 1 == len(words) or toks[t + 1].kind != "syllable" or not words[t + 1][:1].isupper()
 
-    def named_as(self, description: tuple[str, ...], here: tuple[int, int]) -> str | None:
+    def named_as(self, description: tuple[str, ...], here: tuple[int, int], *, ahead: bool = False) -> str | None:
         """The person last named right after ``description`` before ``here`` (``Chủ tịch PLO`` -> the person
-        named as ``Chủ tịch PLO Mahmoud Abbas``)."""
+        named as ``Chủ tịch PLO Mahmoud Abbas``). With ``ahead`` (a headline, which names its people later):
+        the person named anywhere in the document with the description before the name or after it and a
+        comma (``ông James Nicholson, Bộ trưởng cựu binh Mỹ``)."""
         n = len(description)
         for i, t, name, _ in reversed(self.named):
-            if (i, t) < here and tuple(self.by_index[i].keys[max(0, t - n) : t]) == description:
+            keys = self.by_index[i].keys
+            if not (ahead or (i, t) < here):
+                continue
+            if tuple(keys[max(0, t - n) : t]) == description:
+                return name
+            end = t + len(token_keys(name))
+            if ahead and keys[end : end + 1] == [","] and tuple(keys[end + 1 : end + 1 + n]) == description:
                 return name
         return None
 

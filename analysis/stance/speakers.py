@@ -146,7 +146,7 @@ class Speakers:
         memory = self.memory
         actor, kind = found.text, found.type
         if found.key == "unnamed" and self.lex.words.title_at(s.keys, start, end):
-            named = memory.named_as(tuple(s.keys[start:end]), (s.index, start))
+            named = memory.named_as(tuple(s.keys[start:end]), (s.index, start), ahead=s.kind == "title")
             if named:  # "Chủ tịch PLO khẳng định" after "Chủ tịch PLO Mahmoud Abbas"
                 memory.types.setdefault(named, "person")
                 return named
