@@ -1061,6 +1061,21 @@ LATER_SAMPLE_CASES = [
         "Sau khi nghe báo cáo của Bộ Y tế, Thủ tướng Lê Văn Minh yêu cầu các tỉnh chống dịch quyết liệt.",
         [(1, "Lê Văn Minh", "yêu cầu", "propose")],
     ),
+    # news from a body: the body ("tin chính thức từ X"); an airline's "không" is no negation
+    (
+        "Ngày 24-10, tin chính thức từ Hãng hàng không Sky Airlines cho biết máy bay rơi gần thủ đô.",
+        [(1, "Hãng hàng không Sky Airlines", "cho biết", "inform")],
+    ),
+    # a document sent after a determiner ("đã có các văn bản kiến nghị")
+    (
+        "Sở Xây dựng cũng đã có các văn bản kiến nghị sửa đổi mức thu phí.",
+        [(1, "Sở Xây dựng", "kiến nghị", "propose")],
+    ),
+    # "said so": content pointing back at what was said
+    (
+        "Giám đốc Công ty Sông Đà Nguyễn Văn Thành cho PV biết như vậy.",
+        [(1, "Nguyễn Văn Thành", "cho PV biết", "inform")],
+    ),
     # owners, gunmen, brothers as speakers
     (
         "Một chủ hàng khác cho biết tình hình buôn bán vẫn bình thường.",
@@ -1127,6 +1142,8 @@ LATER_SAMPLE_NON_STATEMENTS = [
     "Báo cáo của Bộ Y tế được gửi tới Quốc hội hôm qua.",  # a document sent, nothing said
     "Bộ Công an bảo vệ an ninh trật tự trong dịp lễ.",  # "bảo vệ": protects
     "Nhu cầu xin giấy phép xây dựng tăng mạnh trong năm nay.",  # "nhu cầu" (need), not "cầu xin"
+    "Ông Nguyễn Văn Hùng nói chung là người tốt.",  # "nói chung": in general
+    "Tin từ hiện trường rất ít ỏi.",  # news with no source that says anything
 ]
 
 

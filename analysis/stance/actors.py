@@ -261,10 +261,11 @@ class ActorWords:
         reference = self._reference(phrase, start, end)
         if reference or _match(self.not_actors, keys, start, end):
             return reference
+        head = start + max(1, _match(self.bodies, keys, start, end))  # "Hãng hàng không X": its "không" is no verb
         if any(
             (k in _CLAUSE_WORDS and not _upper(w) and (k, keys[i - 1]) not in _MODIFIERS)
             or k in (",", ";", ":")  # "Quân đội Do Thái": a name's "Do"
-            for i, k, w in zip(range(start + 1, end), keys[start + 1 : end], words[start + 1 : end])
+            for i, k, w in zip(range(head, end), keys[head:end], words[head:end])
         ):
             return None
         n = _match(self.honorifics, keys, start, end)

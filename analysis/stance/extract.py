@@ -538,9 +538,14 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     clause_end = s.clause_ends[site.end]
     if site.closes_quote or _closes(s, site.end):
         return [(actor, site.start, site.end, site.stance, "quote", site.boundary)]
-    if s.syllables_before[clause_end] - s.syllables_before[site.end] >= 3:
+    said = [k for k in s.keys[site.end : clause_end] if k[:1].isalnum()]
+    if len(said) >= 3 or tuple(said) in _SAID_SO:
         return [(actor, site.start, site.end, site.stance, site.end, clause_end)]
     return []
+
+
+# Content that points back at what was said before: "X cho PV biết như vậy" (X said so).
+_SAID_SO = folded_phrases(("như vậy", "như thế", "vậy", "thế", "điều này", "điều đó", "như trên"))
 
 
 # Words opening a clause that contrasts with what was said before, with a speaker of its own:

@@ -253,21 +253,23 @@ class Speakers:
         clause of the light verb (from ``floor`` on)."""
         keys = s.keys
         for i in range(end - 2, floor, -1):
-            if keys[i] in _SENDING and any(tuple(keys[i + 1 : i + 1 + len(d)]) == d for d in _DOCUMENTS):
+            at = i + 1 + (keys[i + 1] in _DETERMINERS)  # "X đã có các văn bản kiến nghị ..."
+            if keys[i] in _SENDING and any(tuple(keys[at : at + len(d)]) == d for d in _DOCUMENTS):
                 return self.actor(s, max(s.boundaries[i] + 1, floor), i)
         return None
 
     def author(self, s: Sentence, start: int, end: int) -> str | None:
         """The author of a document that says something: ``Tuyên bố của Bộ Ngoại giao Peru viết``, ``Báo cáo
         chính trị của Ban chấp hành X do ông Y trình bày nêu rõ``, ``Phân tích của tiến sĩ X, Trung tâm Y, cho
-        biết``: the actor after ``của``, up to ``do`` (who presented it) or a comma. The document opens the
-        phrase ``start:end`` (a determiner before it allowed) and its ``của`` follows within four words."""
+        biết``, ``tin chính thức từ Hãng X cho biết``: the actor after ``của`` or ``từ``, up to ``do`` (who
+        presented it) or a comma. The document opens the phrase ``start:end`` (a determiner before it allowed)
+        and its ``của`` or ``từ`` follows within four words."""
         keys = s.keys
         start += keys[start : start + 1] in (["một"], ["bản"], ["các"], ["những"])
         n = self.lex.words.document_at(keys, start, end)
         if not n:
             return None
-        of = next((i for i in range(start + n, min(end, start + n + 4)) if keys[i] == "của"), None)
+        of = next((i for i in range(start + n, min(end, start + n + 4)) if keys[i] in ("của", "từ")), None)
         if of is None:
             return None
         stop = next((i for i in range(of + 1, end) if keys[i] in ("do", ",", "(")), end)
