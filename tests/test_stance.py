@@ -1071,6 +1071,20 @@ LATER_SAMPLE_CASES = [
         "Sở Xây dựng cũng đã có các văn bản kiến nghị sửa đổi mức thu phí.",
         [(1, "Sở Xây dựng", "kiến nghị", "propose")],
     ),
+    # a section of a police force or a school is a body; a workplace after a person set off by a comma is hers
+    (
+        "Phòng Cảnh sát giao thông - Công an TP Hà Nội cho biết sẽ cấp biển số bằng máy tính.",
+        [(1, "Phòng Cảnh sát giao thông", "cho biết", "inform")],
+    ),
+    (
+        "Thầy Hứa Minh Tuấn, Phòng Đào tạo Trường ĐH Kinh tế nhận xét: “Đề thi khá chặt chẽ”.",
+        [(1, "Hứa Minh Tuấn", "nhận xét", "assert")],
+    ),
+    # a province before a Vietnamese name: "Phú Yên Đào Tấn Lộc" is Đào Tấn Lộc, not "Yên Đào Tấn Lộc"
+    (
+        "Chủ tịch UBND tỉnh Phú Yên Đào Tấn Lộc đã đề nghị sớm xây dựng hầm đường bộ qua đèo.",
+        [(1, "Đào Tấn Lộc", "đề nghị", "propose")],
+    ),
     # "said so": content pointing back at what was said
     (
         "Giám đốc Công ty Sông Đà Nguyễn Văn Thành cho PV biết như vậy.",

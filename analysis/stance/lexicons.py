@@ -197,7 +197,14 @@ class Lexicons:
         if first == run and run > start and s.keys[run - 1] in ("tại", "ở", "của"):
             return None
         surname = next(
-            (k for k in range(first, end - 1) if s.keys[k] in self.words.surnames and 2 <= end - k <= 4), None
+            (
+                k
+                for k in range(first, end - 1)
+                if s.keys[k] in self.words.surnames
+                and 2 <= end - k <= 4
+                and " ".join(s.keys[k - 1 : k + 1]) not in self.words.places  # "Phú Yên Đào Tấn Lộc": not "Yên"
+            ),
+            None,
         )
         if surname is not None:  # "Hòa Bình Nguyễn Văn Thành": a Vietnamese name starts with a family name
             first = surname

@@ -318,6 +318,10 @@ class Speakers:
             return True  # "Nguyễn Văn A, Hải Dương cho biết": where the person lives
         if self.lex.words.title_at(s.keys, start, end) and not self.lex.words.opens_with_honorific(s.keys, start, end):
             return True  # "Ông X, Giám đốc Công ty Y Hoàng Thạch, cho biết": an office, then the body's name
+        if self.memory.types.get(actor) == "body" and start > 1 and s.keys[start - 1] == ",":
+            before = s.boundaries[start - 1] + 1  # "Thầy X, Phòng Đào tạo ĐH Y nhận xét": where X works
+            if self.lex.words.opens_with_honorific(s.keys, before, start - 1):
+                return True
         if not s.words[start][:1].islower() or s.keys[start] in _PREPOSITIONS or s.keys[start] in _CONJUNCTIONS:
             return False
         key = fold(actor or "").split()
