@@ -1157,6 +1157,8 @@ LATER_SAMPLE_NON_STATEMENTS = [
     "Bộ Công an bảo vệ an ninh trật tự trong dịp lễ.",  # "bảo vệ": protects
     "Nhu cầu xin giấy phép xây dựng tăng mạnh trong năm nay.",  # "nhu cầu" (need), not "cầu xin"
     "Ông Nguyễn Văn Hùng nói chung là người tốt.",  # "nói chung": in general
+    "Đại sứ Peru được triệu tới Bộ Ngoại giao để thông báo về quyết định trên.",  # a purpose: "để thông báo"
+    "Ông là một “ngôi sao đang lên”, một ứng viên trẻ của đảng đối lập.",  # words quoted inside a sentence
     "Tin từ hiện trường rất ít ỏi.",  # news with no source that says anything
 ]
 

@@ -356,6 +356,9 @@ class _Statements:
         start = close + 2
         if end - start > 12 or any(f[1] >= start for f in found):
             return []
+        opening = next((i for i in range(close - 1, -1, -1) if s.quote_depth[i + 1] > s.quote_depth[i]), None)
+        if opening is not None and s.syllables_before[opening]:
+            return []  # "Lee là một “ngôi sao đang lên”, một ứng viên ...": words quoted inside a sentence
         for verb in range(max(start + 1, end - 2), end):
             if not all(s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, end)):
                 continue
@@ -631,10 +634,10 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
 _NOT_SAID = {
     ("yêu", "cầu"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
-    ("nói",): ("chung", "về"),
+    ("nói",): ("về",),
     ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
-    ("mong",): ("manh", "chờ"),  # "mong manh": fragile
-    ("kể",): ("cả", "từ", "đến", "trên"),
+    ("mong",): ("chờ",),
+    ("kể",): ("từ", "đến", "trên"),
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
     ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về"),  # answering questions: an activity
     ("nêu",): ("ra",),  # raising points or questions
@@ -653,13 +656,14 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
     if keys[max(0, start - 2) : start] in (["những", "người"], ["các", "người"]):
         return True  # "những người phản đối": the opponents
     passive = before in ("được", "bị")  # "người được coi là ...": said of, not by, someone
+    passive = passive or before in PURPOSE  # "triệu đại sứ ... để thông báo về quyết định": a purpose
     # "cuộc phản đối", "giới chỉ trích", "tự nhận xét": a noun, not an act ("Lê Nam Giới khẳng định" is a name)
     noun = (
         before in _NOMINAL
         and (words[start - 1][:1].islower() or start == 1)
         and tuple(keys[max(0, start - 2) : start]) not in _NOT_NOMINAL  # "Ngân hàng Thế giới cho biết"
     )
-    if tuple(keys[max(0, start - 1) : end]) in _COMPOUNDS:
+    if tuple(keys[max(0, start - 1) : end]) in _COMPOUNDS or tuple(keys[start : end + 1]) in _COMPOUNDS:
         return True
     activity = not quoted and following in _NOT_SAID.get(tuple(keys[start:end]), ())  # after a quotation: its speaker
     return passive or noun or following == "của" or activity
@@ -691,9 +695,12 @@ _NOT_NOMINAL = folded_phrases(
         "vụ việc",
     )
 )
-# Words whose last syllables are a cue: "Xô viết" (Soviet), "suy nghĩ", "ý nghĩ" (thought), "trông coi" (look after),
-# "nhu cầu" (need) before "xin".
-_COMPOUNDS = folded_phrases(("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin"))
+# Words whose last or first syllables are a cue: "Xô viết" (Soviet), "suy nghĩ", "ý nghĩ" (thought), "trông coi"
+# (look after), "nhu cầu" (need) before "xin"; "mong manh" (fragile), "kể cả" (including), "nói chung" (in
+# general), also after a quotation.
+_COMPOUNDS = folded_phrases(
+    ("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung")
+)
 
 
 def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float, pd.DataFrame]:
