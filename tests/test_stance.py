@@ -1090,6 +1090,11 @@ LATER_SAMPLE_CASES = [
         "Giám đốc Công ty Sông Đà Nguyễn Văn Thành cho PV biết như vậy.",
         [(1, "Nguyễn Văn Thành", "cho PV biết", "inform")],
     ),
+    # an indefinite medium or body: "một hãng thông tấn", "một tòa án"
+    (
+        "Trước đó, một hãng thông tấn đưa tin bà Carla del Ponte sẽ tới Belgrade.",
+        [(1, "Một hãng thông tấn", "đưa tin", "inform")],
+    ),
     # owners, gunmen, brothers as speakers
     (
         "Một chủ hàng khác cho biết tình hình buôn bán vẫn bình thường.",
@@ -1160,6 +1165,7 @@ LATER_SAMPLE_NON_STATEMENTS = [
     "Đại sứ Peru được triệu tới Bộ Ngoại giao để thông báo về quyết định trên.",  # a purpose: "để thông báo"
     "Ông là một “ngôi sao đang lên”, một ứng viên trẻ của đảng đối lập.",  # words quoted inside a sentence
     "Tin từ hiện trường rất ít ỏi.",  # news with no source that says anything
+    "Một tờ giấy gắn trên cổ nạn nhân cáo buộc anh là gián điệp.",  # a sheet of paper ("tờ") is no newspaper
 ]
 
 

@@ -276,6 +276,9 @@ class ActorWords:
         if titled:
             return titled
         for table, kind in ((self.media, "media"), (self.bodies, "body")):
+            head = _match(table, keys, start + 1, end) if keys[start] == "một" and end - start > 2 else 0
+            if head > 1 or (head and any(_upper(w) for w in words[start + 2 : end])):
+                return Actor(_cap(text(start, end)), kind)  # "một hãng thông tấn", not "một tờ giấy"
             n = _match(table, keys, start, end)
             if n and (
                 _upper(words[start])
