@@ -1133,6 +1133,15 @@ LATER_SAMPLE_CASES = [
         "Nguyễn Thanh Hòa, 20 tuổi, trông coi các bạn lao động tại nhà máy, cho biết: “Tôi vui lắm”.",
         [(1, "Nguyễn Thanh Hòa", "cho biết", "inform")],
     ),
+    # "theo X" right after a cue: X is a source too; "theo kế hoạch" names none
+    (
+        "Bộ trưởng Tư pháp John Ashcroft hôm qua cảnh báo theo nhiều nguồn tin tình báo, khủng bố sắp tấn công.",
+        [(1, "John Ashcroft", "cảnh báo", "concern"), (1, "Nhiều nguồn tin tình báo", "theo", "inform")],
+    ),
+    (
+        "Ông Nguyễn Văn An cho biết theo kế hoạch, cầu sẽ thông xe vào tháng 5.",
+        [(1, "Nguyễn Văn An", "cho biết", "inform")],
+    ),
     # a speaker in grief, and where the speaker was
     (
         "“Anh ấy chẳng làm hại ai”, Manjula đau đớn nói từ nhà của cô ở thành phố Hyderabad.",

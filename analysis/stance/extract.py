@@ -387,10 +387,14 @@ class _Statements:
         """``Theo X, ...``, ``Còn theo X``, ``..., theo X, ...``, ``Theo nhận định của X``: attribution
         (stance inform). ``Theo kế hoạch``, ``theo hướng`` name no actor and give nothing."""
         keys, found = s.keys, []
+        cue_ends = None
         for at, key in enumerate(keys):
             if key != "theo":
                 continue
             opens = at == 0 or keys[at - 1] in _BEFORE_THEO or (at == 1 and keys[0] in ADVERBS)
+            if not opens:  # "X cảnh báo theo nhiều nguồn tin tình báo, ...": right after a cue
+                cue_ends = cue_ends if cue_ends is not None else {c[1] for c in self.lex.cues_in(keys)}
+                opens = at in cue_ends
             # "... để lại nhiều tai tiếng Theo một nguồn tin, ...": a capitalised "Theo" after a word in lower
             # case opens a sentence whose stop is missing (a headline run into the lead).
             opens = opens or (s.words[at] == "Theo" and s.words[at - 1][:1].islower())
