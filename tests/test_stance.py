@@ -1105,6 +1105,8 @@ LATER_SAMPLE_CASES = [
         [(1, "Các tay súng Taliban", "tuyên bố", "inform")],
     ),
     ("Hai anh em cho biết cửa hàng là ước mơ của họ.", [(1, "Hai anh em", "cho biết", "inform")]),
+    # a people: "người" and a capitalised name
+    ("Người Serbia phản đối Bosnia độc lập khỏi Nam Tư.", [(1, "Người Serbia", "phản đối", "oppose")]),
     # a working group in lower case
     (
         "Trước mắt, tổ công tác liên ngành khuyên các hộ dân cải thiện môi trường.",

@@ -296,14 +296,20 @@ class ActorWords:
         ):
             return Actor(_cap(text(start, end)), "person", key="unnamed")
         if end - start >= 2 and (
-            (keys[start] == "người" and _match(self.countries, keys, start + 1, end) == end - start - 1)
+            (
+                keys[start] == "người"
+                and (
+                    _match(self.countries, keys, start + 1, end) == end - start - 1
+                    or (end - start <= 4 and all(map(_upper, words[start + 1 : end])))
+                )
+            )
             or (
                 keys[start : start + 2] == ["thế", "giới"]
                 and end - start > 2
                 and all(map(_upper, words[start + 2 : end]))
             )
         ):
-            return Actor(_cap(text(start, end)), "collective")  # "người Palestine", "Thế giới Ảrập": a people
+            return Actor(_cap(text(start, end)), "collective")  # "người Palestine", "người Kurd", "Thế giới Ảrập"
         n = _match(self.collectives, keys, start, end)
         if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")
