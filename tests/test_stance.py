@@ -1056,7 +1056,15 @@ LATER_SAMPLE_CASES = [
         "“Kinh tế tăng trưởng khá”.",
         [(1, "Ban chấp hành Đảng bộ tỉnh", "nêu rõ", "emphasize")],
     ),
+    (
+        "Theo dự báo của Đài Khí tượng Thủy văn Nam Trung Bộ cho biết mực nước sông Cái đang lên.",
+        [(1, "Đài Khí tượng Thủy văn Nam Trung Bộ", "cho biết", "inform")],
+    ),
     # ... but not over the subject of the clause
+    (
+        "Theo tài liệu của Bộ Ngoại giao Mỹ, Rumsfeld đã nói với Aziz rằng hai nước có nhiều lợi ích chung.",
+        [(1, "Bộ Ngoại giao Mỹ", "Theo", "inform"), (1, "Rumsfeld", "nói", "inform")],
+    ),
     (
         "Sau khi nghe báo cáo của Bộ Y tế, Thủ tướng Lê Văn Minh yêu cầu các tỉnh chống dịch quyết liệt.",
         [(1, "Lê Văn Minh", "yêu cầu", "propose")],

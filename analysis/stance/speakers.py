@@ -265,6 +265,10 @@ class Speakers:
         presented it) or a comma. The document opens the phrase ``start:end`` (a determiner before it allowed)
         and its ``của`` or ``từ`` follows within four words."""
         keys = s.keys
+        if keys[start : start + 1] == ["theo"]:  # "Theo dự báo của Đài X cho biết ...": a "theo" run on
+            if "," in keys[start:end]:
+                return None  # "Theo tài liệu của X, Y đã nói ...": Y speaks ("Theo X, ..." is X's own)
+            start += 1
         start += keys[start : start + 1] in (["một"], ["bản"], ["các"], ["những"])
         n = self.lex.words.document_at(keys, start, end)
         if not n:
