@@ -1620,12 +1620,18 @@ def vntc_halves(tmp_path_factory):
     return halves
 
 
-# Floors a little under today's scores on each file (all four are development data now; heldout2 guided the
-# general forms of speech of issue 10, at precision 0.83 and recall 0.62 since): a change that loses
-# statements on real news fails here. The articles' statements were annotated by reading.
+# Floors a little under today's scores on each file (all five are development data now; heldout2 and heldout3
+# guided the fourth round of rules, at 0.84 / 0.63 and 0.86 / 0.73 since): a change that loses statements on
+# real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
-    [("dev", 140, 0.92, 0.83), ("heldout", 147, 0.92, 0.74), ("fresh", 158, 0.92, 0.81), ("heldout2", 184, 0.8, 0.6)],
+    [
+        ("dev", 140, 0.95, 0.85),
+        ("heldout", 147, 0.92, 0.75),
+        ("fresh", 158, 0.93, 0.82),
+        ("heldout2", 184, 0.8, 0.6),
+        ("heldout3", 171, 0.83, 0.7),
+    ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
     docs = vntc_halves[half]
@@ -1641,7 +1647,8 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # The held-out file: 40 articles annotated blind, scored once (commit 44be3d3): precision 0.79 (98/124),
 # recall 0.57 (98/171). Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this
 # file this test is an expected failure, and strict: the day it passes, measure again on new held-out
-# text (this file is no longer unseen once it has guided a change).
+# text (this file is no longer unseen once it has guided a change: it guided the fourth round of rules,
+# after which it scores 0.86 / 0.73, still under the recall floor).
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.57, precision 0.79: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
     docs = vntc_halves["heldout3"]
