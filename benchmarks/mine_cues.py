@@ -15,6 +15,7 @@ maps each to the nearest of the ten classes (README, "Cue lexicon"). Held-out go
 left out (tests/data/vntc_stance_sample.csv, half=heldout).
 
     .venv/bin/python benchmarks/mine_cues.py --top 150 > /tmp/cues.csv
+    .venv/bin/python benchmarks/mine_cues.py --sections "Phap luat" "Doi song" --new --top 150
 """
 
 from __future__ import annotations
@@ -66,7 +67,15 @@ def phrases(text: str):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--top", type=int, default=100, help="phrases to print (default 100)")
+    parser.add_argument(
+        "--sections",
+        nargs="+",
+        default=[s.split("/")[1] for s in SECTIONS],
+        help="VNTC sections to read (default: 'Chinh tri Xa hoi' 'The gioi'; also 'Phap luat', 'Doi song' ...)",
+    )
+    parser.add_argument("--new", action="store_true", help="print only the phrases that are not cues yet")
     args = parser.parse_args(argv)
+    sections = tuple(f"Train_Full/{name}/" for name in args.sections)
     if not TARBALL.is_file():
         print(f"skipped: VNTC not found at {TARBALL}")
         return 0
@@ -75,10 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     counts: Counter = Counter()
     with tarfile.open(TARBALL) as tar:
         for member in tar:
-            if member.isfile() and member.name.startswith(SECTIONS) and member.name not in held_out:
+            if member.isfile() and member.name.startswith(sections) and member.name not in held_out:
                 text = decode(tar.extractfile(member).read(), member.name)
                 counts.update(phrases(text))
-    cues = {" ".join(k): v for k, v in _load_cues().items()}
+    cues = {" ".join(k): v for k, v in {**_load_cues(kind="introducing"), **_load_cues()}.items()}
+    if args.new:
+        counts = Counter({key: n for key, n in counts.items() if key[0] not in cues})
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["phrase", "count", "pattern", "stance"])
     for (phrase, pattern), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: args.top]:

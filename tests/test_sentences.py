@@ -27,6 +27,12 @@ def pieces(text: str, start: int = 0, end: int | None = None) -> list[str]:
             "Kim ngạch đạt 429,5 triệu USD, tăng 20,7%. Trong đó, xuất khẩu tăng 25,7%.",
             ["Kim ngạch đạt 429,5 triệu USD, tăng 20,7%.", "Trong đó, xuất khẩu tăng 25,7%."],
         ),
+        # a middle initial of a Latin-script name ends no sentence; an abbreviated Vietnamese name still may
+        (
+            "Tổng thống George W. Bush phát biểu hôm qua. Ông John F. Kennedy từng nói vậy.",
+            ["Tổng thống George W. Bush phát biểu hôm qua.", "Ông John F. Kennedy từng nói vậy."],
+        ),
+        ("Tôi gặp anh Nguyễn Văn H. Anh ấy cười.", ["Tôi gặp anh Nguyễn Văn H.", "Anh ấy cười."]),
         # dates
         (
             "Chiều 5/2, Tổng Bí thư Tô Lâm hội kiến Thủ tướng Lào. Hai bên nhất trí.",

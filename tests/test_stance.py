@@ -989,6 +989,210 @@ def test_real_news_non_statements(sentence):
     assert triples(one_sentence(sentence)) == []
 
 
+# ------------------------------------------------------------ patterns of the later held-out samples
+# Names and references, speakers and documents as later blind samples of VNTC wrote them; made-up sentences.
+
+LATER_SAMPLE_CASES = [
+    # a lone surname: a name in Latin script named anywhere before, after a title and a description
+    (
+        "Giám đốc tổ chức từ thiện HOPE tại Iraq Sarah Collins bị bắt cóc tuần trước.\n"
+        "Bà Collins kêu gọi chính phủ Anh rút quân.",
+        [(2, "Sarah Collins", "kêu gọi", "propose")],
+    ),
+    (
+        "Giám đốc ngân hàng Matt Nguyễn lái xe tới nơi.\nNguyễn kể: “Tôi thấy khói và lửa”.",
+        [(2, "Matt Nguyễn", "kể", "inform")],
+    ),
+    # a foreign name misspelt by one letter is the same person; by two, another one
+    (
+        "Giám đốc FBI Robert Mueller cho rằng nguy cơ còn cao.\n“Chúng ta phải cảnh giác”, ông Muller nói.",
+        [(1, "Robert Mueller", "cho rằng", "assert"), (2, "Robert Mueller", "nói", "inform")],
+    ),
+    (
+        "Giám đốc FBI Robert Mueller cho rằng nguy cơ còn cao.\n“Chúng ta phải cảnh giác”, ông Miller nói.",
+        [(1, "Robert Mueller", "cho rằng", "assert"), (2, "Miller", "nói", "inform")],
+    ),
+    # a middle initial ends neither the sentence nor the name
+    (
+        "Tổng thống George W. Bush hôm qua khẳng định Iraq đã sẵn sàng.\nÔng Bush cho biết quân đội sẽ ở lại.",
+        [(1, "George W. Bush", "khẳng định", "assert"), (2, "George W. Bush", "cho biết", "inform")],
+    ),
+    # "Ông" is not the woman the article calls "Bà", even named last
+    (
+        "Bác sĩ Qayder al-Chalabi quản lý một bệnh viện ở Baghdad.\n"
+        "Giám đốc tổ chức CARE Margaret Hassan bị bắt cóc tuần trước.\n"
+        "Bà Hassan đã sống ở Iraq 30 năm.\n"
+        "Ông cho rằng những kẻ bắt cóc đã phạm sai lầm lớn.",
+        [(4, "Qayder al-Chalabi", "cho rằng", "assert")],
+    ),
+    # a bare title: the person named after it and a description
+    (
+        "Trưởng công tố Toà án Quốc tế về Tội phạm chiến tranh Carla del Ponte tới Belgrade hôm qua.\n"
+        "Trưởng công tố cho rằng Karadzic sẽ sớm bị bắt.",
+        [(2, "Carla del Ponte", "cho rằng", "assert")],
+    ),
+    # in the body, an office named only later is left as written (a headline's is not: see below)
+    (
+        "Bộ trưởng cựu binh Mỹ kêu gọi Việt Nam hợp tác chống khủng bố.\n"
+        "Trở lại TPHCM sau 40 năm, ông James Nicholson, Bộ trưởng cựu binh Mỹ đã thăm trụ sở UBND thành phố.",
+        [(1, "Bộ trưởng cựu binh Mỹ", "kêu gọi", "propose")],
+    ),
+    # a ship's name after a title is nobody the title refers to
+    (
+        "Chỉ huy tàu Sea Star bị thương nhẹ.\n“Nước tràn vào rất nhanh”, viên chỉ huy này cho hay.",
+        [(2, "Viên chỉ huy này", "cho hay", "inform")],
+    ),
+    # a document speaks for its author named after "của"
+    (
+        "Tuyên bố của Bộ Ngoại giao Peru viết: “Chính phủ quyết định triệu hồi đại sứ”.",
+        [(1, "Bộ Ngoại giao Peru", "viết", "inform")],
+    ),
+    (
+        "Phân tích của tiến sĩ Bùi Thị Lan, Viện Kinh tế, cho biết lực lượng lao động tăng 2,7%.",
+        [(1, "Bùi Thị Lan", "cho biết", "inform")],
+    ),
+    (
+        "Báo cáo chính trị của Ban chấp hành Đảng bộ tỉnh do Bí thư Tỉnh ủy Lê Văn Hùng trình bày nêu rõ: "
+        "“Kinh tế tăng trưởng khá”.",
+        [(1, "Ban chấp hành Đảng bộ tỉnh", "nêu rõ", "emphasize")],
+    ),
+    (
+        "Theo dự báo của Đài Khí tượng Thủy văn Nam Trung Bộ cho biết mực nước sông Cái đang lên.",
+        [(1, "Đài Khí tượng Thủy văn Nam Trung Bộ", "cho biết", "inform")],
+    ),
+    # ... but not over the subject of the clause
+    (
+        "Theo tài liệu của Bộ Ngoại giao Mỹ, Rumsfeld đã nói với Aziz rằng hai nước có nhiều lợi ích chung.",
+        [(1, "Bộ Ngoại giao Mỹ", "Theo", "inform"), (1, "Rumsfeld", "nói", "inform")],
+    ),
+    (
+        "Sau khi nghe báo cáo của Bộ Y tế, Thủ tướng Lê Văn Minh yêu cầu các tỉnh chống dịch quyết liệt.",
+        [(1, "Lê Văn Minh", "yêu cầu", "propose")],
+    ),
+    # news from a body: the body ("tin chính thức từ X"); an airline's "không" is no negation
+    (
+        "Ngày 24-10, tin chính thức từ Hãng hàng không Sky Airlines cho biết máy bay rơi gần thủ đô.",
+        [(1, "Hãng hàng không Sky Airlines", "cho biết", "inform")],
+    ),
+    # a document sent after a determiner ("đã có các văn bản kiến nghị")
+    (
+        "Sở Xây dựng cũng đã có các văn bản kiến nghị sửa đổi mức thu phí.",
+        [(1, "Sở Xây dựng", "kiến nghị", "propose")],
+    ),
+    # a section of a police force or a school is a body; a workplace after a person set off by a comma is hers
+    (
+        "Phòng Cảnh sát giao thông - Công an TP Hà Nội cho biết sẽ cấp biển số bằng máy tính.",
+        [(1, "Phòng Cảnh sát giao thông", "cho biết", "inform")],
+    ),
+    (
+        "Thầy Hứa Minh Tuấn, Phòng Đào tạo Trường ĐH Kinh tế nhận xét: “Đề thi khá chặt chẽ”.",
+        [(1, "Hứa Minh Tuấn", "nhận xét", "assert")],
+    ),
+    # a province before a Vietnamese name: "Phú Yên Đào Tấn Lộc" is Đào Tấn Lộc, not "Yên Đào Tấn Lộc"
+    (
+        "Chủ tịch UBND tỉnh Phú Yên Đào Tấn Lộc đã đề nghị sớm xây dựng hầm đường bộ qua đèo.",
+        [(1, "Đào Tấn Lộc", "đề nghị", "propose")],
+    ),
+    # "said so": content pointing back at what was said
+    (
+        "Giám đốc Công ty Sông Đà Nguyễn Văn Thành cho PV biết như vậy.",
+        [(1, "Nguyễn Văn Thành", "cho PV biết", "inform")],
+    ),
+    # an indefinite medium or body: "một hãng thông tấn", "một tòa án"
+    (
+        "Trước đó, một hãng thông tấn đưa tin bà Carla del Ponte sẽ tới Belgrade.",
+        [(1, "Một hãng thông tấn", "đưa tin", "inform")],
+    ),
+    # owners, gunmen, brothers as speakers
+    (
+        "Một chủ hàng khác cho biết tình hình buôn bán vẫn bình thường.",
+        [(1, "Một chủ hàng khác", "cho biết", "inform")],
+    ),
+    (
+        "Các tay súng Taliban tuyên bố đã bắn chết con tin.",
+        [(1, "Các tay súng Taliban", "tuyên bố", "inform")],
+    ),
+    ("Hai anh em cho biết cửa hàng là ước mơ của họ.", [(1, "Hai anh em", "cho biết", "inform")]),
+    # a people: "người" and a capitalised name
+    ("Người Serbia phản đối Bosnia độc lập khỏi Nam Tư.", [(1, "Người Serbia", "phản đối", "oppose")]),
+    # a working group in lower case
+    (
+        "Trước mắt, tổ công tác liên ngành khuyên các hộ dân cải thiện môi trường.",
+        [(1, "Tổ công tác liên ngành", "khuyên", "propose")],
+    ),
+    # the subject after a fronted adverbial with no comma
+    (
+        "Về cơ bản các thành viên hội đồng đã khẳng định đề thi không sai.",
+        [(1, "Các thành viên hội đồng", "khẳng định", "assert")],
+    ),
+    # "cũng theo X", "theo như X"
+    (
+        "Về hậu quả, cũng theo bà Đặng Thị Hoa, dịch vụ này sẽ gửi thư xin lỗi các em.",
+        [(1, "Đặng Thị Hoa", "theo", "inform")],
+    ),
+    (
+        "Tiêu diệt Al-Qaeda, theo như Musharraf, cũng giống như chặt một cành cây.",
+        [(1, "Musharraf", "theo", "inform")],
+    ),
+    # cues mined from more sections of VNTC
+    ("Ông Trần Văn Hải bảo: “Không sao đâu”.", [(1, "Trần Văn Hải", "bảo", "inform")]),
+    ("Bà Ngô Thị Lan cầu xin bọn bắt cóc thả con trai bà.", [(1, "Ngô Thị Lan", "cầu xin", "propose")]),
+    ("Cơ quan điều tra kết luận rằng vụ cháy do chập điện.", [(1, "Cơ quan điều tra", "kết luận", "assert")]),
+    # "trông coi" (looks after) holds no "coi"
+    (
+        "Nguyễn Thanh Hòa, 20 tuổi, trông coi các bạn lao động tại nhà máy, cho biết: “Tôi vui lắm”.",
+        [(1, "Nguyễn Thanh Hòa", "cho biết", "inform")],
+    ),
+    # "theo X" right after a cue: X is a source too; "theo kế hoạch" names none
+    (
+        "Bộ trưởng Tư pháp John Ashcroft hôm qua cảnh báo theo nhiều nguồn tin tình báo, khủng bố sắp tấn công.",
+        [(1, "John Ashcroft", "cảnh báo", "concern"), (1, "Nhiều nguồn tin tình báo", "theo", "inform")],
+    ),
+    (
+        "Ông Nguyễn Văn An cho biết theo kế hoạch, cầu sẽ thông xe vào tháng 5.",
+        [(1, "Nguyễn Văn An", "cho biết", "inform")],
+    ),
+    # a speaker in grief, and where the speaker was
+    (
+        "“Anh ấy chẳng làm hại ai”, Manjula đau đớn nói từ nhà của cô ở thành phố Hyderabad.",
+        [(1, "Manjula", "nói", "inform")],
+    ),
+]
+
+
+@pytest.mark.parametrize("body, expected", LATER_SAMPLE_CASES)
+def test_later_sample_patterns(body, expected):
+    assert quads(extract(body)) == sorted(expected)
+
+
+def test_headline_office_is_the_person_the_article_names_later():
+    doc = make_doc(
+        "Trở lại TPHCM sau 40 năm, ông James Nicholson, Bộ trưởng cựu binh Mỹ đã thăm trụ sở UBND thành phố.",
+        head="Bộ trưởng cựu binh Mỹ kêu gọi Việt Nam hợp tác chống khủng bố",
+    )
+    assert quads(StanceExtractor().extract([doc])) == [(0, "James Nicholson", "kêu gọi", "propose")]
+
+
+LATER_SAMPLE_NON_STATEMENTS = [
+    "Nhân dịp kỷ niệm ngày giải phóng miền Nam thống nhất đất nước, công ty tặng quà cho công nhân.",  # a date
+    "Anh ấy cũng theo học lớp tiếng Anh buổi tối.",  # "theo học": studies, no source
+    "Thư xin lỗi được gửi tới các hộ dân trong phường.",  # a document with no author and no cue
+    "Báo cáo của Bộ Y tế được gửi tới Quốc hội hôm qua.",  # a document sent, nothing said
+    "Bộ Công an bảo vệ an ninh trật tự trong dịp lễ.",  # "bảo vệ": protects
+    "Nhu cầu xin giấy phép xây dựng tăng mạnh trong năm nay.",  # "nhu cầu" (need), not "cầu xin"
+    "Ông Nguyễn Văn Hùng nói chung là người tốt.",  # "nói chung": in general
+    "Đại sứ Peru được triệu tới Bộ Ngoại giao để thông báo về quyết định trên.",  # a purpose: "để thông báo"
+    "Ông là một “ngôi sao đang lên”, một ứng viên trẻ của đảng đối lập.",  # words quoted inside a sentence
+    "Tin từ hiện trường rất ít ỏi.",  # news with no source that says anything
+    "Một tờ giấy gắn trên cổ nạn nhân cáo buộc anh là gián điệp.",  # a sheet of paper ("tờ") is no newspaper
+]
+
+
+@pytest.mark.parametrize("sentence", LATER_SAMPLE_NON_STATEMENTS)
+def test_later_sample_non_statements(sentence):
+    assert triples(one_sentence(sentence)) == []
+
+
 # --------------------------------------------------------------------------- captions
 
 CAPTIONED = (
@@ -1431,12 +1635,18 @@ def vntc_halves(tmp_path_factory):
     return halves
 
 
-# Floors a little under today's scores on each file (all four are development data now; heldout2 guided the
-# general forms of speech of issue 10, at precision 0.83 and recall 0.62 since): a change that loses
-# statements on real news fails here. The articles' statements were annotated by reading.
+# Floors a little under today's scores on each file (all five are development data now; heldout2 and heldout3
+# guided the fourth round of rules, at 0.84 / 0.63 and 0.86 / 0.73 since): a change that loses statements on
+# real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
-    [("dev", 140, 0.92, 0.83), ("heldout", 147, 0.92, 0.74), ("fresh", 158, 0.92, 0.81), ("heldout2", 184, 0.8, 0.6)],
+    [
+        ("dev", 140, 0.95, 0.85),
+        ("heldout", 147, 0.92, 0.75),
+        ("fresh", 158, 0.93, 0.82),
+        ("heldout2", 184, 0.8, 0.6),
+        ("heldout3", 171, 0.83, 0.7),
+    ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
     docs = vntc_halves[half]
@@ -1452,7 +1662,8 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # The held-out file: 40 articles annotated blind, scored once (commit 44be3d3): precision 0.79 (98/124),
 # recall 0.57 (98/171). Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this
 # file this test is an expected failure, and strict: the day it passes, measure again on new held-out
-# text (this file is no longer unseen once it has guided a change).
+# text (this file is no longer unseen once it has guided a change: it guided the fourth round of rules,
+# after which it scores 0.86 / 0.73, still under the recall floor).
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.57, precision 0.79: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
     docs = vntc_halves["heldout3"]

@@ -7,7 +7,8 @@ not open a sentence: ``“...”. - Thủ tướng nêu rõ.`` stays one, quote 
 speaker. That rule alone keeps
 ``6,21 tỷ USD``, ``28,26%``, ``5/2``, ``16-18/12/2024`` and ``TP.HCM`` whole,
 because none of them has white space after its dot; a short list of
-abbreviations (``TS.``, ``Tp.``, ``Mr.`` ...) guards the rest. Scraped text often
+abbreviations (``TS.``, ``Tp.``, ``Mr.`` ...) and middle initials of Latin-script
+names (``George W. Bush``) guard the rest. Scraped text often
 drops the space (``năm tới.Theo ông``): a full stop between a word and a
 capitalised word is an end too.
 """
@@ -27,6 +28,8 @@ _END = re.compile(
     re.VERBOSE,
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.$")
+# A middle initial between Latin-script names: "George W. Bush", "John F. Kennedy".
+_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
 
 
 def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
@@ -37,6 +40,8 @@ def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
     if text[start] == "." and not (start >= 4 and text[start - 4 : start].isalpha()):  # else too long to abbreviate
         word = _WORD_BEFORE.search(text[max(0, start - 5) : start + 1])
         if word and word.group(1).lower() in _ABBREVIATIONS:
+            return False
+        if _INITIAL.search(text[max(0, start - 20) : start + 1]) and match.group("next") is not None:
             return False
     return True
 

@@ -47,11 +47,14 @@ _SPEAKERS = frozenset(
         "nhân viên bác sĩ ta nguồn xóm đình "
         # the head syllables of people named by what they do: "người dân", "phụ huynh", "tài xế", "du khách",
         # "kỹ sư", "thầy giáo"
-        "dân huynh xế khách sư thầy cán"
+        "dân huynh xế khách sư thầy cán "
+        # owners and fighters, brothers and pupils: "Một chủ hàng khác", "Các tay súng", "Hai anh em", "các em"
+        # (not "anh": "Hoàng gia Anh" is Britain's)
+        "chủ tay em"
     ).split()
 )
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
-_BEFORE_PLACES = frozenset(
+BEFORE_PLACES = frozenset(
     fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split()
 )
 # Nouns after an honorific that make a person's noun phrase ("bà mẹ", "cô giáo", "ông chủ", "cậu bé").
@@ -121,6 +124,12 @@ _STANDALONE = frozenset(
         "ban tổ chức",
         "cơ quan chức năng",
         "nhà trường",
+        "tổ công tác",
+        "đoàn công tác",
+        "tổ điều tra",
+        "đoàn kiểm tra",
+        "đoàn thanh tra",
+        "ban giám hiệu",
     )
 )
 
@@ -205,6 +214,10 @@ class ActorWords:
             i = max(end, i + 1)
         return found
 
+    def document_at(self, keys: list[str], start: int, end: int) -> int:
+        """Length of the document or speech named at ``keys[start:end]`` (``Báo cáo chính trị``: 2; 0 if none)."""
+        return _match(self.not_actors, keys, start, end)
+
     def title_at(self, keys: list[str], start: int, end: int) -> bool:
         """Does a title open ``keys[start:end]``?"""
         return bool(_match(self.titles, keys, start, end))
@@ -248,10 +261,11 @@ class ActorWords:
         reference = self._reference(phrase, start, end)
         if reference or _match(self.not_actors, keys, start, end):
             return reference
+        head = start + max(1, _match(self.bodies, keys, start, end))  # "Hãng hàng không X": its "không" is no verb
         if any(
             (k in _CLAUSE_WORDS and not _upper(w) and (k, keys[i - 1]) not in _MODIFIERS)
             or k in (",", ";", ":")  # "Quân đội Do Thái": a name's "Do"
-            for i, k, w in zip(range(start + 1, end), keys[start + 1 : end], words[start + 1 : end])
+            for i, k, w in zip(range(head, end), keys[head:end], words[head:end])
         ):
             return None
         n = _match(self.honorifics, keys, start, end)
@@ -262,6 +276,9 @@ class ActorWords:
         if titled:
             return titled
         for table, kind in ((self.media, "media"), (self.bodies, "body")):
+            head = _match(table, keys, start + 1, end) if keys[start] == "một" and end - start > 2 else 0
+            if head > 1 or (head and any(_upper(w) for w in words[start + 2 : end])):
+                return Actor(_cap(text(start, end)), kind)  # "một hãng thông tấn", not "một tờ giấy"
             n = _match(table, keys, start, end)
             if n and (
                 _upper(words[start])
@@ -279,14 +296,20 @@ class ActorWords:
         ):
             return Actor(_cap(text(start, end)), "person", key="unnamed")
         if end - start >= 2 and (
-            (keys[start] == "người" and _match(self.countries, keys, start + 1, end) == end - start - 1)
+            (
+                keys[start] == "người"
+                and (
+                    _match(self.countries, keys, start + 1, end) == end - start - 1
+                    or (end - start <= 4 and all(map(_upper, words[start + 1 : end])))
+                )
+            )
             or (
                 keys[start : start + 2] == ["thế", "giới"]
                 and end - start > 2
                 and all(map(_upper, words[start + 2 : end]))
             )
         ):
-            return Actor(_cap(text(start, end)), "collective")  # "người Palestine", "Thế giới Ảrập": a people
+            return Actor(_cap(text(start, end)), "collective")  # "người Palestine", "người Kurd", "Thế giới Ảrập"
         n = _match(self.collectives, keys, start, end)
         if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")
@@ -328,7 +351,7 @@ class ActorWords:
         if run == start or run == end or _upper(words[run - 1]) or phrase.toks[run - 1].kind != "syllable":
             return None
         if (
-            keys[run - 1] in _BEFORE_PLACES
+            keys[run - 1] in BEFORE_PLACES
             or _match(self.bodies, keys, start, run)
             or _match(self.media, keys, start, run)
         ):
@@ -412,7 +435,7 @@ class ActorWords:
             first < end
             and run < end
             and not acronym
-            and keys[run - 1] not in _BEFORE_PLACES
+            and keys[run - 1] not in BEFORE_PLACES
             and phrase.toks[run - 1].kind != "punct"
         ):
             return Actor(text(first, end), "person")
@@ -431,18 +454,26 @@ def load_actor_words(path: str | Path | None = None) -> ActorWords:
 
 # Lower-case particles inside foreign names: "Jaap de Hoop Scheffer", "Osama bin Laden".
 _PARTICLES = frozenset("de van von der den bin al da di du dos del la le el ibn".split())
+_JOINERS = _PARTICLES | {"-", "."}
 
 
 def particle(words: list[str], k: int, start: int = 0) -> bool:
-    """Is ``words[k]`` a name's particle, between two capitalised words: a lower-case particle, or the hyphen
-    of a foreign name written in Latin letters (``El-Badri``, ``Ali-Ilahi``, ``ITAR-Tass``)? A hyphen next to
-    a Vietnamese syllable sets off a description instead (``Huỳnh Thanh Hùng-Phó hiệu trưởng``), and one
-    between two acronyms joins two abbreviations (``KHXH-NV``, ``PGS-TS``)."""
-    if not (start < k < len(words) - 1 and _upper(words[k - 1]) and _upper(words[k + 1])):
+    """Is ``words[k]`` a name's particle, between two capitalised words: a lower-case particle (``al`` of
+    ``Qayder al-Chalabi``), the hyphen of a foreign name written in Latin letters (``El-Badri``, ``Ali-Ilahi``,
+    ``ITAR-Tass``) or the stop of an initial (``George W. Bush``)? A hyphen next to a Vietnamese syllable sets
+    off a description instead (``Huỳnh Thanh Hùng-Phó hiệu trưởng``), and one between two acronyms joins two
+    abbreviations (``KHXH-NV``, ``PGS-TS``)."""
+    if words[k] not in _JOINERS or not start < k < len(words) - 1:
         return False
-    left, right = words[k - 1], words[k + 1]
+    left, word, right = words[k - 1], words[k], words[k + 1]
+    if word in _PARTICLES:
+        return _upper(left) and (_upper(right) or right == "-")
+    if not _upper(right):
+        return False
+    if word == ".":
+        return len(left) == 1 and left.isupper() and left.isalpha()
     joined = _latin(left) and _latin(right) and not (left.isupper() and right.isupper())  # not "KHXH-NV"
-    return words[k] in _PARTICLES or (words[k] == "-" and joined)
+    return word == "-" and (left in _PARTICLES or (_upper(left) and joined))
 
 
 def _latin(word: str) -> bool:

@@ -170,6 +170,7 @@ class _Statements:
         for cue_start, cue_end, stance, introducing in self.lex.cues_in(s.keys):
             if (
                 s.quote_depth[cue_start] > 0
+                or _in_name(s.words, cue_start)
                 or _not_said(s.keys, cue_start, cue_end, s.words, after_quote(s.words, s.boundaries[cue_start]))
                 or (s.asides and s.aside_at(cue_start))
                 or any(t[1] <= cue_start < t[4] for t in theos)
@@ -215,6 +216,11 @@ class _Statements:
                 actor = self.speakers.apposition(s, boundary, floor) or actor
             if actor is not None:
                 return actor
+        if not site.inside:
+            floor = previous[2] if previous else 0
+            author = self.speakers.author(s, site.segment, site.start) or self.speakers.author(s, floor, site.start)
+            if author is not None:  # "Tuyên bố của Bộ Ngoại giao Peru viết: ...": the document's author
+                return author
         if previous is not None and keys[site.end : site.end + 1] == ["rằng"]:
             nested = self._nested(s, site)
             if nested is not None:
@@ -233,6 +239,7 @@ class _Statements:
                 actor = self.speakers.apposition(s, boundary, floor) or actor
         if actor is None and not site.inside:
             actor = self.speakers.after_conjunction(s, site.segment, site.start)
+            actor = actor or self.speakers.after_adverbial(s, site.segment, site.start)
         if actor is None and not site.inside:
             actor = self.speakers.sender(s, previous[2] if previous else 0, site.start)
         said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
@@ -333,7 +340,7 @@ class _Statements:
             verbs = range(max(start, colon - 4), colon)
             for verb in verbs[-2:] if keys[start] in ("một", "vị") else verbs:
                 if (
-                    keys[verb] in ("hỏi", "viết")
+                    keys[verb] in ("hỏi", "viết", "là")  # "Chủ đề của hội nghị là: “...”": a copula
                     or keys[verb] in _KIN
                     or not all(s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, colon))
                 ):
@@ -359,6 +366,9 @@ class _Statements:
         start = close + 2
         if end - start > 12 or any(f[1] >= start for f in found):
             return []
+        opening = next((i for i in range(close - 1, -1, -1) if s.quote_depth[i + 1] > s.quote_depth[i]), None)
+        if opening is not None and s.syllables_before[opening]:
+            return []  # "Lee là một “ngôi sao đang lên”, một ứng viên ...": words quoted inside a sentence
         for verb in range(max(start + 1, end - 2), end):
             if not all(s.toks[i].kind == "syllable" and words[i][:1].islower() for i in range(verb, end)):
                 continue
@@ -387,10 +397,14 @@ class _Statements:
         """``Theo X, ...``, ``Còn theo X``, ``..., theo X, ...``, ``Theo nhận định của X``: attribution
         (stance inform). ``Theo kế hoạch``, ``theo hướng`` name no actor and give nothing."""
         keys, found = s.keys, []
+        cue_ends = None
         for at, key in enumerate(keys):
             if key != "theo":
                 continue
             opens = at == 0 or keys[at - 1] in _BEFORE_THEO or (at == 1 and keys[0] in ADVERBS)
+            if not opens:  # "X cảnh báo theo nhiều nguồn tin tình báo, ...": right after a cue
+                cue_ends = cue_ends if cue_ends is not None else {c[1] for c in self.lex.cues_in(keys)}
+                opens = at in cue_ends
             # "... để lại nhiều tai tiếng Theo một nguồn tin, ...": a capitalised "Theo" after a word in lower
             # case opens a sentence whose stop is missing (a headline run into the lead).
             opens = opens or (s.words[at] == "Theo" and s.words[at - 1][:1].islower())
@@ -417,6 +431,7 @@ class _Statements:
         """The actor of ``Theo <start:comma>,`` and where its phrase ends: after ``của`` or ``lời``/``ý kiến``
         when the phrase opens in lower case; a named person in an apposition after it wins."""
         keys = s.keys
+        start += keys[start] == "như" and start + 1 < comma  # "theo như Musharraf, ..."
         if not s.words[start][:1].isupper():
             of = next((i for i in range(start, comma) if keys[i] in ("của", "từ")), None)
             if of is not None:  # "Theo đánh giá của X", "Theo tin từ X"
@@ -484,6 +499,11 @@ class _Statements:
         return text[self.sentences[position].toks[0].start : end].strip()
 
 
+def _in_name(words: list[str], at: int) -> bool:
+    """Is the cue at ``at`` capitalised after a capitalised word, part of a name (``Hội trường Thống Nhất``)?"""
+    return at > 0 and words[at][:1].isupper() and words[at - 1][:1].isupper()
+
+
 def _asks(s: Sentence) -> bool:
     """A question: the sentence ends with ``?`` outside a quotation (``Theo ông, vì sao ...?``)."""
     last = len(s.keys) - 1
@@ -535,16 +555,22 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     clause_end = s.clause_ends[site.end]
     if site.closes_quote or _closes(s, site.end):
         return [(actor, site.start, site.end, site.stance, "quote", site.boundary)]
-    if s.syllables_before[clause_end] - s.syllables_before[site.end] >= 3:
+    said = [k for k in s.keys[site.end : clause_end] if k[:1].isalnum()]
+    if len(said) >= 3 or tuple(said) in _SAID_SO:
         return [(actor, site.start, site.end, site.stance, site.end, clause_end)]
     return []
+
+
+# Content that points back at what was said before: "X cho PV biết như vậy" (X said so).
+_SAID_SO = folded_phrases(("như vậy", "như thế", "vậy", "thế", "điều này", "điều đó", "như trên"))
 
 
 # Words opening a clause that contrasts with what was said before, with a speaker of its own:
 # "X mô tả hàng rào là cần thiết, còn Palestine coi đó là ...".
 _CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "tuy", "nhưng"))
-# What may stand before a mid-sentence "theo X, ...": a comma or a conjunction ("bởi theo khuyến cáo của ...").
-_BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà"))
+# What may stand before a mid-sentence "theo X, ...": a comma, a conjunction ("bởi theo khuyến cáo của ...") or
+# "cũng" ("..., cũng theo bà Nga, ...").
+_BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà", "cũng"))
 # Indefinite speakers after an existential "có": "Có ý kiến cho rằng", "Có người bảo", "Có nhiều ý kiến lo ngại".
 _INDEFINITE = folded_phrases(
     (
@@ -588,7 +614,7 @@ _TAIL = frozenset(TIMES | {fold(w) for w in "thêm hôm trước này đó với
 
 
 # Words opening an adverbial after the speaker of a quotation: "“...”, X phát biểu tại lễ tưởng niệm."
-_ADVERBIAL = frozenset(fold(w) for w in "tại trong trước khi hôm ngày sau với".split())
+_ADVERBIAL = frozenset(fold(w) for w in "tại trong trước khi hôm ngày sau với từ".split())
 
 
 def _closes(s: Sentence, end: int) -> bool:
@@ -622,10 +648,10 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
 _NOT_SAID = {
     ("yêu", "cầu"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
-    ("nói",): ("chung", "về"),
+    ("nói",): ("về",),
     ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
-    ("mong",): ("manh", "chờ"),  # "mong manh": fragile
-    ("kể",): ("cả", "từ", "đến", "trên"),
+    ("mong",): ("chờ",),
+    ("kể",): ("từ", "đến", "trên"),
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
     ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về"),  # answering questions: an activity
     ("nêu",): ("ra",),  # raising points or questions
@@ -644,13 +670,14 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
     if keys[max(0, start - 2) : start] in (["những", "người"], ["các", "người"]):
         return True  # "những người phản đối": the opponents
     passive = before in ("được", "bị")  # "người được coi là ...": said of, not by, someone
+    passive = passive or before in PURPOSE  # "triệu đại sứ ... để thông báo về quyết định": a purpose
     # "cuộc phản đối", "giới chỉ trích", "tự nhận xét": a noun, not an act ("Lê Nam Giới khẳng định" is a name)
     noun = (
         before in _NOMINAL
         and (words[start - 1][:1].islower() or start == 1)
         and tuple(keys[max(0, start - 2) : start]) not in _NOT_NOMINAL  # "Ngân hàng Thế giới cho biết"
     )
-    if tuple(keys[max(0, start - 1) : end]) in _COMPOUNDS:
+    if tuple(keys[max(0, start - 1) : end]) in _COMPOUNDS or tuple(keys[start : end + 1]) in _COMPOUNDS:
         return True
     activity = not quoted and following in _NOT_SAID.get(tuple(keys[start:end]), ())  # after a quotation: its speaker
     return passive or noun or following == "của" or activity
@@ -682,8 +709,12 @@ _NOT_NOMINAL = folded_phrases(
         "vụ việc",
     )
 )
-# Words whose last syllables are a cue: "Xô viết" (Soviet).
-_COMPOUNDS = folded_phrases(("Xô viết",))
+# Words whose last or first syllables are a cue: "Xô viết" (Soviet), "suy nghĩ", "ý nghĩ" (thought), "trông coi"
+# (look after), "nhu cầu" (need) before "xin"; "mong manh" (fragile), "kể cả" (including), "nói chung" (in
+# general), also after a quotation.
+_COMPOUNDS = folded_phrases(
+    ("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung")
+)
 
 
 def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float, pd.DataFrame]:

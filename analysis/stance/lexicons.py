@@ -179,8 +179,10 @@ class Lexicons:
         run = end
         while (
             run > start
-            and s.toks[run - 1].kind == "syllable"
-            and (s.words[run - 1][:1].isupper() or particle(s.words, run - 1, start))
+            and (
+                (s.toks[run - 1].kind == "syllable" or s.words[run - 1] == ".")  # "George W. Bush"
+                and (s.words[run - 1][:1].isupper() or particle(s.words, run - 1, start))
+            )
         ):
             run -= 1
         while run < end - 1 and _acronym(s.words[run]):
@@ -195,11 +197,18 @@ class Lexicons:
         if first == run and run > start and s.keys[run - 1] in ("tại", "ở", "của"):
             return None
         surname = next(
-            (k for k in range(first, end - 1) if s.keys[k] in self.words.surnames and 2 <= end - k <= 4), None
+            (
+                k
+                for k in range(first, end - 1)
+                if s.keys[k] in self.words.surnames
+                and 2 <= end - k <= 4
+                and " ".join(s.keys[k - 1 : k + 1]) not in self.words.places  # "Phú Yên Đào Tấn Lộc": not "Yên"
+            ),
+            None,
         )
         if surname is not None:  # "Hòa Bình Nguyễn Văn Thành": a Vietnamese name starts with a family name
             first = surname
-        return " ".join(s.words[first:end]) if end - first >= 2 else None
+        return s.span(first, end) if end - first >= 2 else None
 
     def name_in_run(self, s: Sentence, i: int, j: int) -> tuple[int, str] | None:
         """A person's name in the capitalised run ``i:j``: a Vietnamese one (a family name and one to three
@@ -209,13 +218,13 @@ class Lexicons:
             return None  # "đường Nguyễn Hữu Cảnh": a street, not a person
         for k in range(i, j - 1):
             if words.name_at(s.keys, k, j):
-                return k, " ".join(s.words[k:j])
+                return k, s.span(k, j)
         if not any(words.title_ends(s.keys, i, n) for n in range(1, 5)):
             return None
         first = i
         while first < j and (n := words.country_at(s.keys, first, j) or _acronym(s.words[first])):
             first += n  # "Thủ tướng Lào X", "Chủ tịch PLO Mahmoud Abbas": the country or body before the name
-        return (first, " ".join(s.words[first:j])) if j - first >= 2 else None
+        return (first, s.span(first, j)) if j - first >= 2 else None
 
 
 def _acronym(word: str) -> int:

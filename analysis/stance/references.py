@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from ..text.vietnamese import fold
-from .actors import Actor
+from ..text.stopwords import is_stopword
+from ..text.vietnamese import fold, token_keys
+from .actors import BEFORE_PLACES, PLACE_NOUNS, Actor, particle
 from .lexicons import Lexicons
 from .sentence import Sentence, ends_within, find, name_end
 
@@ -22,6 +23,28 @@ _REFERENCE_WORDS = frozenset(fold(w) for w in "này ấy ta viên vị người 
 # Nouns naming a body by its kind alone, never the start of its name: "Cơ quan này" is the Cục, Bộ or
 # Sở that spoke last ("Cục Thú y cho biết ... Cơ quan này khẳng định ...").
 _GENERIC_BODIES = frozenset(fold(w) for w in ("cơ quan", "tổ chức", "đơn vị"))
+
+
+def _latin(word: str) -> bool:
+    return word.isascii() and word[:1].isalpha()
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one letter apart (one inserted, deleted or changed)?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+# Words before a name that make it a place's, a ship's or a building's, not a person's.
+_BEFORE_THINGS = BEFORE_PLACES | PLACE_NOUNS | frozenset(fold(w) for w in "tàu thuyền phà xe khách sạn".split())
 
 
 class Memory:
@@ -70,21 +93,70 @@ class Memory:
         return []
 
     @cached_property
-    def named(self) -> list[tuple[int, int, str, tuple]]:
-        """People named in the document (:meth:`Lexicons.name_in_run`): (sentence, token, name, the four keys
-        before it)."""
+    def runs(self) -> list[tuple[Sentence, int, int]]:
+        """The runs of capitalised words of the document (a foreign name's particles within): (sentence, start,
+        end)."""
         found = []
         for s in self.sentences:
             words, i = s.words, 0
             while i < len(words):
                 j = i
-                while j < len(words) and s.toks[j].kind == "syllable" and words[j][:1].isupper():
+                while j < len(words) and (
+                    (s.toks[j].kind == "syllable" and words[j][:1].isupper())
+                    or (j > i and particle(words, j, i) and not (words[j] == "-" and s.spaced(j)))  # "Yeltsin - X"
+                ):
                     j += 1
                 if j > i:
-                    name = self.lex.name_in_run(s, i, j)
-                    if name:
-                        found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4) : i])))
+                    opening = i == 0 or s.toks[i - 1].kind == "punct"  # "Theo Calvin, ...": a clause's first word
+                    first = i + (opening and is_stopword(s.keys[i]) and j - i > 1)
+                    found.append((s, first, j))
                 i = max(j, i + 1)
+        return found
+
+    @cached_property
+    def named(self) -> list[tuple[int, int, str, tuple]]:
+        """People named in the document: by :meth:`Lexicons.name_in_run`, with the four keys before the name,
+        or in Latin script at the end of a phrase a title opens (:meth:`_titled_latin`), with the keys from the
+        title on: (sentence, token, name, keys before)."""
+        found = []
+        for s, i, j in self.runs:
+            name = self.lex.name_in_run(s, i, j)
+            if name:
+                found.append((s.index, name[0], name[1], tuple(s.keys[max(0, i - 4) : i])))
+            elif name := self._titled_latin(s, i, j):
+                found.append((s.index, name[0], name[1], tuple(s.keys[name[2] : i])))
+        return found
+
+    def _less_bodies(self, s: Sentence, i: int, j: int) -> int:
+        """Where the capitalised run ``i:j`` starts less the acronyms and countries it opens with."""
+        while i < j and (_acronym(s.words[i]) or self.lex.words.country_at(s.keys, i, j)):
+            i += self.lex.words.country_at(s.keys, i, j) or 1
+        return i
+
+    def _titled_latin(self, s: Sentence, i: int, j: int) -> tuple[int, str, int] | None:
+        """A name in Latin script ending a phrase that a title opens, a description between (``Trưởng công tố
+        Toà án Quốc tế về Tội phạm chiến tranh Carla del Ponte``), within sixteen words of its clause: (token,
+        name, where the title starts)."""
+        if i and s.keys[i - 1] in _BEFORE_THINGS and not self.lex.words.country_at(s.keys, i, j):
+            return None  # "đại sứ tại El Salvador", "chỉ huy tàu Al-Salaam Boccaccio": a place's or a ship's name
+        first = self._less_bodies(s, i, j)  # "giám đốc tổ chức CARE tại Iraq Margaret Hassan": the country before
+        if not (2 <= j - first <= 5 and _latin(s.words[first])):
+            return None
+        start = max(0, i - 16, s.boundaries[i] + 1)
+        title = next((k for k in range(start, i) if self.lex.words.title_at(s.keys, k, i)), None)
+        return (first, s.span(first, j), title) if title is not None else None
+
+    @cached_property
+    def latin_names(self) -> list[tuple[int, int, str]]:
+        """Names opening with a word in Latin script, of two to five words, wherever they stand (``giám đốc tổ
+        chức CARE Margaret Hassan``, ``Matt Nguyễn``), less the acronyms and countries before them: (sentence,
+        token, name). Only a lone surname is
+        looked up among them (``Hassan``): a run of capitalised Latin words ending with it is that person."""
+        found = []
+        for s, i, j in self.runs:
+            i = self._less_bodies(s, i, j)
+            if 2 <= j - i <= 5 and _latin(s.words[i]) and not self.lex.words.name_at(s.keys, i, j):
+                found.append((s.index, i, s.span(i, j)))
         return found
 
     @cached_property
@@ -139,7 +211,22 @@ class Memory:
                 if (i, t) < here and (not t or self.by_index[i].keys[t - 1] not in honorifics)
             ]
             found += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person" and (i, t) < here]
+            found = self._of_gender(key, found)
         return max(found)[2] if found else None
+
+    def _of_gender(self, honorific: str, people: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """``people`` (sentence, token, name) less those named after the honorific of the other gender anywhere
+        in the document: ``Ông`` is not the woman named ``bà Hassan``."""
+        other = {"ông": "bà", "bà": "ông"}.get(honorific)
+        return [p for p in people if p[2] not in self._addressed_as[other]] if other else people
+
+    @cached_property
+    def _addressed_as(self) -> dict[str, set[str]]:
+        """The people named after ``ông`` and after ``bà`` anywhere in the document: a man and a woman."""
+        out: dict[str, set[str]] = {"ông": set(), "bà": set()}
+        for i, t, n in self.addressed:
+            out.get(self.by_index[i].keys[t - 1], set()).add(n)
+        return out
 
     @cached_property
     def addressed(self) -> list[tuple[int, int, str]]:
@@ -162,12 +249,20 @@ class Memory:
             return False
         return t + 1 == len(words) or toks[t + 1].kind != "syllable" or not words[t + 1][:1].isupper()
 
-    def named_as(self, description: tuple[str, ...], here: tuple[int, int]) -> str | None:
+    def named_as(self, description: tuple[str, ...], here: tuple[int, int], *, ahead: bool = False) -> str | None:
         """The person last named right after ``description`` before ``here`` (``Chủ tịch PLO`` -> the person
-        named as ``Chủ tịch PLO Mahmoud Abbas``)."""
+        named as ``Chủ tịch PLO Mahmoud Abbas``). With ``ahead`` (a headline, which names its people later):
+        the person named anywhere in the document with the description before the name or after it and a
+        comma (``ông James Nicholson, Bộ trưởng cựu binh Mỹ``)."""
         n = len(description)
         for i, t, name, _ in reversed(self.named):
-            if (i, t) < here and tuple(self.by_index[i].keys[max(0, t - n) : t]) == description:
+            keys = self.by_index[i].keys
+            if not (ahead or (i, t) < here):
+                continue
+            if tuple(keys[max(0, t - n) : t]) == description:
+                return name
+            end = t + len(token_keys(name))
+            if ahead and keys[end : end + 1] == [","] and tuple(keys[end + 1 : end + 1 + n]) == description:
                 return name
         return None
 
@@ -179,11 +274,17 @@ class Memory:
         return (named[-1], "person") if named else None
 
     def _surname(self, key: str, here: tuple[int, int]) -> tuple[str, str] | None:
-        named = [n for (i, t, n, _) in self.named if (i, t) < here and fold(n).split()[-1] == key]
-        named += [
-            a for (i, t, a, k) in self.spoken if k == "person" and fold(a).split()[-1] == key and len(a.split()) > 1
-        ]
-        return (named[-1], "person") if named else None
+        """The person last named with the surname ``key`` (``Bush``, ``Nguyễn`` for ``Matt Nguyễn``); failing
+        that, with one letter more, less or changed in a Latin name of five letters or more (``Aschcroft`` for
+        ``Ashcroft``, ``Muller`` for ``Mueller``: foreign names are often misspelt)."""
+        people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
+        people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person" and len(a.split()) > 1]
+        people += [(i, t, n) for (i, t, n) in self.latin_names if (i, t) < here]
+        last = [(fold(n).split()[-1], (i, t), n) for (i, t, n) in people]
+        named = [(at, n) for (surname, at, n) in last if surname == key]
+        if not named and len(key) >= 5 and key.isascii():
+            named = [(at, n) for (surname, at, n) in last if surname.isascii() and _one_edit(surname, key)]
+        return (max(named)[1], "person") if named else None
 
     def _person(self, key: str, s: Sentence, at: int, here: tuple[int, int]) -> tuple[str, str] | None:
         person = self.resolve(tuple(key.split()), s, at) if key in ("ông", "bà") else None
@@ -196,6 +297,7 @@ class Memory:
                 return person, "person"
         people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
         people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
+        people = self._of_gender(gender, people)
         described = self._described(key, s.index, people)
         if described:
             return described, "person"

@@ -94,6 +94,13 @@ MANNER = folded_phrases(
         "gởi lời",
         "đưa ra",
         "lên tiếng",
+        "đau đớn",  # grief and emotion: "“...”, Manjula đau đớn nói"
+        "buồn bã",
+        "trầm ngâm",
+        "bồi hồi",
+        "nghẹn ngào",
+        "xúc động",
+        "rưng rưng",
     )
 )
 

@@ -16,6 +16,11 @@ from .sentence import Sentence, as_written, folded_phrases, trim
 
 PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
+# A preposition that opens an adverbial before the subject with no comma after it ("Về cơ bản các ..."); not
+# those whose object may be the speaker's noun phrase ("với những gì báo chí đã nêu", "trên trang nhất báo X").
+_ADVERBIAL_OPENERS = frozenset({"về"})
+# Words that open a noun phrase of speakers: "các thành viên", "hai bên", "một quan chức".
+_DETERMINERS = frozenset(fold(w) for w in "các những nhiều một hai ba mọi".split())
 # Words that open a clause with a subject of its own ("... sau khi tỉnh X đề nghị ...").
 _CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi".split())
 # Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
@@ -141,7 +146,7 @@ class Speakers:
         memory = self.memory
         actor, kind = found.text, found.type
         if found.key == "unnamed" and self.lex.words.title_at(s.keys, start, end):
-            named = memory.named_as(tuple(s.keys[start:end]), (s.index, start))
+            named = memory.named_as(tuple(s.keys[start:end]), (s.index, start), ahead=s.kind == "title")
             if named:  # "Chủ tịch PLO khẳng định" after "Chủ tịch PLO Mahmoud Abbas"
                 memory.types.setdefault(named, "person")
                 return named
@@ -220,15 +225,59 @@ class Speakers:
                 return actor
         return None
 
+    def after_adverbial(self, s: Sentence, start: int, end: int) -> str | None:
+        """The subject after a fronted adverbial with no comma (``Về cơ bản các thành viên của cuộc họp đã
+        khẳng định``, ``Trong cuộc họp báo hôm qua Bộ trưởng X cho biết``): the first actor that opens after
+        the preposition and runs to the verb, at a determiner, an honorific, a title or a capitalised word."""
+        keys, words = s.keys, s.words
+        if start >= end or keys[start] not in _ADVERBIAL_OPENERS or (start and keys[start - 1] not in (",", ":")):
+            return None  # not "..., dư luận rất "thông cảm" với vị lãnh đạo X và cho rằng": a clause's adverbial
+        if any(k in _CONJUNCTIONS for k in keys[start:end]):
+            return None
+        for k in range(start + 1, end - 1):  # an actor of two words or more: not "miền Nam thống nhất đất nước"
+            opens = (
+                (words[k][:1].isupper() and words[k - 1][:1].islower())
+                or keys[k] in _DETERMINERS
+                or self.lex.words.opens_with_honorific(keys, k, end)
+                or self.lex.words.title_at(keys, k, end)
+            )
+            if opens and end - k <= 14:
+                actor = self.actor(s, k, end)
+                if actor is not None:
+                    return actor
+        return None
+
     def sender(self, s: Sentence, floor: int, end: int) -> str | None:
         """The sender of a document that says something: ``X đã có công văn đề nghị ...``, ``X gửi công điện
         khẩn tới các tỉnh, thành yêu cầu ...``: the subject before the light verb and the document, in the
         clause of the light verb (from ``floor`` on)."""
         keys = s.keys
         for i in range(end - 2, floor, -1):
-            if keys[i] in _SENDING and any(tuple(keys[i + 1 : i + 1 + len(d)]) == d for d in _DOCUMENTS):
+            at = i + 1 + (keys[i + 1] in _DETERMINERS)  # "X đã có các văn bản kiến nghị ..."
+            if keys[i] in _SENDING and any(tuple(keys[at : at + len(d)]) == d for d in _DOCUMENTS):
                 return self.actor(s, max(s.boundaries[i] + 1, floor), i)
         return None
+
+    def author(self, s: Sentence, start: int, end: int) -> str | None:
+        """The author of a document that says something: ``Tuyên bố của Bộ Ngoại giao Peru viết``, ``Báo cáo
+        chính trị của Ban chấp hành X do ông Y trình bày nêu rõ``, ``Phân tích của tiến sĩ X, Trung tâm Y, cho
+        biết``, ``tin chính thức từ Hãng X cho biết``: the actor after ``của`` or ``từ``, up to ``do`` (who
+        presented it) or a comma. The document opens the phrase ``start:end`` (a determiner before it allowed)
+        and its ``của`` or ``từ`` follows within four words."""
+        keys = s.keys
+        if keys[start : start + 1] == ["theo"]:  # "Theo dự báo của Đài X cho biết ...": a "theo" run on
+            if "," in keys[start:end]:
+                return None  # "Theo tài liệu của X, Y đã nói ...": Y speaks ("Theo X, ..." is X's own)
+            start += 1
+        start += keys[start : start + 1] in (["một"], ["bản"], ["các"], ["những"])
+        n = self.lex.words.document_at(keys, start, end)
+        if not n:
+            return None
+        of = next((i for i in range(start + n, min(end, start + n + 4)) if keys[i] in ("của", "từ")), None)
+        if of is None:
+            return None
+        stop = next((i for i in range(of + 1, end) if keys[i] in ("do", ",", "(")), end)
+        return self.actor(s, of + 1, stop) if stop > of + 1 else None
 
     def agent(self, s: Sentence, start: int, end: int) -> str | None:
         """The agent of a passive: ``đề thi được các thí sinh nhận xét là ...``, ``bước đi bị phương Tây cho là
@@ -273,6 +322,10 @@ class Speakers:
             return True  # "Nguyễn Văn A, Hải Dương cho biết": where the person lives
         if self.lex.words.title_at(s.keys, start, end) and not self.lex.words.opens_with_honorific(s.keys, start, end):
             return True  # "Ông X, Giám đốc Công ty Y Hoàng Thạch, cho biết": an office, then the body's name
+        if self.memory.types.get(actor) == "body" and start > 1 and s.keys[start - 1] == ",":
+            before = s.boundaries[start - 1] + 1  # "Thầy X, Phòng Đào tạo ĐH Y nhận xét": where X works
+            if self.lex.words.opens_with_honorific(s.keys, before, start - 1):
+                return True
         if not s.words[start][:1].islower() or s.keys[start] in _PREPOSITIONS or s.keys[start] in _CONJUNCTIONS:
             return False
         key = fold(actor or "").split()
