@@ -25,6 +25,8 @@ __all__ = [
     "PhraseMatcher",
     "count_phrases",
     "phrase_totals",
+    "period_parts",
+    "combine_totals",
     "kwic",
     "formula_completeness",
     "attestations",
@@ -88,18 +90,34 @@ def phrase_totals(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase"
     >>> totals.columns.tolist()
     ['period', 'phrase', 'count', 'n_syllables', 'per_10k', 'documents']
     """
+    return combine_totals([period_parts(counts, period=period, by=by)], by=by)
+
+
+def period_parts(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The totals of :func:`phrase_totals` for some of the documents, to be added up by
+    :func:`combine_totals`: counts per period and ``by``, and the size of each period."""
     dated = counts[counts["date"] != ""]
-    if dated.empty:
-        return pd.DataFrame(columns=["period", by, "count", "n_syllables", "per_10k", "documents"])
     dated = dated.assign(period=pd.PeriodIndex(dated["date"], freq=period).astype(str))
     sizes = (
         dated.drop_duplicates("doc_id")
         .groupby("period")
         .agg(n_syllables=("n_syllables", "sum"), documents=("doc_id", "size"))
+        .reset_index()
     )
-    table = dated.groupby(["period", by], sort=True)["count"].sum().reset_index().join(sizes, on="period")
+    return dated.groupby(["period", by], sort=True)["count"].sum().reset_index(), sizes
+
+
+def combine_totals(parts: list[tuple[pd.DataFrame, pd.DataFrame]], *, by: str = "phrase") -> pd.DataFrame:
+    """:func:`phrase_totals` from the :func:`period_parts` of every part of a corpus (documents in one part only)."""
+    columns = ["period", by, "count", "n_syllables", "per_10k", "documents"]
+    parts = [(c, s) for c, s in parts if len(s)]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    counts = pd.concat([c for c, _ in parts]).groupby(["period", by], sort=True)["count"].sum().reset_index()
+    sizes = pd.concat([s for _, s in parts]).groupby("period")[["n_syllables", "documents"]].sum()
+    table = counts.join(sizes, on="period")
     table["per_10k"] = (1e4 * table["count"] / table["n_syllables"]).round(4)
-    return table[["period", by, "count", "n_syllables", "per_10k", "documents"]]
+    return table[columns]
 
 
 def kwic(corpus, phrase: str, *, window: int = 8) -> pd.DataFrame:

@@ -12,13 +12,14 @@ import atexit
 import contextlib
 import logging
 import math
+import operator
 import os
 from collections.abc import Callable, Iterator
 
 from ..errors import ParameterError
 from .workers import Cluster, interrupts_held, worker_count
 
-__all__ = ["client", "cluster_imap"]
+__all__ = ["client", "cluster_imap", "cluster_summaries"]
 
 #: One client per scheduler address in a process, closed when the process ends.
 _CLIENTS: dict[str, object] = {}
@@ -89,3 +90,31 @@ def cluster_imap(fn: Callable, items: list, cluster: Cluster) -> Iterator:
 
 def _batch(fn: Callable, items: list) -> list:
     return [fn(x) for x in items]
+
+
+def cluster_summaries(fn: Callable, items: list, cluster: Cluster) -> tuple[list, Iterator]:
+    """``fn`` over ``items`` on the cluster, a task each, ``fn`` giving ``(summary, rows)``: every
+    summary, in order, once all are done (an item that fails raises here, before any rows are
+    used), then the rows, fetched one item at a time, in order, while the others wait on the workers."""
+    connected = client(cluster)
+    futures = connected.map(fn, items, pure=False)
+    summaries = connected.map(operator.itemgetter(0), futures, pure=False)
+    rows = connected.map(operator.itemgetter(1), futures, pure=False)
+    del futures  # the workers keep each result until its rows are fetched
+    try:
+        done = [future.result() for future in summaries]
+    except BaseException:
+        connected.cancel(summaries + rows)
+        raise
+    connected.cancel(summaries)
+    return done, _fetched(connected, rows)
+
+
+def _fetched(connected, futures: list) -> Iterator:
+    try:
+        for i, future in enumerate(futures):
+            yield future.result()
+            futures[i] = None  # released: the worker forgets it
+            future.release()
+    finally:
+        connected.cancel([f for f in futures if f is not None])
