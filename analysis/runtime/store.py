@@ -18,6 +18,7 @@ Spark) never see the temporary files: ``pandas.read_parquet("<cache-dir>/store/s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import uuid
@@ -117,6 +118,7 @@ class PartitionStore:
             pq.write_table(table, temporary)
             os.replace(temporary, path)
         except OSError:
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                temporary.unlink()
             return None
         return path
