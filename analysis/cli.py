@@ -437,10 +437,9 @@ def _phrases_streamed(corpus, args: argparse.Namespace) -> None:
 
 def _per_document(rows, n_phrases: int):
     """``(doc_id, date, n_syllables, counts)`` of each document of a phrase table (its phrases in a row)."""
-    counts = rows["count"].tolist()
-    for start in range(0, len(rows), n_phrases):
-        first = rows.iloc[start]
-        yield first["doc_id"], first["date"], int(first["n_syllables"]), counts[start : start + n_phrases]
+    ids, dates, sizes, counts = (rows[c].tolist() for c in ("doc_id", "date", "n_syllables", "count"))
+    for start in range(0, len(ids), n_phrases):
+        yield ids[start], dates[start], sizes[start], counts[start : start + n_phrases]
 
 
 def _concat(frames):
@@ -553,7 +552,7 @@ def _stance(session, args: argparse.Namespace) -> None:
 
 
 def _stance_streamed(corpus, args: argparse.Namespace) -> None:
-    from .stance.extract import load_register
+    from .stance.lexicons import load_register  # not the extractor: scikit-learn stays out of this process
     from .streamed import stance_work
 
     register = load_register(extra=args.actors) if args.actors else None

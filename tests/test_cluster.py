@@ -126,9 +126,11 @@ def made_up(tmp_path_factory):
     return root
 
 
-def test_a_worker_killed_during_a_run_loses_and_duplicates_nothing(cluster, made_up):
+@pytest.mark.parametrize("command", ["corpus", "phrases"])
+def test_a_worker_killed_during_a_run_loses_and_duplicates_nothing(cluster, made_up, command):
+    """``phrases`` reads its documents on the workers, a partition at a time (``corpus`` in the client)."""
     address, client = cluster
-    expected = run("corpus", "--corpus", str(made_up))
+    expected = run(command, "--corpus", str(made_up))
     pids = client.run(os.getpid)  # worker address -> process id
     killed = []
 
@@ -143,7 +145,7 @@ def test_a_worker_killed_during_a_run_loses_and_duplicates_nothing(cluster, made
 
     killer = threading.Thread(target=kill_one_while_it_works)
     killer.start()
-    result = run("corpus", "--corpus", str(made_up), scheduler=address)
+    result = run(command, "--corpus", str(made_up), scheduler=address)
     killer.join()
     assert killed, "no worker was busy to be killed"
     assert result.returncode == 0, result.stderr.decode()[-2000:]
