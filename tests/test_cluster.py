@@ -276,3 +276,33 @@ def test_a_damaged_partition_is_made_again(cluster, tmp_path):
     again = run("stance", scheduler=cluster[0], cache=cache)
     assert again.returncode == 0 and again.stdout == expected.stdout
     assert pq.read_table(damaged).num_rows == pq.read_table(io.BytesIO(whole)).num_rows
+
+
+@pytest.mark.parametrize("command", [["phrases"], ["phrases", "--period", "Y"], ["stance"]], ids=" ".join)
+def test_streamed_tables_printed_without_csv_are_the_same(cluster, command):
+    def shown(*extra):
+        return subprocess.run(
+            [sys.executable, "-m", "analysis", *command, "--no-cache", *extra],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=600,
+        )
+
+    here, there = shown(), shown("--scheduler", cluster[0])
+    assert here.returncode == there.returncode == 0, there.stderr.decode()[-2000:]
+    assert there.stdout == here.stdout
+
+
+@pytest.mark.parametrize("skip_bad", [[], ["--skip-bad"]], ids=["error", "skip-bad"])
+def test_streamed_bad_files_give_the_same_errors_and_warnings(cluster, tmp_path, skip_bad):
+    """Files read on the workers: the same one-line error, or the same warnings in the same order."""
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        write(tmp_path / seed.name, seed.read_bytes())
+    write(tmp_path / "zz_bad.txt", b"a\x00b\x00")  # UTF-16 without a byte-order mark
+    write(tmp_path / "empty.txt", b"")
+    write(tmp_path / "metadata.csv", "doc_id,date\nnothere,2020-01-01\nzz_bad,2020-01-02\n")
+    here = run("stance", "--corpus", str(tmp_path), *skip_bad)
+    there = run("stance", "--corpus", str(tmp_path), *skip_bad, scheduler=cluster[0])
+    assert (there.returncode, there.stdout, there.stderr) == (here.returncode, here.stdout, here.stderr)
+    assert here.returncode == (0 if skip_bad else 2)
+    assert here.stderr.decode().count("zz_bad") == (2 if skip_bad else 1)  # the file, then its metadata row
