@@ -21,6 +21,7 @@ from pathlib import Path
 from . import config
 from .reading.corpus import (
     Skipped,
+    file_entry,
     layout_keys,
     layouts_store,
     list_folder,
@@ -50,6 +51,7 @@ class Summary:
     n_undated: int = 0
     aggregate: object = None
     stored: str | None = None  # the partition's file in the store
+    unmatched: list[str] = field(default_factory=list)  # doc_ids of metadata rows whose file was skipped
 
 
 @dataclass(frozen=True)
@@ -93,19 +95,27 @@ class StreamedCorpus:
             check_outside(Path(cache_dir), self.root, what="the cache")
         self.cluster, self.cache_dir = cluster, cache_dir
         self.encoding, self.skip_bad, self.keep_captions = encoding, skip_bad, keep_captions
-        files, self.unreadable, self.meta = list_folder(self.root, skip_bad)
-        files.sort(key=lambda f: f[0])  # documents come in doc_id order, as read_corpus gives them
-        self.parts = [files[run.start : run.stop] for run in partitions([f[0] for f in files])]
+        names, self.unreadable, meta = list_folder(self.root, skip_bad)
+        ids = [file_entry(self.root, name)[0] for name in names]
+        order = sorted(range(len(names)), key=ids.__getitem__)  # doc_id order, as read_corpus gives them
+        names, ids = [names[i] for i in order], [ids[i] for i in order]
+        listed = set(ids)
+        self._unlisted = [doc_id for doc_id in meta if doc_id not in listed]  # metadata rows with no file
+        # Only the names and metadata rows of each partition are kept, and only until they are sent.
+        self._jobs = [
+            (tuple(names[r.start : r.stop]), {ids[i]: meta[ids[i]] for i in r if ids[i] in meta})
+            for r in partitions(ids)
+        ]
         self.summaries: list[Summary] = []
         self._rows: Iterator = iter(())
 
     def run(self, work: Work) -> list[Summary]:
-        """``work`` on every partition; the summaries, in corpus order (the rows wait, see :meth:`frames`)."""
+        """``work`` on every partition, once; the summaries, in corpus order (the rows wait, see :meth:`frames`)."""
         from .runtime.cluster import cluster_summaries
 
         store = PartitionStore(store_dir(self.cache_dir), work.table, work.version) if self.cache_dir else None
-        task = _Task(work, store, layouts_store(self.cache_dir), self.encoding, self.skip_bad)
-        jobs = [(part, {f[0]: self.meta[f[0]] for f in part if f[0] in self.meta}) for part in self.parts]
+        task = _Task(work, store, layouts_store(self.cache_dir), str(self.root), self.encoding, self.skip_bad)
+        jobs, self._jobs = self._jobs, []
         self.summaries, self._rows = cluster_summaries(task, jobs, self.cluster)
         return self.summaries
 
@@ -118,10 +128,9 @@ class StreamedCorpus:
 
     def skipped(self) -> list[Skipped]:
         """The files left out, as :attr:`~analysis.reading.corpus.Corpus.skipped` lists them."""
+        unmatched = dict.fromkeys([*self._unlisted, *(i for s in self.summaries for i in s.unmatched)])
         skipped = [s for summary in self.summaries for s in summary.skipped]
-        failed = {s.path for s in skipped}
-        read = [(f[0],) for part in self.parts for f in part if f[1] not in failed]
-        return self.unreadable + skipped + unmatched_metadata(self.root, self.meta, read)
+        return self.unreadable + skipped + unmatched_metadata(self.root, unmatched, [])
 
     def documents(self) -> int:
         return sum(s.documents for s in self.summaries)
@@ -134,12 +143,13 @@ class _Task:
     work: Work
     store: PartitionStore | None
     layouts: PartitionStore | None
+    root: str
     encoding: str | None
     skip_bad: bool
 
-    def __call__(self, job: tuple[list[tuple[str, str, str]], dict]):
-        files, meta = job
-        raw, skipped = read_files(files, meta, self.encoding, self.skip_bad)
+    def __call__(self, job: tuple[tuple[str, ...], dict]):
+        names, meta = job
+        raw, skipped = read_files(self.root, names, meta, self.encoding, self.skip_bad)
         keys = layout_keys(raw)
         docs = [
             from_record(*r[:2], record, path=r[2], meta=r[3])
@@ -152,7 +162,9 @@ class _Task:
             rows.insert(0, "key", rows["doc_id"].map(dict(keys)))
             stored = self.store.save(keys, rows) if self.store else None
         undated = [d.path or d.doc_id for d in docs if d.date is None]
+        read = {r[0] for r in raw}
         summary = Summary(len(docs), skipped, undated[:MAX_UNDATED], len(undated), stored=stored and str(stored))
+        summary.unmatched = [doc_id for doc_id in meta if doc_id not in read]  # rows of files skipped
         rows = rows.drop(columns="key")
         if self.work.aggregate:
             summary.aggregate = self.work.aggregate(rows)

@@ -223,40 +223,45 @@ def _meta_of(row: dict, where: str) -> dict:
 
 
 def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list[tuple], list[Skipped]]:
-    files, unreadable, meta = list_folder(root, skip_bad)
-    documents, skipped = read_files(files, meta, encoding, skip_bad)
+    names, unreadable, meta = list_folder(root, skip_bad)
+    documents, skipped = read_files(root, names, meta, encoding, skip_bad)
     return documents, unreadable + skipped + unmatched_metadata(root, meta, documents)
 
 
-def list_folder(root: Path, skip_bad: bool) -> tuple[list[tuple[str, str, str]], list[Skipped], dict[str, dict]]:
-    """The ``.txt`` files of a corpus folder as ``(doc_id, path shown, path)``, in the order they are
-    read, the files that cannot be looked at, and the rows of its ``metadata.csv`` by doc_id; nothing
-    is read but the listing and ``metadata.csv``. :class:`InputError` for a folder without files,
-    two files with one doc_id, or (without ``skip_bad``) a file that cannot be looked at."""
+def list_folder(root: Path, skip_bad: bool) -> tuple[list[str], list[Skipped], dict[str, dict]]:
+    """The ``.txt`` files of a corpus folder (paths relative to it, with ``/``), in the order they
+    are read, the files that cannot be looked at, and the rows of its ``metadata.csv`` by doc_id;
+    nothing is read but the listing and ``metadata.csv``. :class:`InputError` for a folder without
+    files, two files with one doc_id, or (without ``skip_bad``) a file that cannot be looked at."""
     unreadable: list[Skipped] = []
-    listed = sorted(_text_files(root, unreadable))
+    names = sorted(_text_files(root, unreadable))
     if unreadable and not skip_bad:
         raise InputError(unreadable[0].path, unreadable[0].reason)
     meta = _metadata(root)
-    if not listed and not unreadable:
+    if not names and not unreadable:
         raise InputError(str(root), "no .txt files in this folder")
-    files, seen = [], {}
-    for relative, path in listed:
-        doc_id, shown = _shown(relative[: -len(".txt")]), _shown(path)
+    seen: dict[str, str] = {}
+    for relative in names:
+        doc_id, shown, _ = file_entry(root, relative)
         if doc_id in seen:
             raise InputError(shown, f"same doc_id {doc_id!r} as {seen[doc_id]}; rename one of them")
         seen[doc_id] = os.path.basename(shown)
-        files.append((doc_id, shown, path))
-    return files, unreadable, meta
+    return names, unreadable, meta
+
+
+def file_entry(root: Path | str, relative: str) -> tuple[str, str, str]:
+    """``(doc_id, path shown, path)`` of a file that :func:`list_folder` listed."""
+    path = os.path.join(str(root), *relative.split("/"))
+    return _shown(relative[: -len(".txt")]), _shown(path), path
 
 
 def read_files(
-    files: list[tuple[str, str, str]], meta: dict[str, dict], encoding: str | None, skip_bad: bool
+    root: Path | str, names: list[str], meta: dict[str, dict], encoding: str | None, skip_bad: bool
 ) -> tuple[list[tuple[str, str, str, dict]], list[Skipped]]:
-    """``(doc_id, text, path shown, metadata)`` of the files :func:`list_folder` listed, and those
+    """``(doc_id, text, path shown, metadata)`` of files that :func:`list_folder` listed, and those
     skipped (empty, or undecodable with ``skip_bad``)."""
     documents, skipped = [], []
-    for doc_id, shown, path in files:
+    for doc_id, shown, path in (file_entry(root, relative) for relative in names):
         try:
             text = decode(_read_bytes(path), shown, encoding)
         except InputError as e:
@@ -280,7 +285,7 @@ def unmatched_metadata(root: Path, meta: dict[str, dict], read: list[tuple]) -> 
 
 
 def _text_files(root: Path, unreadable: list[Skipped]):
-    """``(path relative to root with "/", path)`` of every ``.txt`` file under ``root`` (any case);
+    """The path relative to ``root`` (with ``/``) of every ``.txt`` file under it (any case);
     folders and files that cannot be listed or looked at are added to ``unreadable``."""
     top = str(root)
 
@@ -299,7 +304,7 @@ def _text_files(root: Path, unreadable: list[Skipped]):
                 unreadable.append(Skipped(e.where, e.message))
                 continue
             if mode is not None and stat.S_ISREG(mode):  # not a folder, nor a dangling link
-                yield prefix + name, path
+                yield prefix + name
 
 
 def _table_rows(path: Path):
