@@ -424,7 +424,7 @@ def _phrases_streamed(corpus, args: argparse.Namespace) -> None:
     if args.period:
         from .framing.tables import combine_totals
 
-        _emit(combine_totals([s.aggregate for s in corpus.summaries]), args)
+        _emit(combine_totals([corpus.total]), args)
     elif args.csv:
         from .framing.phrases import write_count_csv
 

@@ -1,14 +1,15 @@
 """A corpus folder read on a Dask cluster a partition at a time: phrase counts and statements without
 the documents ever in this process.
 
-The client lists the files and sends each worker task a partition of paths (:func:`partitions`);
-the task reads them, lays them out (:func:`~analysis.reading.corpus.stored_layouts`), makes the
-per-document table (phrase counts, statements) with the same functions as a run without a
-cluster, and writes it to the Parquet store (:mod:`analysis.runtime.store`) when there is a cache.
-It sends back only what is small: how many documents, those skipped or undated (for the
-warnings), and an aggregate such as phrase totals per period. The rows of a per-document table
-are then read back one partition at a time, in corpus order, and written out as they come. The
-outputs are byte-identical to those of a run without a cluster (``tests/test_cluster.py``).
+The client lists the files and sends each worker task the names of a partition of them
+(:func:`~analysis.runtime.store.partitions`); the task reads them, lays them out
+(:func:`~analysis.reading.corpus.stored_layouts`), makes the per-document table (phrase counts,
+statements) with the same functions as a run without a cluster, and writes it to the Parquet
+store (:mod:`analysis.runtime.store`) when there is a cache. It sends back only what is small:
+how many documents, those skipped or undated (for the warnings), and its share of an aggregate
+such as phrase totals per period, which tasks on the workers add up. The rows of a per-document
+table are then read back one partition at a time, in corpus order, and written out as they come.
+The outputs are byte-identical to those of a run without a cluster (``tests/test_cluster.py``).
 """
 
 from __future__ import annotations
@@ -43,13 +44,12 @@ MAX_UNDATED = 20
 
 @dataclass
 class Summary:
-    """What a partition sends back: counts, the documents to warn about, and an aggregate."""
+    """What a partition sends back besides its rows: counts, and the documents to warn about."""
 
     documents: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     n_undated: int = 0
-    aggregate: object = None
     stored: str | None = None  # the partition's file in the store
     unmatched: list[str] = field(default_factory=list)  # doc_ids of metadata rows whose file was skipped
 
@@ -57,13 +57,15 @@ class Summary:
 @dataclass(frozen=True)
 class Work:
     """A per-document table made on the workers: ``make(documents)`` gives its rows (with a
-    ``doc_id`` column), ``aggregate(rows)`` what of them comes back; ``table`` and ``version`` name
-    it in the store."""
+    ``doc_id`` column), ``aggregate(rows)`` a partition's share of what comes back, ``merge`` (a
+    list of shares -> one) adds them up on the workers; ``table`` and ``version`` name it in the
+    store."""
 
     table: str
     version: str
     make: Callable
     aggregate: Callable | None = None
+    merge: Callable | None = None
 
 
 class StreamedCorpus:
@@ -107,6 +109,7 @@ class StreamedCorpus:
             for r in partitions(ids)
         ]
         self.summaries: list[Summary] = []
+        self.total = None  # the aggregates of the last run, merged
         self._rows: Iterator = iter(())
 
     def run(self, work: Work) -> list[Summary]:
@@ -116,7 +119,7 @@ class StreamedCorpus:
         store = PartitionStore(store_dir(self.cache_dir), work.table, work.version) if self.cache_dir else None
         task = _Task(work, store, layouts_store(self.cache_dir), str(self.root), self.encoding, self.skip_bad)
         jobs, self._jobs = self._jobs, []
-        self.summaries, self._rows = cluster_summaries(task, jobs, self.cluster)
+        self.summaries, self.total, self._rows = cluster_summaries(task, jobs, self.cluster, merge=work.merge)
         return self.summaries
 
     def frames(self) -> Iterator:
@@ -166,9 +169,8 @@ class _Task:
         summary = Summary(len(docs), skipped, undated[:MAX_UNDATED], len(undated), stored=stored and str(stored))
         summary.unmatched = [doc_id for doc_id in meta if doc_id not in read]  # rows of files skipped
         rows = rows.drop(columns="key")
-        if self.work.aggregate:
-            summary.aggregate = self.work.aggregate(rows)
-        return summary, (None if stored else rows)  # stored rows are read back from the store
+        aggregate = self.work.aggregate(rows) if self.work.aggregate else None
+        return summary, (None if stored else rows), aggregate  # stored rows are read back from the store
 
 
 def _version(modules: tuple[str, ...], *options) -> str:
@@ -185,9 +187,11 @@ def phrase_work(lexicon, *, keep_captions: bool, period: str | None = None) -> W
     with ``period`` their partial totals per period (:func:`~analysis.framing.tables.period_parts`)."""
     modules = ("framing.phrases", "framing.tables", "text.syllables", "text.vietnamese")
     version = _version(modules, lexicon, keep_captions)
-    return Work(
-        "phrase_counts", version, _PhraseCounts(lexicon, keep_captions), _PeriodParts(period) if period else None
-    )
+    if not period:
+        return Work("phrase_counts", version, _PhraseCounts(lexicon, keep_captions))
+    from .framing.tables import merge_parts
+
+    return Work("phrase_counts", version, _PhraseCounts(lexicon, keep_captions), _PeriodParts(period), merge_parts)
 
 
 def stance_work(register, *, keep_captions: bool) -> Work:

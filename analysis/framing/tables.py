@@ -27,6 +27,7 @@ __all__ = [
     "phrase_totals",
     "period_parts",
     "combine_totals",
+    "merge_parts",
     "kwic",
     "formula_completeness",
     "attestations",
@@ -107,15 +108,23 @@ def period_parts(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase")
     return dated.groupby(["period", by], sort=True)["count"].sum().reset_index(), sizes
 
 
+def merge_parts(parts: list[tuple[pd.DataFrame, pd.DataFrame]], *, by: str = "phrase") -> tuple:
+    """The :func:`period_parts` of disjoint sets of documents added up into those of them all."""
+    kept = [(c, s) for c, s in parts if len(s)] or list(parts[:1])
+    if len(kept) == 1:
+        return kept[0]
+    counts = pd.concat([c for c, _ in kept]).groupby(["period", by], sort=True)["count"].sum().reset_index()
+    sizes = pd.concat([s for _, s in kept]).groupby("period")[["n_syllables", "documents"]].sum().reset_index()
+    return counts, sizes
+
+
 def combine_totals(parts: list[tuple[pd.DataFrame, pd.DataFrame]], *, by: str = "phrase") -> pd.DataFrame:
     """:func:`phrase_totals` from the :func:`period_parts` of every part of a corpus (documents in one part only)."""
     columns = ["period", by, "count", "n_syllables", "per_10k", "documents"]
-    parts = [(c, s) for c, s in parts if len(s)]
-    if not parts:
+    counts, sizes = merge_parts(parts, by=by)
+    if sizes.empty:
         return pd.DataFrame(columns=columns)
-    counts = pd.concat([c for c, _ in parts]).groupby(["period", by], sort=True)["count"].sum().reset_index()
-    sizes = pd.concat([s for _, s in parts]).groupby("period")[["n_syllables", "documents"]].sum()
-    table = counts.join(sizes, on="period")
+    table = counts.join(sizes.set_index("period"), on="period")
     table["per_10k"] = (1e4 * table["count"] / table["n_syllables"]).round(4)
     return table[columns]
 

@@ -92,22 +92,35 @@ def _batch(fn: Callable, items: list) -> list:
     return [fn(x) for x in items]
 
 
-def cluster_summaries(fn: Callable, items: list, cluster: Cluster) -> tuple[list, Iterator]:
-    """``fn`` over ``items`` on the cluster, a task each, ``fn`` giving ``(summary, rows)``: every
-    summary, in order, once all are done (an item that fails raises here, before any rows are
-    used), then the rows, fetched one item at a time, in order, while the others wait on the workers."""
+def cluster_summaries(fn: Callable, items: list, cluster: Cluster, *, merge: Callable | None = None):
+    """``fn`` over ``items`` on the cluster, a task each, ``fn`` giving ``(summary, rows, aggregate)``.
+
+    Returns every summary, in order, once all are done (an item that fails raises here, before any
+    rows are used); the aggregates merged on the workers by ``merge`` (a list of them -> one), in a
+    tree of tasks, so that one small table comes back (None without ``merge``); and the rows,
+    fetched one item at a time, in order, while the others wait on the workers.
+    """
     connected = client(cluster)
     futures = connected.map(fn, items, pure=False)
     summaries = connected.map(operator.itemgetter(0), futures, pure=False)
     rows = connected.map(operator.itemgetter(1), futures, pure=False)
+    merged = _merged(connected, merge, connected.map(operator.itemgetter(2), futures, pure=False)) if merge else None
     del futures  # the workers keep each result until its rows are fetched
     try:
         done = [future.result() for future in summaries]
+        total = merged.result() if merged is not None else None
     except BaseException:
-        connected.cancel(summaries + rows)
+        connected.cancel(summaries + rows + ([merged] if merged is not None else []))
         raise
-    connected.cancel(summaries)
-    return done, _fetched(connected, rows)
+    connected.cancel(summaries + ([merged] if merged is not None else []))
+    return done, total, _fetched(connected, rows)
+
+
+def _merged(connected, merge: Callable, futures: list, fan: int = 8):
+    """One future: ``futures`` merged ``fan`` at a time by tasks on the workers (None if there are none)."""
+    while len(futures) > 1:
+        futures = [connected.submit(merge, futures[i : i + fan], pure=False) for i in range(0, len(futures), fan)]
+    return futures[0] if futures else None
 
 
 def _fetched(connected, futures: list) -> Iterator:
