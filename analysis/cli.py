@@ -363,7 +363,6 @@ def _streamed(args: argparse.Namespace):
         cache_dir=cache,
         encoding=args.encoding,
         skip_bad=args.skip_bad,
-        keep_captions=args.keep_captions,
     )
 
 

@@ -78,8 +78,11 @@ class StreamedCorpus:
     cluster : Cluster
     cache_dir : path or None
         The store is ``<cache_dir>/store`` (shared by all machines); None for no store.
-    encoding, skip_bad, keep_captions
+    encoding, skip_bad
         As for :class:`~analysis.session.Session`.
+
+    The folder is listed (and ``metadata.csv`` read and checked) at once; the files are read by
+    :meth:`run`, on the cluster.
     """
 
     def __init__(
@@ -90,24 +93,13 @@ class StreamedCorpus:
         cache_dir: str | Path | None = None,
         encoding: str | None = None,
         skip_bad: bool = False,
-        keep_captions: bool = False,
     ):
         self.root = Path(path)
         if cache_dir is not None:
             check_outside(Path(cache_dir), self.root, what="the cache")
         self.cluster, self.cache_dir = cluster, cache_dir
-        self.encoding, self.skip_bad, self.keep_captions = encoding, skip_bad, keep_captions
-        names, self.unreadable, meta = list_folder(self.root, skip_bad)
-        ids = [file_entry(self.root, name)[0] for name in names]
-        order = sorted(range(len(names)), key=ids.__getitem__)  # doc_id order, as read_corpus gives them
-        names, ids = [names[i] for i in order], [ids[i] for i in order]
-        listed = set(ids)
-        self._unlisted = [doc_id for doc_id in meta if doc_id not in listed]  # metadata rows with no file
-        # Only the names and metadata rows of each partition are kept, and only until they are sent.
-        self._jobs = [
-            (tuple(names[r.start : r.stop]), {ids[i]: meta[ids[i]] for i in r if ids[i] in meta})
-            for r in partitions(ids)
-        ]
+        self.encoding, self.skip_bad = encoding, skip_bad
+        self.unreadable, self._unlisted, self._jobs = _partition_jobs(self.root, skip_bad)
         self.summaries: list[Summary] = []
         self.total = None  # the aggregates of the last run, merged
         self._rows: Iterator = iter(())
@@ -137,6 +129,21 @@ class StreamedCorpus:
 
     def documents(self) -> int:
         return sum(s.documents for s in self.summaries)
+
+
+def _partition_jobs(root: Path, skip_bad: bool) -> tuple[list[Skipped], list[str], list[tuple[tuple[str, ...], dict]]]:
+    """The files of ``root`` that cannot be looked at, the doc_ids of ``metadata.csv`` rows with no
+    file, and each partition's job: its file names and their metadata rows. Only these are kept,
+    and only until they are sent."""
+    names, unreadable, meta = list_folder(root, skip_bad)
+    ids = [file_entry(root, name)[0] for name in names]
+    order = sorted(range(len(names)), key=ids.__getitem__)  # doc_id order, as read_corpus gives them
+    names, ids = [names[i] for i in order], [ids[i] for i in order]
+    listed = set(ids)
+    jobs = [
+        (tuple(names[r.start : r.stop]), {ids[i]: meta[ids[i]] for i in r if ids[i] in meta}) for r in partitions(ids)
+    ]
+    return unreadable, [doc_id for doc_id in meta if doc_id not in listed], jobs
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ documents, :func:`partitions`), one file each::
 ``v`` is a hash of the code (and the options, such as the lexicon) that made the rows, ``h`` a
 hash of ``v`` and of the partition's documents (``doc_id`` and content key), so a partition whose
 documents and code are unchanged is found again and not recomputed. Every row carries its
-document's content ``key`` (the same in every table). Files are written under a temporary name
+document's content ``key`` and ``doc_id``. Files are written under a temporary name
 and renamed, so a killed worker leaves no half file, and two workers writing the same partition
 write the same bytes; a file that cannot be read, or that holds other documents than its name
 says, is recomputed, not trusted. Readers that skip names starting with ``.`` (pyarrow, Dask,
