@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import warnings
 from contextlib import contextmanager
@@ -366,15 +368,34 @@ def _streamed(args: argparse.Namespace):
     )
 
 
-def _run_streamed(corpus, work) -> None:
-    """``work`` on every partition of a streamed corpus, then its warnings, as :func:`_warn` gives them."""
-    summaries = corpus.run(work)
+def _warn_streamed(corpus) -> None:
+    """Once every partition of a streamed corpus is done: the error of a corpus with no document read,
+    or the warnings, as :func:`_warn` gives them."""
+    summaries = corpus.summaries
     if not corpus.documents():
         skipped = corpus.skipped()
         reasons = sorted({s.reason for s in skipped})
         raise InputError(str(corpus.root), f"no readable document: {len(skipped)} skipped ({'; '.join(reasons)[:200]})")
     undated = [path for s in summaries for path in s.undated][:MAX_WARNINGS]
     _warn_about(corpus.skipped(), undated, sum(s.n_undated for s in summaries), corpus.documents())
+
+
+def _streamed_out(corpus, args: argparse.Namespace, write) -> None:
+    """A streamed command's output: with ``--csv``, ``write(file, rows, first)`` for each partition's rows
+    into a temporary file as they come, then (every partition done) the warnings, then the file to
+    standard output, so that a partition that fails leaves it empty, as without a cluster; else the
+    table of all rows, printed."""
+    if not args.csv:
+        frames = list(corpus.frames())
+        _warn_streamed(corpus)
+        _emit(_concat(frames), args)
+        return
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        for i, rows in enumerate(corpus.frames()):
+            write(spool, rows, i == 0)
+        _warn_streamed(corpus)
+        spool.seek(0)
+        shutil.copyfileobj(spool, _csv_out(args))
 
 
 def _csv_out(args: argparse.Namespace):
@@ -416,22 +437,22 @@ def _phrases(session, args: argparse.Namespace) -> None:
 
 def _phrases_streamed(corpus, args: argparse.Namespace) -> None:
     from .framing.lexicon import load_lexicon
+    from .framing.phrases import write_count_csv
+    from .framing.tables import combine_totals
     from .streamed import phrase_work
 
     lexicon = load_lexicon(args.lexicon)
-    _run_streamed(corpus, phrase_work(lexicon, keep_captions=args.keep_captions, period=args.period))
+    corpus.run(phrase_work(lexicon, keep_captions=args.keep_captions, period=args.period))
     if args.period:
-        from .framing.tables import combine_totals
+        total = corpus.total()
+        _warn_streamed(corpus)
+        _emit(combine_totals([total]), args)
+        return
 
-        _emit(combine_totals([corpus.total]), args)
-    elif args.csv:
-        from .framing.phrases import write_count_csv
+    def write(out, rows, first: bool) -> None:
+        write_count_csv(_per_document(rows, len(lexicon)), lexicon, out, header=first)
 
-        out = _csv_out(args)
-        for i, rows in enumerate(corpus.frames()):
-            write_count_csv(_per_document(rows, len(lexicon)), lexicon, out, header=i == 0)
-    else:
-        _emit(_concat(corpus.frames()), args)
+    _streamed_out(corpus, args, write)
 
 
 def _per_document(rows, n_phrases: int):
@@ -557,13 +578,12 @@ def _stance_streamed(corpus, args: argparse.Namespace) -> None:
     register = load_register(extra=args.actors) if args.actors else None
     if args.misses or args.sample:
         raise InputError("--misses/--sample", "need --gold FILE")
-    _run_streamed(corpus, stance_work(register, keep_captions=args.keep_captions))
-    if not args.csv:
-        _emit(_concat(corpus.frames()), args)
-        return
-    out = _csv_out(args)
-    for i, rows in enumerate(corpus.frames()):
-        rows.to_csv(out, index=False, header=i == 0, lineterminator="\n")
+    corpus.run(stance_work(register, keep_captions=args.keep_captions))
+
+    def write(out, rows, first: bool) -> None:
+        rows.to_csv(out, index=False, header=first, lineterminator="\n")
+
+    _streamed_out(corpus, args, write)
 
 
 def _duplicates(session, args: argparse.Namespace) -> None:

@@ -100,26 +100,32 @@ class StreamedCorpus:
         self.cluster, self.cache_dir = cluster, cache_dir
         self.encoding, self.skip_bad = encoding, skip_bad
         self.unreadable, self._unlisted, self._jobs = _partition_jobs(self.root, skip_bad)
-        self.summaries: list[Summary] = []
-        self.total = None  # the aggregates of the last run, merged
-        self._rows: Iterator = iter(())
+        self.summaries: list[Summary] = []  # of the partitions done so far
+        self._submitted = None
 
-    def run(self, work: Work) -> list[Summary]:
-        """``work`` on every partition, once; the summaries, in corpus order (the rows wait, see :meth:`frames`)."""
-        from .runtime.cluster import cluster_summaries
+    def run(self, work: Work) -> None:
+        """Send ``work`` on every partition to the cluster, once; :meth:`frames` and :meth:`total` take
+        its results."""
+        from .runtime.cluster import cluster_submit
 
         store = PartitionStore(store_dir(self.cache_dir), work.table, work.version) if self.cache_dir else None
         task = _Task(work, store, layouts_store(self.cache_dir), str(self.root), self.encoding, self.skip_bad)
         jobs, self._jobs = self._jobs, []
-        self.summaries, self.total, self._rows = cluster_summaries(task, jobs, self.cluster, merge=work.merge)
-        return self.summaries
+        self._submitted = cluster_submit(task, jobs, self.cluster, merge=work.merge)
 
     def frames(self) -> Iterator:
-        """The rows of the last :meth:`run`'s table, a DataFrame per partition, in corpus order."""
+        """The rows of the table of :meth:`run`, a DataFrame per partition, in corpus order, as they are
+        ready (:attr:`summaries` grows with them)."""
         import pandas as pd
 
-        for summary, rows in zip(self.summaries, self._rows):
+        for summary, rows in self._submitted:
+            self.summaries.append(summary)
             yield rows if summary.stored is None else pd.read_parquet(summary.stored).drop(columns="key")
+
+    def total(self):
+        """The aggregates of :meth:`run` merged, once every partition is done (:attr:`summaries` then complete)."""
+        self.summaries += [summary for summary, _ in self._submitted]
+        return self._submitted.total()
 
     def skipped(self) -> list[Skipped]:
         """The files left out, as :attr:`~analysis.reading.corpus.Corpus.skipped` lists them."""
@@ -177,7 +183,8 @@ class _Task:
         summary.unmatched = [doc_id for doc_id in meta if doc_id not in read]  # rows of files skipped
         rows = rows.drop(columns="key")
         aggregate = self.work.aggregate(rows) if self.work.aggregate else None
-        return summary, (None if stored else rows), aggregate  # stored rows are read back from the store
+        # rows in the store are read back from it, and those of an aggregate are not wanted
+        return summary, (None if stored or self.work.aggregate else rows), aggregate
 
 
 def _version(modules: tuple[str, ...], *options) -> str:
