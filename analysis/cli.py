@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import warnings
 from contextlib import contextmanager
@@ -320,18 +322,80 @@ def _session(args: argparse.Namespace):
 
 
 def _warn(session) -> None:
-    for skipped in session.corpus.skipped:
-        print(f"warning: {skipped.path}: {skipped.reason}", file=sys.stderr)
-    undated = [d for d in session.corpus if d.date is None]
-    for doc in undated[:MAX_WARNINGS]:
-        print(f"warning: {doc.path or doc.doc_id}: no date found", file=sys.stderr)
-    if len(undated) > MAX_WARNINGS:
-        print(f"warning: {len(undated) - MAX_WARNINGS} more documents have no date", file=sys.stderr)
-    if undated:
-        print(
-            f"warning: {len(undated)} of {len(session.corpus)} documents have no date (date_source unknown)",
-            file=sys.stderr,
-        )
+    undated = [d.path or d.doc_id for d in session.corpus if d.date is None]
+    _warn_about(session.corpus.skipped, undated, len(undated), len(session.corpus))
+
+
+def _warn_about(skipped, undated: list[str], n_undated: int, n_documents: int) -> None:
+    """The warnings about a corpus read: files skipped, then documents without a date (the first
+    :data:`MAX_WARNINGS` of ``undated`` named)."""
+    for skip in skipped:
+        print(f"warning: {skip.path}: {skip.reason}", file=sys.stderr)
+    for path in undated[:MAX_WARNINGS]:
+        print(f"warning: {path}: no date found", file=sys.stderr)
+    if n_undated > MAX_WARNINGS:
+        print(f"warning: {n_undated - MAX_WARNINGS} more documents have no date", file=sys.stderr)
+    if n_undated:
+        print(f"warning: {n_undated} of {n_documents} documents have no date (date_source unknown)", file=sys.stderr)
+
+
+def _streams(args: argparse.Namespace) -> bool:
+    """Whether the command runs on a cluster without the documents in this process: ``phrases`` and
+    ``stance`` of a corpus folder, with no selection, ``--dedup`` or ``--gold``."""
+    return (
+        bool(args.scheduler or os.environ.get("ANALYSIS_SCHEDULER"))
+        and args.command in STREAMED
+        and not (args.dedup or args.date_from or args.date_to or args.where or getattr(args, "gold", None))
+        and args.corpus.is_dir()
+    )
+
+
+def _streamed(args: argparse.Namespace):
+    """The corpus of a command that :func:`_streams`: read on the cluster, a partition at a time."""
+    from .runtime.workers import Cluster
+    from .streamed import StreamedCorpus
+
+    if args.bom and not args.csv:
+        raise InputError("--bom", "only with --csv")
+    cluster = Cluster(args.scheduler or os.environ["ANALYSIS_SCHEDULER"], args.jobs)
+    cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
+    return StreamedCorpus(
+        args.corpus,
+        cluster,
+        cache_dir=cache,
+        encoding=args.encoding,
+        skip_bad=args.skip_bad,
+    )
+
+
+def _warn_streamed(corpus) -> None:
+    """Once every partition of a streamed corpus is done: the error of a corpus with no document read,
+    or the warnings, as :func:`_warn` gives them."""
+    summaries = corpus.summaries
+    if not corpus.documents():
+        skipped = corpus.skipped()
+        reasons = sorted({s.reason for s in skipped})
+        raise InputError(str(corpus.root), f"no readable document: {len(skipped)} skipped ({'; '.join(reasons)[:200]})")
+    undated = [path for s in summaries for path in s.undated][:MAX_WARNINGS]
+    _warn_about(corpus.skipped(), undated, sum(s.n_undated for s in summaries), corpus.documents())
+
+
+def _streamed_out(corpus, args: argparse.Namespace, write) -> None:
+    """A streamed command's output: with ``--csv``, ``write(file, rows, first)`` for each partition's rows
+    into a temporary file as they come, then (every partition done) the warnings, then the file to
+    standard output, so that a partition that fails leaves it empty, as without a cluster; else the
+    table of all rows, printed."""
+    if not args.csv:
+        frames = list(corpus.frames())
+        _warn_streamed(corpus)
+        _emit(_concat(frames), args)
+        return
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        for i, rows in enumerate(corpus.frames()):
+            write(spool, rows, i == 0)
+        _warn_streamed(corpus)
+        spool.seek(0)
+        shutil.copyfileobj(spool, _csv_out(args))
 
 
 def _csv_out(args: argparse.Namespace):
@@ -369,6 +433,39 @@ def _phrases(session, args: argparse.Namespace) -> None:
 
     counts = count_phrases(docs, lexicon)
     _emit(phrase_totals(counts, period=args.period) if args.period else counts, args)
+
+
+def _phrases_streamed(corpus, args: argparse.Namespace) -> None:
+    from .framing.lexicon import load_lexicon
+    from .framing.phrases import write_count_csv
+    from .framing.tables import combine_totals
+    from .streamed import phrase_work
+
+    lexicon = load_lexicon(args.lexicon)
+    corpus.run(phrase_work(lexicon, keep_captions=args.keep_captions, period=args.period))
+    if args.period:
+        total = corpus.total()
+        _warn_streamed(corpus)
+        _emit(combine_totals([total]), args)
+        return
+
+    def write(out, rows, first: bool) -> None:
+        write_count_csv(_per_document(rows, len(lexicon)), lexicon, out, header=first)
+
+    _streamed_out(corpus, args, write)
+
+
+def _per_document(rows, n_phrases: int):
+    """``(doc_id, date, n_syllables, counts)`` of each document of a phrase table (its phrases in a row)."""
+    ids, dates, sizes, counts = (rows[c].tolist() for c in ("doc_id", "date", "n_syllables", "count"))
+    for start in range(0, len(ids), n_phrases):
+        yield ids[start], dates[start], sizes[start], counts[start : start + n_phrases]
+
+
+def _concat(frames):
+    import pandas as pd
+
+    return pd.concat(list(frames), ignore_index=True)
 
 
 def _kwic(session, args: argparse.Namespace) -> None:
@@ -474,6 +571,21 @@ def _stance(session, args: argparse.Namespace) -> None:
     _emit(found, args)
 
 
+def _stance_streamed(corpus, args: argparse.Namespace) -> None:
+    from .stance.lexicons import load_register  # not the extractor: scikit-learn stays out of this process
+    from .streamed import stance_work
+
+    register = load_register(extra=args.actors) if args.actors else None
+    if args.misses or args.sample:
+        raise InputError("--misses/--sample", "need --gold FILE")
+    corpus.run(stance_work(register, keep_captions=args.keep_captions))
+
+    def write(out, rows, first: bool) -> None:
+        rows.to_csv(out, index=False, header=first, lineterminator="\n")
+
+    _streamed_out(corpus, args, write)
+
+
 def _duplicates(session, args: argparse.Namespace) -> None:
     from .copies.duplicates import NearDuplicates
 
@@ -502,6 +614,10 @@ COMMANDS = {
     "duplicates": _duplicates,
     "figures": _figures,
 }
+
+
+#: The commands that can run on a cluster without the documents in this process (see :func:`_streams`).
+STREAMED = {"phrases": _phrases_streamed, "stance": _stance_streamed}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -553,9 +669,12 @@ def _one_line_warnings():
 
 def _run(args: argparse.Namespace, interrupted: list[int]) -> int:
     try:
-        session = _session(args)
-        _warn(session)
-        COMMANDS[args.command](session, args)
+        if _streams(args):
+            STREAMED[args.command](_streamed(args), args)
+        else:
+            session = _session(args)
+            _warn(session)
+            COMMANDS[args.command](session, args)
     except InputError as e:
         if interrupted:
             return _interrupted()

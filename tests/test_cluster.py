@@ -4,6 +4,7 @@ nothing but time, a scheduler that cannot be reached is one line, and without th
 from __future__ import annotations
 
 import filecmp
+import io
 import os
 import random
 import signal
@@ -12,8 +13,11 @@ import sys
 import tarfile
 import threading
 import time
+from pathlib import Path
 
+import pandas as pd
 import psutil
+import pyarrow.parquet as pq
 import pytest
 from helpers import ROOT, write
 
@@ -24,6 +28,8 @@ COMMANDS = [
     ["corpus"],
     ["phrases"],
     ["phrases", "--period", "Y"],
+    ["phrases", "--period", "M"],
+    ["phrases", "--keep-captions"],
     ["kwic", "hợp tác"],
     ["discover"],
     ["keyterms"],
@@ -43,10 +49,11 @@ def cluster():
         yield local.scheduler_address, client
 
 
-def run(*args: str, scheduler: str | None = None) -> subprocess.CompletedProcess:
+def run(*args: str, scheduler: str | None = None, cache: Path | None = None) -> subprocess.CompletedProcess:
     extra = ["--scheduler", scheduler] if scheduler else []
+    extra += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
     return subprocess.run(
-        [sys.executable, "-m", "analysis", *args, "--csv", "--no-cache", *extra],
+        [sys.executable, "-m", "analysis", *args, "--csv", *extra],
         cwd=ROOT,
         capture_output=True,
         timeout=600,
@@ -85,10 +92,17 @@ def vntc_sample(tmp_path_factory):
         members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".txt")), key=lambda m: m.name)
         chosen = random.Random(14).sample(members, 300)
         tar.extractall(root, members=sorted(chosen, key=lambda m: m.offset), filter="data")
+    days = random.Random(15)  # dates over two years, for totals per month
+    rows = [f"{m.name[: -len('.txt')]},2006-{days.randint(1, 12):02d}-{days.randint(1, 28):02d}" for m in chosen]
+    write(root / "metadata.csv", "doc_id,date\n" + "\n".join(sorted(rows)) + "\n")
     return root
 
 
-@pytest.mark.parametrize("command", [["corpus"], ["phrases"], ["stance"], ["duplicates"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "command",
+    [["corpus"], ["phrases"], ["phrases", "--period", "M"], ["stance"], ["duplicates"]],
+    ids=" ".join,
+)
 def test_vntc_files_give_the_same_output_on_a_cluster(cluster, vntc_sample, command):
     here = run(*command, "--corpus", str(vntc_sample))
     there = run(*command, "--corpus", str(vntc_sample), scheduler=cluster[0])
@@ -112,9 +126,11 @@ def made_up(tmp_path_factory):
     return root
 
 
-def test_a_worker_killed_during_a_run_loses_and_duplicates_nothing(cluster, made_up):
+@pytest.mark.parametrize("command", ["corpus", "phrases"])
+def test_a_worker_killed_during_a_run_loses_and_duplicates_nothing(cluster, made_up, command):
+    """``phrases`` reads its documents on the workers, a partition at a time (``corpus`` in the client)."""
     address, client = cluster
-    expected = run("corpus", "--corpus", str(made_up))
+    expected = run(command, "--corpus", str(made_up))
     pids = client.run(os.getpid)  # worker address -> process id
     killed = []
 
@@ -129,7 +145,7 @@ def test_a_worker_killed_during_a_run_loses_and_duplicates_nothing(cluster, made
 
     killer = threading.Thread(target=kill_one_while_it_works)
     killer.start()
-    result = run("corpus", "--corpus", str(made_up), scheduler=address)
+    result = run(command, "--corpus", str(made_up), scheduler=address)
     killer.join()
     assert killed, "no worker was busy to be killed"
     assert result.returncode == 0, result.stderr.decode()[-2000:]
@@ -193,3 +209,100 @@ def test_ctrl_c_with_a_local_cluster_is_one_line(made_up, after):
     _, err = proc.communicate(timeout=60)
     lines = [line for line in err.decode().splitlines() if not line.startswith("warning: ")]
     assert proc.returncode == 130 and lines == ["interrupted"], err.decode()[-3000:]
+
+
+# --- The Parquet store: written by the workers, found again, loaded with pandas ---------------
+
+
+def files_of(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """Every file below ``folder``: (inode, size, modification time), which any rewrite changes."""
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def stored(cluster, tmp_path_factory):
+    """A cache folder after ``phrases``, ``stance`` and ``keyterms`` of the seeds on the cluster."""
+    cache = tmp_path_factory.mktemp("cache")
+    for command in (["phrases"], ["stance"], ["keyterms"]):
+        result = run(*command, scheduler=cluster[0], cache=cache)
+        assert result.returncode == 0, result.stderr.decode()[-2000:]
+    return cache
+
+
+@pytest.mark.parametrize("command", [["phrases"], ["phrases", "--period", "M"], ["stance"], ["keyterms"]], ids=" ".join)
+def test_a_second_run_on_the_cluster_recomputes_nothing(cluster, stored, command):
+    before = files_of(stored / "store")
+    again = run(*command, scheduler=cluster[0], cache=stored)
+    assert again.returncode == 0, again.stderr.decode()[-2000:]
+    assert again.stdout == run(*command).stdout
+    assert files_of(stored / "store") == before  # no partition made or written again
+
+
+def test_the_store_tables_load_with_pandas(stored):
+    layouts = pd.read_parquet(stored / "store" / "layouts")
+    first = layouts.set_index("doc_id").loc["000_71d1d54ed88e5950"]
+    # seeds/000_...: "date 2025-12-02" heads it, its title follows, "TPO - " opens the body
+    assert (first["date"], first["source"]) == ("2025-12-02", "TPO")
+    assert first["title"] == "Việt Nam - Lào củng cố quan hệ đặc biệt, tạo động lực mới cho hợp tác chiến lược"
+
+    counts = pd.read_parquet(stored / "store" / "phrase_counts")
+    assert {"key", "doc_id", "date", "phrase", "count", "n_syllables"} <= set(counts.columns)
+    found = counts[(counts["phrase"] == "hữu nghị vĩ đại") & (counts["count"] > 0)]
+    # "hữu nghị vĩ đại" stands three times in seeds/000_..., once in seeds/002_...
+    assert dict(zip(found["doc_id"], found["count"])) == {"000_71d1d54ed88e5950": 3, "002_80c75189325b5c6b": 1}
+
+    statements = pd.read_parquet(stored / "store" / "statements")
+    assert {"key", "doc_id", "sentence_id", "actor", "cue", "stance", "content"} <= set(statements.columns)
+    his = statements[(statements["doc_id"] == "000_71d1d54ed88e5950") & (statements["actor"] == "Nguyễn Mạnh Cường")]
+    # '"...", Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Cường nói.' (line 3), two paragraphs open 'Theo Thứ
+    # trưởng ... Cường,' (lines 15, 19), the last closes '“...”, Thứ trưởng Nguyễn Mạnh Cường nhấn mạnh.'
+    assert sorted(his["cue"]) == ["Theo", "Theo", "nhấn mạnh", "nói"]
+    assert set(statements["key"]) <= set(layouts["key"])  # a document's key is the same in both
+
+    tokens = pd.read_parquet(stored / "store" / "tokens")
+    assert set(tokens["doc_id"]) == set(layouts["doc_id"])
+
+
+def test_a_damaged_partition_is_made_again(cluster, tmp_path):
+    cache = tmp_path / "cache"
+    expected = run("stance", scheduler=cluster[0], cache=cache)
+    (damaged,) = (cache / "store" / "statements").rglob("*.parquet")
+    whole = damaged.read_bytes()
+    damaged.write_bytes(whole[: len(whole) // 2])  # as a copy cut short would leave it
+    again = run("stance", scheduler=cluster[0], cache=cache)
+    assert again.returncode == 0 and again.stdout == expected.stdout
+    assert pq.read_table(damaged).num_rows == pq.read_table(io.BytesIO(whole)).num_rows
+
+
+@pytest.mark.parametrize("command", [["phrases"], ["phrases", "--period", "Y"], ["stance"]], ids=" ".join)
+def test_streamed_tables_printed_without_csv_are_the_same(cluster, command):
+    def shown(*extra):
+        return subprocess.run(
+            [sys.executable, "-m", "analysis", *command, "--no-cache", *extra],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=600,
+        )
+
+    here, there = shown(), shown("--scheduler", cluster[0])
+    assert here.returncode == there.returncode == 0, there.stderr.decode()[-2000:]
+    assert there.stdout == here.stdout
+
+
+@pytest.mark.parametrize("skip_bad", [[], ["--skip-bad"]], ids=["error", "skip-bad"])
+def test_streamed_bad_files_give_the_same_errors_and_warnings(cluster, tmp_path, skip_bad):
+    """Files read on the workers: the same one-line error, or the same warnings in the same order."""
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        write(tmp_path / seed.name, seed.read_bytes())
+    write(tmp_path / "zz_bad.txt", b"a\x00b\x00")  # UTF-16 without a byte-order mark
+    write(tmp_path / "empty.txt", b"")
+    write(tmp_path / "metadata.csv", "doc_id,date\nnothere,2020-01-01\nzz_bad,2020-01-02\n")
+    here = run("stance", "--corpus", str(tmp_path), *skip_bad)
+    there = run("stance", "--corpus", str(tmp_path), *skip_bad, scheduler=cluster[0])
+    assert (there.returncode, there.stdout, there.stderr) == (here.returncode, here.stdout, here.stderr)
+    assert here.returncode == (0 if skip_bad else 2)
+    assert here.stderr.decode().count("zz_bad") == (2 if skip_bad else 1)  # the file, then its metadata row

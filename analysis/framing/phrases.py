@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from ..text.syllables import Syllabified
@@ -24,6 +24,7 @@ __all__ = [
     "PhraseMatcher",
     "phrase_rows",
     "write_phrase_csv",
+    "write_count_csv",
     "PHRASE_COLUMNS",
     "PHRASE_TABLE_COLUMNS",
 ]
@@ -101,13 +102,19 @@ def write_phrase_csv(docs: list[Syllabified], lexicon: Lexicon, out: TextIO) -> 
     """:func:`phrase_rows` as CSV, header first, exactly as :mod:`csv` writes them, but with the
     fields of each phrase and document quoted once: the table has a row per document and phrase."""
     matcher = PhraseMatcher(lexicon)
+    write_count_csv(((d.doc_id, d.date, d.n_syllables, matcher.count_in(d)) for d in docs), lexicon, out)
+
+
+def write_count_csv(documents: Iterable[tuple], lexicon: Lexicon, out: TextIO, *, header: bool = True) -> None:
+    """The CSV of :func:`write_phrase_csv` from ``(doc_id, date, n_syllables, counts in lexicon
+    order)`` of each document (``header``: the line of column names first)."""
     middles = [f",{_field(p.phrase)}," for p in lexicon]
     ends = [f",{_field(p.group)},{_field(p.gloss)}," for p in lexicon]
     zeros = [f"{middle}0,0.0{end}" for middle, end in zip(middles, ends)]  # most rows
-    out.write(",".join(PHRASE_TABLE_COLUMNS) + "\n")
-    for doc in docs:
-        n, start = doc.n_syllables, f"{_field(doc.doc_id)},{_field(doc.date)}"
-        counts = matcher.count_in(doc)
+    if header:
+        out.write(",".join(PHRASE_TABLE_COLUMNS) + "\n")
+    for doc_id, date, n, counts in documents:
+        start = f"{_field(doc_id)},{_field(date)}"
         out.write(
             "".join(
                 [

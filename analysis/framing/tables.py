@@ -25,6 +25,9 @@ __all__ = [
     "PhraseMatcher",
     "count_phrases",
     "phrase_totals",
+    "period_parts",
+    "combine_totals",
+    "merge_parts",
     "kwic",
     "formula_completeness",
     "attestations",
@@ -88,18 +91,42 @@ def phrase_totals(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase"
     >>> totals.columns.tolist()
     ['period', 'phrase', 'count', 'n_syllables', 'per_10k', 'documents']
     """
+    return combine_totals([period_parts(counts, period=period, by=by)], by=by)
+
+
+def period_parts(counts: pd.DataFrame, *, period: str = "M", by: str = "phrase") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The totals of :func:`phrase_totals` for some of the documents, to be added up by
+    :func:`combine_totals`: counts per period and ``by``, and the size of each period."""
     dated = counts[counts["date"] != ""]
-    if dated.empty:
-        return pd.DataFrame(columns=["period", by, "count", "n_syllables", "per_10k", "documents"])
     dated = dated.assign(period=pd.PeriodIndex(dated["date"], freq=period).astype(str))
     sizes = (
         dated.drop_duplicates("doc_id")
         .groupby("period")
         .agg(n_syllables=("n_syllables", "sum"), documents=("doc_id", "size"))
+        .reset_index()
     )
-    table = dated.groupby(["period", by], sort=True)["count"].sum().reset_index().join(sizes, on="period")
+    return dated.groupby(["period", by], sort=True)["count"].sum().reset_index(), sizes
+
+
+def merge_parts(parts: list[tuple[pd.DataFrame, pd.DataFrame]], *, by: str = "phrase") -> tuple:
+    """The :func:`period_parts` of disjoint sets of documents added up into those of them all."""
+    kept = [(c, s) for c, s in parts if len(s)] or list(parts[:1])
+    if len(kept) == 1:
+        return kept[0]
+    counts = pd.concat([c for c, _ in kept]).groupby(["period", by], sort=True)["count"].sum().reset_index()
+    sizes = pd.concat([s for _, s in kept]).groupby("period")[["n_syllables", "documents"]].sum().reset_index()
+    return counts, sizes
+
+
+def combine_totals(parts: list[tuple[pd.DataFrame, pd.DataFrame]], *, by: str = "phrase") -> pd.DataFrame:
+    """:func:`phrase_totals` from the :func:`period_parts` of every part of a corpus (documents in one part only)."""
+    columns = ["period", by, "count", "n_syllables", "per_10k", "documents"]
+    counts, sizes = merge_parts(parts, by=by)
+    if sizes.empty:
+        return pd.DataFrame(columns=columns)
+    table = counts.join(sizes.set_index("period"), on="period")
     table["per_10k"] = (1e4 * table["count"] / table["n_syllables"]).round(4)
-    return table[["period", by, "count", "n_syllables", "per_10k", "documents"]]
+    return table[columns]
 
 
 def kwic(corpus, phrase: str, *, window: int = 8) -> pd.DataFrame:

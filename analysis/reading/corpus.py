@@ -25,7 +25,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..runtime.cache import TokenCache, code_version
-from ..runtime.parallel import parallel_imap
+from ..runtime.parallel import Cluster, parallel_imap
+from ..runtime.store import PartitionStore, partitions, store_dir
 from .dates import parse_iso
 from .layout import Document, from_record, parse_document, to_record
 
@@ -222,19 +223,45 @@ def _meta_of(row: dict, where: str) -> dict:
 
 
 def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list[tuple], list[Skipped]]:
+    names, unreadable, meta = list_folder(root, skip_bad)
+    documents, skipped = read_files(root, names, meta, encoding, skip_bad)
+    return documents, unreadable + skipped + unmatched_metadata(root, meta, documents)
+
+
+def list_folder(root: Path, skip_bad: bool) -> tuple[list[str], list[Skipped], dict[str, dict]]:
+    """The ``.txt`` files of a corpus folder (paths relative to it, with ``/``), in the order they
+    are read, the files that cannot be looked at, and the rows of its ``metadata.csv`` by doc_id;
+    nothing is read but the listing and ``metadata.csv``. :class:`InputError` for a folder without
+    files, two files with one doc_id, or (without ``skip_bad``) a file that cannot be looked at."""
     unreadable: list[Skipped] = []
-    files = sorted(_text_files(root, unreadable))
+    names = sorted(_text_files(root, unreadable))
     if unreadable and not skip_bad:
         raise InputError(unreadable[0].path, unreadable[0].reason)
     meta = _metadata(root)
-    if not files and not unreadable:
+    if not names and not unreadable:
         raise InputError(str(root), "no .txt files in this folder")
-    documents, skipped, seen = [], unreadable, {}
-    for relative, path in files:
-        doc_id, shown = _shown(relative[: -len(".txt")]), _shown(path)
+    seen: dict[str, str] = {}
+    for relative in names:
+        doc_id, shown, _ = file_entry(root, relative)
         if doc_id in seen:
             raise InputError(shown, f"same doc_id {doc_id!r} as {seen[doc_id]}; rename one of them")
         seen[doc_id] = os.path.basename(shown)
+    return names, unreadable, meta
+
+
+def file_entry(root: Path | str, relative: str) -> tuple[str, str, str]:
+    """``(doc_id, path shown, path)`` of a file that :func:`list_folder` listed."""
+    path = os.path.join(str(root), *relative.split("/"))
+    return _shown(relative[: -len(".txt")]), _shown(path), path
+
+
+def read_files(
+    root: Path | str, names: list[str], meta: dict[str, dict], encoding: str | None, skip_bad: bool
+) -> tuple[list[tuple[str, str, str, dict]], list[Skipped]]:
+    """``(doc_id, text, path shown, metadata)`` of files that :func:`list_folder` listed, and those
+    skipped (empty, or undecodable with ``skip_bad``)."""
+    documents, skipped = [], []
+    for doc_id, shown, path in (file_entry(root, relative) for relative in names):
         try:
             text = decode(_read_bytes(path), shown, encoding)
         except InputError as e:
@@ -245,13 +272,20 @@ def _read_folder(root: Path, encoding: str | None, skip_bad: bool) -> tuple[list
         if not text.strip():
             skipped.append(Skipped(shown, "empty file"))
             continue
-        documents.append((doc_id, text, shown, meta.pop(doc_id, {})))
-    skipped += [Skipped(str(root / "metadata.csv"), f"doc_id {k!r} matches no file") for k in sorted(meta)]
+        documents.append((doc_id, text, shown, meta.get(doc_id, {})))
     return documents, skipped
 
 
+def unmatched_metadata(root: Path, meta: dict[str, dict], read: list[tuple]) -> list[Skipped]:
+    """The rows of ``metadata.csv`` that match no document read."""
+    matched = {r[0] for r in read}
+    return [
+        Skipped(str(root / "metadata.csv"), f"doc_id {k!r} matches no file") for k in sorted(meta) if k not in matched
+    ]
+
+
 def _text_files(root: Path, unreadable: list[Skipped]):
-    """``(path relative to root with "/", path)`` of every ``.txt`` file under ``root`` (any case);
+    """The path relative to ``root`` (with ``/``) of every ``.txt`` file under it (any case);
     folders and files that cannot be listed or looked at are added to ``unreadable``."""
     top = str(root)
 
@@ -270,7 +304,7 @@ def _text_files(root: Path, unreadable: list[Skipped]):
                 unreadable.append(Skipped(e.where, e.message))
                 continue
             if mode is not None and stat.S_ISREG(mode):  # not a folder, nor a dangling link
-                yield prefix + name, path
+                yield prefix + name
 
 
 def _table_rows(path: Path):
@@ -385,7 +419,78 @@ def _record(raw: tuple[str, str, str, dict]) -> tuple[str, str]:
     return to_record(parse_document(doc_id, text, path=path, meta=meta), text)
 
 
+def layouts_store(cache_dir: str | Path | None) -> PartitionStore | None:
+    """The ``layouts`` table of the Parquet store of ``cache_dir`` (None without a cache)."""
+    folder = store_dir(cache_dir)
+    return None if folder is None else PartitionStore(folder, "layouts", _LAYOUT_VERSION)
+
+
+def layout_keys(raw: list[tuple[str, str, str, dict]]) -> list[tuple[str, str]]:
+    """``(doc_id, content key)`` of ``(doc_id, text, path, meta)`` documents: the key hashes the text,
+    the metadata and the code that reads a layout."""
+    return [(doc_id, _layout_key(doc_id, text, meta)) for doc_id, text, _, meta in raw]
+
+
+def stored_layouts(raw: list[tuple[str, str, str, dict]], store: PartitionStore | None) -> list[tuple[str, str]]:
+    """The layout records (:func:`~analysis.reading.layout.to_record`) of a partition of
+    ``(doc_id, text, path, meta)`` documents: from the store when it holds them, else read and stored."""
+    keys = layout_keys(raw)
+    found = store.load(keys, ["layout", "folded"]) if store else None
+    if found is not None and len(found) == len(raw):
+        return list(zip(found["layout"], found["folded"]))
+    records = [_record(r) for r in raw]
+    if store:
+        store.save(keys, _layout_frame(keys, records))
+    return records
+
+
+def _layout_frame(keys: list[tuple[str, str]], records: list[tuple[str, str]]):
+    """The rows of the store's ``layouts`` table: readable columns, then the record itself."""
+    import pandas as pd
+
+    rows = []
+    for (doc_id, key), (layout, folded) in zip(keys, records):
+        data = json.loads(layout)
+        rows.append(
+            (
+                key,
+                doc_id,
+                data["title"],
+                data["date"] or "",
+                data["date_source"],
+                data["source"],
+                len(data["sentences"]),
+                data["n_syllables"],
+                layout,
+                folded,
+            )
+        )
+    columns = ["key", "doc_id", "title", "date", "date_source", "source", "n_sentences", "n_syllables"]
+    return pd.DataFrame(rows, columns=[*columns, "layout", "folded"])
+
+
+def _stored_partition(job: tuple[list[tuple[str, str, str, dict]], PartitionStore]) -> list[tuple[str, str]]:
+    return stored_layouts(*job)
+
+
 def _parse_all(
+    raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None, jobs: int | None, folded: bool
+) -> list[Document]:
+    """Documents from ``(doc_id, text, path, meta)``. On a cluster with a cache, the workers take the
+    layouts from the Parquet store or read and store them, a partition at a time (:func:`stored_layouts`);
+    else as :func:`_cached_parse`."""
+    store = layouts_store(cache_dir)
+    if not (isinstance(jobs, Cluster) and store):
+        return _cached_parse(raw, cache_dir, jobs, folded)
+    parts = [[raw[i] for i in run] for run in partitions([r[0] for r in raw])]
+    records = parallel_imap(_stored_partition, [(p, store) for p in parts], jobs=jobs, desc="reading", unit="part")
+    return [
+        from_record(*r[:2], record, path=r[2], meta=r[3], folded=folded)
+        for r, record in zip(raw, (record for part in records for record in part))
+    ]
+
+
+def _cached_parse(
     raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None, jobs: int | None, folded: bool
 ) -> list[Document]:
     """Documents from ``(doc_id, text, path, meta)``: layouts from the cache when it has them, the

@@ -12,13 +12,14 @@ import atexit
 import contextlib
 import logging
 import math
+import operator
 import os
 from collections.abc import Callable, Iterator
 
 from ..errors import ParameterError
 from .workers import Cluster, interrupts_held, worker_count
 
-__all__ = ["client", "cluster_imap"]
+__all__ = ["client", "cluster_imap", "cluster_submit", "Submitted"]
 
 #: One client per scheduler address in a process, closed when the process ends.
 _CLIENTS: dict[str, object] = {}
@@ -89,3 +90,52 @@ def cluster_imap(fn: Callable, items: list, cluster: Cluster) -> Iterator:
 
 def _batch(fn: Callable, items: list) -> list:
     return [fn(x) for x in items]
+
+
+def cluster_submit(fn: Callable, items: list, cluster: Cluster, *, merge: Callable | None = None) -> Submitted:
+    """``fn`` over ``items`` on the cluster, a task each, ``fn`` giving ``(summary, rows, aggregate)``;
+    the aggregates merged on the workers by ``merge`` (a list of them -> one), in a tree of tasks,
+    so that one small table comes back."""
+    connected = client(cluster)
+    futures = connected.map(fn, items, pure=False)
+    pairs = connected.map(operator.itemgetter(0, 1), futures, pure=False)
+    merged = _merged(connected, merge, connected.map(operator.itemgetter(2), futures, pure=False)) if merge else None
+    return Submitted(connected, pairs, merged)  # the workers keep each result until it is fetched
+
+
+class Submitted:
+    """The work :func:`cluster_submit` sent: ``(summary, rows)`` of each item, in order as they come
+    (each fetched once, then forgotten by the workers), then :meth:`total`."""
+
+    def __init__(self, connected, pairs: list, merged):
+        self.connected, self.pairs, self.merged = connected, pairs, merged
+
+    def __iter__(self) -> Iterator[tuple]:
+        try:
+            for i, future in enumerate(self.pairs):
+                yield future.result()
+                self.pairs[i] = None
+                future.release()
+        except BaseException:
+            self.cancel()
+            raise
+
+    def total(self):
+        """The merged aggregates (None without ``merge``)."""
+        try:
+            return None if self.merged is None else self.merged.result()
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        futures = [f for f in [*self.pairs, self.merged] if f is not None]
+        self.pairs, self.merged = [], None
+        if futures:
+            self.connected.cancel(futures)
+
+
+def _merged(connected, merge: Callable, futures: list, fan: int = 8):
+    """One future: ``futures`` merged ``fan`` at a time by tasks on the workers (None if there are none)."""
+    while len(futures) > 1:
+        futures = [connected.submit(merge, futures[i : i + fan], pure=False) for i in range(0, len(futures), fan)]
+    return futures[0] if futures else None

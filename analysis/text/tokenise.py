@@ -24,7 +24,8 @@ from pathlib import Path
 
 from ..reading.layout import Document
 from ..runtime.cache import TokenCache, code_version
-from ..runtime.parallel import parallel_map
+from ..runtime.parallel import Cluster, parallel_imap, parallel_map
+from ..runtime.store import PartitionStore, partitions, store_dir
 from .vietnamese import Token, fold, normalize, token_strings, tokens
 
 __all__ = ["Word", "TokenisedSentence", "TokenisedDocument", "tokenise", "segment", "pos_tag", "VERSION"]
@@ -356,8 +357,8 @@ def _words(text: str, toks: tuple[Token, ...], labels: str) -> list[Word]:
     return words
 
 
-def _key(doc: Document) -> str:
-    return hashlib.sha256(f"{VERSION}\0{doc.text}".encode()).hexdigest()
+def _key(text: str) -> str:
+    return hashlib.sha256(f"{VERSION}\0{text}".encode()).hexdigest()
 
 
 def _spans(doc: Document) -> tuple[tuple[int, int, int, str], ...]:
@@ -395,9 +396,11 @@ def tokenise(
     pos : bool
         Also tag parts of speech (pyvi's tag set: ``N``, ``Np``, ``V``, ``A`` ...).
     """
+    if isinstance(jobs, Cluster) and cache_dir is not None:
+        return _tokenise_stored(documents, jobs, PartitionStore(store_dir(cache_dir), "tokens", VERSION), pos)
     jobs = jobs or os.cpu_count() or 1
     store = TokenCache(cache_dir) if cache_dir is not None else None
-    keys = [_key(d) for d in documents]
+    keys = [_key(d.text) for d in documents]
     found = store.get(keys) if store else {}
     labels: list[str | None] = []
     tags: list[str | None] = []
@@ -426,3 +429,38 @@ def tokenise(
         store.put([(keys[i], labels[i], tags[i]) for i in sorted(set(todo) | set(retag))])
         store.close()
     return out
+
+
+def _tokenise_stored(documents: list[Document], cluster: Cluster, store: PartitionStore, pos: bool):
+    """:func:`tokenise` on a cluster: the workers take each partition's labels and tags from the
+    Parquet store's ``tokens`` table, or make and store them (:func:`stored_tokens`)."""
+    docs = [(d.doc_id, d.text, _spans(d)) for d in documents]
+    parts = [[docs[i] for i in run] for run in partitions([d.doc_id for d in documents])]
+    found = parallel_imap(stored_tokens, [(p, store, pos) for p in parts], jobs=cluster, desc="tokenising", unit="part")
+    pairs = (pair for part in found for pair in part)
+    return [TokenisedDocument(doc_id, text, spans, *pair) for (doc_id, text, spans), pair in zip(docs, pairs)]
+
+
+def stored_tokens(job: tuple[list[tuple], PartitionStore, bool]) -> list[tuple[str, str | None]]:
+    """``(labels, tags)`` of a partition of ``(doc_id, text, spans)`` documents (tags only if ``pos``):
+    from the store when it holds them, else made and stored."""
+    docs, store, pos = job
+    keys = [(doc_id, _key(text)) for doc_id, text, _ in docs]
+    found = store.load(keys)
+    labels = tags = None
+    if found is not None and len(found) == len(docs):
+        if all(_valid_labels(lab, len(d[2])) for lab, d in zip(found["labels"], docs)):
+            labels = list(found["labels"])
+            tags = [t if isinstance(t, str) else None for t in found["tags"]]
+    if labels is not None and (not pos or None not in tags):
+        return list(zip(labels, tags))
+    if labels is None:
+        labels = [_labels(normalize(text), [(a, b) for a, b, _, _ in spans]) for _, text, spans in docs]
+        tags = [None] * len(docs)
+    if pos:
+        tags = [_pos_of(TokenisedDocument(*d, lab)) for d, lab in zip(docs, labels)]
+    import pandas as pd
+
+    frame = {"key": [k for _, k in keys], "doc_id": [d[0] for d in docs], "labels": labels, "tags": tags}
+    store.save(keys, pd.DataFrame(frame))
+    return list(zip(labels, tags))

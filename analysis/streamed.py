@@ -1,0 +1,260 @@
+"""A corpus folder read on a Dask cluster a partition at a time: phrase counts and statements without
+the documents ever in this process.
+
+The client lists the files and sends each worker task the names of a partition of them
+(:func:`~analysis.runtime.store.partitions`); the task reads them, lays them out
+(:func:`~analysis.reading.corpus.stored_layouts`), makes the per-document table (phrase counts,
+statements) with the same functions as a run without a cluster, and writes it to the Parquet
+store (:mod:`analysis.runtime.store`) when there is a cache. It sends back only what is small:
+how many documents, those skipped or undated (for the warnings), and its share of an aggregate
+such as phrase totals per period, which tasks on the workers add up. The rows of a per-document
+table are then read back one partition at a time, in corpus order, and written out as they come.
+The outputs are byte-identical to those of a run without a cluster (``tests/test_cluster.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config
+from .reading.corpus import (
+    Skipped,
+    file_entry,
+    layout_keys,
+    layouts_store,
+    list_folder,
+    read_files,
+    stored_layouts,
+    unmatched_metadata,
+)
+from .reading.layout import Document, from_record
+from .runtime.cache import code_version
+from .runtime.outputs import check_outside
+from .runtime.store import PartitionStore, partitions, store_dir
+from .runtime.workers import Cluster
+
+__all__ = ["StreamedCorpus", "Summary", "phrase_work", "stance_work", "MAX_UNDATED"]
+
+#: Undated documents named one by one in the warnings (the command line's ``MAX_WARNINGS``).
+MAX_UNDATED = 20
+
+
+@dataclass
+class Summary:
+    """What a partition sends back besides its rows: counts, and the documents to warn about."""
+
+    documents: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+    n_undated: int = 0
+    stored: str | None = None  # the partition's file in the store
+    unmatched: list[str] = field(default_factory=list)  # doc_ids of metadata rows whose file was skipped
+
+
+@dataclass(frozen=True)
+class Work:
+    """A per-document table made on the workers: ``make(documents)`` gives its rows (with a
+    ``doc_id`` column), ``aggregate(rows)`` a partition's share of what comes back, ``merge`` (a
+    list of shares -> one) adds them up on the workers; ``table`` and ``version`` name it in the
+    store."""
+
+    table: str
+    version: str
+    make: Callable
+    aggregate: Callable | None = None
+    merge: Callable | None = None
+
+
+class StreamedCorpus:
+    """A corpus folder whose documents are read, and analysed, on a cluster only.
+
+    Parameters
+    ----------
+    path : path
+        The corpus folder; with a remote cluster, a path every machine sees.
+    cluster : Cluster
+    cache_dir : path or None
+        The store is ``<cache_dir>/store`` (shared by all machines); None for no store.
+    encoding, skip_bad
+        As for :class:`~analysis.session.Session`.
+
+    The folder is listed (and ``metadata.csv`` read and checked) at once; the files are read by
+    :meth:`run`, on the cluster.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        cluster: Cluster,
+        *,
+        cache_dir: str | Path | None = None,
+        encoding: str | None = None,
+        skip_bad: bool = False,
+    ):
+        self.root = Path(path)
+        if cache_dir is not None:
+            check_outside(Path(cache_dir), self.root, what="the cache")
+        self.cluster, self.cache_dir = cluster, cache_dir
+        self.encoding, self.skip_bad = encoding, skip_bad
+        self.unreadable, self._unlisted, self._jobs = _partition_jobs(self.root, skip_bad)
+        self.summaries: list[Summary] = []  # of the partitions done so far
+        self._submitted = None
+
+    def run(self, work: Work) -> None:
+        """Send ``work`` on every partition to the cluster, once; :meth:`frames` and :meth:`total` take
+        its results."""
+        from .runtime.cluster import cluster_submit
+
+        store = PartitionStore(store_dir(self.cache_dir), work.table, work.version) if self.cache_dir else None
+        task = _Task(work, store, layouts_store(self.cache_dir), str(self.root), self.encoding, self.skip_bad)
+        jobs, self._jobs = self._jobs, []
+        self._submitted = cluster_submit(task, jobs, self.cluster, merge=work.merge)
+
+    def frames(self) -> Iterator:
+        """The rows of the table of :meth:`run`, a DataFrame per partition, in corpus order, as they are
+        ready (:attr:`summaries` grows with them)."""
+        import pandas as pd
+
+        for summary, rows in self._submitted:
+            self.summaries.append(summary)
+            yield rows if summary.stored is None else pd.read_parquet(summary.stored).drop(columns="key")
+
+    def total(self):
+        """The aggregates of :meth:`run` merged, once every partition is done (:attr:`summaries` then complete)."""
+        self.summaries += [summary for summary, _ in self._submitted]
+        return self._submitted.total()
+
+    def skipped(self) -> list[Skipped]:
+        """The files left out, as :attr:`~analysis.reading.corpus.Corpus.skipped` lists them."""
+        unmatched = dict.fromkeys([*self._unlisted, *(i for s in self.summaries for i in s.unmatched)])
+        skipped = [s for summary in self.summaries for s in summary.skipped]
+        return self.unreadable + skipped + unmatched_metadata(self.root, unmatched, [])
+
+    def documents(self) -> int:
+        return sum(s.documents for s in self.summaries)
+
+
+def _partition_jobs(root: Path, skip_bad: bool) -> tuple[list[Skipped], list[str], list[tuple[tuple[str, ...], dict]]]:
+    """The files of ``root`` that cannot be looked at, the doc_ids of ``metadata.csv`` rows with no
+    file, and each partition's job: its file names and their metadata rows. Only these are kept,
+    and only until they are sent."""
+    names, unreadable, meta = list_folder(root, skip_bad)
+    ids = [file_entry(root, name)[0] for name in names]
+    order = sorted(range(len(names)), key=ids.__getitem__)  # doc_id order, as read_corpus gives them
+    names, ids = [names[i] for i in order], [ids[i] for i in order]
+    listed = set(ids)
+    jobs = [
+        (tuple(names[r.start : r.stop]), {ids[i]: meta[ids[i]] for i in r if ids[i] in meta}) for r in partitions(ids)
+    ]
+    return unreadable, [doc_id for doc_id in meta if doc_id not in listed], jobs
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One partition's work, run on a worker: ``(files, metadata) -> (Summary, rows or None)``."""
+
+    work: Work
+    store: PartitionStore | None
+    layouts: PartitionStore | None
+    root: str
+    encoding: str | None
+    skip_bad: bool
+
+    def __call__(self, job: tuple[tuple[str, ...], dict]):
+        names, meta = job
+        raw, skipped = read_files(self.root, names, meta, self.encoding, self.skip_bad)
+        keys = layout_keys(raw)
+        docs = [
+            from_record(*r[:2], record, path=r[2], meta=r[3])
+            for r, record in zip(raw, stored_layouts(raw, self.layouts))
+        ]
+        rows = self.store.load(keys) if self.store else None
+        stored = self.store.path(keys) if rows is not None else None
+        if rows is None:
+            rows = self.work.make(docs)
+            rows.insert(0, "key", rows["doc_id"].map(dict(keys)))
+            stored = self.store.save(keys, rows) if self.store else None
+        undated = [d.path or d.doc_id for d in docs if d.date is None]
+        read = {r[0] for r in raw}
+        summary = Summary(len(docs), skipped, undated[:MAX_UNDATED], len(undated), stored=stored and str(stored))
+        summary.unmatched = [doc_id for doc_id in meta if doc_id not in read]  # rows of files skipped
+        rows = rows.drop(columns="key")
+        aggregate = self.work.aggregate(rows) if self.work.aggregate else None
+        # rows in the store are read back from it, and those of an aggregate are not wanted
+        return summary, (None if stored or self.work.aggregate else rows), aggregate
+
+
+def _version(modules: tuple[str, ...], *options) -> str:
+    """A hash of the code of ``modules``, of the data files and of ``options``: rows it made are not
+    those of other code, data or options."""
+    data = hashlib.sha256()
+    for path in sorted(config.DATA.iterdir()):
+        data.update(path.read_bytes())
+    return code_version(*modules, extra=data.hexdigest() + repr(options))
+
+
+def phrase_work(lexicon, *, keep_captions: bool, period: str | None = None) -> Work:
+    """The phrase counts of every document (:func:`~analysis.framing.tables.count_phrases`), and
+    with ``period`` their partial totals per period (:func:`~analysis.framing.tables.period_parts`)."""
+    modules = ("framing.phrases", "framing.tables", "text.syllables", "text.vietnamese")
+    version = _version(modules, lexicon, keep_captions)
+    if not period:
+        return Work("phrase_counts", version, _PhraseCounts(lexicon, keep_captions))
+    from .framing.tables import merge_parts
+
+    return Work("phrase_counts", version, _PhraseCounts(lexicon, keep_captions), _PeriodParts(period), merge_parts)
+
+
+def stance_work(register, *, keep_captions: bool) -> Work:
+    """The attributed statements of every document (:class:`~analysis.stance.extract.StanceExtractor`)."""
+    modules = tuple(f"stance.{m}" for m in ("extract", "lexicons", "references", "sentence", "speakers", "actors"))
+    version = _version((*modules, "text.vietnamese", "text.stopwords"), register, keep_captions)
+    return Work("statements", version, _Statements(register, keep_captions))
+
+
+@dataclass(frozen=True)
+class _PhraseCounts:
+    lexicon: object
+    keep_captions: bool
+
+    def __call__(self, docs: list[Document]):
+        from .framing.tables import count_phrases
+        from .text.syllables import syllabify
+
+        return count_phrases(syllabify(docs, keep_captions=self.keep_captions), self.lexicon)
+
+
+@dataclass(frozen=True)
+class _PeriodParts:
+    period: str
+
+    def __call__(self, rows):
+        from .framing.tables import period_parts
+
+        return period_parts(rows, period=self.period)
+
+
+@dataclass(frozen=True)
+class _Statements:
+    register: object
+    keep_captions: bool
+
+    def __call__(self, docs: list[Document]):
+        return _extractor(self.register, self.keep_captions).extract(docs)
+
+
+#: In a worker: the extractor of the last task, whose data files are read and indexed once.
+_EXTRACTOR: dict = {}
+
+
+def _extractor(register, keep_captions: bool):
+    from .stance.extract import StanceExtractor
+
+    key = (repr(register), keep_captions)
+    if key not in _EXTRACTOR:
+        _EXTRACTOR.clear()
+        _EXTRACTOR[key] = StanceExtractor(register=register, keep_captions=keep_captions).fit()
+    return _EXTRACTOR[key]
