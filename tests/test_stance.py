@@ -1993,3 +1993,60 @@ def test_general_forms_of_speech(sentence, expected):
 )
 def test_general_forms_that_are_not_speech(sentence):
     assert one_sentence(sentence).empty
+
+
+# --------------------------------------------------------------------------- fifth round (heldout4's misses)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # What was said, a spaced dash, then the speaker and a cue that ends the sentence.
+        (
+            "Giá vé sẽ không tăng trong năm nay – Giám đốc Sở Giao thông Trần Văn Hải cho biết.",
+            [(1, "Trần Văn Hải", "cho biết", "inform")],
+        ),
+        (
+            "Mọi thủ tục đã xong, chưa có sai sót nào – ông Lê Minh Tâm nhận định.",
+            [(1, "Lê Minh Tâm", "nhận định", "assert")],
+        ),
+        # A quotation opened in the sentence before closes here: its verbs are no statements of their own.
+        (
+            "“Chúng tôi đã sẵn sàng. Ngày mai chúng tôi sẽ thông báo kết quả, yêu cầu các đội nộp hồ sơ”, "
+            "bà Nguyễn Thị Hoa cho biết.",
+            [(2, "Nguyễn Thị Hoa", "cho biết", "inform")],
+        ),
+        # "<noun> tên là <Name>": the name.
+        (
+            "Một người bán hàng tên là Ahmed Qasim nói rằng giá bánh mì đã tăng gấp đôi.",
+            [(1, "Ahmed Qasim", "nói rằng", "inform")],
+        ),
+        # A Burmese honorific ("U") dropped as a title is, also for a name longer than the usual window.
+        (
+            "Bộ trưởng Thông tin Myanmar U Kyaw Hsan bác bỏ những cáo buộc của phương Tây.",
+            [(1, "Kyaw Hsan", "bác bỏ", "oppose")],
+        ),
+        (
+            "Hôm qua, Thứ trưởng Ngoại giao Myanmar U Khin Maung Win đã tiếp đại sứ và bác bỏ tin đồn về vụ việc.",
+            [(1, "Khin Maung Win", "bác bỏ", "oppose")],
+        ),
+        # A cue inside a description of the speaker ("người đưa ra đề nghị") is no statement of its own.
+        ("Ông Carlos Ruiz, người đưa ra đề nghị, nói rằng thuế sẽ giảm.", [(1, "Carlos Ruiz", "nói rằng", "inform")]),
+    ],
+)
+def test_fifth_round_patterns(body, expected):
+    assert quads(extract(body)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chiếc xe nói trên đã bị tạm giữ.",  # "nói trên": the said car
+        "Sau bữa tối, cả nhà ngồi nói chuyện với nhau đến khuya.",  # talking together is no statement
+        "Bà đánh giá thế nào về chất lượng giáo dục hiện nay?",  # the reporter's question
+        "Các bài tham luận lần lượt được trình bày như: “Đô thị xanh” của ông Trần Văn Nam.",  # a list
+        "Trận đấu kết thúc với tỷ số 2-1 – một kết quả bất ngờ.",  # a dash, and no cue
+    ],
+)
+def test_fifth_round_non_statements(sentence):
+    assert one_sentence(sentence).empty

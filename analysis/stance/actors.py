@@ -428,7 +428,11 @@ class ActorWords:
             if not n and not (
                 end - first > 1 and words[first].isupper() and words[first].isalpha() and len(words[first]) > 1
             ):
-                break
+                n = (
+                    words[first] in ("U", "Daw") and end - first > 2
+                )  # Burmese honorifics ("U Khin Maung Win"): as titles
+                if not n:
+                    break
             first += n or 1  # a country, a body or an acronym before the name ("Chủ tịch PLO Mahmoud Abbas")
         acronym = end - first == 1 and words[first].isupper() and len(words[first]) > 1  # "Chủ tịch PLO": a body's
         if (

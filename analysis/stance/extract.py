@@ -174,6 +174,8 @@ class _Statements:
                 or _not_said(s.keys, cue_start, cue_end, s.words, after_quote(s.words, s.boundaries[cue_start]))
                 or (s.asides and s.aside_at(cue_start))
                 or any(t[1] <= cue_start < t[4] for t in theos)
+                or _apposed(s, cue_start, cue_end)
+                or (_asks(s) and s.keys[cue_end : cue_end + 2] in (["thế", "nào"], ["ra", "sao"], ["như", "thế"]))
             ):
                 continue
             site = _site(s, cue_start, cue_end, stance, found[-1] if len(found) > len(theos) else None)
@@ -237,6 +239,8 @@ class _Statements:
             ):
                 floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
                 actor = self.speakers.apposition(s, boundary, floor) or actor
+        if actor is None and not site.inside and _closes(s, site.end):
+            actor = self._after_dash(s, site)
         if actor is None and not site.inside:
             actor = self.speakers.after_conjunction(s, site.segment, site.start)
             actor = actor or self.speakers.after_adverbial(s, site.segment, site.start)
@@ -254,6 +258,14 @@ class _Statements:
         if actor is not None and _reviewing(keys, site.start, site.end):
             return None
         return actor
+
+    def _after_dash(self, s: Sentence, site: _Site) -> str | None:
+        """``... trong thời gian tới – Thứ trưởng X cho biết.``: what was said, a spaced dash, then the speaker
+        and a cue that ends the sentence (the dash stands for the comma of ``“...”, X cho biết``)."""
+        dash = next((i for i in range(site.start - 2, site.segment, -1) if s.keys[i] == "-" and s.spaced(i)), None)
+        if dash is None or site.start - dash > 12:
+            return None
+        return self.speakers.actor(s, dash + 1, site.start)
 
     def _indefinite(self, s: Sentence, site: _Site) -> str | None:
         """``Có ý kiến cho rằng ...``, ``Có người bảo ...``: an existential ``có`` (there is) before a speaker
@@ -339,6 +351,8 @@ class _Statements:
             # manner short: try the shorter verbs first there.
             verbs = range(max(start, colon - 4), colon)
             for verb in verbs[-2:] if keys[start] in ("một", "vị") else verbs:
+                if keys[colon - 1] in ("như", "gồm", "bị", "được"):
+                    break  # "Các báo cáo lần lượt được trình bày như: “...”": a list, not speech
                 if (
                     keys[verb] in ("hỏi", "viết", "là")  # "Chủ đề của hội nghị là: “...”": a copula
                     or keys[verb] in _KIN
@@ -504,6 +518,20 @@ def _in_name(words: list[str], at: int) -> bool:
     return at > 0 and words[at][:1].isupper() and words[at - 1][:1].isupper()
 
 
+def _apposed(s: Sentence, start: int, end: int) -> bool:
+    """``William Pena, người đưa ra đề nghị, nói ...``: a cue inside a description of a person set off by
+    commas (``người`` opens it) names what the person did, and is no statement of its own."""
+    boundary, keys = s.boundaries[start], s.keys
+    return (
+        boundary >= 0
+        and keys[boundary] == ","
+        and keys[boundary + 1] == "người"
+        and boundary + 2 < start
+        and keys[boundary + 2] not in ("ta", "dân")  # "Tuy nhiên, người ta cho rằng, ...": a speaker
+        and keys[end : end + 1] == [","]
+    )
+
+
 def _asks(s: Sentence) -> bool:
     """A question: the sentence ends with ``?`` outside a quotation (``Theo ông, vì sao ...?``)."""
     last = len(s.keys) - 1
@@ -554,6 +582,9 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     else the clause after the cue (if it has three syllables or more)."""
     clause_end = s.clause_ends[site.end]
     if site.closes_quote or _closes(s, site.end):
+        dash = next((i for i in range(site.start - 2, site.segment, -1) if s.keys[i] == "-" and s.spaced(i)), None)
+        if s.last_close is None and dash is not None:  # "... thời gian tới – Thứ trưởng X cho biết.": before the dash
+            return [(actor, site.start, site.end, site.stance, max(site.boundary + 1, 0), dash)]
         return [(actor, site.start, site.end, site.stance, "quote", site.boundary)]
     said = [k for k in s.keys[site.end : clause_end] if k[:1].isalnum()]
     if len(said) >= 3 or tuple(said) in _SAID_SO:
@@ -648,10 +679,10 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
 _NOT_SAID = {
     ("yêu", "cầu"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
-    ("nói",): ("về",),
+    ("nói",): ("về", "chuyện", "trên"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the said beam)
     ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
     ("mong",): ("chờ",),
-    ("kể",): ("từ", "đến", "trên"),
+    ("kể",): ("từ", "đến", "trên", "về"),  # "bộ phim kể về ...": telling of, as "nói về"
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
     ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về"),  # answering questions: an activity
     ("nêu",): ("ra",),  # raising points or questions

@@ -208,6 +208,7 @@ class Lexicons:
         )
         if surname is not None:  # "Hòa Bình Nguyễn Văn Thành": a Vietnamese name starts with a family name
             first = surname
+        first += end - first > 2 and s.words[first] in BURMESE_HONORIFICS  # "U Khin Maung Win": U is "Mr"
         return s.span(first, end) if end - first >= 2 else None
 
     def name_in_run(self, s: Sentence, i: int, j: int) -> tuple[int, str] | None:
@@ -225,6 +226,10 @@ class Lexicons:
         while first < j and (n := words.country_at(s.keys, first, j) or _acronym(s.words[first])):
             first += n  # "Thủ tướng Lào X", "Chủ tịch PLO Mahmoud Abbas": the country or body before the name
         return (first, s.span(first, j)) if j - first >= 2 else None
+
+
+# Burmese honorifics written before a name ("Thứ trưởng Ngoại giao Myanmar U Khin Maung Win"): dropped as titles are.
+BURMESE_HONORIFICS = frozenset(("U", "Daw"))
 
 
 def _acronym(word: str) -> int:

@@ -71,6 +71,10 @@ class Speakers:
         groups, longest = self.lex.register.groups, self.lex.longest_group
         whole_group = end - start <= longest and fold(" ".join(s.keys[start:end])) in groups
         for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
+            if s.keys[i] == "tên" and s.words[i] == "tên" and i + 1 < end and s.keys[i - 1] != "có":
+                named = i + 1 + (s.keys[i + 1] == "là")  # "một chủ cửa hàng tên là Awni Shatart": the name
+                if named < end and s.words[named][:1].isupper():
+                    return self.actor(s, named, end)
             if (s.keys[i] == "thuộc" and s.words[i - 1][:1].isupper()) or s.keys[i : i + 2] == ["thay", "mặt"]:
                 end = trim(s, start, i)  # "X thuộc viện Y", "X thay mặt Đoàn Chủ tịch": whom X works or speaks for
                 break
@@ -194,7 +198,10 @@ class Speakers:
     # -- where the subject stands -------------------------------------------------------
     def subject(self, s: Sentence, start: int = 0) -> str | None:
         """The actor that opens the clause at ``start`` (default: the sentence), if one does."""
-        for n in range(min(8, len(s.keys) - start), 0, -1):
+        longest = min(8, len(s.keys) - start)
+        while start + longest < len(s.keys) and longest < 14 and s.words[start + longest][:1].isupper():
+            longest += 1  # a name running on past eight words: "Thứ trưởng Ngoại giao Myanmar U Khin Maung Win"
+        for n in range(longest, 0, -1):
             actor = self.actor(s, start, start + n)
             if actor:
                 return actor
