@@ -2032,6 +2032,30 @@ def test_general_forms_that_are_not_speech(sentence):
         ),
         # A cue inside a description of the speaker ("người đưa ra đề nghị") is no statement of its own.
         ("Ông Carlos Ruiz, người đưa ra đề nghị, nói rằng thuế sẽ giảm.", [(1, "Carlos Ruiz", "nói rằng", "inform")]),
+        # "Theo <something said> của X": X whatever it is, up to a preposition.
+        (
+            "Theo phản ánh của các điểm thi, nhiều thí sinh phải sửa lại giấy báo thi.",
+            [(1, "Các điểm thi", "Theo", "inform")],
+        ),
+        (
+            "Bên cạnh đó, theo kiến nghị của không ít giáo viên, cần lưu ý đến yếu tố vùng miền.",
+            [(1, "Không ít giáo viên", "theo", "inform")],
+        ),
+        (
+            "Theo lời khai của Mận trước cơ quan điều tra, Mận đã bán chiếc xe.",
+            [(1, "Mận", "Theo", "inform")],
+        ),
+        # "Theo <title>, <title> <Name>, ...": the titles run on to the name.
+        (
+            "Theo Thứ trưởng Bộ Ngoại giao, Chủ tịch SOM APEC Lê Công Phụng, hội nghị đã thành công.",
+            [(1, "Lê Công Phụng", "Theo", "inform")],
+        ),
+        # "Theo X, <title ...> <cue>": one statement, the cue's, by X.
+        (
+            "Còn theo cô giáo Đặng Minh Hằng, Hiệu trưởng Trường Tiểu học Hòa Bình (quận Hồng Bàng) cho rằng, "
+            "giáo viên phải dạy quá nhiều môn.",
+            [(1, "Đặng Minh Hằng", "cho rằng", "assert")],
+        ),
     ],
 )
 def test_fifth_round_patterns(body, expected):
@@ -2046,6 +2070,9 @@ def test_fifth_round_patterns(body, expected):
         "Bà đánh giá thế nào về chất lượng giáo dục hiện nay?",  # the reporter's question
         "Các bài tham luận lần lượt được trình bày như: “Đô thị xanh” của ông Trần Văn Nam.",  # a list
         "Trận đấu kết thúc với tỷ số 2-1 – một kết quả bất ngờ.",  # a dash, and no cue
+        "Hội nghị đã thông qua 7 ưu tiên do Việt Nam đề xuất.",  # what Việt Nam once proposed: a noun phrase
+        "Theo quan sát của tôi, lượng xe qua đường không lớn.",  # the reporter looking
+        "Theo quy định của các trường, thí sinh phải có mặt sớm.",  # a rule names no speaker
     ],
 )
 def test_fifth_round_non_statements(sentence):

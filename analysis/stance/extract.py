@@ -175,6 +175,7 @@ class _Statements:
                 or (s.asides and s.aside_at(cue_start))
                 or any(t[1] <= cue_start < t[4] for t in theos)
                 or _apposed(s, cue_start, cue_end)
+                or _agent_of_noun(s, cue_start)
                 or (_asks(s) and s.keys[cue_end : cue_end + 2] in (["thế", "nào"], ["ra", "sao"], ["như", "thế"]))
             ):
                 continue
@@ -182,7 +183,11 @@ class _Statements:
             reporting = introducing and not (site.closes_quote or _introduces(s, cue_end))
             if reporting and tuple(s.keys[cue_start:cue_end]) not in _PUBLISHING:
                 continue
-            actor = self._speaker(s, site, theos)
+            theo = self._theo_speaks(s, site, theos)
+            if theo is not None:  # "Còn theo cô giáo X, Hiệu trưởng Y cho rằng, ...": one statement, X's
+                found.remove(theo)
+                theos = [t for t in theos if t is not theo]
+            actor = theo[0] if theo is not None else self._speaker(s, site, theos)
             if reporting and (actor is None or self.memory.types.get(actor) != "media"):
                 continue  # "Bộ phim phản ánh cuộc sống": only a medium reports by publishing
             if actor is None:
@@ -258,6 +263,25 @@ class _Statements:
         if actor is not None and _reviewing(keys, site.start, site.end):
             return None
         return actor
+
+    def _theo_speaks(self, s: Sentence, site: _Site, theos: list[tuple]) -> tuple | None:
+        """``Theo X, <title> ... <cue>``: a ``Theo`` whose person is then described by a title (brackets
+        allowed) right up to a cue is that cue's subject, run together with ``Theo`` (``Còn theo cô giáo X,
+        Hiệu trưởng Trường Y (quận Z) cho rằng, ...``); the ``Theo`` gives no statement of its own."""
+        keys = s.keys
+        for t in theos:
+            if t[4] >= site.start or s.toks[t[4] - 1].kind != "punct" or self.memory.types.get(t[0]) != "person":
+                continue
+            end = site.start - (keys[site.start - 1] == ",")
+            if end - t[4] > 24 or not self.lex.words.title_at(keys, t[4], end):
+                continue
+            depth, clause = 0, False
+            for k in keys[t[4] : end]:
+                depth += (k == "(") - (k == ")")
+                clause = clause or (depth == 0 and k in (",", ";", ":"))
+            if not clause and t[0] not in self.memory.unnamed:
+                return t
+        return None
 
     def _after_dash(self, s: Sentence, site: _Site) -> str | None:
         """``... trong thời gian tới – Thứ trưởng X cho biết.``: what was said, a spaced dash, then the speaker
@@ -446,22 +470,48 @@ class _Statements:
         when the phrase opens in lower case; a named person in an apposition after it wins."""
         keys = s.keys
         start += keys[start] == "như" and start + 1 < comma  # "theo như Musharraf, ..."
+        said = False
         if not s.words[start][:1].isupper():
             of = next((i for i in range(start, comma) if keys[i] in ("của", "từ")), None)
             if of is not None:  # "Theo đánh giá của X", "Theo tin từ X"
                 noun = [k for k in keys[start:of] if k not in ("một", "các", "những", "cuộc", "bản")]
                 if tuple(noun) in self.lex.not_sources or tuple(keys[start:of]) in self.lex.not_sources:
                     return None, comma  # "Theo quy định của Bộ X": a rule, not a speaker
+                said = tuple(noun) in self.lex.theo_sources
                 start = of + 1
             elif keys[start] in ("lời", "ý"):  # "Theo lời ông X"
                 start += 1 + (keys[start + 1 : start + 2] == ["kiến"])
         actor = self.speakers.actor(s, start, comma)
+        if actor is None and said and 0 < comma - start <= 8 and s.toks[comma - 1].kind == "syllable":
+            actor = self._as_source(s, start, comma)  # "theo kiến nghị của không ít giáo viên, ..."
+        if self.speakers.weak(actor) and self.lex.words.title_at(keys, start, comma):
+            # "Theo Thứ trưởng Bộ Ngoại giao, Trưởng Ban Thư ký APEC, Chủ tịch SOM Lê Công Phụng, ...": the
+            # titles run on, comma after comma, to the name
+            at = comma
+            for _ in range(3):
+                after = next((i for i in range(at + 1, min(len(keys), at + 14)) if keys[i] == ","), None)
+                if after is None or not self.lex.words.title_at(keys, at + 1, after):
+                    break
+                named = self.speakers.actor(s, at + 1, after)
+                if named and self.memory.types.get(named) == "person" and named not in self.memory.unnamed:
+                    return named, after
+                at = after
         after = next((i for i in range(comma + 1, min(len(keys), comma + 8)) if keys[i] == ","), None)
         if after and self.lex.words.opens_with_honorific(keys, comma + 1, after):
             named = self.speakers.actor(s, comma + 1, after)  # "Theo cái nhìn của giáo sư ..., ông X, ..."
             if named and self.memory.types.get(named) == "person" and named not in self.memory.unnamed:
                 return named, after
         return actor, comma
+
+    def _as_source(self, s: Sentence, start: int, end: int) -> str:
+        """The source after ``Theo <something said> của`` as written: a collective when it opens with a
+        determiner of number (``các điểm thi``, ``không ít giáo viên``), else a body."""
+        end = next((i for i in range(start + 1, end) if s.keys[i] in _AFTER_SOURCE), end)  # "Bộ Y tế về giá thuốc"
+        actor = span_text(self.doc.text, s.toks, start, end)
+        actor = actor[:1].upper() + actor[1:]
+        plural = s.keys[start] in _PLURAL or tuple(s.keys[start : start + 2]) in _PLURAL_PHRASES
+        self.memory.types.setdefault(actor, "collective" if plural else "body")
+        return actor
 
     # -- rows -------------------------------------------------------------------------
     def _row(self, s: Sentence, position: int, actor, cue_start, cue_end, stance, c0, c1) -> tuple:
@@ -530,6 +580,18 @@ def _apposed(s: Sentence, start: int, end: int) -> bool:
         and keys[boundary + 2] not in ("ta", "dân")  # "Tuy nhiên, người ta cho rằng, ...": a speaker
         and keys[end : end + 1] == [","]
     )
+
+
+def _agent_of_noun(s: Sentence, start: int) -> bool:
+    """``7 ưu tiên do VN đề xuất``: ``do`` + agent + cue after a noun is a relative clause naming what the agent
+    once proposed (a noun phrase), not a statement; a ``Do ...`` opening a clause (because) is not one."""
+    for do in range(start - 1, max(0, start - 6), -1):
+        if s.toks[do].kind != "syllable":
+            return False
+        if s.keys[do] == "do":
+            agent = s.words[do + 1][:1].isupper() or s.keys[do + 1] in ("các", "những", "ông", "bà", "một")
+            return do < start - 1 and s.toks[do - 1].kind == "syllable" and s.words[do] == "do" and agent
+    return False
 
 
 def _asks(s: Sentence) -> bool:
@@ -602,6 +664,11 @@ _CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "t
 # What may stand before a mid-sentence "theo X, ...": a comma, a conjunction ("bởi theo khuyến cáo của ...") or
 # "cũng" ("..., cũng theo bà Nga, ...").
 _BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà", "cũng"))
+# Words that end the source of "Theo <noun> của X": "của Bộ Y tế về quản lý giá", "của Mận trước cơ quan điều tra".
+_AFTER_SOURCE = frozenset(fold(w) for w in "về trước tại ở trong với cho đối".split())
+# Words of number that open a collective: "các điểm thi", "không ít giáo viên", "đa số người dân".
+_PLURAL = frozenset(fold(w) for w in "các những nhiều mọi".split())
+_PLURAL_PHRASES = folded_phrases(("không ít", "một số", "đa số", "hầu hết", "phần lớn", "nhiều"))
 # Indefinite speakers after an existential "có": "Có ý kiến cho rằng", "Có người bảo", "Có nhiều ý kiến lo ngại".
 _INDEFINITE = folded_phrases(
     (

@@ -88,10 +88,11 @@ def load_cues(path: Path | None = None, *, kind: str = "cues") -> dict[tuple[str
     return cues
 
 
-def load_not_sources() -> frozenset[tuple[str, ...]]:
-    """The nouns of ``Theo <noun> của X`` that name no speaker (``stance_cues.toml``, ``[theo]``)."""
+def load_not_sources(kind: str = "not_sources") -> frozenset[tuple[str, ...]]:
+    """The nouns of ``Theo <noun> của X`` that name no speaker (``stance_cues.toml``, ``[theo]``), or with
+    ``kind="sources"`` those of something said or found, whose ``X`` is a source whatever it is."""
     data = tomllib.loads((config.DATA / "stance_cues.toml").read_text(encoding="utf-8"))
-    return folded_phrases(data.get("theo", {}).get("not_sources", []))
+    return folded_phrases(data.get("theo", {}).get(kind, []))
 
 
 def load_tone() -> dict[str, list[tuple[str, ...]]]:
@@ -128,6 +129,7 @@ class Lexicons:
         )
         self.title_first = {t[0] for t in self.titles}
         self.not_sources = load_not_sources()
+        self.theo_sources = load_not_sources("sources")
         self.person_names = {fold(p.name) for p in register.persons}
         self.titles_of: dict[str, set] = {}  # a person's name as written -> their titles, folded
         self.countries: dict[str, str] = {}  # folded name -> country (the first person listed wins)
