@@ -2056,6 +2056,21 @@ def test_general_forms_that_are_not_speech(sentence):
             "giáo viên phải dạy quá nhiều môn.",
             [(1, "Đặng Minh Hằng", "cho rằng", "assert")],
         ),
+        # Propose-class cues after a document: its sender, also inside what someone else said; a demand relayed
+        # ("truyền đạt ý kiến của X") is X's.
+        (
+            "Ông Lê Văn Ba cho biết Sở Tài chính vừa có văn bản gửi các huyện đề nghị rà soát lại dự án.",
+            [(1, "Lê Văn Ba", "cho biết", "inform"), (1, "Sở Tài chính", "đề nghị", "propose")],
+        ),
+        (
+            "Văn phòng Chính phủ đã có công văn truyền đạt ý kiến của Phó Thủ tướng Trần Văn Hùng yêu cầu các bộ "
+            "báo cáo.",
+            [(1, "Trần Văn Hùng", "yêu cầu", "propose")],
+        ),
+        (
+            "Các bộ trưởng EU đã ra thông cáo kêu gọi hai bên ngừng bắn.",
+            [(1, "Các bộ trưởng EU", "kêu gọi", "propose")],
+        ),
     ],
 )
 def test_fifth_round_patterns(body, expected):
@@ -2073,6 +2088,7 @@ def test_fifth_round_patterns(body, expected):
         "Hội nghị đã thông qua 7 ưu tiên do Việt Nam đề xuất.",  # what Việt Nam once proposed: a noun phrase
         "Theo quan sát của tôi, lượng xe qua đường không lớn.",  # the reporter looking
         "Theo quy định của các trường, thí sinh phải có mặt sớm.",  # a rule names no speaker
+        "Tỉnh chỉ đạo thành lập các đội xung kích.",  # a bare "Tỉnh" with no province named before it
     ],
 )
 def test_fifth_round_non_statements(sentence):

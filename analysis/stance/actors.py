@@ -65,7 +65,11 @@ _PERSON_NOUNS = frozenset(
 )
 # A body's head noun alone, capitalised: a reference to the body of that kind named before ("Sở nói ...").
 BODY_HEADS = frozenset(
-    fold(w) for w in ("bộ", "sở", "cục", "viện", "tòa", "toà", "ban", "hãng", "đoàn", "hội đồng", "ủy ban", "uỷ ban")
+    fold(w)
+    for w in (
+        *("bộ", "sở", "cục", "viện", "tòa", "toà", "ban", "hãng", "đoàn", "hội đồng", "ủy ban", "uỷ ban"),
+        *("huyện", "tỉnh", "quận", "xã", "phường", "trường"),  # "Trước mắt, huyện kiến nghị ..." after "huyện X"
+    )
 )
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
 # Determiners too: "Một người dân ngán ngẩm: ..." has no speaker "Một".

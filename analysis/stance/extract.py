@@ -249,7 +249,8 @@ class _Statements:
         if actor is None and not site.inside:
             actor = self.speakers.after_conjunction(s, site.segment, site.start)
             actor = actor or self.speakers.after_adverbial(s, site.segment, site.start)
-        if actor is None and not site.inside:
+        if actor is None:
+            # "X cho biết Bộ Y vừa có văn bản gửi các tỉnh đề nghị ...": a sender inside what X said too
             actor = self.speakers.sender(s, previous[2] if previous else 0, site.start)
         said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
         # "đề xuất đó đã bị Bắc Kinh bác bỏ.": a passive whose agent ends it; the agent made the act

@@ -25,7 +25,12 @@ _DETERMINERS = frozenset(fold(w) for w in "các những nhiều một hai ba m�
 _CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi".split())
 # Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
 _SENDING = frozenset(fold(w) for w in "có gửi ký ban hành ra phát".split())
-_DOCUMENTS = folded_phrases(("công văn", "công điện", "văn bản", "điện", "thông báo", "thư", "tờ trình", "chỉ thị"))
+_DOCUMENTS = folded_phrases(
+    (
+        *("công văn", "công điện", "văn bản", "điện", "thông báo", "thư", "tờ trình", "chỉ thị"),
+        *("thông cáo", "nghị quyết", "đơn", "công hàm", "điện khẩn", "thư ngỏ"),
+    )
+)
 _COLLECTIVE_NOUNS = frozenset(
     fold(w)
     for w in (
@@ -262,7 +267,11 @@ class Speakers:
         for i in range(end - 2, floor, -1):
             at = i + 1 + (keys[i + 1] in _DETERMINERS)  # "X đã có các văn bản kiến nghị ..."
             if keys[i] in _SENDING and any(tuple(keys[at : at + len(d)]) == d for d in _DOCUMENTS):
-                return self.actor(s, max(s.boundaries[i] + 1, floor), i)
+                # "X có công văn truyền đạt ý kiến (chỉ đạo) của Phó Thủ tướng Y yêu cầu ...": Y's demand
+                of = next((k for k in range(at, end - 1) if keys[k : k + 2] == ["ý", "kiến"]), None)
+                of = next((k for k in range(of + 2, min(end, of + 5)) if keys[k] == "của"), None) if of else None
+                relayed = self.actor(s, of + 1, end) if of is not None and of + 1 < end else None
+                return relayed or self.actor(s, max(s.boundaries[i] + 1, floor), i)
         return None
 
     def author(self, s: Sentence, start: int, end: int) -> str | None:
