@@ -2071,6 +2071,33 @@ def test_general_forms_that_are_not_speech(sentence):
             "Các bộ trưởng EU đã ra thông cáo kêu gọi hai bên ngừng bắn.",
             [(1, "Các bộ trưởng EU", "kêu gọi", "propose")],
         ),
+        # A name before descriptions set off by commas: not a name inside "của ..." (whose brother), a full name
+        # after words in lower case opening the sentence, a description opening with "nhân viên".
+        (
+            "Anh Trần Văn Nam, anh trai của thí sinh Trần Văn Bình, tâm sự: “Em tôi học khá.”",
+            [(1, "Trần Văn Nam", "tâm sự", "inform")],
+        ),
+        (
+            "Khuôn mặt rạng rỡ Nguyễn Thị Vân, thí sinh trường Đại học Y, cho biết: “Đề thi không khó.”",
+            [(1, "Nguyễn Thị Vân", "cho biết", "inform")],
+        ),
+        (
+            "Chị Đỗ Thị Thêu, nhân viên đội thú y, cho rằng hiện chưa có gì đáng lo ngại.",
+            [(1, "Đỗ Thị Thêu", "cho rằng", "assert")],
+        ),
+        (
+            "Theo ông Văn Đình Ưng, thành viên Ban chỉ đạo tuyển sinh, năm nay thí sinh đông hơn.",
+            [(1, "Văn Đình Ưng", "Theo", "inform")],
+        ),
+        # "Ông" opening a sentence: the named man who opened the sentence before, not the last man named in it.
+        (
+            "Tổng thống George Bush cũng ca ngợi ông Colin Powell. Ông cho biết Powell chỉ muốn làm một nhiệm kỳ.",
+            [(2, "George Bush", "cho biết", "inform")],
+        ),
+        (
+            "Bà Nguyễn Thị Lan đã tiếp ông Trần Văn Hùng tại trụ sở. Ông cho biết tỉnh sẽ mở thêm trường.",
+            [(2, "Trần Văn Hùng", "cho biết", "inform")],
+        ),
     ],
 )
 def test_fifth_round_patterns(body, expected):

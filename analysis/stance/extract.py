@@ -274,8 +274,10 @@ class _Statements:
             if t[4] >= site.start or s.toks[t[4] - 1].kind != "punct" or self.memory.types.get(t[0]) != "person":
                 continue
             end = site.start - (keys[site.start - 1] == ",")
-            if end - t[4] > 24 or not self.lex.words.title_at(keys, t[4], end):
-                continue
+            if end - t[4] > 24 or not self.lex.words.title_at(keys, t[4], end) or keys[t[4]] == "người":
+                continue  # not "Theo X, người ký lệnh bắt Y nói rằng": "the one who ..." is someone else
+            if not _introduces(s, site.end):
+                continue  # not "Theo X, thành viên Ban chỉ đạo tuyển sinh, ...": a cue in a body's name
             depth, clause = 0, False
             for k in keys[t[4] : end]:
                 depth += (k == "(") - (k == ")")

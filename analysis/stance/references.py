@@ -211,10 +211,10 @@ class Memory:
                 if (i, t) < here and (not t or self.by_index[i].keys[t - 1] not in honorifics)
             ]
             found += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person" and (i, t) < here]
-            found = self._of_gender(key, found)
+            found = self.of_gender(key, found)
         return max(found)[2] if found else None
 
-    def _of_gender(self, honorific: str, people: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    def of_gender(self, honorific: str, people: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """``people`` (sentence, token, name) less those named after the honorific of the other gender anywhere
         in the document: ``Ông`` is not the woman named ``bà Hassan``."""
         other = {"ông": "bà", "bà": "ông"}.get(honorific)
@@ -297,7 +297,7 @@ class Memory:
                 return person, "person"
         people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
         people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
-        people = self._of_gender(gender, people)
+        people = self.of_gender(gender, people)
         described = self._described(key, s.index, people)
         if described:
             return described, "person"

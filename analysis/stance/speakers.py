@@ -16,6 +16,12 @@ from .sentence import Sentence, as_written, folded_phrases, trim
 
 PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
+# Words before a name that make it a place's (a street, a school named after a person) or say where one is.
+_PLACED = frozenset(fold(w) for w in "đường phố trường học viện ở tại quận huyện xã phường tỉnh cầu chợ".split())
+# Words of a clause, not of a subject, before a name: "Theo ông X", "Còn với phần chất vấn ông X".
+_NOT_BEFORE_NAME = frozenset(fold(w) for w in "theo còn với và của cùng".split())
+# Nouns that open with a preposition's syllable: "nhân viên" (employee), "nhân dân" (the people).
+_NOT_PREPOSITIONS = folded_phrases(("nhân viên", "nhân dân", "nhân vật", "nhân chứng"))
 # A preposition that opens an adverbial before the subject with no comma after it ("Về cơ bản các ..."); not
 # those whose object may be the speaker's noun phrase ("với những gì báo chí đã nêu", "trên trang nhất báo X").
 _ADVERBIAL_OPENERS = frozenset({"về"})
@@ -118,6 +124,23 @@ class Speakers:
             run -= 1
         return any(self.lex.words.name_at(s.keys, k, end) for k in range(run, end - 1))
 
+    def _name_ending(self, s: Sentence, start: int, end: int) -> str | None:
+        """A Vietnamese person's full name (a family name and two or three syllables) that ends ``start:end``
+        after words in lower case (``Khuôn mặt rạng rỡ Nguyễn Thị Vân``), as written."""
+        if (
+            start
+            or end - start > 7
+            or any(k in _PLACED or k in _PREPOSITIONS or k in _NOT_BEFORE_NAME for k in s.keys[start:end])
+        ):
+            return None  # the subject opening the sentence only: not "ở trường Tiểu học Đinh Tiên Hoàng"
+        for k in range(max(start + 1, end - 4), end - 2):
+            capitalised = all(w[:1].isupper() for w in s.words[k:end])
+            if capitalised and s.words[k - 1][:1].islower() and self.lex.words.name_at(s.keys, k, end):
+                name = s.span(k, end)
+                self.memory.types.setdefault(name, "person")
+                return name
+        return None
+
     def _registered(self, s: Sentence, start: int, end: int) -> str | None:
         """A person, collective, title or group of the register at the end of tokens ``start:end``."""
         keys = s.keys
@@ -167,7 +190,7 @@ class Speakers:
         if named and not found.resolve:
             memory.country_of.setdefault(actor, named[0])
         if found.resolve:
-            resolved = memory.refer(found, s, start)
+            resolved = self._previous_subject(s, start, found) or memory.refer(found, s, start)
             if (
                 resolved is None
                 and found.resolve == "surname"
@@ -186,6 +209,29 @@ class Speakers:
             actor, kind = resolved or (actor, kind)
         memory.types.setdefault(actor, kind)
         return actor
+
+    def _previous_subject(self, s: Sentence, start: int, found) -> tuple[str, str] | None:
+        """``Tổng thống Bush cũng ca ngợi ông Powell. Ông cho biết ...``: ``Ông`` opening a sentence is the
+        person who opened the sentence before as its subject (after a fronted clause), not the last man named
+        in it, when that subject is a named person of the same gender."""
+        if start or found.resolve not in ("honorific", "person") or found.key.split()[0] not in ("ông", "bà"):
+            return None
+        before = self.memory.by_index.get(s.index - 1)
+        if before is None or before.kind == "title":
+            return None
+        actor = self.subject(before)
+        for boundary in (i for i, k in enumerate(before.keys[:12]) if k == ","):
+            actor = actor or self.subject(before, boundary + 1)
+        memory = self.memory
+        if (
+            actor is None
+            or memory.types.get(actor) != "person"
+            or actor in memory.unnamed
+            or not memory.of_gender(found.key.split()[0], [(0, 0, actor)])
+            or not any(n == actor for (_, _, n, *_) in (*memory.named, *memory.latin_names, *memory.spoken))
+        ):  # a person named as such, not a capitalised first word read as a name ("Bất", "Gần")
+            return None
+        return actor, "person"
 
     def _described_after(self, s: Sentence, end: int) -> bool:
         """Is the word before ``end`` followed by a description of a person set off by a comma (``Quân, một tay
@@ -309,9 +355,11 @@ class Speakers:
         weak = []
         for _ in range(4):
             start = max(s.boundaries[boundary] + 1, floor)
-            if s.keys[start] in _PREPOSITIONS:
+            if s.keys[start] in _PREPOSITIONS and tuple(s.keys[start : start + 2]) not in _NOT_PREPOSITIONS:
                 break  # "Dưới sự chủ trì của X, kỳ họp khẳng định": an adverbial, not an apposition
-            actor = self.actor(s, start, boundary)
+            actor = self.actor(s, start, boundary) or self._name_ending(s, start, boundary)
+            if s.words[start][:1].islower() and "của" in s.keys[start:boundary]:
+                actor = None  # "anh trai của thí sinh Y": a description naming someone else
             if (
                 actor is not None
                 and self.memory.types.get(actor) == "person"
