@@ -2098,6 +2098,16 @@ def test_general_forms_that_are_not_speech(sentence):
             "Bà Nguyễn Thị Lan đã tiếp ông Trần Văn Hùng tại trụ sở. Ông cho biết tỉnh sẽ mở thêm trường.",
             [(2, "Trần Văn Hùng", "cho biết", "inform")],
         ),
+        # People, then where they live or are ("ở", "tại"): the people.
+        (
+            "Một số hộ dân sinh sống tại đây cho biết các lán trọ chỉ cao hơn 2m.",
+            [(1, "Một số hộ dân", "cho biết", "inform")],
+        ),
+        ("Dân ở đây cho hay họ thức trắng cả đêm.", [(1, "Dân", "cho hay", "inform")]),
+        (
+            "Hai nhân viên y tế trực ở đây cho biết loại vắc xin này đã hết.",
+            [(1, "Hai nhân viên y tế trực", "cho biết", "inform")],
+        ),
     ],
 )
 def test_fifth_round_patterns(body, expected):
@@ -2116,6 +2126,8 @@ def test_fifth_round_patterns(body, expected):
         "Theo quan sát của tôi, lượng xe qua đường không lớn.",  # the reporter looking
         "Theo quy định của các trường, thí sinh phải có mặt sớm.",  # a rule names no speaker
         "Tỉnh chỉ đạo thành lập các đội xung kích.",  # a bare "Tỉnh" with no province named before it
+        "Dân tham gia đánh giá chất lượng đảng viên mỗi năm một lần.",  # "Dân" alone is no speaker
+        "Dân số ở đây cho thấy tăng nhanh.",
     ],
 )
 def test_fifth_round_non_statements(sentence):

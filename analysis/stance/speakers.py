@@ -98,12 +98,34 @@ class Speakers:
             return None
         actor = self._registered(s, start, end)
         if actor is None:
-            return self._general(s, start, end) or self._first_conjunct(s, start, end)
+            return self._general(s, start, end) or self._first_conjunct(s, start, end) or self._located(s, start, end)
         self.memory.types.setdefault(actor, self._register_type(actor))
         named = self.lex.words.countries_in(s.keys, start, end)
         if named and fold(actor) not in self.lex.words.country_names:
             self.memory.country_of.setdefault(actor, named[0])
         return actor
+
+    def _located(self, s: Sentence, start: int, end: int) -> str | None:
+        """``Một số hộ dân sinh sống tại đây cho biết``, ``Dân ở đây cho hay``: people (a collective or a person
+        by what they are) followed by where they live or are: the people, as written up to ``ở``/``tại``."""
+        at = next((i for i in range(start + 1, end) if s.keys[i] in ("ở", "tại")), None)
+        if at is None or end - at > 6:
+            return None
+        head = at - (s.keys[at - 1] == "sống") - (s.keys[at - 2 : at] == ["sinh", "sống"])
+        if head <= start:
+            return None
+        if s.keys[start:head] == ["dân"]:  # "Dân ở đây cho hay": the people of a place
+            self.memory.types.setdefault(s.words[start], "collective")
+            return s.words[start]
+        found = self.lex.words.recognise(s, start, head)
+        if found is None or found.type not in ("collective", "person") or found.resolve:
+            return None
+        if found.type == "person" and (found.key != "unnamed" or s.keys[start] not in _DETERMINERS):
+            return None  # people by what they are, counted ("Hai nhân viên y tế trực ở đây"), not an office
+        if found.type == "person":
+            self.memory.unnamed.add(found.text)  # a named person set off by commas before it wins
+        self.memory.types.setdefault(found.text, found.type)
+        return found.text
 
     def _first_conjunct(self, s: Sentence, start: int, end: int) -> str | None:
         """``A và B <cue>``, a subject of two conjuncts read as no actor whole (``Nguyễn Thu Hà và thí sinh
