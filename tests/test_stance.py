@@ -2108,6 +2108,12 @@ def test_general_forms_that_are_not_speech(sentence):
             "Hai nhân viên y tế trực ở đây cho biết loại vắc xin này đã hết.",
             [(1, "Hai nhân viên y tế trực", "cho biết", "inform")],
         ),
+        # A fronted "Đồng tình với ..." (agrees with) is the act of the subject after it, besides its own cue.
+        (
+            "Đồng tình với quan điểm này, Chủ nhiệm Ủy ban Pháp luật Vũ Đức Khiển cho rằng, pháp lệnh cần nâng "
+            "thành luật.",
+            [(1, "Vũ Đức Khiển", "Đồng tình", "agree"), (1, "Vũ Đức Khiển", "cho rằng", "assert")],
+        ),
     ],
 )
 def test_fifth_round_patterns(body, expected):
@@ -2128,6 +2134,7 @@ def test_fifth_round_patterns(body, expected):
         "Tỉnh chỉ đạo thành lập các đội xung kích.",  # a bare "Tỉnh" with no province named before it
         "Dân tham gia đánh giá chất lượng đảng viên mỗi năm một lần.",  # "Dân" alone is no speaker
         "Dân số ở đây cho thấy tăng nhanh.",
+        "Đề xuất này nhận được sự đồng tình của nhiều đại biểu.",  # agreement as a noun
     ],
 )
 def test_fifth_round_non_statements(sentence):
