@@ -2112,7 +2112,7 @@ def test_general_forms_that_are_not_speech(sentence):
         (
             "Đồng tình với quan điểm này, Chủ nhiệm Ủy ban Pháp luật Vũ Đức Khiển cho rằng, pháp lệnh cần nâng "
             "thành luật.",
-            [(1, "Vũ Đức Khiển", "Đồng tình", "agree"), (1, "Vũ Đức Khiển", "cho rằng", "assert")],
+            [(1, "Vũ Đức Khiển", "cho rằng", "assert"), (1, "Vũ Đức Khiển", "Đồng tình", "agree")],
         ),
     ],
 )
