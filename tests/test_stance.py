@@ -1635,17 +1635,18 @@ def vntc_halves(tmp_path_factory):
     return halves
 
 
-# Floors a little under today's scores on each file (all five are development data now; heldout2 and heldout3
-# guided the fourth round of rules, at 0.84 / 0.63 and 0.86 / 0.73 since): a change that loses statements on
-# real news fails here. The articles' statements were annotated by reading.
+# Floors a little under today's scores on each file (all six are development data now; heldout2 and heldout3
+# guided the fourth round of rules, heldout4 the fifth: 0.84 / 0.64, 0.88 / 0.74 and 0.97 / 0.78 since): a
+# change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
     [
         ("dev", 140, 0.95, 0.85),
         ("heldout", 147, 0.92, 0.75),
         ("fresh", 158, 0.93, 0.82),
-        ("heldout2", 184, 0.8, 0.6),
-        ("heldout3", 171, 0.83, 0.7),
+        ("heldout2", 184, 0.8, 0.62),
+        ("heldout3", 171, 0.84, 0.72),
+        ("heldout4", 144, 0.93, 0.75),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
