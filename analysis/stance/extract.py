@@ -289,8 +289,9 @@ class _Statements:
     def _after_dash(self, s: Sentence, site: _Site) -> str | None:
         """``... trong thời gian tới – Thứ trưởng X cho biết.``: what was said, a spaced dash, then the speaker
         and a cue that ends the sentence (the dash stands for the comma of ``“...”, X cho biết``)."""
-        dash = next((i for i in range(site.start - 2, site.segment, -1) if s.keys[i] == "-" and s.spaced(i)), None)
-        if dash is None or site.start - dash > 12:
+        back = range(site.start - 2, max(site.segment, site.start - 13), -1)  # the speaker is short: look no further
+        dash = next((i for i in back if s.keys[i] == "-" and s.spaced(i)), None)
+        if dash is None:
             return None
         return self.speakers.actor(s, dash + 1, site.start)
 
@@ -647,7 +648,8 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     else the clause after the cue (if it has three syllables or more)."""
     clause_end = s.clause_ends[site.end]
     if site.closes_quote or _closes(s, site.end):
-        dash = next((i for i in range(site.start - 2, site.segment, -1) if s.keys[i] == "-" and s.spaced(i)), None)
+        back = range(site.start - 2, max(site.segment, site.start - 13), -1)
+        dash = next((i for i in back if s.keys[i] == "-" and s.spaced(i)), None)
         if s.last_close is None and dash is not None:  # "... thời gian tới – Thứ trưởng X cho biết.": before the dash
             return [(actor, site.start, site.end, site.stance, max(site.boundary + 1, 0), dash)]
         return [(actor, site.start, site.end, site.stance, "quote", site.boundary)]

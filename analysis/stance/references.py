@@ -58,12 +58,23 @@ class Memory:
         self.unnamed: set[str] = set()  # actors that are a person by title alone ("Giám đốc cảng Duba")
         self.bare: set[str] = set()  # capitalised words alone, with no honorific or title ("Askari")
         self.spoken: list[tuple[int, int, str, str]] = []  # (sentence, token, actor, type) of statements so far
+        self.speakers: set[str] = set()  # the actors of those statements
 
     def said(self, s: Sentence, at: int, actor: str) -> str:
         """Remember that ``actor`` spoke at token ``at`` of ``s``; its type."""
         kind = self.types.get(actor, "person")
         self.spoken.append((s.index, at, actor, kind))
+        self.speakers.add(actor)
         return kind
+
+    def known(self, actor: str) -> bool:
+        """Is ``actor`` a person named as such in the document (by a name, or in Latin script) or a speaker so
+        far, not a capitalised first word read as a name?"""
+        return actor in self.speakers or actor in self._names
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(n for (_, _, n, *_) in (*self.named, *self.latin_names))
 
     # -- people named ---------------------------------------------------------------
     @cached_property

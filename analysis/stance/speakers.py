@@ -250,7 +250,7 @@ class Speakers:
             or memory.types.get(actor) != "person"
             or actor in memory.unnamed
             or not memory.of_gender(found.key.split()[0], [(0, 0, actor)])
-            or not any(n == actor for (_, _, n, *_) in (*memory.named, *memory.latin_names, *memory.spoken))
+            or not memory.known(actor)
         ):  # a person named as such, not a capitalised first word read as a name ("Bất", "Gần")
             return None
         return actor, "person"
