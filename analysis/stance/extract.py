@@ -250,8 +250,10 @@ class _Statements:
             actor = self.speakers.after_conjunction(s, site.segment, site.start)
             actor = actor or self.speakers.after_adverbial(s, site.segment, site.start)
         if actor is None:
-            # "X cho biết Bộ Y vừa có văn bản gửi các tỉnh đề nghị ...": a sender inside what X said too
-            actor = self.speakers.sender(s, previous[2] if previous else 0, site.start)
+            # "X cho biết Bộ Y vừa có văn bản gửi các tỉnh đề nghị ...": a sender inside what X said too (close
+            # to the cue: a cue after cue within one long statement must not scan back to its start each time)
+            floor = previous[2] if previous else 0
+            actor = self.speakers.sender(s, max(floor, site.start - 24) if site.inside else floor, site.start)
         said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
         # "đề xuất đó đã bị Bắc Kinh bác bỏ.": a passive whose agent ends it; the agent made the act
         said_so = said_so or (site.stance != "inform" and ends_sentence(s, site.end))
