@@ -1635,17 +1635,18 @@ def vntc_halves(tmp_path_factory):
     return halves
 
 
-# Floors a little under today's scores on each file (all five are development data now; heldout2 and heldout3
-# guided the fourth round of rules, at 0.84 / 0.63 and 0.86 / 0.73 since): a change that loses statements on
-# real news fails here. The articles' statements were annotated by reading.
+# Floors a little under today's scores on each file (all six are development data now; heldout2 and heldout3
+# guided the fourth round of rules, heldout4 the fifth: 0.84 / 0.64, 0.88 / 0.74 and 0.97 / 0.78 since): a
+# change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
     [
         ("dev", 140, 0.95, 0.85),
         ("heldout", 147, 0.92, 0.75),
         ("fresh", 158, 0.93, 0.82),
-        ("heldout2", 184, 0.8, 0.6),
-        ("heldout3", 171, 0.83, 0.7),
+        ("heldout2", 184, 0.8, 0.62),
+        ("heldout3", 171, 0.84, 0.72),
+        ("heldout4", 144, 0.93, 0.75),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1992,4 +1993,150 @@ def test_general_forms_of_speech(sentence, expected):
     ],
 )
 def test_general_forms_that_are_not_speech(sentence):
+    assert one_sentence(sentence).empty
+
+
+# --------------------------------------------------------------------------- fifth round (heldout4's misses)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # What was said, a spaced dash, then the speaker and a cue that ends the sentence.
+        (
+            "Giá vé sẽ không tăng trong năm nay – Giám đốc Sở Giao thông Trần Văn Hải cho biết.",
+            [(1, "Trần Văn Hải", "cho biết", "inform")],
+        ),
+        (
+            "Mọi thủ tục đã xong, chưa có sai sót nào – ông Lê Minh Tâm nhận định.",
+            [(1, "Lê Minh Tâm", "nhận định", "assert")],
+        ),
+        # A quotation opened in the sentence before closes here: its verbs are no statements of their own.
+        (
+            "“Chúng tôi đã sẵn sàng. Ngày mai chúng tôi sẽ thông báo kết quả, yêu cầu các đội nộp hồ sơ”, "
+            "bà Nguyễn Thị Hoa cho biết.",
+            [(2, "Nguyễn Thị Hoa", "cho biết", "inform")],
+        ),
+        # "<noun> tên là <Name>": the name.
+        (
+            "Một người bán hàng tên là Ahmed Qasim nói rằng giá bánh mì đã tăng gấp đôi.",
+            [(1, "Ahmed Qasim", "nói rằng", "inform")],
+        ),
+        # A Burmese honorific ("U") dropped as a title is, also for a name longer than the usual window.
+        (
+            "Bộ trưởng Thông tin Myanmar U Kyaw Hsan bác bỏ những cáo buộc của phương Tây.",
+            [(1, "Kyaw Hsan", "bác bỏ", "oppose")],
+        ),
+        (
+            "Hôm qua, Thứ trưởng Ngoại giao Myanmar U Khin Maung Win đã tiếp đại sứ và bác bỏ tin đồn về vụ việc.",
+            [(1, "Khin Maung Win", "bác bỏ", "oppose")],
+        ),
+        # A cue inside a description of the speaker ("người đưa ra đề nghị") is no statement of its own.
+        ("Ông Carlos Ruiz, người đưa ra đề nghị, nói rằng thuế sẽ giảm.", [(1, "Carlos Ruiz", "nói rằng", "inform")]),
+        # "Theo <something said> của X": X whatever it is, up to a preposition.
+        (
+            "Theo phản ánh của các điểm thi, nhiều thí sinh phải sửa lại giấy báo thi.",
+            [(1, "Các điểm thi", "Theo", "inform")],
+        ),
+        (
+            "Bên cạnh đó, theo kiến nghị của không ít giáo viên, cần lưu ý đến yếu tố vùng miền.",
+            [(1, "Không ít giáo viên", "theo", "inform")],
+        ),
+        (
+            "Theo lời khai của Mận trước cơ quan điều tra, Mận đã bán chiếc xe.",
+            [(1, "Mận", "Theo", "inform")],
+        ),
+        # "Theo <title>, <title> <Name>, ...": the titles run on to the name.
+        (
+            "Theo Thứ trưởng Bộ Ngoại giao, Chủ tịch SOM APEC Lê Công Phụng, hội nghị đã thành công.",
+            [(1, "Lê Công Phụng", "Theo", "inform")],
+        ),
+        # "Theo X, <title ...> <cue>": one statement, the cue's, by X.
+        (
+            "Còn theo cô giáo Đặng Minh Hằng, Hiệu trưởng Trường Tiểu học Hòa Bình (quận Hồng Bàng) cho rằng, "
+            "giáo viên phải dạy quá nhiều môn.",
+            [(1, "Đặng Minh Hằng", "cho rằng", "assert")],
+        ),
+        # Propose-class cues after a document: its sender, also inside what someone else said; a demand relayed
+        # ("truyền đạt ý kiến của X") is X's.
+        (
+            "Ông Lê Văn Ba cho biết Sở Tài chính vừa có văn bản gửi các huyện đề nghị rà soát lại dự án.",
+            [(1, "Lê Văn Ba", "cho biết", "inform"), (1, "Sở Tài chính", "đề nghị", "propose")],
+        ),
+        (
+            "Văn phòng Chính phủ đã có công văn truyền đạt ý kiến của Phó Thủ tướng Trần Văn Hùng yêu cầu các bộ "
+            "báo cáo.",
+            [(1, "Trần Văn Hùng", "yêu cầu", "propose")],
+        ),
+        (
+            "Các bộ trưởng EU đã ra thông cáo kêu gọi hai bên ngừng bắn.",
+            [(1, "Các bộ trưởng EU", "kêu gọi", "propose")],
+        ),
+        # A name before descriptions set off by commas: not a name inside "của ..." (whose brother), a full name
+        # after words in lower case opening the sentence, a description opening with "nhân viên".
+        (
+            "Anh Trần Văn Nam, anh trai của thí sinh Trần Văn Bình, tâm sự: “Em tôi học khá.”",
+            [(1, "Trần Văn Nam", "tâm sự", "inform")],
+        ),
+        (
+            "Khuôn mặt rạng rỡ Nguyễn Thị Vân, thí sinh trường Đại học Y, cho biết: “Đề thi không khó.”",
+            [(1, "Nguyễn Thị Vân", "cho biết", "inform")],
+        ),
+        (
+            "Chị Đỗ Thị Thêu, nhân viên đội thú y, cho rằng hiện chưa có gì đáng lo ngại.",
+            [(1, "Đỗ Thị Thêu", "cho rằng", "assert")],
+        ),
+        (
+            "Theo ông Văn Đình Ưng, thành viên Ban chỉ đạo tuyển sinh, năm nay thí sinh đông hơn.",
+            [(1, "Văn Đình Ưng", "Theo", "inform")],
+        ),
+        # "Ông" opening a sentence: the named man who opened the sentence before, not the last man named in it.
+        (
+            "Tổng thống George Bush cũng ca ngợi ông Colin Powell. Ông cho biết Powell chỉ muốn làm một nhiệm kỳ.",
+            [(2, "George Bush", "cho biết", "inform")],
+        ),
+        (
+            "Bà Nguyễn Thị Lan đã tiếp ông Trần Văn Hùng tại trụ sở. Ông cho biết tỉnh sẽ mở thêm trường.",
+            [(2, "Trần Văn Hùng", "cho biết", "inform")],
+        ),
+        # People, then where they live or are ("ở", "tại"): the people.
+        (
+            "Một số hộ dân sinh sống tại đây cho biết các lán trọ chỉ cao hơn 2m.",
+            [(1, "Một số hộ dân", "cho biết", "inform")],
+        ),
+        ("Dân ở đây cho hay họ thức trắng cả đêm.", [(1, "Dân", "cho hay", "inform")]),
+        (
+            "Hai nhân viên y tế trực ở đây cho biết loại vắc xin này đã hết.",
+            [(1, "Hai nhân viên y tế trực", "cho biết", "inform")],
+        ),
+        # A fronted "Đồng tình với ..." (agrees with) is the act of the subject after it, besides its own cue.
+        (
+            "Đồng tình với quan điểm này, Chủ nhiệm Ủy ban Pháp luật Vũ Đức Khiển cho rằng, pháp lệnh cần nâng "
+            "thành luật.",
+            [(1, "Vũ Đức Khiển", "cho rằng", "assert"), (1, "Vũ Đức Khiển", "Đồng tình", "agree")],
+        ),
+    ],
+)
+def test_fifth_round_patterns(body, expected):
+    assert quads(extract(body)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chiếc xe nói trên đã bị tạm giữ.",  # "nói trên": the said car
+        "Sau bữa tối, cả nhà ngồi nói chuyện với nhau đến khuya.",  # talking together is no statement
+        "Bà đánh giá thế nào về chất lượng giáo dục hiện nay?",  # the reporter's question
+        "Các bài tham luận lần lượt được trình bày như: “Đô thị xanh” của ông Trần Văn Nam.",  # a list
+        "Trận đấu kết thúc với tỷ số 2-1 – một kết quả bất ngờ.",  # a dash, and no cue
+        "Hội nghị đã thông qua 7 ưu tiên do Việt Nam đề xuất.",  # what Việt Nam once proposed: a noun phrase
+        "Theo quan sát của tôi, lượng xe qua đường không lớn.",  # the reporter looking
+        "Theo quy định của các trường, thí sinh phải có mặt sớm.",  # a rule names no speaker
+        "Tỉnh chỉ đạo thành lập các đội xung kích.",  # a bare "Tỉnh" with no province named before it
+        "Dân tham gia đánh giá chất lượng đảng viên mỗi năm một lần.",  # "Dân" alone is no speaker
+        "Dân số ở đây cho thấy tăng nhanh.",
+        "Đề xuất này nhận được sự đồng tình của nhiều đại biểu.",  # agreement as a noun
+    ],
+)
+def test_fifth_round_non_statements(sentence):
     assert one_sentence(sentence).empty

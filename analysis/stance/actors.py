@@ -65,7 +65,11 @@ _PERSON_NOUNS = frozenset(
 )
 # A body's head noun alone, capitalised: a reference to the body of that kind named before ("Sở nói ...").
 BODY_HEADS = frozenset(
-    fold(w) for w in ("bộ", "sở", "cục", "viện", "tòa", "toà", "ban", "hãng", "đoàn", "hội đồng", "ủy ban", "uỷ ban")
+    fold(w)
+    for w in (
+        *("bộ", "sở", "cục", "viện", "tòa", "toà", "ban", "hãng", "đoàn", "hội đồng", "ủy ban", "uỷ ban"),
+        *("huyện", "tỉnh", "quận", "xã", "phường", "trường"),  # "Trước mắt, huyện kiến nghị ..." after "huyện X"
+    )
 )
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
 # Determiners too: "Một người dân ngán ngẩm: ..." has no speaker "Một".
@@ -428,7 +432,11 @@ class ActorWords:
             if not n and not (
                 end - first > 1 and words[first].isupper() and words[first].isalpha() and len(words[first]) > 1
             ):
-                break
+                n = (
+                    words[first] in ("U", "Daw") and end - first > 2
+                )  # Burmese honorifics ("U Khin Maung Win"): as titles
+                if not n:
+                    break
             first += n or 1  # a country, a body or an acronym before the name ("Chủ tịch PLO Mahmoud Abbas")
         acronym = end - first == 1 and words[first].isupper() and len(words[first]) > 1  # "Chủ tịch PLO": a body's
         if (

@@ -174,13 +174,20 @@ class _Statements:
                 or _not_said(s.keys, cue_start, cue_end, s.words, after_quote(s.words, s.boundaries[cue_start]))
                 or (s.asides and s.aside_at(cue_start))
                 or any(t[1] <= cue_start < t[4] for t in theos)
+                or _apposed(s, cue_start, cue_end)
+                or _agent_of_noun(s, cue_start)
+                or (_asks(s) and s.keys[cue_end : cue_end + 2] in (["thế", "nào"], ["ra", "sao"], ["như", "thế"]))
             ):
                 continue
             site = _site(s, cue_start, cue_end, stance, found[-1] if len(found) > len(theos) else None)
             reporting = introducing and not (site.closes_quote or _introduces(s, cue_end))
             if reporting and tuple(s.keys[cue_start:cue_end]) not in _PUBLISHING:
                 continue
-            actor = self._speaker(s, site, theos)
+            theo = self._theo_speaks(s, site, theos)
+            if theo is not None:  # "Còn theo cô giáo X, Hiệu trưởng Y cho rằng, ...": one statement, X's
+                found.remove(theo)
+                theos = [t for t in theos if t is not theo]
+            actor = theo[0] if theo is not None else self._speaker(s, site, theos)
             if reporting and (actor is None or self.memory.types.get(actor) != "media"):
                 continue  # "Bộ phim phản ánh cuộc sống": only a medium reports by publishing
             if actor is None:
@@ -237,11 +244,16 @@ class _Statements:
             ):
                 floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
                 actor = self.speakers.apposition(s, boundary, floor) or actor
+        if actor is None and not site.inside and _closes(s, site.end):
+            actor = self._after_dash(s, site)
         if actor is None and not site.inside:
             actor = self.speakers.after_conjunction(s, site.segment, site.start)
             actor = actor or self.speakers.after_adverbial(s, site.segment, site.start)
-        if actor is None and not site.inside:
-            actor = self.speakers.sender(s, previous[2] if previous else 0, site.start)
+        if actor is None:
+            # "X cho biết Bộ Y vừa có văn bản gửi các tỉnh đề nghị ...": a sender inside what X said too (close
+            # to the cue: a cue after cue within one long statement must not scan back to its start each time)
+            floor = previous[2] if previous else 0
+            actor = self.speakers.sender(s, max(floor, site.start - 24) if site.inside else floor, site.start)
         said_so = s.keys[site.end - 1] in ("là", "rằng") or _introduces(s, site.end, comma=False)
         # "đề xuất đó đã bị Bắc Kinh bác bỏ.": a passive whose agent ends it; the agent made the act
         said_so = said_so or (site.stance != "inform" and ends_sentence(s, site.end))
@@ -254,6 +266,36 @@ class _Statements:
         if actor is not None and _reviewing(keys, site.start, site.end):
             return None
         return actor
+
+    def _theo_speaks(self, s: Sentence, site: _Site, theos: list[tuple]) -> tuple | None:
+        """``Theo X, <title> ... <cue>``: a ``Theo`` whose person is then described by a title (brackets
+        allowed) right up to a cue is that cue's subject, run together with ``Theo`` (``Còn theo cô giáo X,
+        Hiệu trưởng Trường Y (quận Z) cho rằng, ...``); the ``Theo`` gives no statement of its own."""
+        keys = s.keys
+        for t in theos:
+            if t[4] >= site.start or s.toks[t[4] - 1].kind != "punct" or self.memory.types.get(t[0]) != "person":
+                continue
+            end = site.start - (keys[site.start - 1] == ",")
+            if end - t[4] > 24 or not self.lex.words.title_at(keys, t[4], end) or keys[t[4]] == "người":
+                continue  # not "Theo X, người ký lệnh bắt Y nói rằng": "the one who ..." is someone else
+            if not _introduces(s, site.end):
+                continue  # not "Theo X, thành viên Ban chỉ đạo tuyển sinh, ...": a cue in a body's name
+            depth, clause = 0, False
+            for k in keys[t[4] : end]:
+                depth += (k == "(") - (k == ")")
+                clause = clause or (depth == 0 and k in (",", ";", ":"))
+            if not clause and t[0] not in self.memory.unnamed:
+                return t
+        return None
+
+    def _after_dash(self, s: Sentence, site: _Site) -> str | None:
+        """``... trong thời gian tới – Thứ trưởng X cho biết.``: what was said, a spaced dash, then the speaker
+        and a cue that ends the sentence (the dash stands for the comma of ``“...”, X cho biết``)."""
+        back = range(site.start - 2, max(site.segment, site.start - 13), -1)  # the speaker is short: look no further
+        dash = next((i for i in back if s.keys[i] == "-" and s.spaced(i)), None)
+        if dash is None:
+            return None
+        return self.speakers.actor(s, dash + 1, site.start)
 
     def _indefinite(self, s: Sentence, site: _Site) -> str | None:
         """``Có ý kiến cho rằng ...``, ``Có người bảo ...``: an existential ``có`` (there is) before a speaker
@@ -339,6 +381,8 @@ class _Statements:
             # manner short: try the shorter verbs first there.
             verbs = range(max(start, colon - 4), colon)
             for verb in verbs[-2:] if keys[start] in ("một", "vị") else verbs:
+                if keys[colon - 1] in ("như", "gồm", "bị", "được"):
+                    break  # "Các báo cáo lần lượt được trình bày như: “...”": a list, not speech
                 if (
                     keys[verb] in ("hỏi", "viết", "là")  # "Chủ đề của hội nghị là: “...”": a copula
                     or keys[verb] in _KIN
@@ -432,22 +476,48 @@ class _Statements:
         when the phrase opens in lower case; a named person in an apposition after it wins."""
         keys = s.keys
         start += keys[start] == "như" and start + 1 < comma  # "theo như Musharraf, ..."
+        said = False
         if not s.words[start][:1].isupper():
             of = next((i for i in range(start, comma) if keys[i] in ("của", "từ")), None)
             if of is not None:  # "Theo đánh giá của X", "Theo tin từ X"
                 noun = [k for k in keys[start:of] if k not in ("một", "các", "những", "cuộc", "bản")]
                 if tuple(noun) in self.lex.not_sources or tuple(keys[start:of]) in self.lex.not_sources:
                     return None, comma  # "Theo quy định của Bộ X": a rule, not a speaker
+                said = tuple(noun) in self.lex.theo_sources
                 start = of + 1
             elif keys[start] in ("lời", "ý"):  # "Theo lời ông X"
                 start += 1 + (keys[start + 1 : start + 2] == ["kiến"])
         actor = self.speakers.actor(s, start, comma)
+        if actor is None and said and 0 < comma - start <= 8 and s.toks[comma - 1].kind == "syllable":
+            actor = self._as_source(s, start, comma)  # "theo kiến nghị của không ít giáo viên, ..."
+        if self.speakers.weak(actor) and self.lex.words.title_at(keys, start, comma):
+            # "Theo Thứ trưởng Bộ Ngoại giao, Trưởng Ban Thư ký APEC, Chủ tịch SOM Lê Công Phụng, ...": the
+            # titles run on, comma after comma, to the name
+            at = comma
+            for _ in range(3):
+                after = next((i for i in range(at + 1, min(len(keys), at + 14)) if keys[i] == ","), None)
+                if after is None or not self.lex.words.title_at(keys, at + 1, after):
+                    break
+                named = self.speakers.actor(s, at + 1, after)
+                if named and self.memory.types.get(named) == "person" and named not in self.memory.unnamed:
+                    return named, after
+                at = after
         after = next((i for i in range(comma + 1, min(len(keys), comma + 8)) if keys[i] == ","), None)
         if after and self.lex.words.opens_with_honorific(keys, comma + 1, after):
             named = self.speakers.actor(s, comma + 1, after)  # "Theo cái nhìn của giáo sư ..., ông X, ..."
             if named and self.memory.types.get(named) == "person" and named not in self.memory.unnamed:
                 return named, after
         return actor, comma
+
+    def _as_source(self, s: Sentence, start: int, end: int) -> str:
+        """The source after ``Theo <something said> của`` as written: a collective when it opens with a
+        determiner of number (``các điểm thi``, ``không ít giáo viên``), else a body."""
+        end = next((i for i in range(start + 1, end) if s.keys[i] in _AFTER_SOURCE), end)  # "Bộ Y tế về giá thuốc"
+        actor = span_text(self.doc.text, s.toks, start, end)
+        actor = actor[:1].upper() + actor[1:]
+        plural = s.keys[start] in _PLURAL or tuple(s.keys[start : start + 2]) in _PLURAL_PHRASES
+        self.memory.types.setdefault(actor, "collective" if plural else "body")
+        return actor
 
     # -- rows -------------------------------------------------------------------------
     def _row(self, s: Sentence, position: int, actor, cue_start, cue_end, stance, c0, c1) -> tuple:
@@ -504,6 +574,32 @@ def _in_name(words: list[str], at: int) -> bool:
     return at > 0 and words[at][:1].isupper() and words[at - 1][:1].isupper()
 
 
+def _apposed(s: Sentence, start: int, end: int) -> bool:
+    """``William Pena, người đưa ra đề nghị, nói ...``: a cue inside a description of a person set off by
+    commas (``người`` opens it) names what the person did, and is no statement of its own."""
+    boundary, keys = s.boundaries[start], s.keys
+    return (
+        boundary >= 0
+        and keys[boundary] == ","
+        and keys[boundary + 1] == "người"
+        and boundary + 2 < start
+        and keys[boundary + 2] not in ("ta", "dân")  # "Tuy nhiên, người ta cho rằng, ...": a speaker
+        and keys[end : end + 1] == [","]
+    )
+
+
+def _agent_of_noun(s: Sentence, start: int) -> bool:
+    """``7 ưu tiên do VN đề xuất``: ``do`` + agent + cue after a noun is a relative clause naming what the agent
+    once proposed (a noun phrase), not a statement; a ``Do ...`` opening a clause (because) is not one."""
+    for do in range(start - 1, max(0, start - 6), -1):
+        if s.toks[do].kind != "syllable":
+            return False
+        if s.keys[do] == "do":
+            agent = s.words[do + 1][:1].isupper() or s.keys[do + 1] in ("các", "những", "ông", "bà", "một")
+            return do < start - 1 and s.toks[do - 1].kind == "syllable" and s.words[do] == "do" and agent
+    return False
+
+
 def _asks(s: Sentence) -> bool:
     """A question: the sentence ends with ``?`` outside a quotation (``Theo ông, vì sao ...?``)."""
     last = len(s.keys) - 1
@@ -554,6 +650,10 @@ def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     else the clause after the cue (if it has three syllables or more)."""
     clause_end = s.clause_ends[site.end]
     if site.closes_quote or _closes(s, site.end):
+        back = range(site.start - 2, max(site.segment, site.start - 13), -1)
+        dash = next((i for i in back if s.keys[i] == "-" and s.spaced(i)), None)
+        if s.last_close is None and dash is not None:  # "... thời gian tới – Thứ trưởng X cho biết.": before the dash
+            return [(actor, site.start, site.end, site.stance, max(site.boundary + 1, 0), dash)]
         return [(actor, site.start, site.end, site.stance, "quote", site.boundary)]
     said = [k for k in s.keys[site.end : clause_end] if k[:1].isalnum()]
     if len(said) >= 3 or tuple(said) in _SAID_SO:
@@ -571,6 +671,11 @@ _CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "t
 # What may stand before a mid-sentence "theo X, ...": a comma, a conjunction ("bởi theo khuyến cáo của ...") or
 # "cũng" ("..., cũng theo bà Nga, ...").
 _BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà", "cũng"))
+# Words that end the source of "Theo <noun> của X": "của Bộ Y tế về quản lý giá", "của Mận trước cơ quan điều tra".
+_AFTER_SOURCE = frozenset(fold(w) for w in "về trước tại ở trong với cho đối".split())
+# Words of number that open a collective: "các điểm thi", "không ít giáo viên", "đa số người dân".
+_PLURAL = frozenset(fold(w) for w in "các những nhiều mọi".split())
+_PLURAL_PHRASES = folded_phrases(("không ít", "một số", "đa số", "hầu hết", "phần lớn", "nhiều"))
 # Indefinite speakers after an existential "có": "Có ý kiến cho rằng", "Có người bảo", "Có nhiều ý kiến lo ngại".
 _INDEFINITE = folded_phrases(
     (
@@ -648,10 +753,10 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
 _NOT_SAID = {
     ("yêu", "cầu"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
-    ("nói",): ("về",),
+    ("nói",): ("về", "chuyện", "trên"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the said beam)
     ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
     ("mong",): ("chờ",),
-    ("kể",): ("từ", "đến", "trên"),
+    ("kể",): ("từ", "đến", "trên", "về"),  # "bộ phim kể về ...": telling of, as "nói về"
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
     ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về"),  # answering questions: an activity
     ("nêu",): ("ra",),  # raising points or questions

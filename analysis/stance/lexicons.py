@@ -88,10 +88,11 @@ def load_cues(path: Path | None = None, *, kind: str = "cues") -> dict[tuple[str
     return cues
 
 
-def load_not_sources() -> frozenset[tuple[str, ...]]:
-    """The nouns of ``Theo <noun> của X`` that name no speaker (``stance_cues.toml``, ``[theo]``)."""
+def load_not_sources(kind: str = "not_sources") -> frozenset[tuple[str, ...]]:
+    """The nouns of ``Theo <noun> của X`` that name no speaker (``stance_cues.toml``, ``[theo]``), or with
+    ``kind="sources"`` those of something said or found, whose ``X`` is a source whatever it is."""
     data = tomllib.loads((config.DATA / "stance_cues.toml").read_text(encoding="utf-8"))
-    return folded_phrases(data.get("theo", {}).get("not_sources", []))
+    return folded_phrases(data.get("theo", {}).get(kind, []))
 
 
 def load_tone() -> dict[str, list[tuple[str, ...]]]:
@@ -128,6 +129,7 @@ class Lexicons:
         )
         self.title_first = {t[0] for t in self.titles}
         self.not_sources = load_not_sources()
+        self.theo_sources = load_not_sources("sources")
         self.person_names = {fold(p.name) for p in register.persons}
         self.titles_of: dict[str, set] = {}  # a person's name as written -> their titles, folded
         self.countries: dict[str, str] = {}  # folded name -> country (the first person listed wins)
@@ -208,6 +210,7 @@ class Lexicons:
         )
         if surname is not None:  # "Hòa Bình Nguyễn Văn Thành": a Vietnamese name starts with a family name
             first = surname
+        first += end - first > 2 and s.words[first] in BURMESE_HONORIFICS  # "U Khin Maung Win": U is "Mr"
         return s.span(first, end) if end - first >= 2 else None
 
     def name_in_run(self, s: Sentence, i: int, j: int) -> tuple[int, str] | None:
@@ -225,6 +228,10 @@ class Lexicons:
         while first < j and (n := words.country_at(s.keys, first, j) or _acronym(s.words[first])):
             first += n  # "Thủ tướng Lào X", "Chủ tịch PLO Mahmoud Abbas": the country or body before the name
         return (first, s.span(first, j)) if j - first >= 2 else None
+
+
+# Burmese honorifics written before a name ("Thứ trưởng Ngoại giao Myanmar U Khin Maung Win"): dropped as titles are.
+BURMESE_HONORIFICS = frozenset(("U", "Daw"))
 
 
 def _acronym(word: str) -> int:

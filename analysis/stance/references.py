@@ -58,12 +58,23 @@ class Memory:
         self.unnamed: set[str] = set()  # actors that are a person by title alone ("Giám đốc cảng Duba")
         self.bare: set[str] = set()  # capitalised words alone, with no honorific or title ("Askari")
         self.spoken: list[tuple[int, int, str, str]] = []  # (sentence, token, actor, type) of statements so far
+        self.speakers: set[str] = set()  # the actors of those statements
 
     def said(self, s: Sentence, at: int, actor: str) -> str:
         """Remember that ``actor`` spoke at token ``at`` of ``s``; its type."""
         kind = self.types.get(actor, "person")
         self.spoken.append((s.index, at, actor, kind))
+        self.speakers.add(actor)
         return kind
+
+    def known(self, actor: str) -> bool:
+        """Is ``actor`` a person named as such in the document (by a name, or in Latin script) or a speaker so
+        far, not a capitalised first word read as a name?"""
+        return actor in self.speakers or actor in self._names
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(n for (_, _, n, *_) in (*self.named, *self.latin_names))
 
     # -- people named ---------------------------------------------------------------
     @cached_property
@@ -211,10 +222,10 @@ class Memory:
                 if (i, t) < here and (not t or self.by_index[i].keys[t - 1] not in honorifics)
             ]
             found += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person" and (i, t) < here]
-            found = self._of_gender(key, found)
+            found = self.of_gender(key, found)
         return max(found)[2] if found else None
 
-    def _of_gender(self, honorific: str, people: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    def of_gender(self, honorific: str, people: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """``people`` (sentence, token, name) less those named after the honorific of the other gender anywhere
         in the document: ``Ông`` is not the woman named ``bà Hassan``."""
         other = {"ông": "bà", "bà": "ông"}.get(honorific)
@@ -297,7 +308,7 @@ class Memory:
                 return person, "person"
         people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
         people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
-        people = self._of_gender(gender, people)
+        people = self.of_gender(gender, people)
         described = self._described(key, s.index, people)
         if described:
             return described, "person"

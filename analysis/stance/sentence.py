@@ -130,13 +130,20 @@ class Sentence:
     @cached_property
     def quote_depth(self) -> list[int]:
         """How many quotations are open before each token (and after the last)."""
-        depth, out = 0, []
-        for t, w in zip(self.toks, self.words):
+        depth, out, unopened = 0, [], None
+        for i, (t, w) in enumerate(zip(self.toks, self.words)):
             out.append(depth)
             if w in "“«" or (w == '"' and _opens(self._original, t.start)):
                 depth += 1
             elif w in '”»"' and depth:
                 depth -= 1
+            elif w in '”»"' and unopened is None and i and self.keys[i + 1 : i + 2] in ([","], ["-"]):
+                unopened = i  # a closing mark with no opening one, then "," or "-" and (it may be) the speaker
+        if unopened is not None:
+            # "...thi", một cán bộ cho biết.": a quotation opened sentences before closes here, so every word
+            # before its closing mark is quoted speech
+            out[:unopened] = [d + 1 for d in out[:unopened]]
+            out[unopened] = 1
         return out + [depth]
 
     @cached_property

@@ -16,6 +16,12 @@ from .sentence import Sentence, as_written, folded_phrases, trim
 
 PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
+# Words before a name that make it a place's (a street, a school named after a person) or say where one is.
+_PLACED = frozenset(fold(w) for w in "đường phố trường học viện ở tại quận huyện xã phường tỉnh cầu chợ".split())
+# Words of a clause, not of a subject, before a name: "Theo ông X", "Còn với phần chất vấn ông X".
+_NOT_BEFORE_NAME = frozenset(fold(w) for w in "theo còn với và của cùng".split())
+# Nouns that open with a preposition's syllable: "nhân viên" (employee), "nhân dân" (the people).
+_NOT_PREPOSITIONS = folded_phrases(("nhân viên", "nhân dân", "nhân vật", "nhân chứng"))
 # A preposition that opens an adverbial before the subject with no comma after it ("Về cơ bản các ..."); not
 # those whose object may be the speaker's noun phrase ("với những gì báo chí đã nêu", "trên trang nhất báo X").
 _ADVERBIAL_OPENERS = frozenset({"về"})
@@ -25,7 +31,12 @@ _DETERMINERS = frozenset(fold(w) for w in "các những nhiều một hai ba m�
 _CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi".split())
 # Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
 _SENDING = frozenset(fold(w) for w in "có gửi ký ban hành ra phát".split())
-_DOCUMENTS = folded_phrases(("công văn", "công điện", "văn bản", "điện", "thông báo", "thư", "tờ trình", "chỉ thị"))
+_DOCUMENTS = folded_phrases(
+    (
+        *("công văn", "công điện", "văn bản", "điện", "thông báo", "thư", "tờ trình", "chỉ thị"),
+        *("thông cáo", "nghị quyết", "đơn", "công hàm", "điện khẩn", "thư ngỏ"),
+    )
+)
 _COLLECTIVE_NOUNS = frozenset(
     fold(w)
     for w in (
@@ -71,6 +82,10 @@ class Speakers:
         groups, longest = self.lex.register.groups, self.lex.longest_group
         whole_group = end - start <= longest and fold(" ".join(s.keys[start:end])) in groups
         for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
+            if s.keys[i] == "tên" and s.words[i] == "tên" and i + 1 < end and s.keys[i - 1] != "có":
+                named = i + 1 + (s.keys[i + 1] == "là")  # "một chủ cửa hàng tên là Awni Shatart": the name
+                if named < end and s.words[named][:1].isupper():
+                    return self.actor(s, named, end)
             if (s.keys[i] == "thuộc" and s.words[i - 1][:1].isupper()) or s.keys[i : i + 2] == ["thay", "mặt"]:
                 end = trim(s, start, i)  # "X thuộc viện Y", "X thay mặt Đoàn Chủ tịch": whom X works or speaks for
                 break
@@ -83,12 +98,34 @@ class Speakers:
             return None
         actor = self._registered(s, start, end)
         if actor is None:
-            return self._general(s, start, end) or self._first_conjunct(s, start, end)
+            return self._general(s, start, end) or self._first_conjunct(s, start, end) or self._located(s, start, end)
         self.memory.types.setdefault(actor, self._register_type(actor))
         named = self.lex.words.countries_in(s.keys, start, end)
         if named and fold(actor) not in self.lex.words.country_names:
             self.memory.country_of.setdefault(actor, named[0])
         return actor
+
+    def _located(self, s: Sentence, start: int, end: int) -> str | None:
+        """``Một số hộ dân sinh sống tại đây cho biết``, ``Dân ở đây cho hay``: people (a collective or a person
+        by what they are) followed by where they live or are: the people, as written up to ``ở``/``tại``."""
+        at = next((i for i in range(start + 1, end) if s.keys[i] in ("ở", "tại")), None)
+        if at is None or end - at > 6:
+            return None
+        head = at - (s.keys[at - 1] == "sống") - (s.keys[at - 2 : at] == ["sinh", "sống"])
+        if head <= start:
+            return None
+        if s.keys[start:head] == ["dân"]:  # "Dân ở đây cho hay": the people of a place
+            self.memory.types.setdefault(s.words[start], "collective")
+            return s.words[start]
+        found = self.lex.words.recognise(s, start, head)
+        if found is None or found.type not in ("collective", "person") or found.resolve:
+            return None
+        if found.type == "person" and (found.key != "unnamed" or s.keys[start] not in _DETERMINERS):
+            return None  # people by what they are, counted ("Hai nhân viên y tế trực ở đây"), not an office
+        if found.type == "person":
+            self.memory.unnamed.add(found.text)  # a named person set off by commas before it wins
+        self.memory.types.setdefault(found.text, found.type)
+        return found.text
 
     def _first_conjunct(self, s: Sentence, start: int, end: int) -> str | None:
         """``A và B <cue>``, a subject of two conjuncts read as no actor whole (``Nguyễn Thu Hà và thí sinh
@@ -108,6 +145,23 @@ class Speakers:
         while run > start and s.words[run - 1][:1].isupper() and s.toks[run - 1].kind == "syllable":
             run -= 1
         return any(self.lex.words.name_at(s.keys, k, end) for k in range(run, end - 1))
+
+    def _name_ending(self, s: Sentence, start: int, end: int) -> str | None:
+        """A Vietnamese person's full name (a family name and two or three syllables) that ends ``start:end``
+        after words in lower case (``Khuôn mặt rạng rỡ Nguyễn Thị Vân``), as written."""
+        if (
+            start
+            or end - start > 7
+            or any(k in _PLACED or k in _PREPOSITIONS or k in _NOT_BEFORE_NAME for k in s.keys[start:end])
+        ):
+            return None  # the subject opening the sentence only: not "ở trường Tiểu học Đinh Tiên Hoàng"
+        for k in range(max(start + 1, end - 4), end - 2):
+            capitalised = all(w[:1].isupper() for w in s.words[k:end])
+            if capitalised and s.words[k - 1][:1].islower() and self.lex.words.name_at(s.keys, k, end):
+                name = s.span(k, end)
+                self.memory.types.setdefault(name, "person")
+                return name
+        return None
 
     def _registered(self, s: Sentence, start: int, end: int) -> str | None:
         """A person, collective, title or group of the register at the end of tokens ``start:end``."""
@@ -158,7 +212,7 @@ class Speakers:
         if named and not found.resolve:
             memory.country_of.setdefault(actor, named[0])
         if found.resolve:
-            resolved = memory.refer(found, s, start)
+            resolved = self._previous_subject(s, start, found) or memory.refer(found, s, start)
             if (
                 resolved is None
                 and found.resolve == "surname"
@@ -178,6 +232,29 @@ class Speakers:
         memory.types.setdefault(actor, kind)
         return actor
 
+    def _previous_subject(self, s: Sentence, start: int, found) -> tuple[str, str] | None:
+        """``Tổng thống Bush cũng ca ngợi ông Powell. Ông cho biết ...``: ``Ông`` opening a sentence is the
+        person who opened the sentence before as its subject (after a fronted clause), not the last man named
+        in it, when that subject is a named person of the same gender."""
+        if start or found.resolve not in ("honorific", "person") or found.key.split()[0] not in ("ông", "bà"):
+            return None
+        before = self.memory.by_index.get(s.index - 1)
+        if before is None or before.kind == "title":
+            return None
+        actor = self.subject(before)
+        for boundary in (i for i, k in enumerate(before.keys[:12]) if k == ","):
+            actor = actor or self.subject(before, boundary + 1)
+        memory = self.memory
+        if (
+            actor is None
+            or memory.types.get(actor) != "person"
+            or actor in memory.unnamed
+            or not memory.of_gender(found.key.split()[0], [(0, 0, actor)])
+            or not memory.known(actor)
+        ):  # a person named as such, not a capitalised first word read as a name ("Bất", "Gần")
+            return None
+        return actor, "person"
+
     def _described_after(self, s: Sentence, end: int) -> bool:
         """Is the word before ``end`` followed by a description of a person set off by a comma (``Quân, một tay
         cò ..., cho biết``, ``Hùng, sinh viên năm ba, kể``)? Then that capitalised word is a person's name."""
@@ -194,7 +271,10 @@ class Speakers:
     # -- where the subject stands -------------------------------------------------------
     def subject(self, s: Sentence, start: int = 0) -> str | None:
         """The actor that opens the clause at ``start`` (default: the sentence), if one does."""
-        for n in range(min(8, len(s.keys) - start), 0, -1):
+        longest = min(8, len(s.keys) - start)
+        while start + longest < len(s.keys) and longest < 14 and s.words[start + longest][:1].isupper():
+            longest += 1  # a name running on past eight words: "Thứ trưởng Ngoại giao Myanmar U Khin Maung Win"
+        for n in range(longest, 0, -1):
             actor = self.actor(s, start, start + n)
             if actor:
                 return actor
@@ -255,7 +335,11 @@ class Speakers:
         for i in range(end - 2, floor, -1):
             at = i + 1 + (keys[i + 1] in _DETERMINERS)  # "X đã có các văn bản kiến nghị ..."
             if keys[i] in _SENDING and any(tuple(keys[at : at + len(d)]) == d for d in _DOCUMENTS):
-                return self.actor(s, max(s.boundaries[i] + 1, floor), i)
+                # "X có công văn truyền đạt ý kiến (chỉ đạo) của Phó Thủ tướng Y yêu cầu ...": Y's demand
+                of = next((k for k in range(at, end - 1) if keys[k : k + 2] == ["ý", "kiến"]), None)
+                of = next((k for k in range(of + 2, min(end, of + 5)) if keys[k] == "của"), None) if of else None
+                relayed = self.actor(s, of + 1, end) if of is not None and of + 1 < end else None
+                return relayed or self.actor(s, max(s.boundaries[i] + 1, floor), i)
         return None
 
     def author(self, s: Sentence, start: int, end: int) -> str | None:
@@ -293,9 +377,11 @@ class Speakers:
         weak = []
         for _ in range(4):
             start = max(s.boundaries[boundary] + 1, floor)
-            if s.keys[start] in _PREPOSITIONS:
+            if s.keys[start] in _PREPOSITIONS and tuple(s.keys[start : start + 2]) not in _NOT_PREPOSITIONS:
                 break  # "Dưới sự chủ trì của X, kỳ họp khẳng định": an adverbial, not an apposition
-            actor = self.actor(s, start, boundary)
+            actor = self.actor(s, start, boundary) or self._name_ending(s, start, boundary)
+            if s.words[start][:1].islower() and "của" in s.keys[start:boundary]:
+                actor = None  # "anh trai của thí sinh Y": a description naming someone else
             if (
                 actor is not None
                 and self.memory.types.get(actor) == "person"
