@@ -1660,18 +1660,18 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
     assert total["recall"] >= recall, report
 
 
-# The held-out file: 40 articles annotated blind after the fourth round of rules, committed before it was
-# scored, scored once (commit c85d9a9): precision 0.82 (92/112), recall 0.64 (92/144). Issue 10 asks for
-# 0.85 / 0.80 at least; until the extractor gets there on this file this test is an expected failure, and
-# strict: the day it passes, measure again on new held-out text (a file that has guided a change is no longer
-# unseen: heldout3, the previous one, has joined the development floors above).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.64, precision 0.82: below 0.80 / 0.85")
+# The held-out file: 40 articles annotated blind while the fifth round of rules was written without it,
+# committed before it was scored, scored once (commit e200f37): precision 0.85 (80/94), recall 0.50 (80/161).
+# Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this file this test is an expected
+# failure, and strict: the day it passes, measure again on new held-out text (a file that has guided a change is
+# no longer unseen: heldout4, the previous one, has joined the development floors above).
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.50, precision 0.85: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout4"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout4.csv"))
+    docs = vntc_halves["heldout5"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout5.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 144
+    assert total["gold"] == 161
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
