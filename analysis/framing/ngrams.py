@@ -22,7 +22,7 @@ import pandas as pd
 from ..text.syllables import Syllabified
 from ..text.vietnamese import token_strings
 
-__all__ = ["Runs", "Level", "levels", "capitals", "dictionary_pairs", "groups"]
+__all__ = ["Runs", "Level", "levels", "capitals", "DictionaryPairs", "groups"]
 
 
 @dataclass(frozen=True)
@@ -47,19 +47,21 @@ class Runs:
     size: np.ndarray
 
     @classmethod
-    def of(cls, docs: Sequence[Syllabified]) -> Runs:
-        """Read the keys of ``docs`` (one pass; no key is kept per position)."""
+    def of(cls, docs: Sequence[Syllabified], *, batch: int = 1000) -> Runs:
+        """Read the keys of ``docs``, ``batch`` documents at a time (no key is kept per position)."""
         ids: dict[str, int] = {}
         stream, lengths, sentence_doc, sentence_id = [], [], [], []
-        for d, doc in enumerate(docs):
-            sentences = list(doc.iter_sentences())
-            codes, keys = pd.factorize(np.array([k for _, keys in sentences for k in keys], dtype=object))
-            known = np.fromiter((ids.setdefault(k, len(ids)) for k in keys), np.int32, len(keys))
+        for start in range(0, len(docs), batch):
+            keys: list[str] = []
+            for d in range(start, min(start + batch, len(docs))):
+                for sid, sentence in docs[d].iter_sentences():
+                    keys += sentence
+                    lengths.append(len(sentence))
+                    sentence_doc.append(d)
+                    sentence_id.append(sid)
+            codes, distinct = pd.factorize(np.array(keys, dtype=object))
+            known = np.fromiter((ids.setdefault(k, len(ids)) for k in distinct), np.int32, len(distinct))
             stream.append(known[codes])
-            for sid, keys in sentences:
-                lengths.append(len(keys))
-                sentence_doc.append(d)
-                sentence_id.append(sid)
         vocab = tuple(ids)
         stream = np.concatenate(stream) if stream else np.zeros(0, np.int32)
         lengths = np.asarray(lengths, np.int64)
@@ -186,15 +188,30 @@ def _suffix(below: Level, prefix: np.ndarray, last: np.ndarray) -> np.ndarray:
     return np.where(known, found, -1)
 
 
-def dictionary_pairs(runs: Runs, words: frozenset[str]) -> np.ndarray:
-    """For each position, whether its syllable and the next one, in the same run, are a dictionary word."""
-    ids = {k: i for i, k in enumerate(runs.vocab)}
-    pairs = [w.split(" ") for w in words]
-    keys = [ids[a] * len(ids) + ids[b] for a, b in (p for p in pairs if len(p) == 2) if a in ids and b in ids]
-    here = np.zeros(len(runs), bool)
-    inside = np.flatnonzero(np.arange(len(runs)) + 1 < runs.end)
-    here[inside] = np.isin(runs.syllable[inside].astype(np.int64) * len(ids) + runs.syllable[inside + 1], keys)
-    return here
+class DictionaryPairs:
+    """Which pairs of syllables, one after the other in a run, make a dictionary word."""
+
+    def __init__(self, runs: Runs, words: frozenset[str]):
+        ids = {k: i for i, k in enumerate(runs.vocab)}
+        pairs = (w.split(" ") for w in words)
+        self.runs = runs
+        self.keys = np.unique(
+            np.asarray(
+                [ids[a] * len(ids) + ids[b] for a, b, *more in pairs if not more and a in ids and b in ids], np.int64
+            )
+        )
+
+    def at(self, positions: np.ndarray) -> np.ndarray:
+        """For each of ``positions``, whether its syllable and the next one, in the same run, make a
+        dictionary word (false for a position out of the runs, such as -1)."""
+        runs, width = self.runs, len(self.runs.vocab)
+        inside = (positions >= 0) & (positions + 1 < runs.end[np.maximum(positions, 0)])
+        here = positions[inside]
+        keys = runs.syllable[here].astype(np.int64) * width + runs.syllable[here + 1]
+        found = np.minimum(np.searchsorted(self.keys, keys), max(len(self.keys) - 1, 0))
+        out = np.zeros(len(positions), bool)
+        out[inside] = self.keys[found] == keys if len(self.keys) else False
+        return out
 
 
 def capitals(

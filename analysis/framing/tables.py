@@ -20,7 +20,7 @@ from ..session import syllabified_of
 from ..text.syllables import Syllabified, syllabify
 from ..text.vietnamese import normalize, token_keys, tokens
 from .lexicon import Formula, Lexicon, lexicon_of
-from .ngrams import Level, Runs, capitals, dictionary_pairs, groups, levels
+from .ngrams import DictionaryPairs, Level, Runs, capitals, groups, levels
 from .phrases import PHRASE_COLUMNS, PHRASE_TABLE_COLUMNS, PhraseMatcher, phrase_rows
 
 __all__ = [
@@ -418,9 +418,9 @@ class _Candidates:
         self.min_count, self.min_docs = min_count, min_docs
         stop, self.words = _edge_stopwords() | _CREDIT_WORDS, _dictionary_words()
         self.edge = np.fromiter((_edge(k, stop) for k in runs.vocab), bool, len(runs.vocab))
-        self.pairs = dictionary_pairs(runs, self.words)
+        self.pairs = DictionaryPairs(runs, self.words)
         self.capitals: dict[int, list[bool]] = {}
-        self.occurrences: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # n: (ids, positions), by id
+        self.occurrences: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # n: (ids, positions)
         self.source, n_sources = _factorise([d.document.source or "\0" + d.doc_id for d in docs])
         self.needed_sources = min_sources if n_sources >= min_sources else 1
         self.month, _ = _factorise([d.date[:7] or None for d in docs])
@@ -470,12 +470,11 @@ class _Candidates:
         return rows
 
     def _keep_occurrences(self, level: Level, positions: np.ndarray, ids: np.ndarray) -> None:
-        """Keep the positions among ``positions`` of the sequences ``ids`` of ``level``, by id."""
+        """Keep the positions among ``positions`` of the sequences ``ids`` of ``level``."""
         wanted = np.zeros(len(level.count), bool)
         wanted[ids] = True
         at = positions[wanted[level.at[positions]]]
-        order = np.argsort(level.at[at], kind="stable")
-        self.occurrences[level.n] = (level.at[at][order], at[order])
+        self.occurrences[level.n] = (level.at[at], at)
 
     def without_names_and_fragments(self, rows: list[_Row], top: int) -> list[_Row]:
         """The first ``top`` of ``rows`` that are neither names nor fragments cut at an edge: most of
@@ -500,25 +499,23 @@ class _Candidates:
         """For each sequence ``ids`` of ``n`` syllables, how many of its occurrences are written as
         a name (two capitalised syllables at its start or end) and how many cut a dictionary
         word at an edge."""
+        ids = np.sort(ids)
         grams, positions = self.occurrences[n]
-        lo, hi = np.searchsorted(grams, ids), np.searchsorted(grams, ids, side="right")
-        at = np.concatenate([positions[a:b] for a, b in zip(lo, hi)]) if len(ids) else np.zeros(0, np.int64)
+        mine = np.isin(grams, ids)
+        at, which = positions[mine], np.searchsorted(ids, grams[mine])
 
         def capital(offset: int) -> np.ndarray:
             return capitals(self.runs, self.docs, at + offset, self.capitals)
 
+        def word(offset: int) -> np.ndarray:  # the syllables at + offset and the next make a word
+            return self.pairs.at(at + offset)
+
         name = (capital(0) & capital(1)) | (capital(n - 2) & capital(n - 1))
-        word = self.pairs  # word[i]: the syllables at i and i + 1 make a dictionary word
-        before = np.zeros(len(at), bool)
-        before[at > 0] = word[at[at > 0] - 1]
-        cut = (before & ~word[at]) | (word[at + n - 1] & ~word[at + n - 2])
-        bounds = np.concatenate([[0], np.cumsum(hi - lo)])
-
-        def per_sequence(flags: np.ndarray) -> dict[int, int]:
-            running = np.concatenate([[0], np.cumsum(flags)])
-            return dict(zip(ids.tolist(), (running[bounds[1:]] - running[bounds[:-1]]).tolist()))
-
-        return per_sequence(name), per_sequence(cut)
+        cut = (word(-1) & ~word(0)) | (word(n - 1) & ~word(n - 2))
+        return (
+            dict(zip(ids.tolist(), np.bincount(which[name], minlength=len(ids)).tolist())),
+            dict(zip(ids.tolist(), np.bincount(which[cut], minlength=len(ids)).tolist())),
+        )
 
     def _first(self, pair_gram: np.ndarray, pair_doc: np.ndarray, size: int) -> dict[int, tuple[str, str]]:
         """``(first_date, first_doc)`` of each sequence with documents: its earliest dated
