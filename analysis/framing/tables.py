@@ -433,18 +433,20 @@ class _Candidates:
         level, docs = counted[-1], len(self.docs)
         count = level.count
         ok = (count >= self.min_count) & (level.widest(above) != count)  # never seen without the same neighbour
-        ok &= self.edge[level.first] & self.edge[level.last]
-        positions = np.flatnonzero(level.at >= 0)
-        positions = positions[ok[level.at[positions]]]
-        pair_gram, pair_doc = groups(level.at[positions], self.runs.doc(positions), docs)
-        documents = np.bincount(pair_gram, minlength=len(count))
-        sources = np.bincount(groups(pair_gram, self.source[pair_doc], docs)[0], minlength=len(count))
-        ok &= (documents >= self.min_docs) & (sources >= self.needed_sources)
-        ids = np.flatnonzero(ok)
+        ids = np.flatnonzero(ok & self.edge[level.first] & self.edge[level.last])
         grams = level.words(counted[:-1], self.runs.vocab, ids)
         plain = [all(map(_plain_syllable, g)) and " ".join(g) not in self.words for g in grams]
         ids, grams = ids[plain], [g for g, p in zip(grams, plain) if p]
-        self._keep_occurrences(level, positions, ids)
+        positions = _positions(level, ids)
+        pair_gram, pair_doc = groups(level.at[positions], self.runs.doc(positions), docs)
+        documents = np.bincount(pair_gram, minlength=len(count))
+        sources = np.bincount(groups(pair_gram, self.source[pair_doc], docs)[0], minlength=len(count))
+        spread = (documents[ids] >= self.min_docs) & (sources[ids] >= self.needed_sources)
+        ids, grams = ids[spread], [g for g, p in zip(grams, spread) if p]
+        positions = _positions(level, ids)
+        self.occurrences[level.n] = (level.at[positions], positions)
+        kept = np.isin(pair_gram, ids)
+        pair_gram, pair_doc = pair_gram[kept], pair_doc[kept]
         dated = self.month[pair_doc] >= 0
         months = np.bincount(groups(pair_gram[dated], self.month[pair_doc[dated]], docs)[0], minlength=len(count))
         first = self._first(pair_gram, pair_doc, len(count))
@@ -468,13 +470,6 @@ class _Candidates:
                 )
             )
         return rows
-
-    def _keep_occurrences(self, level: Level, positions: np.ndarray, ids: np.ndarray) -> None:
-        """Keep the positions among ``positions`` of the sequences ``ids`` of ``level``."""
-        wanted = np.zeros(len(level.count), bool)
-        wanted[ids] = True
-        at = positions[wanted[level.at[positions]]]
-        self.occurrences[level.n] = (level.at[at], at)
 
     def without_names_and_fragments(self, rows: list[_Row], top: int) -> list[_Row]:
         """The first ``top`` of ``rows`` that are neither names nor fragments cut at an edge: most of
@@ -536,6 +531,13 @@ class _Candidates:
             else:
                 out[g] = ("", self.docs[self.by_id[smallest[g]]].doc_id)
         return out
+
+
+def _positions(level: Level, ids: np.ndarray) -> np.ndarray:
+    """The positions of the runs where one of the sequences ``ids`` of ``level`` starts."""
+    wanted = np.zeros(len(level.count) + 1, bool)  # the last: no sequence counted (-1)
+    wanted[ids] = True
+    return np.flatnonzero(wanted[level.at])
 
 
 def _factorise(values: list) -> tuple[np.ndarray, int]:
