@@ -363,7 +363,7 @@ def discover(
     # rank order, until ``top`` candidates pass it.
     rows = found.without_names_and_fragments(sorted(rows, key=_rank), top)
     listed = {" ".join(token_keys(normalize(f))) for p in (lexicon or ()) for f in p.forms}
-    table = pd.DataFrame(
+    return pd.DataFrame(
         [(*row[:7], row.ngram in listed, *row[7:10]) for row in rows],
         columns=[
             "ngram",
@@ -378,9 +378,6 @@ def discover(
             "periods",
             "score",
         ],
-    )
-    return (
-        table.sort_values(["score", "count", "ngram"], ascending=[False, False, True]).head(top).reset_index(drop=True)
     )
 
 
