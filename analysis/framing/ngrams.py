@@ -77,7 +77,7 @@ class Runs:
         return cls(
             vocab,
             stream[where],
-            end.astype(np.int64),
+            end.astype(np.int32),
             sentence.astype(np.int32),
             token[where].astype(np.int32),
             np.asarray(sentence_doc, np.int32),
@@ -150,8 +150,8 @@ def levels(runs: Runs, *, max_n: int, min_count: int) -> Iterator[Level]:
     one is counted: read them before asking for it."""
     width = len(runs.vocab) or 1
     counts = np.bincount(runs.syllable, minlength=width).astype(np.int64)
-    level = Level(1, width, np.arange(width, dtype=np.int64), counts, np.zeros(width, np.int64), np.arange(width), None)
-    level.at = runs.syllable.astype(np.int64)
+    first = np.arange(width, dtype=np.int64)
+    level = Level(1, width, first, counts, np.zeros(width, np.int64), first, runs.syllable)
     below = None
     for n in range(2, max_n + 1):
         yield level
@@ -168,9 +168,9 @@ def _extend(below: Level, runs: Runs, n: int, min_count: int) -> Level:
     where = np.flatnonzero((positions + n - 1 < runs.end) & (below.at >= 0))
     if n > 2:
         where = where[below.count[below.at[where]] >= min_count]
-    keys = below.at[where] * below.width + runs.syllable[where + n - 1]
+    keys = below.at[where].astype(np.int64) * below.width + runs.syllable[where + n - 1]
     key, inverse, count = np.unique(keys, return_inverse=True, return_counts=True)
-    at = np.full(len(runs), -1, np.int64)
+    at = np.full(len(runs), -1, np.int32)  # ids below the number of positions
     at[where] = inverse
     prefix, last = key // below.width, key % below.width
     return Level(n, below.width, key, count.astype(np.int64), _suffix(below, prefix, last), below.first[prefix], at)
