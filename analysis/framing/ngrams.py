@@ -64,22 +64,21 @@ class Runs:
             stream.append(known[codes])
         vocab = tuple(ids)
         stream = np.concatenate(stream) if stream else np.zeros(0, np.int32)
-        lengths = np.asarray(lengths, np.int64)
-        in_sentence = np.repeat(np.arange(len(lengths)), lengths)
-        token = np.arange(len(stream)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        lengths = np.asarray(lengths, np.int32)  # 32-bit throughout: these arrays are as long as the corpus
         is_syllable = np.fromiter((k[:1].isalnum() for k in vocab), bool, len(vocab))
-        where = np.flatnonzero(is_syllable[stream]) if len(stream) else np.zeros(0, np.int64)
-        sentence = in_sentence[where]
+        where = np.flatnonzero(is_syllable[stream]).astype(np.int32)
+        sentence = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)[where]
+        token = where - (np.cumsum(lengths, dtype=np.int32) - lengths)[sentence]
         starts = np.ones(len(where), bool)  # a run starts after punctuation or in a new sentence
         starts[1:] = (np.diff(where) != 1) | (np.diff(sentence) != 0)
-        first = np.flatnonzero(starts)
-        end = np.append(first[1:], len(where))[np.cumsum(starts) - 1]
+        first = np.flatnonzero(starts).astype(np.int32)
+        end = np.append(first[1:], np.int32(len(where)))[np.cumsum(starts, dtype=np.int32) - 1]
         return cls(
             vocab,
             stream[where],
-            end.astype(np.int32),
-            sentence.astype(np.int32),
-            token[where].astype(np.int32),
+            end,
+            sentence,
+            token,
             np.asarray(sentence_doc, np.int32),
             np.asarray(sentence_id, np.int64),
             lengths,
