@@ -22,7 +22,7 @@ import pandas as pd
 from ..text.syllables import Syllabified
 from ..text.vietnamese import token_strings
 
-__all__ = ["Runs", "Level", "levels", "capitals", "DictionaryPairs", "groups"]
+__all__ = ["Runs", "Level", "levels", "capitals", "DictionaryPairs", "distinct_pairs"]
 
 
 @dataclass(frozen=True)
@@ -241,7 +241,7 @@ def _sentence_capitals(text: str, sentence, size: int) -> list[bool]:
     return [t[0].isupper() for t in found] if len(found) == size else [False] * size
 
 
-def groups(first: np.ndarray, values: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+def distinct_pairs(first: np.ndarray, values: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
     """The distinct ``(first, value)`` pairs, sorted, as two arrays (``values`` below ``width``)."""
     pairs = np.unique(first.astype(np.int64) * width + values)
     return pairs // width, pairs % width

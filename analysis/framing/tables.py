@@ -20,7 +20,7 @@ from ..session import syllabified_of
 from ..text.syllables import Syllabified, syllabify
 from ..text.vietnamese import normalize, token_keys, tokens
 from .lexicon import Formula, Lexicon, lexicon_of
-from .ngrams import DictionaryPairs, Level, Runs, capitals, groups, levels
+from .ngrams import DictionaryPairs, Level, Runs, capitals, distinct_pairs, levels
 from .phrases import PHRASE_COLUMNS, PHRASE_TABLE_COLUMNS, PhraseMatcher, phrase_rows
 
 __all__ = [
@@ -435,9 +435,9 @@ class _Candidates:
         plain = [all(map(_plain_syllable, g)) and " ".join(g) not in self.words for g in grams]
         ids, grams = ids[plain], [g for g, p in zip(grams, plain) if p]
         positions = _positions(level, ids)
-        pair_gram, pair_doc = groups(level.at[positions], self.runs.doc(positions), docs)
+        pair_gram, pair_doc = distinct_pairs(level.at[positions], self.runs.doc(positions), docs)
         documents = np.bincount(pair_gram, minlength=len(count))
-        sources = np.bincount(groups(pair_gram, self.source[pair_doc], docs)[0], minlength=len(count))
+        sources = np.bincount(distinct_pairs(pair_gram, self.source[pair_doc], docs)[0], minlength=len(count))
         spread = (documents[ids] >= self.min_docs) & (sources[ids] >= self.needed_sources)
         ids, grams = ids[spread], [g for g, p in zip(grams, spread) if p]
         positions = _positions(level, ids)
@@ -445,7 +445,9 @@ class _Candidates:
         kept = np.isin(pair_gram, ids)
         pair_gram, pair_doc = pair_gram[kept], pair_doc[kept]
         dated = self.month[pair_doc] >= 0
-        months = np.bincount(groups(pair_gram[dated], self.month[pair_doc[dated]], docs)[0], minlength=len(count))
+        months = np.bincount(
+            distinct_pairs(pair_gram[dated], self.month[pair_doc[dated]], docs)[0], minlength=len(count)
+        )
         first = self._first(pair_gram, pair_doc, len(count))
         rows = []
         for gram, g, parts in zip(grams, ids.tolist(), _part_counts(counted, ids)):
