@@ -765,6 +765,49 @@ def test_one_source_boilerplate_is_kept_when_one_source_is_enough(sourced_docs):
     assert "phạm minh chính" not in table.index  # still a name
 
 
+# "xây dựng niềm tin chiến lược" (six syllables, each only ever inside it) five times: three
+# in a (once between a colon and a comma), once in b, both from one source in January, once in
+# c, from another source in March; a different neighbour on each side every time.
+REPEATED = {
+    ("a", "X", "2025-01-05"): "Thời sự một\n\nHai nước cùng xây dựng niềm tin chiến lược lâu dài. Lãnh đạo "
+    "nhấn mạnh: xây dựng niềm tin chiến lược, giữ vững hòa bình. Cần tiếp tục xây dựng niềm tin "
+    "chiến lược trong khu vực.\n",
+    ("b", "X", "2025-01-20"): "Thời sự hai\n\nĐối thoại góp phần xây dựng niềm tin chiến lược giữa hai bên.\n",
+    ("c", "Y", "2025-03-02"): "Thời sự ba\n\nHội nghị nhằm xây dựng niềm tin chiến lược cho các nước.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def repeated_docs():
+    return syllabify(
+        [
+            parse_document(k, v, meta={"source": s, "date": dt.date.fromisoformat(d)})
+            for (k, s, d), v in REPEATED.items()
+        ]
+    )
+
+
+def test_discover_counts_a_long_repeated_phrase(repeated_docs):
+    table = discover(repeated_docs, top=1000).set_index("ngram")
+    row = table.loc["xây dựng niềm tin chiến lược"]
+    assert (row["n_syllables"], row["count"], row["documents"], row["sources"], row["periods"]) == (6, 5, 3, 2, 2)
+    assert (row["first_date"], row["first_doc"]) == ("2025-01-05", "a")
+    # its parts are seen only inside it: npmi 1, score 1 x 2/3 x 2/3
+    assert (row["npmi"], row["score"]) == (1.0, 0.4444)
+    # every shorter piece of it always has the same neighbour
+    for piece in ("xây dựng niềm tin chiến", "dựng niềm tin chiến lược", "xây dựng niềm tin", "niềm tin chiến lược"):
+        assert piece not in table.index
+
+
+def test_discover_stops_at_max_n(repeated_docs):
+    table = discover(repeated_docs, max_n=4, top=1000).set_index("ngram")
+    assert "xây dựng niềm tin chiến lược" not in table.index
+    # at four syllables nothing longer is counted, so no neighbour is known to be always the same
+    assert (table.loc["xây dựng niềm tin", "count"], table.loc["xây dựng niềm tin", "documents"]) == (5, 3)
+    assert table.loc["niềm tin chiến lược", "count"] == 5
+    assert "dựng niềm tin chiến" not in table.index  # cuts "xây dựng" every time
+
+
 def test_discover_never_crosses_punctuation():
     docs = syllabify(
         [

@@ -9,14 +9,18 @@ only with ``keep_captions``.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from ..session import syllabified_of
 from ..text.syllables import Syllabified, syllabify
 from ..text.vietnamese import normalize, token_keys, tokens
 from .lexicon import Formula, Lexicon, lexicon_of
+from .ngrams import DictionaryPairs, Level, Runs, capitals, distinct_pairs, levels
 from .phrases import PHRASE_COLUMNS, PHRASE_TABLE_COLUMNS, PhraseMatcher, phrase_rows
 
 __all__ = [
@@ -297,14 +301,6 @@ def cooccurrence(corpus, lexicon: Lexicon | str | Path | None = None) -> pd.Data
     return matrix
 
 
-def _runs(docs: list[Syllabified]):
-    """``(doc, run)`` for every run of syllables between punctuation marks."""
-    for doc in docs:
-        for _, keys in doc.sentences:
-            for a, b in _run_spans(keys):
-                yield doc, list(keys[a:b])
-
-
 def _edge_stopwords() -> frozenset[str]:
     from ..text.stopwords import stopwords
 
@@ -381,76 +377,21 @@ def discover(
     ['ngram', 'n_syllables', 'count', 'documents']
     """
     docs = syllabified_of(corpus)
-    counts: dict[tuple[str, ...], int] = {}
-    where: dict[tuple[str, ...], dict[str, str]] = {}
-    runs = list(_runs(docs))
-    total = sum(len(run) for _, run in runs) or 1
-    for n in range(1, max_n + 1):
-        frequent_prefix = counts if n > 2 else None  # apriori: extend only what recurs
-        for doc, run in runs:
-            for i in range(len(run) - n + 1):
-                gram = tuple(run[i : i + n])
-                if frequent_prefix is not None and frequent_prefix.get(gram[:-1], 0) < min_count:
-                    continue
-                counts[gram] = counts.get(gram, 0) + 1
-    # The documents (and their dates) of the sequences that recur, in a second pass: a dictionary
-    # for every sequence seen, once or more, would hold most of the memory of a large corpus.
-    for n in range(min_n, max_n + 1):
-        for doc, run in runs:
-            for i in range(len(run) - n + 1):
-                gram = tuple(run[i : i + n])
-                if counts.get(gram, 0) >= min_count:
-                    where.setdefault(gram, {}).setdefault(doc.doc_id, doc.date)
-    stop, words = _edge_stopwords() | _CREDIT_WORDS, _dictionary_words()
-    widest: dict[tuple[str, ...], int] = {}  # the largest count of a one-syllable extension
-    for gram, count in counts.items():
-        if len(gram) > min_n:
-            for part in (gram[:-1], gram[1:]):
-                widest[part] = max(widest.get(part, 0), count)
-    source_of = {d.doc_id: d.document.source or "\0" + d.doc_id for d in docs}
-    needed_sources = min_sources if len(set(source_of.values())) >= min_sources else 1
+    runs = Runs.of(docs)
+    found = _Candidates(docs, runs, min_count=min_count, min_docs=min_docs, min_sources=min_sources)
+    rows, counted = [], []
+    for level in levels(runs, max_n=max_n, min_count=min_count):
+        counted.append(level)
+        if len(counted) > 1 and counted[-2].n >= min_n:
+            rows += found.rows(counted[:-1], above=level)
+    if counted[-1].n >= min_n:
+        rows += found.rows(counted, above=None)
+    # Names and fragments are told apart by reading the text, the slowest test: it is made in
+    # rank order, until ``top`` candidates pass it.
+    rows = found.without_names_and_fragments(sorted(rows, key=_rank), top)
     listed = {" ".join(token_keys(normalize(f))) for p in (lexicon or ()) for f in p.forms}
-    candidates = {
-        g: c
-        for g, c in counts.items()
-        if min_n <= len(g)
-        and c >= min_count
-        and len(where.get(g, ())) >= min_docs
-        and widest.get(g, 0) != c  # never seen without the same neighbour
-        and len({source_of[d] for d in where[g]}) >= needed_sources
-        and _edge(g[0], stop)
-        and _edge(g[-1], stop)
-        and all(map(_plain_syllable, g))
-        and " ".join(g) not in words
-    }
-    names, cuts = _names_and_cuts(docs, candidates, words, min_n, max_n)
-    rows = []
-    for gram, count in candidates.items():
-        if 2 * names.get(gram, 0) > count or 2 * cuts.get(gram, 0) > count:
-            continue
-        docs_of = where[gram]
-        dated = sorted((d, i) for i, d in docs_of.items() if d)
-        first_date, first_doc = dated[0] if dated else ("", min(docs_of))
-        n_sources, periods = len({source_of[d] for d in docs_of}), len({d[:7] for d, _ in dated})
-        association = _npmi(gram, counts, total)
-        score = association * n_sources / (n_sources + 1) * max(periods, 1) / (max(periods, 1) + 1)
-        rows.append(
-            (
-                " ".join(gram),
-                len(gram),
-                count,
-                len(docs_of),
-                round(association, 4),
-                first_date,
-                first_doc,
-                " ".join(gram) in listed,
-                n_sources,
-                periods,
-                round(score, 4),
-            )
-        )
-    table = pd.DataFrame(
-        rows,
+    return pd.DataFrame(
+        [(*row[:7], row.ngram in listed, *row[7:10]) for row in rows],
         columns=[
             "ngram",
             "n_syllables",
@@ -465,9 +406,184 @@ def discover(
             "score",
         ],
     )
-    return (
-        table.sort_values(["score", "count", "ngram"], ascending=[False, False, True]).head(top).reset_index(drop=True)
-    )
+
+
+class _Row(NamedTuple):
+    """A candidate of :func:`discover`: the table's columns but ``in_lexicon``, then its id at its level."""
+
+    ngram: str
+    n_syllables: int
+    count: int
+    documents: int
+    npmi: float
+    first_date: str
+    first_doc: str
+    sources: int
+    periods: int
+    score: float
+    gram: int
+
+
+def _rank(row: _Row) -> tuple:
+    """The order of :func:`discover`'s table: score and count down, then the n-gram."""
+    return -row.score, -row.count, row.ngram
+
+
+class _Candidates:
+    """The filters and measures of :func:`discover`, level by level (a level: one length).
+
+    Holds what every level reads: the runs, the documents' sources, months and order, which
+    syllables may open or close a candidate, which pairs of syllables make a dictionary word,
+    the capitals of the sentences read so far, and where the candidates of each level occur.
+    """
+
+    def __init__(self, docs: list[Syllabified], runs: Runs, *, min_count: int, min_docs: int, min_sources: int):
+        self.docs, self.runs, self.total = docs, runs, len(runs) or 1
+        self.min_count, self.min_docs = min_count, min_docs
+        stop, self.words = _edge_stopwords() | _CREDIT_WORDS, _dictionary_words()
+        self.edge = np.fromiter((_edge(k, stop) for k in runs.vocab), bool, len(runs.vocab))
+        self.pairs = DictionaryPairs(runs, self.words)
+        self.capitals: dict[int, list[bool]] = {}
+        self.occurrences: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # n: (ids, positions)
+        self.source, n_sources = _factorise([d.document.source or "\0" + d.doc_id for d in docs])
+        self.needed_sources = min_sources if n_sources >= min_sources else 1
+        self.month, _ = _factorise([d.date[:7] or None for d in docs])
+        self.by_date = sorted((i for i, d in enumerate(docs) if d.date), key=lambda i: (docs[i].date, docs[i].doc_id))
+        self.by_id = sorted(range(len(docs)), key=lambda i: docs[i].doc_id)
+
+    def rows(self, counted: list[Level], *, above: Level | None) -> list[_Row]:
+        """The candidates of the last level of ``counted`` (the levels from 1 up), ``above`` the
+        next level (for the extensions), before names and fragments cut at an edge are left out."""
+        level, docs = counted[-1], len(self.docs)
+        count = level.count
+        ok = (count >= self.min_count) & (level.widest(above) != count)  # never seen without the same neighbour
+        ids = np.flatnonzero(ok & self.edge[level.first] & self.edge[level.last])
+        grams = level.words(counted[:-1], self.runs.vocab, ids)
+        plain = [all(map(_plain_syllable, g)) and " ".join(g) not in self.words for g in grams]
+        ids, grams = ids[plain], [g for g, p in zip(grams, plain) if p]
+        positions = _positions(level, ids)
+        pair_gram, pair_doc = distinct_pairs(level.at[positions], self.runs.doc(positions), docs)
+        documents = np.bincount(pair_gram, minlength=len(count))
+        sources = np.bincount(distinct_pairs(pair_gram, self.source[pair_doc], docs)[0], minlength=len(count))
+        spread = (documents[ids] >= self.min_docs) & (sources[ids] >= self.needed_sources)
+        ids, grams = ids[spread], [g for g, p in zip(grams, spread) if p]
+        positions = _positions(level, ids)
+        self.occurrences[level.n] = (level.at[positions], positions)
+        kept = np.isin(pair_gram, ids)
+        pair_gram, pair_doc = pair_gram[kept], pair_doc[kept]
+        dated = self.month[pair_doc] >= 0
+        months = np.bincount(
+            distinct_pairs(pair_gram[dated], self.month[pair_doc[dated]], docs)[0], minlength=len(count)
+        )
+        first = self._first(pair_gram, pair_doc, len(count))
+        rows = []
+        for gram, g, parts in zip(grams, ids.tolist(), _part_counts(counted, ids)):
+            n_sources, periods = int(sources[g]), int(months[g])
+            association = _npmi(int(count[g]), parts, self.total)
+            score = association * n_sources / (n_sources + 1) * max(periods, 1) / (max(periods, 1) + 1)
+            rows.append(
+                _Row(
+                    " ".join(gram),
+                    level.n,
+                    int(count[g]),
+                    int(documents[g]),
+                    round(association, 4),
+                    *first[g],
+                    n_sources,
+                    periods,
+                    round(score, 4),
+                    g,
+                )
+            )
+        return rows
+
+    def without_names_and_fragments(self, rows: list[_Row], top: int) -> list[_Row]:
+        """The first ``top`` of ``rows`` that are neither names nor fragments cut at an edge: most of
+        their occurrences have no two capitalised syllables at their start or end and cut no
+        dictionary word at an edge."""
+        kept: list[_Row] = []
+        start = 0
+        while start < len(rows) and len(kept) < top:
+            batch = rows[start : start + 2 * top]
+            start += len(batch)
+            names, cuts = {}, {}
+            for n in {row.n_syllables for row in batch}:
+                ids = np.asarray([row.gram for row in batch if row.n_syllables == n], np.int64)
+                names[n], cuts[n] = self._names_and_cuts(n, ids)
+            for row in batch:
+                name, cut = names[row.n_syllables][row.gram], cuts[row.n_syllables][row.gram]
+                if 2 * name <= row.count and 2 * cut <= row.count and len(kept) < top:
+                    kept.append(row)
+        return kept
+
+    def _names_and_cuts(self, n: int, ids: np.ndarray) -> tuple[dict[int, int], dict[int, int]]:
+        """For each sequence ``ids`` of ``n`` syllables, how many of its occurrences are written as
+        a name (two capitalised syllables at its start or end) and how many cut a dictionary
+        word at an edge."""
+        ids = np.sort(ids)
+        grams, positions = self.occurrences[n]
+        mine = np.isin(grams, ids)
+        at, which = positions[mine], np.searchsorted(ids, grams[mine])
+
+        def capital(offset: int) -> np.ndarray:
+            return capitals(self.runs, self.docs, at + offset, self.capitals)
+
+        def word(offset: int) -> np.ndarray:  # the syllables at + offset and the next make a word
+            return self.pairs.at(at + offset)
+
+        name = (capital(0) & capital(1)) | (capital(n - 2) & capital(n - 1))
+        cut = (word(-1) & ~word(0)) | (word(n - 1) & ~word(n - 2))
+        return (
+            dict(zip(ids.tolist(), np.bincount(which[name], minlength=len(ids)).tolist())),
+            dict(zip(ids.tolist(), np.bincount(which[cut], minlength=len(ids)).tolist())),
+        )
+
+    def _first(self, pair_gram: np.ndarray, pair_doc: np.ndarray, size: int) -> dict[int, tuple[str, str]]:
+        """``(first_date, first_doc)`` of each sequence with documents: its earliest dated
+        document (then by ``doc_id``), else ``("", smallest doc_id)``."""
+        never = len(self.docs)
+        date_rank = np.full(never, never)
+        date_rank[self.by_date] = np.arange(len(self.by_date))
+        id_rank = np.empty(never, np.int64)
+        id_rank[self.by_id] = np.arange(never)
+        earliest, smallest = np.full(size, never), np.full(size, never)
+        np.minimum.at(earliest, pair_gram, date_rank[pair_doc])
+        np.minimum.at(smallest, pair_gram, id_rank[pair_doc])
+        out = {}
+        for g in np.flatnonzero(smallest < never).tolist():
+            if earliest[g] < never:
+                doc = self.docs[self.by_date[earliest[g]]]
+                out[g] = (doc.date, doc.doc_id)
+            else:
+                out[g] = ("", self.docs[self.by_id[smallest[g]]].doc_id)
+        return out
+
+
+def _positions(level: Level, ids: np.ndarray) -> np.ndarray:
+    """The positions of the runs where one of the sequences ``ids`` of ``level`` starts."""
+    wanted = np.zeros(len(level.count) + 1, bool)  # the last: no sequence counted (-1)
+    wanted[ids] = True
+    return np.flatnonzero(wanted[level.at])
+
+
+def _factorise(values: list) -> tuple[np.ndarray, int]:
+    """An index for each value (-1 for ``None``), numbered in order of first appearance, and how
+    many distinct values there are."""
+    index: dict = {}
+    codes = [-1 if v is None else index.setdefault(v, len(index)) for v in values]
+    return np.asarray(codes, np.int64), len(index)
+
+
+def _part_counts(counted: list[Level], ids: np.ndarray) -> list[list[tuple[int, int]]]:
+    """For each sequence ``ids`` of the last level of ``counted``, the counts of its two parts for
+    every way of cutting it in two (its first ``k`` syllables and the rest, ``k`` from 1)."""
+    n = counted[-1].n
+    head, tail = counted[-1].prefix[ids], counted[-1].suffix[ids]
+    prefix, suffix = {}, {}  # length: counts of the first / the last syllables of that length
+    for level in reversed(counted[:-1]):
+        prefix[level.n], suffix[level.n] = level.count[head], level.count[tail]
+        head, tail = level.prefix[head], level.suffix[tail]
+    return [[(int(prefix[k][i]), int(suffix[n - k][i])) for k in range(1, n)] for i in range(len(ids))]
 
 
 # Words that open a photo credit or a byline, not a formula.
@@ -479,61 +595,13 @@ def _plain_syllable(key: str) -> bool:
     return key.replace("-", "").isalnum()
 
 
-def _npmi(gram: tuple[str, ...], counts: dict[tuple[str, ...], int], total: int) -> float:
-    """The smallest normalised PMI over the ways of cutting ``gram`` in two."""
-    import math
-
-    p = counts[gram] / total
+def _npmi(count: int, parts: list[tuple[int, int]], total: int) -> float:
+    """The smallest normalised PMI over the ways of cutting a sequence seen ``count`` times in two,
+    ``parts`` the counts of the two parts of each cut."""
+    p = count / total
     if p >= 1:
         return 1.0
-    return min(
-        math.log(p / ((counts[gram[:k]] / total) * (counts[gram[k:]] / total))) / -math.log(p)
-        for k in range(1, len(gram))
-    )
-
-
-def _names_and_cuts(docs: list[Syllabified], candidates, words: frozenset[str], min_n: int, max_n: int):
-    """For each candidate, how many of its occurrences are written as a name (two capitalised
-    syllables at its start or end) and how many cut a dictionary word at an edge."""
-    names: dict[tuple[str, ...], int] = {}
-    cuts: dict[tuple[str, ...], int] = {}
-    for doc in docs:
-        text, sentences = doc.document.text, {s.index: s for s in doc.document.sentences}
-        for sentence_id, keys in doc.sentences:
-            sentence = sentences[sentence_id]
-            found = tokens(text, sentence.start, sentence.end)
-            caps = [text[t.start].isupper() for t in found] if len(found) == len(keys) else [False] * len(keys)
-            for a, b in _run_spans(keys):
-                for n in range(min_n, min(max_n, b - a) + 1):
-                    for i in range(a, b - n + 1):
-                        gram = tuple(keys[i : i + n])
-                        if gram not in candidates:
-                            continue
-                        c = caps[i : i + n]
-                        if (c[0] and c[1]) or (c[-1] and c[-2]):
-                            names[gram] = names.get(gram, 0) + 1
-                        if (
-                            i > a and f"{keys[i - 1]} {keys[i]}" in words and f"{keys[i]} {keys[i + 1]}" not in words
-                        ) or (
-                            i + n < b
-                            and f"{keys[i + n - 1]} {keys[i + n]}" in words
-                            and f"{keys[i + n - 2]} {keys[i + n - 1]}" not in words
-                        ):
-                            cuts[gram] = cuts.get(gram, 0) + 1
-    return names, cuts
-
-
-def _run_spans(keys: tuple[str, ...]):
-    """``(start, end)`` of every run of syllables between punctuation marks in ``keys``."""
-    start = None
-    for i, key in enumerate(keys):
-        if key[0].isalnum():
-            start = i if start is None else start
-        elif start is not None:
-            yield start, i
-            start = None
-    if start is not None:
-        yield start, len(keys)
+    return min(math.log(p / ((a / total) * (b / total))) / -math.log(p) for a, b in parts)
 
 
 def _edge(key: str, stop: frozenset[str]) -> bool:

@@ -42,8 +42,14 @@ class Syllabified:
     @cached_property
     def sentences(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
         """``(sentence_id, keys)`` of each analysed sentence."""
+        return tuple(self.iter_sentences())
+
+    def iter_sentences(self):
+        """``(sentence_id, keys)`` of each analysed sentence, read afresh and kept nowhere (for one
+        pass over a large corpus, where :attr:`sentences` would keep every key of every document)."""
         parts = self.wrapped.split(SENTENCE_SEP) if self.ids else []
-        return tuple((i, tuple(p[1:-1].split(_SEP + _SEP)) if p else ()) for i, p in zip(self.ids, parts))
+        for i, p in zip(self.ids, parts):
+            yield i, tuple(p[1:-1].split(_SEP + _SEP)) if p else ()
 
     @cached_property
     def n_tokens(self) -> int:
