@@ -308,13 +308,7 @@ class TokenisedDocument:
         for (start, end, _, kind), labels in zip(self.spans, self.labels.split("|")):
             n_words = len(labels) - labels.count("I")
             if keep_captions or kind != "caption":
-                pieces = token_strings(self.text, start, end)
-                forms = []
-                for piece, label in zip(pieces, labels):
-                    if label == "I":
-                        forms[-1] += "_" + piece
-                    else:
-                        forms.append(piece)
+                forms = [form for form, _, _ in _grouped(token_strings(self.text, start, end), labels)]
                 yield from zip(forms, tags[at : at + n_words] if tags else [""] * len(forms))
             at += n_words
 
@@ -346,14 +340,18 @@ def _labels(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _words(text: str, toks: tuple[Token, ...], labels: str) -> list[Word]:
-    words: list[Word] = []
-    for i, (t, label) in enumerate(zip(toks, labels)):
-        piece = text[t.start : t.end]
+    return [Word(*word) for word in _grouped([text[t.start : t.end] for t in toks], labels)]
+
+
+def _grouped(pieces: list[str], labels: str) -> list[tuple[str, int, int]]:
+    """``(form, first, last)`` of each word: a piece labelled ``I`` continues the word before it."""
+    words: list[tuple[str, int, int]] = []
+    for i, (piece, label) in enumerate(zip(pieces, labels)):
         if label == "I":
-            last = words[-1]
-            words[-1] = Word(last.form + "_" + piece, last.first, i + 1)
+            form, first, _ = words[-1]
+            words[-1] = (form + "_" + piece, first, i + 1)
         else:
-            words.append(Word(piece, i, i + 1))
+            words.append((piece, i, i + 1))
     return words
 
 
