@@ -643,12 +643,14 @@ def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | None = 
     from ..runtime.parallel import parallel_map
 
     tasks = [(k, seed) for k in ks if k <= len(units) for seed in seeds]
+    # The largest k first: a fit takes longer the more topics it has, so the workers finish together
+    longest_first = sorted(tasks, key=lambda task: -task[0])
     scores = dict(
         zip(
-            tasks,
+            longest_first,
             parallel_map(
                 functools.partial(_score, units, params),
-                tasks,
+                longest_first,
                 jobs=jobs,
                 desc="choosing k",
                 unit="model",
