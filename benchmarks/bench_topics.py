@@ -49,6 +49,7 @@ def main() -> int:
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain-LDA baseline")
+    parser.add_argument("--passes", default="auto", help='passes of each fit (default "auto", as the suite)')
     args = parser.parse_args()
     if not args.tarball.is_file():
         print(f"skipped: {args.tarball} not found (the VNTC corpus lives in ../shared/corpora/)")
@@ -70,6 +71,7 @@ def main() -> int:
         result = {
             "files": n,
             "k": args.k,
+            "passes": args.passes,
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
             "date": time.strftime("%Y-%m-%d"),
         }
@@ -84,7 +86,8 @@ def main() -> int:
         runs = []
         for seed in args.seeds:
             start = time.perf_counter()
-            model = TopicModel(args.k, random_state=seed).fit([u.terms for u in units])
+            passes = args.passes if args.passes == "auto" else int(args.passes)
+            model = TopicModel(args.k, random_state=seed, passes=passes).fit([u.terms for u in units])
             fit = time.perf_counter() - start
             dominant = model.transform([u.terms for u in units]).argmax(axis=1)
             runs.append(

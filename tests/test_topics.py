@@ -360,6 +360,16 @@ def test_from_a_thousand_units_the_model_learns_in_batches_from_an_nmf_start():
     assert sorted(round(x, 1) for x in shares) == [0.0, 1.0]
 
 
+def test_from_ten_thousand_units_a_fit_makes_ten_passes_instead_of_thirty():
+    from gensim.corpora import Dictionary
+
+    model = tm.TopicModel(2)
+    model.dictionary_ = Dictionary(TINY)
+    assert [model._lda(n).passes for n in (999, 1_000, 9_999, 10_000, 500_000)] == [30, 30, 30, 10, 10]
+    model.passes = 7  # given, it is kept whatever the size
+    assert model._lda(10_000).passes == 7
+
+
 def _many_units(n: int) -> list[list[str]]:
     """``n`` units of 12 terms, each drawn mostly from one of three themes of 20 made-up words."""
     rng = np.random.default_rng(5)
