@@ -686,9 +686,39 @@ def test_registered_actor_country(sentence, country):
     assert one_sentence(sentence)["actor_country"].tolist() == [country]
 
 
+@pytest.mark.parametrize(
+    "sentence, actor, role",
+    [
+        # leaders of 2001-2011, as VNTC (2005-2007) names them; "Đức" in a name is not Germany
+        (
+            "Chủ tịch Quốc hội Nguyễn Văn An cho biết dự luật sẽ được thông qua vào cuối kỳ họp.",
+            "Nguyễn Văn An",
+            "Chairman of the National Assembly",
+        ),
+        ("Chủ tịch nước Trần Đức Lương đánh giá cao kết quả cải cách tư pháp.", "Trần Đức Lương", "President"),
+        ("Tổng Bí thư Nông Đức Mạnh nhấn mạnh yêu cầu chống tham nhũng.", "Nông Đức Mạnh", "General Secretary"),
+        ("Thủ tướng Phan Văn Khải yêu cầu các bộ khẩn trương hoàn thành đề án.", "Phan Văn Khải", "Prime Minister"),
+        (
+            "Bộ trưởng Ngoại giao Nguyễn Dy Niên khẳng định quan hệ hai nước đang phát triển tốt.",
+            "Nguyễn Dy Niên",
+            "Minister of Foreign Affairs",
+        ),
+        ("Phó thủ tướng Vũ Khoan chỉ đạo lực lượng biên phòng tăng cường tuần tra.", "Vũ Khoan", "Deputy Prime"),
+    ],
+)
+def test_early_2000s_leaders_are_vietnamese_with_their_role(sentence, actor, role):
+    found = one_sentence(sentence)
+    assert found["actor"].tolist() == [actor]
+    assert found["actor_country"].tolist() == ["Việt Nam"]
+    assert role in found["actor_role"].iloc[0]
+
+
 # --------------------------------------------------------------------------- no statement
 
 NO_STATEMENT_CASES = [
+    # "thống nhất Tổ quốc": the country's reunification, not an agreement
+    "Sáng 29/4, đoàn cán bộ Bộ Công an do đại tướng Lê Hồng Anh, Bộ trưởng Bộ Công an làm trưởng đoàn đã đến đặt vòng"
+    " hoa tưởng niệm những anh hùng liệt sĩ đã ngã xuống vì độc lập dân tộc, thống nhất Tổ quốc tại Nghĩa trang.",
     "Kim ngạch thương mại song phương đạt 1,7 tỷ USD, tăng 28,26%.",
     "Hai bên đã ký kết nhiều văn kiện hợp tác.",
     "Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Lào Sonexay Siphandone.",
