@@ -313,6 +313,56 @@ def test_actor_phrases_draws_the_actors_its_table_names_even_none():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Z"]
 
 
+def _statements_by_actor(rows: list[tuple[str, str, int]], actors: list[str], groups: list[str]) -> pd.DataFrame:
+    table = pd.DataFrame(
+        [(a, "Việt Nam" if a in actors else "", s, n) for a, s, n in rows],
+        columns=["actor", "actor_country", "stance", "statements"],
+    )
+    table.attrs.update(actors=actors, groups=groups)
+    return table
+
+
+def test_stance_actors_colour_scale_is_set_by_the_named_actors_not_the_other_row():
+    """On a large corpus "other (N actors)" holds most statements: the shading follows the named actors
+    (the largest named cell is 9, Lê Văn A's inform), the grouped rows are drawn grey, their numbers kept."""
+    other, unresolved = "other (500 actors)", "unresolved"
+    rows = [
+        ("Lê Văn A", "inform", 9),
+        ("Lê Văn A", "assert", 2),
+        ("Bộ Y tế", "propose", 4),
+        (other, "inform", 3000),
+        (other, "assert", 800),
+        (unresolved, "inform", 1200),
+    ]
+    plot = stance_figures.draw_stance_actors(_statements_by_actor(rows, ["Lê Văn A", "Bộ Y tế"], [other, unresolved]))
+    ax = plot.figure.axes[0]
+    (image,) = ax.images
+    assert image.norm.vmax == 9 and image.norm.vmin == 0
+    labels = {t.get_text(): t.get_color() for t in ax.texts}
+    # 9 is the top of the scale: white on dark blue; 4 is under half of it; the grouped rows' numbers black
+    assert labels["9"] == "white" and labels["4"] == "black"
+    assert labels["3000"] == labels["800"] == labels["1200"] == "black"
+    assert len(ax.patches) == 2  # one grey hatched band under each grouped row
+    assert "colour scale" in plot.caption and other in plot.caption and unresolved in plot.caption
+
+
+def test_stance_actors_without_grouped_rows_is_drawn_on_the_whole_scale():
+    """A small corpus (the seeds) has no grouped row: the scale runs over every cell, as always."""
+    rows = [("Lê Văn A", "inform", 9), ("Lê Văn A", "assert", 2), ("Bộ Y tế", "propose", 4)]
+    plot = stance_figures.draw_stance_actors(_statements_by_actor(rows, ["Lê Văn A", "Bộ Y tế"], []))
+    ax = plot.figure.axes[0]
+    assert (ax.images[0].norm.vmin, ax.images[0].norm.vmax) == (0, 9)
+    assert not ax.patches and plot.caption == ""
+
+
+def test_stance_actors_of_the_seeds_has_no_grouped_row_and_no_scale_caption(session):
+    table = stance_figures.stance_actors_table(session)
+    assert table.attrs["groups"] == []
+    plot = stance_figures.draw_stance_actors(table)
+    values = table["statements"]
+    assert plot.figure.axes[0].images[0].norm.vmax == values.max() and plot.caption == ""
+
+
 # The notebooks give their parameters to every figure and table they show.
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import matplotlib
+import matplotlib.patches
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -26,6 +27,7 @@ __all__ = [
     "drawn_note",
     "bar_panels",
     "label_cells",
+    "heatmap",
     "stacked_bars",
     "save",
     "write_csv",
@@ -128,10 +130,18 @@ def drawn_note(table: pd.DataFrame, message: str | None = None) -> Plot | None:
     return None if message is None else note(message, table)
 
 
-def label_cells(ax, values: np.ndarray, *, decimals: int | None = None, fontsize: float = 7) -> None:
+def label_cells(
+    ax, values: np.ndarray, *, decimals: int | None = None, fontsize: float = 7, top: float | None = None, rows=None
+) -> None:
     """Write each cell's value on a heatmap: with ``decimals`` places, or as a whole number
-    (zeros left blank, white on the darker half of the scale)."""
-    top = values.max() if values.size else 0
+    (zeros left blank, white on the darker half of the scale).
+
+    ``top`` is the value at the dark end of the colour scale (default: the largest value); ``rows``, the
+    indices of the rows drawn on that scale (default: all), the others' labels black, drawn on a
+    neutral background (:func:`heatmap`).
+    """
+    top = (values.max() if values.size else 0) if top is None else top
+    scaled = range(len(values)) if rows is None else set(rows)
     for (i, j), value in np.ndenumerate(values):
         if decimals is not None:
             ax.text(j, i, f"{value:.{decimals}f}", ha="center", va="center", fontsize=fontsize)
@@ -143,8 +153,47 @@ def label_cells(ax, values: np.ndarray, *, decimals: int | None = None, fontsize
                 ha="center",
                 va="center",
                 fontsize=fontsize,
-                color="white" if value > top / 2 else "black",
+                color="white" if i in scaled and value > top / 2 else "black",
             )
+
+
+#: Background of the rows of a heatmap left off its colour scale (rows that group many items).
+NEUTRAL, NEUTRAL_HATCH = "#f2f2f2", "#d4d4d4"
+
+
+def heatmap(ax, values: np.ndarray, *, cmap: str = "Blues", scaled=None, fontsize: float = 7):
+    """A heatmap of counts with each cell's value written on it (:func:`label_cells`), its colour scale
+    set by the rows ``scaled`` (indices; default: all rows) only; the other rows, typically one that
+    groups all the rest, are drawn grey and hatched, their values still written, so that a row much
+    larger than the others does not wash out the scale. Returns the image (its ``norm`` is the scale).
+    """
+    values = np.asarray(values)
+    rows = list(range(len(values))) if scaled is None else sorted(scaled)
+    if not rows or len(rows) == len(values):
+        image = ax.imshow(values, cmap=cmap, aspect="auto")
+        label_cells(ax, values, fontsize=fontsize)
+        return image
+    shown = values[rows]
+    left = np.ones(values.shape, dtype=bool)
+    left[rows] = False
+    image = ax.imshow(
+        np.ma.masked_array(values, mask=left), cmap=cmap, aspect="auto", vmin=shown.min(), vmax=shown.max()
+    )
+    for i in np.flatnonzero(left.any(axis=1)):
+        ax.add_patch(
+            matplotlib.patches.Rectangle(
+                (-0.5, i - 0.5),
+                values.shape[1],
+                1,
+                facecolor=NEUTRAL,
+                edgecolor=NEUTRAL_HATCH,
+                hatch="///",
+                linewidth=0,
+                zorder=0.5,
+            )
+        )
+    label_cells(ax, values, fontsize=fontsize, top=shown.max(), rows=rows)
+    return image
 
 
 def stacked_bars(ax, matrix: pd.DataFrame, colours: list[str], labels: list[str]) -> None:

@@ -782,7 +782,7 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
         and (words[start - 1][:1].islower() or start == 1)
         and tuple(keys[max(0, start - 2) : start]) not in _NOT_NOMINAL  # "Ngân hàng Thế giới cho biết"
     )
-    if tuple(keys[max(0, start - 1) : end]) in _COMPOUNDS or tuple(keys[start : end + 1]) in _COMPOUNDS:
+    if any(tuple(keys[a:b]) in _COMPOUNDS for a, b in ((max(0, start - 1), end), (start, end + 1), (start, end + 2))):
         return True
     activity = not quoted and following in _NOT_SAID.get(tuple(keys[start:end]), ())  # after a quotation: its speaker
     return passive or noun or following == "của" or activity
@@ -816,9 +816,12 @@ _NOT_NOMINAL = folded_phrases(
 )
 # Words whose last or first syllables are a cue: "Xô viết" (Soviet), "suy nghĩ", "ý nghĩ" (thought), "trông coi"
 # (look after), "nhu cầu" (need) before "xin"; "mong manh" (fragile), "kể cả" (including), "nói chung" (in
-# general), also after a quotation.
+# general), also after a quotation; "thống nhất Tổ quốc", "thống nhất đất nước" (the country's reunification).
 _COMPOUNDS = folded_phrases(
-    ("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung")
+    (
+        *("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung"),
+        *("thống nhất Tổ quốc", "thống nhất đất nước"),
+    )
 )
 
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..figures.periods import period_labels
-from ..figures.plotting import PALETTE, Plot, drawing, label_cells, new_figure, stacked_bars
+from ..figures.plotting import PALETTE, Plot, drawing, heatmap, new_figure, stacked_bars
 from ..figures.registry import figure
 from ..framing.lexicon import Lexicon, load_lexicon
 from ..framing.phrases import PhraseMatcher
@@ -100,12 +100,14 @@ def _period(dates: pd.Series) -> tuple[pd.Series, str]:
     return dates.str[:4], "year"
 
 
-def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues") -> None:
-    values = matrix.to_numpy()
-    ax.imshow(values, cmap=cmap, aspect="auto")
-    label_cells(ax, values, fontsize=8)
+def _heatmap(ax, matrix: pd.DataFrame, cmap: str = "Blues", groups=()):
+    """A heatmap of ``matrix`` whose colour scale is set by its named actors: the rows ``groups`` (``other
+    (N actors)``, ``unresolved``), far larger on a large corpus, are drawn grey with their numbers."""
+    scaled = [i for i, a in enumerate(matrix.index) if a not in set(groups)]
+    image = heatmap(ax, matrix.to_numpy(), cmap=cmap, scaled=scaled, fontsize=8)
     ax.set_yticks(range(len(matrix.index)), matrix.index, fontsize=8)
     ax.spines[:].set_visible(False)
+    return image
 
 
 def stance_actors_table(session, *, extractor: StanceExtractor | None = None) -> pd.DataFrame:
@@ -146,12 +148,21 @@ def draw_stance_actors(table: pd.DataFrame) -> Plot:
     matrix = matrix.reindex(index=rows, columns=list(STANCES), fill_value=0)
     country = dict(zip(table["actor"], table["actor_country"]))
     fig, ax = new_figure(width=9, height=1.5 + 0.38 * len(rows))
-    _heatmap(ax, matrix)
+    _heatmap(ax, matrix, groups=groups)
     ax.set_yticks(
         range(len(rows)), [f"{a} ({country[a] or 'unknown'})" for a in actors] + rows[len(actors) :], fontsize=8
     )
     ax.set_xticks(range(len(STANCES)), STANCES, rotation=30, ha="right", rotation_mode="anchor", fontsize=8)
-    return Plot(fig, table)
+    shown = [g for g in groups if g in set(counts.index)]
+    if not actors or not shown:
+        return Plot(fig, table)
+    several = len(shown) > 1
+    caption = (
+        f"The colour scale is set by the {len(actors)} named actors' cells; the grouped "
+        f"row{'s' if several else ''} {' and '.join(repr(g) for g in shown)} {'are' if several else 'is'} "
+        f"drawn grey and hatched, off the scale, with {'their' if several else 'its'} numbers."
+    )
+    return Plot(fig, table, caption)
 
 
 @figure("stance_actors", title="Who takes which stance", table=stance_actors_table, draw=draw_stance_actors)

@@ -20,6 +20,15 @@ from .sentence import Sentence, ends_within, find, name_end
 _REFERENCE_WORDS = frozenset(fold(w) for w in "này ấy ta viên vị người ông bà nhà".split())
 
 
+#: Honorifics that alone, as a sentence's subject, are a pronoun ("Anh cho biết": he, a young man; "Chị nói": she;
+#: "Em kể": a younger person), never a country (``Anh`` is also Britain's name).
+PRONOUN_HONORIFICS = frozenset(fold(w) for w in ("anh", "chị", "em"))
+
+
+# The middle name that says a Vietnamese person is not of the honorific's gender: "Thị" a woman's, "Văn" a man's.
+_MIDDLE_NAMES = {"anh": "thị", "chị": "văn"}
+
+
 # Nouns naming a body by its kind alone, never the start of its name: "Cơ quan này" is the Cục, Bộ or
 # Sở that spoke last ("Cục Thú y cho biết ... Cơ quan này khẳng định ...").
 _GENERIC_BODIES = frozenset(fold(w) for w in ("cơ quan", "tổ chức", "đơn vị"))
@@ -194,8 +203,10 @@ class Memory:
                 return person
         return None
 
-    def refer(self, found: Actor, s: Sentence, at: int) -> tuple[str, str] | None:
-        """The earlier actor a pronoun, bare title or lone surname refers to."""
+    def refer(self, found: Actor, s: Sentence, at: int, *, pronoun: bool = False) -> tuple[str, str] | None:
+        """The earlier actor a pronoun, bare title or lone surname refers to. With ``pronoun``, a bare
+        ``Anh``, ``Chị`` or ``Em`` is read as a pronoun (it opens the sentence or is written in lower case):
+        failing a person named with it, the nearest fitting person, as for ``Ông``."""
         here = (s.index, at)
         if found.resolve == "title":
             return self._title(found.key, s, at, here)
@@ -203,9 +214,11 @@ class Memory:
             return self._surname(found.key, here)
         if found.resolve == "honorific":
             person = self._honorific(found.key, here)
-            if person or found.key not in ("ông", "bà"):
-                return (person, "person") if person else None
-            return self._person(found.key, s, at, here)
+            if person:
+                return person, "person"
+            if found.key in ("ông", "bà") or (pronoun and found.key in PRONOUN_HONORIFICS):
+                return self._person(found.key, s, at, here)
+            return None
         if found.resolve == "person":
             return self._person(found.key, s, at, here)
         return self._group(found.key, here)
@@ -227,16 +240,41 @@ class Memory:
 
     def of_gender(self, honorific: str, people: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """``people`` (sentence, token, name) less those named after the honorific of the other gender anywhere
-        in the document: ``Ông`` is not the woman named ``bà Hassan``."""
+        in the document: ``Ông`` is not the woman named ``bà Hassan``. ``Anh``, ``Chị``, ``Em`` say age as well
+        as gender: they are not someone the document names only after other honorifics (``ông Lê Nam Giới``,
+        ``chị Lan``)."""
+        addressed = self._addressed_as
+        if honorific in PRONOUN_HONORIFICS:
+            others = set().union(*(names for key, names in addressed.items() if key != honorific))
+            unlike = _MIDDLE_NAMES.get(honorific)  # "Anh" is no "Nguyễn Thị X", "Chị" no "Nguyễn Văn X"
+            return [
+                p
+                for p in people
+                if p[2] in addressed.get(honorific, ())
+                or (p[2] not in others and unlike not in fold(p[2]).split()[1:-1])
+            ]
         other = {"ông": "bà", "bà": "ông"}.get(honorific)
-        return [p for p in people if p[2] not in self._addressed_as[other]] if other else people
+        return [p for p in people if p[2] not in addressed[other]] if other else people
+
+    def _antecedent(self, sentence: int, token: int, name: str) -> bool:
+        """May the person ``name`` at ``token`` of ``sentence`` be what a bare ``Anh``, ``Chị``, ``Em`` refers to:
+        not named inside a quotation (``"... vượt qua Lưu Đức Hoa, Lê Minh ..."``), not a street's or a
+        house's name (``phố Phan Chu Trinh``, ``số 184 Phan Chu Trinh``), not a country or a place read as a name
+        (``Thái Lan``)?"""
+        if fold(name) in self.lex.words.country_names or fold(name) in self.lex.words.places:
+            return False
+        s = self.by_index[sentence]
+        before = s.keys[token - 1] if token else ""
+        placed = before in PLACE_NOUNS or before == "số" or before.isdigit()
+        return not placed and not (token < len(s.quote_depth) and s.quote_depth[token])
 
     @cached_property
     def _addressed_as(self) -> dict[str, set[str]]:
-        """The people named after ``ông`` and after ``bà`` anywhere in the document: a man and a woman."""
+        """The people named after each honorific anywhere in the document (after ``ông`` a man, after ``bà`` a
+        woman)."""
         out: dict[str, set[str]] = {"ông": set(), "bà": set()}
         for i, t, n in self.addressed:
-            out.get(self.by_index[i].keys[t - 1], set()).add(n)
+            out.setdefault(self.by_index[i].keys[t - 1], set()).add(n)
         return out
 
     @cached_property
@@ -309,7 +347,9 @@ class Memory:
         people = [(i, t, n) for (i, t, n, _) in self.named if (i, t) < here]
         people += [(i, t, a) for (i, t, a, k) in self.spoken if k == "person"]
         people = self.of_gender(gender, people)
-        described = self._described(key, s.index, people)
+        if key in PRONOUN_HONORIFICS:
+            people = [p for p in people if self._antecedent(*p)]
+        described = None if key in PRONOUN_HONORIFICS else self._described(key, s.index, people)
         if described:
             return described, "person"
         return (max(people)[2], "person") if people else None

@@ -11,10 +11,12 @@ from __future__ import annotations
 from ..text.vietnamese import fold
 from .actors import BODY_HEADS
 from .lexicons import Lexicons
-from .references import Memory
+from .references import PRONOUN_HONORIFICS, Memory
 from .sentence import Sentence, as_written, folded_phrases, trim
 
 PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
+# Pronouns that, opening a sentence, are the person who opened the sentence before ("Ông", "Bà", "Anh", "Chị", "Em").
+_SUBJECT_PRONOUNS = frozenset({"ông", "bà"}) | PRONOUN_HONORIFICS
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
 # Words before a name that make it a place's (a street, a school named after a person) or say where one is.
 _PLACED = frozenset(fold(w) for w in "đường phố trường học viện ở tại quận huyện xã phường tỉnh cầu chợ".split())
@@ -211,8 +213,11 @@ class Speakers:
         named = self.lex.words.countries_in(s.keys, start, end)
         if named and not found.resolve:
             memory.country_of.setdefault(actor, named[0])
+        if found.resolve == "honorific" and found.key in _SUBJECT_PRONOUNS and _asked(s):
+            return None  # "Anh nghĩ gì về nhận xét này?": an interviewer's question to "anh" states nothing
         if found.resolve:
-            resolved = self._previous_subject(s, start, found) or memory.refer(found, s, start)
+            pronoun = self._pronoun(s, end, found)
+            resolved = self._previous_subject(s, start, found) or memory.refer(found, s, start, pronoun=pronoun)
             if (
                 resolved is None
                 and found.resolve == "surname"
@@ -224,19 +229,32 @@ class Speakers:
                 return None  # a capitalised first word nobody was named by ("Lễ", "Lời"): not a name
             if resolved is None and found.resolve == "group" and found.key in BODY_HEADS:
                 return None  # "Sở" with no body of that kind heard before: not an actor
+            if resolved is None and pronoun:
+                resolved = (actor, "unresolved")  # "Anh cho biết" with no person before: as written, never Britain
             if resolved is None and found.resolve == "honorific" and found.key not in ("ông", "bà"):
                 if found.key not in self.lex.words.country_names or not self.memory.abroad:
                     return None  # "Chị", "Em" with nobody so named, "Anh" in home news: left out
                 resolved = (actor, "country")  # "Anh" with nobody so named, in news abroad: Britain
+                memory.country_of.setdefault(actor, self.lex.words.country_names[found.key])
             actor, kind = resolved or (actor, kind)
         memory.types.setdefault(actor, kind)
         return actor
 
+    @staticmethod
+    def _pronoun(s: Sentence, end: int, found) -> bool:
+        """Is the bare ``Anh``, ``Chị`` or ``Em`` ending at ``end`` a pronoun, not a country: written in lower case
+        (``Tuy vậy, anh vẫn khẳng định``) or opening a sentence of the body (``Anh cho biết``)? A capitalised
+        ``Anh`` inside a sentence, or opening a headline, may be Britain."""
+        if found.resolve != "honorific" or found.key not in PRONOUN_HONORIFICS:
+            return False
+        at = end - 1
+        return s.words[at][:1].islower() or (s.kind != "title" and all(t.kind == "punct" for t in s.toks[:at]))
+
     def _previous_subject(self, s: Sentence, start: int, found) -> tuple[str, str] | None:
-        """``Tổng thống Bush cũng ca ngợi ông Powell. Ông cho biết ...``: ``Ông`` opening a sentence is the
-        person who opened the sentence before as its subject (after a fronted clause), not the last man named
-        in it, when that subject is a named person of the same gender."""
-        if start or found.resolve not in ("honorific", "person") or found.key.split()[0] not in ("ông", "bà"):
+        """``Tổng thống Bush cũng ca ngợi ông Powell. Ông cho biết ...``: ``Ông`` (``Anh``, ``Chị``, ``Em``) opening
+        a sentence is the person who opened the sentence before as its subject (after a fronted clause), not the
+        last man named in it, when that subject is a named person of the same gender."""
+        if start or found.resolve not in ("honorific", "person") or found.key.split()[0] not in _SUBJECT_PRONOUNS:
             return None
         before = self.memory.by_index.get(s.index - 1)
         if before is None or before.kind == "title":
@@ -429,3 +447,12 @@ class Speakers:
     def weak(self, actor: str | None) -> bool:
         """No actor, or a person by title alone: a named person set off by commas before it wins."""
         return actor is None or actor in self.memory.unnamed
+
+
+def _asked(s: Sentence) -> bool:
+    """A question: the sentence ends with ``?`` and quotes no one (``Ông nói: ”Tại sao ... chứ?`` quotes a
+    question that states something)."""
+    return bool(s.keys) and s.keys[-1] == "?" and not any(w in _QUOTE_MARKS for w in s.words)
+
+
+_QUOTE_MARKS = frozenset('"“”«»')
