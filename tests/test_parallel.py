@@ -52,3 +52,17 @@ def test_a_thousand_jobs_start_no_more_workers_than_cores(pools, monkeypatch):
 def test_worker_count(monkeypatch, jobs, items, cores, expected):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     assert parallel.worker_count(jobs, items) == expected
+
+
+def _work_in_a_daemon(n: int) -> list[int]:
+    return parallel.parallel_map(abs, list(range(-n, 0)), jobs=2)
+
+
+def test_work_inside_a_daemonic_worker_is_done_there_instead_of_starting_processes():
+    # A Dask worker (or a pool's worker) is daemonic and may not have children: work over many items
+    # asked of it there (a partition of 600 documents) used to fail with an AssertionError.
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.apply(_work_in_a_daemon, (600,)) == list(range(600, 0, -1))
+    assert parallel.worker_count(2, 600) == min(2, len(os.sched_getaffinity(0)))

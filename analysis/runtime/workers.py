@@ -34,11 +34,16 @@ class Cluster:
 
 def worker_count(jobs: int | None, n_items: int) -> int:
     """Workers worth starting: ``jobs`` (default: all cores), never more than the cores this process
-    may use or than the items to share out.
+    may use or than the items to share out; none (1: the work is done here) in a daemonic process,
+    such as a Dask worker or a pool's worker, which may not start processes of its own.
 
     >>> worker_count(1000, 3) <= 3
     True
     """
+    import multiprocessing
+
+    if multiprocessing.current_process().daemon:
+        return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(jobs or cores, cores, n_items))
 
