@@ -477,3 +477,15 @@ def test_figures_of_one_run_share_one_model_and_a_second_run_fits_none(tmp_path,
     assert count_fits == []
     for name in ("topic_selection.csv", "topic_terms.csv", "document_topics.csv", "topic_prevalence.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_units_whose_topic_weights_are_not_numbers_are_named_in_a_warning_and_get_equal_weights():
+    model = tm.TopicModel(2, random_state=1, **FAST).fit(TINY)
+    units = [["quân_đội", "biên_giới"], ["kinh_tế", "thương_mại"]]
+    before = model.transform(units)
+    broken = model.dictionary_.token2id["biên_giới"]
+    model.lda_.expElogbeta[:, broken] = np.inf  # as if the inference had overflowed on this term
+    with pytest.warns(RuntimeWarning, match="1 of 2 units got topic weights that are not numbers"):
+        weights = model.transform(units)
+    assert weights[0].tolist() == [0.5, 0.5] and before[0].tolist() != [0.5, 0.5]
+    assert weights[1].tolist() == before[1].tolist()  # the other unit is inferred as before
