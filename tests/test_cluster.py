@@ -223,6 +223,29 @@ def files_of(folder: Path) -> dict[str, tuple[int, int, int]]:
     }
 
 
+def test_many_partitions_are_sent_in_several_graphs_and_come_back_all_in_order(cluster, monkeypatch):
+    # 150 items go to the scheduler in graphs of 64, 64 and 22 (so that none is large); every result
+    # must come back once, in the order of the items, and the aggregates add up over all of them.
+    import operator
+
+    from analysis.runtime import cluster as dask_run
+    from analysis.runtime.workers import Cluster
+
+    items = [(i, [i, i * i], i) for i in range(150)]
+    connected, sizes = dask_run.client(Cluster(cluster[0])), []
+    original = connected.map
+    monkeypatch.setattr(connected, "map", lambda fn, *its, **kw: sizes.append(len(its[0])) or original(fn, *its, **kw))
+    try:
+        submitted = dask_run.cluster_submit(operator.itemgetter(0, 1, 2), items, Cluster(cluster[0]), merge=sum)
+        assert list(submitted) == [(i, [i, i * i]) for i in range(150)]
+        assert submitted.total() == 150 * 149 // 2
+        assert sizes[:3] == [64, 64, 22]  # then the small maps over the results' futures
+        imap = dask_run.cluster_imap(operator.neg, list(range(3000)), Cluster(cluster[0]))
+        assert list(imap) == [-i for i in range(3000)]
+    finally:
+        dask_run.close_all()  # this process's client, before the cluster closes
+
+
 @pytest.fixture(scope="module")
 def stored(cluster, tmp_path_factory):
     """A cache folder after ``phrases``, ``stance`` and ``keyterms`` of the seeds on the cluster."""
