@@ -269,26 +269,14 @@ class TopicModel(BaseEstimator):
     def fit(self, units) -> TopicModel:
         """Fit the topics of ``units``: lists of terms, :class:`Unit` s, or a
         :class:`~analysis.session.Session` (its :func:`modelling_units`); returns ``self``."""
-        from gensim.corpora import Dictionary
-        from gensim.models import Phrases
-
         self._check()
         units = _texts_of(units)
         if self.k < 2:
             raise ParameterError("k", f"k must be at least 2, not {self.k}")
         if self.k > len(units):
             raise ParameterError("k", f"k = {self.k} is larger than the {len(units)} modelling units of the corpus")
-        self.phrases_ = None
-        if self.bigrams:
-            self.phrases_ = Phrases([list(u) for u in units], min_count=3, threshold=0.5, scoring="npmi").freeze()
-        texts = self._prepare(units)
-        large, tiny = len(texts) >= 1000, len(texts) < 20
-        self.dictionary_ = Dictionary(texts)
-        self.dictionary_.filter_extremes(
-            no_below=_auto(self.no_below, 20 if large else 1 if tiny else 2),
-            no_above=_auto(self.no_above, 0.3 if large else 1.0 if tiny else 0.5),
-            keep_n=None,
-        )
+        texts, self.dictionary_ = self._vocabulary(units)
+        large = len(texts) >= 1000
         bows = [self.dictionary_.doc2bow(t) for t in texts]
         if not self.dictionary_ or not any(bows):
             raise InputError("corpus", "no terms left after removing stopwords and rare or common words")
@@ -298,6 +286,24 @@ class TopicModel(BaseEstimator):
         self.lda_.update(bows)
         self.texts_ = texts
         return self
+
+    def _vocabulary(self, units: list[list[str]]) -> tuple[list[list[str]], object]:
+        """The units as fitted (with :attr:`phrases_`, set here) and the dictionary of their terms kept."""
+        from gensim.corpora import Dictionary
+        from gensim.models import Phrases
+
+        self.phrases_ = None
+        if self.bigrams:
+            self.phrases_ = Phrases([list(u) for u in units], min_count=3, threshold=0.5, scoring="npmi").freeze()
+        texts = self._prepare(units)
+        large, tiny = len(texts) >= 1000, len(texts) < 20
+        dictionary = Dictionary(texts)
+        dictionary.filter_extremes(
+            no_below=_auto(self.no_below, 20 if large else 1 if tiny else 2),
+            no_above=_auto(self.no_above, 0.3 if large else 1.0 if tiny else 0.5),
+            keep_n=None,
+        )
+        return texts, dictionary
 
     def _check(self) -> None:
         check_parameter("k", self.k, whole(self.k, 2), "a whole number of at least 2")
@@ -631,11 +637,30 @@ def _stability(top_terms: list[list[list[str]]]) -> float:
     return float(np.mean(scores)) if scores else 1.0
 
 
-def _score(units: list[list[str]], params: dict, task: tuple[int, int]) -> tuple:
-    """One model of :func:`select_k`: its coherences and the top terms of its topics."""
+def _top_terms(units: list[list[str]], params: dict, task: tuple[int, int]) -> list[list[str]]:
+    """One model of :func:`select_k`: the top terms of its topics."""
     k, seed = task
-    model = TopicModel(k, random_state=seed, **params).fit(units)
-    return round(model.coherence("c_v"), 6), round(model.coherence("c_npmi"), 6), model.top_terms()
+    return TopicModel(k, random_state=seed, **params).fit(units).top_terms()
+
+
+def _coherences(units: list[list[str]], params: dict, models: list[list[list[str]]]) -> list[tuple[float, float]]:
+    """c_v and c_npmi of each model (the top terms of its topics), as :meth:`TopicModel.coherence` gives
+    them, with the units' words counted once per measure for all the models: gensim keeps a coherence
+    model's counts when new topics need no word it has not counted, and a word's counts do not depend
+    on which other words are counted."""
+    from gensim.models import CoherenceModel
+
+    texts, dictionary = TopicModel(2, **params)._vocabulary(units)
+    scores = {}
+    for measure in ("c_v", "c_npmi"):
+        every = [topic for topics in models for topic in topics]
+        counted = CoherenceModel(topics=every, texts=texts, dictionary=dictionary, coherence=measure, processes=1)
+        counted.estimate_probabilities()
+        scores[measure] = []
+        for topics in models:
+            counted.topics = topics
+            scores[measure].append(round(float(counted.get_coherence()), 6))
+    return list(zip(scores["c_v"], scores["c_npmi"]))
 
 
 def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | None = None, **params) -> pd.DataFrame:
@@ -670,11 +695,11 @@ def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | None = 
     tasks = [(k, seed) for k in ks if k <= len(units) for seed in seeds]
     # The largest k first: a fit takes longer the more topics it has, so the workers finish together
     longest_first = sorted(tasks, key=lambda task: -task[0])
-    scores = dict(
+    top = dict(
         zip(
             longest_first,
             parallel_map(
-                functools.partial(_score, units, params),
+                functools.partial(_top_terms, units, params),
                 longest_first,
                 jobs=jobs,
                 desc="choosing k",
@@ -684,10 +709,11 @@ def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | None = 
             ),
         )
     )
+    scores = dict(zip(tasks, _coherences(units, params, [top[task] for task in tasks])))
     rows = []
     for k in dict.fromkeys(k for k, _ in tasks):
-        stable = round(_stability([scores[k, seed][2] for seed in seeds]), 6)
-        rows += [(k, seed, *scores[k, seed][:2], stable) for seed in seeds]
+        stable = round(_stability([top[k, seed] for seed in seeds]), 6)
+        rows += [(k, seed, *scores[k, seed], stable) for seed in seeds]
     return pd.DataFrame(rows, columns=["k", "seed", "c_v", "c_npmi", "stability"])
 
 
