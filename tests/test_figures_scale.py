@@ -8,6 +8,7 @@ import csv
 import json
 import random
 import struct
+import warnings
 from pathlib import Path
 
 import pytest
@@ -131,7 +132,11 @@ STOPWORDS = "và của là những các\n\nthì là mà và những"
 def test_a_corpus_that_cannot_give_a_figure_gets_a_note_and_a_manifest(tmp_path, name, docs, notes):
     rows = [{"id": f"d{i}", "title": "", "date": d, "source": "", "text": t} for i, (d, t) in enumerate(docs)]
     corpus = _table(tmp_path / "corpus.csv", rows)
-    write_figures(Session(corpus, cache_dir=None, jobs=1), tmp_path / "out")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        write_figures(Session(corpus, cache_dir=None, jobs=1), tmp_path / "out")
+    # the command line shows a library's warnings to the user: an empty legend or image is not one
+    assert [str(w.message) for w in caught if issubclass(w.category, UserWarning)] == []
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     for fid in manifest["figures"]:
         assert (tmp_path / "out" / f"{fid}.png").is_file()

@@ -165,9 +165,12 @@ def heatmap(ax, values: np.ndarray, *, cmap: str = "Blues", scaled=None, fontsiz
     """A heatmap of counts with each cell's value written on it (:func:`label_cells`), its colour scale
     set by the rows ``scaled`` (indices; default: all rows) only; the other rows, typically one that
     groups all the rest, are drawn grey and hatched, their values still written, so that a row much
-    larger than the others does not wash out the scale. Returns the image (its ``norm`` is the scale).
+    larger than the others does not wash out the scale. Returns the image (its ``norm`` is the scale),
+    None when there are no cells.
     """
     values = np.asarray(values)
+    if not values.size:  # nothing to draw (matplotlib would warn of an empty, singular image)
+        return None
     rows = list(range(len(values))) if scaled is None else sorted(scaled)
     if not rows or len(rows) == len(values):
         image = ax.imshow(values, cmap=cmap, aspect="auto")

@@ -218,7 +218,8 @@ def draw_stance_over_time(table: pd.DataFrame) -> Plot:
     used = [(PALETTE[i], stance) for i, stance in enumerate(STANCES) if matrix[stance].any()]
     stacked_bars(ax, matrix[[stance for _, stance in used]], [c for c, _ in used], [s for _, s in used])
     ax.set_ylabel("statements")
-    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
+    if used:  # no statements: no legend (matplotlib would warn)
+        ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
     return Plot(fig, table)
 
 
