@@ -492,13 +492,11 @@ def _parallel_lda():
                 return self._inference(chunk, collect_sstats)
 
         def _inference(self, chunk, collect_sstats):
-            import multiprocessing
-
             from ..runtime.parallel import parallel_map, worker_count
 
             chunk = chunk if isinstance(chunk, list) else list(chunk)
             workers = worker_count(self.jobs, len(chunk) // (PARALLEL_UNITS // 2))
-            if workers <= 1 or len(chunk) < PARALLEL_UNITS or multiprocessing.current_process().daemon:
+            if workers <= 1 or len(chunk) < PARALLEL_UNITS:  # worker_count is 1 in a daemonic process
                 return super().inference(chunk, collect_sstats=collect_sstats)
             gamma = self.random_state.gamma(100.0, 1.0 / 100.0, (len(chunk), self.num_topics)).astype(
                 self.dtype, copy=False
