@@ -291,8 +291,7 @@ class _Statements:
     def _after_dash(self, s: Sentence, site: _Site) -> str | None:
         """``... trong thời gian tới – Thứ trưởng X cho biết.``: what was said, a spaced dash, then the speaker
         and a cue that ends the sentence (the dash stands for the comma of ``“...”, X cho biết``)."""
-        back = range(site.start - 2, max(site.segment, site.start - 13), -1)  # the speaker is short: look no further
-        dash = next((i for i in back if s.keys[i] == "-" and s.spaced(i)), None)
+        dash = _dash_before(s, site)
         if dash is None:
             return None
         return self.speakers.actor(s, dash + 1, site.start)
@@ -645,13 +644,19 @@ def _site(s: Sentence, start: int, end: int, stance: str, previous: tuple | None
     )
 
 
+def _dash_before(s: Sentence, site: _Site) -> int | None:
+    """A spaced dash a few tokens before the cue (``... thời gian tới – Thứ trưởng X cho biết``), within its
+    segment: the speaker between them is short, so look no further."""
+    back = range(site.start - 2, max(site.segment, site.start - 13), -1)
+    return next((i for i in back if s.keys[i] == "-" and s.spaced(i)), None)
+
+
 def _said(s: Sentence, actor: str, site: _Site) -> list[tuple]:
     """The statement of ``actor`` at ``site``: the quotation before it when the cue closes the sentence,
     else the clause after the cue (if it has three syllables or more)."""
     clause_end = s.clause_ends[site.end]
     if site.closes_quote or _closes(s, site.end):
-        back = range(site.start - 2, max(site.segment, site.start - 13), -1)
-        dash = next((i for i in back if s.keys[i] == "-" and s.spaced(i)), None)
+        dash = _dash_before(s, site)
         if s.last_close is None and dash is not None:  # "... thời gian tới – Thứ trưởng X cho biết.": before the dash
             return [(actor, site.start, site.end, site.stance, max(site.boundary + 1, 0), dash)]
         return [(actor, site.start, site.end, site.stance, "quote", site.boundary)]
