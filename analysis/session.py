@@ -127,6 +127,7 @@ class Session:
         self._tagged = False
         self._syllables = None
         self._memo: dict = {}
+        self._started: dict = {}
         if dedup:
             kept = [d for d, copy in zip(self.full_corpus, self.duplicates().is_copy_) if not copy]
             self.corpus = Corpus(self.full_corpus.root, tuple(kept), self.full_corpus.skipped)
@@ -157,10 +158,24 @@ class Session:
         return self._syllables
 
     def memo(self, key, compute):
-        """``compute()`` once per session for ``key``: figures that share a fitted model fit it once."""
+        """``compute()`` once per session for ``key``: figures that share a fitted model fit it once.
+        A value started with :meth:`start` is collected instead."""
         if key not in self._memo:
-            self._memo[key] = compute()
+            started = self._started.pop(key, None)
+            self._memo[key] = compute() if started is None else started.result()
         return self._memo[key]
+
+    def start(self, key, start) -> None:
+        """Start the value of ``memo(key, ...)`` now: ``start()`` hands work to worker processes and
+        returns a :class:`~analysis.runtime.parallel.Later`, collected when the value is asked for.
+        Meanwhile this process goes on (the figures start choosing k, then draw the others)."""
+        if key not in self._memo and key not in self._started:
+            self._started[key] = start()
+
+    def cancel_started(self) -> None:
+        """Stop the work of values started and not collected (on an error or Ctrl-C)."""
+        while self._started:
+            self._started.popitem()[1].cancel()
 
 
 class SelectionError(ParameterError):

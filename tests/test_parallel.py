@@ -66,3 +66,46 @@ def test_work_inside_a_daemonic_worker_is_done_there_instead_of_starting_process
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         assert pool.apply(_work_in_a_daemon, (600,)) == list(range(600, 0, -1))
     assert parallel.worker_count(2, 600) == min(2, len(os.sched_getaffinity(0)))
+
+
+def _slow_square(x: int) -> int:
+    import time
+
+    time.sleep(0.01)
+    return x * x
+
+
+def test_work_started_now_gives_the_loop_results_when_collected_and_this_process_goes_on_meanwhile():
+    import multiprocessing
+
+    started = parallel.parallel_start(_slow_square, list(range(200)), jobs=2)
+    assert len(multiprocessing.active_children()) == 2  # the workers are at it before anyone asks
+    here = sum(range(1000))  # meanwhile, this process does other work
+    later = started.then(sum).then(lambda total: total + here)
+    assert later.result() == sum(x * x for x in range(200)) + 499500
+    assert multiprocessing.active_children() == []  # ended with the last result
+
+
+def test_started_work_cancelled_leaves_no_worker_behind():
+    import multiprocessing
+
+    started = parallel.parallel_start(_slow_square, list(range(10_000)), jobs=2)
+    assert multiprocessing.active_children()
+    started.then(sum).cancel()
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_work_not_worth_workers_is_done_when_collected(pools, jobs):
+    started = parallel.parallel_start(_square, [3], jobs=jobs)  # one item: no pool
+    assert pools == []
+    assert started.result() == [9]
+    assert parallel.Later.now(lambda: 4).then(lambda x: x + 1).result() == 5
+    assert parallel.Later.done([1]).result() == [1]
+
+
+def test_results_collected_twice_are_not_computed_twice():
+    calls = []
+    started = parallel.parallel_start(calls.append, [1, 2], jobs=1)
+    assert started.result() == [None, None] and started.result() == [None, None]
+    assert calls == [1, 2]

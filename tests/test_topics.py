@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -418,6 +419,28 @@ def test_select_k_in_parallel_gives_the_same_table_as_one_process():
     pd.testing.assert_frame_equal(one, two)
 
 
+def test_choosing_k_started_in_workers_gives_the_table_of_choosing_it_at_once(tmp_path):
+    import multiprocessing
+
+    at_once = tm.select_k(TINY, [2, 3], seeds=(1, 2), jobs=1, **FAST)
+    started = tm.start_select_k(TINY, [2, 3], seeds=(1, 2), jobs=2, **FAST)
+    assert len(multiprocessing.active_children()) == 2  # fitting while this process goes on
+    pd.testing.assert_frame_equal(started.result(), at_once)
+    assert multiprocessing.active_children() == []
+    pd.testing.assert_frame_equal(started.result(), at_once)  # collected once
+    # Started with a cache: stored when collected, then read from it without starting anything
+    first = tm.start_k_selection(TINY, cache_dir=tmp_path, jobs=2).result()
+    again = tm.start_k_selection(TINY, cache_dir=tmp_path, jobs=2)
+    assert multiprocessing.active_children() == []
+    pd.testing.assert_frame_equal(again.result(), first)
+    assert again.result().attrs["details"] == {
+        "k_range": [2, 6],
+        "units": 6,
+        "selection_units": 6,
+        "selection_seed": config.RANDOM_STATE,
+    }
+
+
 def test_selection_sample_keeps_small_corpora_whole_and_samples_large_ones_the_same_way():
     units = [[f"w{i}"] for i in range(50)]
     assert tm.selection_sample(units, size=50) == units
@@ -489,3 +512,25 @@ def test_units_whose_topic_weights_are_not_numbers_are_named_in_a_warning_and_ge
         weights = model.transform(units)
     assert weights[0].tolist() == [0.5, 0.5] and before[0].tolist() != [0.5, 0.5]
     assert weights[1].tolist() == before[1].tolist()  # the other unit is inferred as before
+
+
+def test_figures_choose_k_in_workers_while_other_figures_are_drawn_and_an_interrupt_stops_them(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from analysis.figures import registry
+    from analysis.session import Session
+
+    seen = {}
+    lengths = registry._load()["document_lengths"]
+
+    def interrupted(table):
+        seen["workers"] = len(multiprocessing.active_children())
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(registry.REGISTRY, "document_lengths", dataclasses.replace(lengths, draw=interrupted))
+    session = Session(cache_dir=None, jobs=2)
+    with pytest.raises(KeyboardInterrupt):
+        registry.write_figures(session, tmp_path / "out", only=["topic_selection", "document_lengths"])
+    assert seen["workers"] == 2  # choosing k had started before the first figure was drawn
+    assert multiprocessing.active_children() == []  # and was stopped by the interrupt
+    assert not (tmp_path / "out" / "topic_selection.png").exists()

@@ -84,6 +84,9 @@ class FigureSpec:
     table: Callable
     draw: Callable
     params: dict = field(default_factory=dict)
+    #: Work :func:`write_figures` starts before drawing any figure (``prepare(session)``), so that it
+    #: runs in worker processes while other figures are drawn; figures that prepare are drawn last.
+    prepare: Callable | None = None
 
     @property
     def caption(self) -> str:
@@ -97,14 +100,15 @@ class FigureSpec:
 REGISTRY: dict[str, FigureSpec] = {}
 
 
-def figure(figure_id: str, *, title: str, table: Callable, draw: Callable, **params):
+def figure(figure_id: str, *, title: str, table: Callable, draw: Callable, prepare: Callable | None = None, **params):
     """Register the decorated function as figure ``figure_id``: the registry draws it as
-    ``draw(table(session, **params))``; the function's docstring is its caption."""
+    ``draw(table(session, **params))``; the function's docstring is its caption. ``prepare(session)``,
+    if given, starts long work of the figure in worker processes before any figure is drawn."""
 
     def register(function: Callable) -> Callable:
         if not caption_of(function) and sys.flags.optimize < 2:  # python -OO drops every docstring
             raise TypeError(f"figure {figure_id!r}: {function.__qualname__} has no docstring to caption it")
-        REGISTRY[figure_id] = FigureSpec(figure_id, title, function, table, draw, params)
+        REGISTRY[figure_id] = FigureSpec(figure_id, title, function, table, draw, params, prepare)
 
         @functools.wraps(function)
         def figure_or_note(*args, **kwargs) -> Plot:  # as write_figures draws it: a notebook never stops on it
@@ -314,10 +318,16 @@ def write_figures(session, out: str | Path, *, only: list[str] | None = None) ->
     make_folder(out)
     files: dict[str, list[Path]] = {}
     entries: dict[str, dict] = {}
-    for spec in progress(specs, len(specs), "figures", unit="figure", min_total=1):
-        plot = draw(spec, session)
-        files[spec.id] = [*save(plot.figure, out / spec.id), write_csv(plot.data, out / f"{spec.id}.csv")]
-        entries[spec.id] = _entry(spec, plot, files[spec.id])
+    try:
+        for prepare in dict.fromkeys(spec.prepare for spec in specs if spec.prepare):
+            prepare(session)
+        order = sorted(specs, key=lambda spec: spec.prepare is not None)  # what was started, last
+        for spec in progress(order, len(order), "figures", unit="figure", min_total=1):
+            plot = draw(spec, session)
+            files[spec.id] = [*save(plot.figure, out / spec.id), write_csv(plot.data, out / f"{spec.id}.csv")]
+            entries[spec.id] = _entry(spec, plot, files[spec.id])
+    finally:
+        session.cancel_started()
     manifest = _manifest(session, specs, entries)
     write_atomic(
         out / "manifest.json",

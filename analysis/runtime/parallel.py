@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from typing import Any
 
 from .workers import Cluster, interrupts_held, worker_count
 
-__all__ = ["Cluster", "interrupts_held", "parallel_map", "parallel_imap", "progress", "worker_count"]
+__all__ = [
+    "Cluster",
+    "Later",
+    "Started",
+    "interrupts_held",
+    "parallel_map",
+    "parallel_imap",
+    "parallel_start",
+    "progress",
+    "worker_count",
+]
 
 
 def progress(iterable: Iterable, total: int, desc: str, *, unit: str = "doc", min_total: int = 200):
@@ -23,38 +34,24 @@ def progress(iterable: Iterable, total: int, desc: str, *, unit: str = "doc", mi
     return tqdm(iterable, total=total, desc=desc, unit=unit, file=sys.stderr, leave=False)
 
 
-def parallel_map(
-    fn: Callable,
-    items: list,
-    *,
-    jobs: int | Cluster | None = None,
-    desc: str = "",
-    min_items: int = 0,
-    max_chunk: int = 16,
-    unit: str = "doc",
-    min_progress: int = 200,
-) -> list:
-    """``[fn(x) for x in items]``, in order, over ``jobs`` worker processes (default: all cores).
+def parallel_map(fn: Callable, items: list, **options) -> list:
+    """``[fn(x) for x in items]``, in order, over worker processes (the options of
+    :func:`parallel_start`; by default all cores).
 
     Few items (fewer than ``min_items``, or than two per worker) are done in this process:
     starting workers would cost more than it saves. Workers are forked where the system
     allows it, so that they share the loaded models and data without copying.
     """
-    return list(
-        parallel_imap(
-            fn,
-            items,
-            jobs=jobs,
-            desc=desc,
-            min_items=min_items,
-            max_chunk=max_chunk,
-            unit=unit,
-            min_progress=min_progress,
-        )
-    )
+    return parallel_start(fn, items, **options).result()
 
 
-def parallel_imap(
+def parallel_imap(fn: Callable, items: list, **options) -> Iterator:
+    """:func:`parallel_map` as results come, in order: this process can use each while the
+    workers go on with the next."""
+    yield from parallel_start(fn, items, **options).results()
+
+
+def parallel_start(
     fn: Callable,
     items: list,
     *,
@@ -64,53 +61,123 @@ def parallel_imap(
     max_chunk: int = 16,
     unit: str = "doc",
     min_progress: int = 200,
-) -> Iterator:
-    """:func:`parallel_map` as results come, in order: this process can use each while the
-    workers go on with the next. A bar counts ``unit``s from ``min_progress`` items on. With a
-    :class:`Cluster` for ``jobs``, the work runs there."""
+) -> Started:
+    """:func:`parallel_map` started now in worker processes, its results collected later
+    (:meth:`Started.result`): this process can do other work meanwhile, and the cores left idle
+    by it do this work. Where the work would not be done in local workers (a cluster, too few
+    items), it is done when the results are asked for.
 
-    def bar(results):
-        return progress(results, len(items), desc, unit=unit, min_total=min_progress)
-
-    if isinstance(jobs, Cluster):
-        if items:
-            from .cluster import cluster_imap
-
-            yield from bar(cluster_imap(fn, items, jobs))
-        return
-    jobs = worker_count(jobs, len(items))
-    if jobs <= 1 or len(items) < max(min_items, 2 * jobs):
-        yield from bar(map(fn, items))
-        return
-    chunk = max(1, min(max_chunk, len(items) // (jobs * 8)))
-    if "fork" not in multiprocessing.get_all_start_methods():  # items and results are pickled across
-        with _pool(multiprocessing.get_context(), jobs) as pool:
-            yield from bar(pool.imap(fn, items, chunksize=chunk))
-        return
-    # Forked workers are handed the function and the items when they start (a fork copies them,
-    # nothing is pickled): only indices and results cross between processes.
-    with _pool(multiprocessing.get_context("fork"), jobs, work=(fn, items)) as pool:
-        yield from bar(pool.imap(_call_shared, range(len(items)), chunksize=chunk))
+    ``jobs`` is the number of worker processes (default: all cores; never more than the cores or
+    the items), or a :class:`Cluster` to run the work there. Fewer than ``min_items`` items are done
+    in this process; ``max_chunk`` items at most go to a worker at a time. From ``min_progress``
+    items on, a bar labelled ``desc`` counts ``unit``s on a terminal."""
+    return Started(fn, items, jobs, desc, min_items, max_chunk, unit, min_progress)
 
 
-@contextmanager
+class Started:
+    """Work over items handed to worker processes (:func:`parallel_start`)."""
+
+    def __init__(self, fn, items, jobs, desc, min_items, max_chunk, unit, min_progress):
+        self._fn, self._items, self._jobs = fn, items, jobs
+        self._bar = functools.partial(progress, total=len(items), desc=desc, unit=unit, min_total=min_progress)
+        self._pool = self._results = self._done = None
+        if isinstance(jobs, Cluster):
+            return
+        workers = worker_count(jobs, len(items))
+        if workers <= 1 or len(items) < max(min_items, 2 * workers):
+            return
+        chunk = max(1, min(max_chunk, len(items) // (workers * 8)))
+        # Forked workers are handed the function and the items when they start (a fork copies them,
+        # nothing is pickled): only indices and results cross between processes.
+        forked = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if forked else None)
+        self._pool = _pool(context, workers, work=(fn, items) if forked else None)
+        try:
+            if forked:
+                self._results = self._pool.imap(_call_shared, range(len(items)), chunksize=chunk)
+            else:  # items and results are pickled across
+                self._results = self._pool.imap(fn, items, chunksize=chunk)
+        except BaseException:
+            self.cancel()
+            raise
+
+    def results(self) -> Iterator:
+        """The results in the order of the items, as they come; the workers end with the last one
+        (or when this iterator is closed before it)."""
+        try:
+            if self._done is not None:
+                yield from self._done
+            elif isinstance(self._jobs, Cluster):
+                if self._items:
+                    from .cluster import cluster_imap
+
+                    yield from self._bar(cluster_imap(self._fn, self._items, self._jobs))
+            elif self._pool is None:
+                yield from self._bar(map(self._fn, self._items))
+            else:
+                yield from self._bar(self._results)
+        finally:
+            self.cancel()
+
+    def result(self) -> list:
+        """All the results, in the order of the items (waiting for the workers); kept for a second call."""
+        if self._done is None:
+            self._done = list(self.results())
+        return self._done
+
+    def cancel(self) -> None:
+        """Stop the workers wherever they are (nothing if they have ended)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def then(self, finish: Callable[[list], Any]) -> Later:
+        """The value ``finish`` makes of the results, in this process, once they are all in."""
+        return Later(self, finish)
+
+
+class Later:
+    """A value to be had later: ``finish`` of the results of started work (:meth:`Started.then`),
+    or of nothing (:meth:`now`, :meth:`done`)."""
+
+    def __init__(self, started: Started | None, finish: Callable[[list | None], Any]):
+        self._started, self._finish = started, finish
+
+    @classmethod
+    def now(cls, compute: Callable[[], Any]) -> Later:
+        """``compute()``, computed when the value is asked for."""
+        return cls(None, lambda _: compute())
+
+    @classmethod
+    def done(cls, value) -> Later:
+        """A value already at hand."""
+        return cls(None, lambda _: value)
+
+    def then(self, finish: Callable[[Any], Any]) -> Later:
+        """``finish`` of this value."""
+        return Later(self._started, lambda results: finish(self._finish(results)))
+
+    def result(self):
+        """The value (waiting for the started work)."""
+        return self._finish(None if self._started is None else self._started.result())
+
+    def cancel(self) -> None:
+        """Stop the started work."""
+        if self._started is not None:
+            self._started.cancel()
+
+
 def _pool(context, jobs: int, *, work: tuple[Callable, list] | None = None):
-    """A pool of ``jobs`` workers that ignore Ctrl-C, ended at once when this process leaves it.
+    """A pool of ``jobs`` workers that ignore Ctrl-C; :meth:`Started.cancel` ends it at once.
 
     A terminal sends SIGINT to the whole process group. Workers that died of it printed their
     tracebacks and could leave the pool waiting forever for their results; so only this process
     takes the interrupt, and ending the pool stops the workers wherever they are. While the workers
     start, SIGINT is held back (not lost): it arrives here as soon as they exist.
     """
-    pool = None
-    try:
-        with interrupts_held():
-            pool = context.Pool(jobs, initializer=_start_worker, initargs=(work,))
-        yield pool
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+    with interrupts_held():
+        return context.Pool(jobs, initializer=_start_worker, initargs=(work,))
 
 
 #: In a forked worker only: the function and the items it was handed when it started.

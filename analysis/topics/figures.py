@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config
+from ..errors import InputError
 from ..figures.periods import choose_period, period_labels
 from ..figures.plotting import (
     PALETTE,
@@ -377,6 +378,21 @@ def _units(session):
     return session.memo("units", lambda: tm.modelling_units(session, terms=_terms(session)[0]))
 
 
+def start_topic_selection(session, *, random_state: int = config.RANDOM_STATE) -> None:
+    """Start choosing k (:func:`topic_selection_table`) in worker processes, so that its models are
+    fitted while other figures are drawn; nothing for a corpus without a topic model."""
+    try:
+        units = _units(session)
+        session.start(
+            ("selection", random_state),
+            lambda: tm.start_k_selection(
+                units, random_state=random_state, cache_dir=session.cache_dir, jobs=session.jobs
+            ),
+        )
+    except InputError:
+        return  # the figures say why
+
+
 def topic_selection_table(session, *, random_state: int = config.RANDOM_STATE) -> pd.DataFrame:
     """The scores of choosing k (:func:`~analysis.topics.models.select_k`: ``k, seed, c_v, c_npmi,
     stability``), on the session's modelling units or a random sample of them: the table of
@@ -465,6 +481,7 @@ def draw_topic_selection(table: pd.DataFrame) -> Plot:
     title="Choosing the number of topics: coherence and stability",
     table=topic_selection_table,
     draw=draw_topic_selection,
+    prepare=start_topic_selection,
 )
 def topic_selection(session, *, random_state: int = config.RANDOM_STATE) -> Plot:
     """For each number of topics k, LDA fitted with three seeds: mean topic coherence c_v and c_npmi
@@ -518,7 +535,13 @@ def draw_topic_terms(table: pd.DataFrame) -> Plot:
     return Plot(bar_panels(panels, panel_height=2.8), table)
 
 
-@figure("topic_terms", title="The topics: terms ranked by relevance", table=topic_terms_table, draw=draw_topic_terms)
+@figure(
+    "topic_terms",
+    title="The topics: terms ranked by relevance",
+    table=topic_terms_table,
+    draw=draw_topic_terms,
+    prepare=start_topic_selection,
+)
 def topic_terms(session, *, k: int | None = None, random_state: int = config.RANDOM_STATE, top: int = 10) -> Plot:
     """For each topic of the default LDA model, the ten terms with the highest relevance
     (λ = 0.6: probability in the topic weighed against lift over the corpus, Sievert and Shirley
@@ -598,7 +621,13 @@ def draw_document_topics(table: pd.DataFrame) -> Plot:
     return Plot(fig, table, caption)
 
 
-@figure("document_topics", title="Topics of each article", table=document_topics_table, draw=draw_document_topics)
+@figure(
+    "document_topics",
+    title="Topics of each article",
+    table=document_topics_table,
+    draw=draw_document_topics,
+    prepare=start_topic_selection,
+)
 def document_topics(session, *, k: int | None = None, random_state: int = config.RANDOM_STATE) -> Plot:
     """Share of each topic in each article: the topic proportions of its modelling units (paragraphs,
     or windows of three sentences), averaged with weights by their number of terms. Articles by date.
@@ -661,7 +690,11 @@ def draw_topic_prevalence(table: pd.DataFrame) -> Plot:
 
 
 @figure(
-    "topic_prevalence", title="Topic prevalence over time", table=topic_prevalence_table, draw=draw_topic_prevalence
+    "topic_prevalence",
+    title="Topic prevalence over time",
+    table=topic_prevalence_table,
+    draw=draw_topic_prevalence,
+    prepare=start_topic_selection,
 )
 def topic_prevalence(
     session, *, k: int | None = None, random_state: int = config.RANDOM_STATE, period: str | None = None

@@ -35,7 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 from .. import config
 from ..errors import InputError, ParameterError, check_parameter, whole
 from ..reading.layout import Document
-from ..runtime.parallel import Cluster
+from ..runtime.parallel import Cluster, Later, parallel_start
 from ..text.tokenise import TokenisedDocument
 from .keyterms import CONTENT_TAGS, document_terms
 
@@ -44,6 +44,7 @@ __all__ = [
     "modelling_units",
     "TopicModel",
     "select_k",
+    "start_select_k",
     "choose_k",
     "stability",
     "match_topics",
@@ -57,6 +58,7 @@ __all__ = [
     "cached_select_k",
     "cached_fit",
     "k_selection",
+    "start_k_selection",
 ]
 
 MIN_DOCUMENTS_AS_UNITS = 200
@@ -688,31 +690,35 @@ def select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | None = 
     >>> select_k(units, [2, 3], seeds=(1, 2), jobs=1)[["k", "seed"]].values.tolist()
     [[2, 1], [2, 2], [3, 1], [3, 2]]
     """
-    from ..runtime.parallel import parallel_map
+    return start_select_k(units, ks, seeds=seeds, jobs=jobs, **params).result()
 
+
+def start_select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | None = None, **params) -> Later:
+    """:func:`select_k` with its models fitted from now on in worker processes, while this process
+    goes on with other work: ``result()`` gives the table."""
     tasks = [(k, seed) for k in ks if k <= len(units) for seed in seeds]
     # The largest k first: a fit takes longer the more topics it has, so the workers finish together
     longest_first = sorted(tasks, key=lambda task: -task[0])
-    top = dict(
-        zip(
-            longest_first,
-            parallel_map(
-                functools.partial(_top_terms, units, params),
-                longest_first,
-                jobs=jobs,
-                desc="choosing k",
-                unit="model",
-                min_progress=1,
-                max_chunk=1,
-            ),
-        )
+    fits = parallel_start(
+        functools.partial(_top_terms, units, params),
+        longest_first,
+        jobs=jobs,
+        desc="choosing k",
+        unit="model",
+        min_progress=1,
+        max_chunk=1,
     )
-    scores = dict(zip(tasks, _coherences(units, params, [top[task] for task in tasks])))
-    rows = []
-    for k in dict.fromkeys(k for k, _ in tasks):
-        stable = round(_stability([top[k, seed] for seed in seeds]), 6)
-        rows += [(k, seed, *scores[k, seed], stable) for seed in seeds]
-    return pd.DataFrame(rows, columns=["k", "seed", "c_v", "c_npmi", "stability"])
+
+    def table(found: list) -> pd.DataFrame:
+        top = dict(zip(longest_first, found))
+        scores = dict(zip(tasks, _coherences(units, params, [top[task] for task in tasks])))
+        rows = []
+        for k in dict.fromkeys(k for k, _ in tasks):
+            stable = round(_stability([top[k, seed] for seed in seeds]), 6)
+            rows += [(k, seed, *scores[k, seed], stable) for seed in seeds]
+        return pd.DataFrame(rows, columns=["k", "seed", "c_v", "c_npmi", "stability"])
+
+    return fits.then(table)
 
 
 def selection_sample(units: list, *, size: int = SELECTION_SAMPLE, random_state: int = config.RANDOM_STATE) -> list:
@@ -734,19 +740,32 @@ def _cache_key(kind: str, units: list[list[str]], settings: dict) -> str:
 
 def _cached(cache_dir, key: str, compute, encode, decode):
     """``decode`` of the blob stored under ``key``, else ``compute()``, stored as ``encode`` of it."""
+    return _cached_later(cache_dir, key, lambda: Later.now(compute), encode, decode).result()
+
+
+def _cached_later(cache_dir, key: str, start, encode, decode) -> Later:
+    """``decode`` of the blob stored under ``key``, else the value of ``start()`` (a :class:`Later`),
+    stored as ``encode`` of it when it is had."""
     if cache_dir is None:
-        return compute()
+        return start()
     from ..runtime.cache import TokenCache
 
     cache = TokenCache(Path(cache_dir))
     try:
         for _, blob in cache.blobs(TOPICS_TABLE, [key]):
-            return decode(blob)
-        value = compute()
-        cache.put_blobs(TOPICS_TABLE, [(key, encode(value))])
-        return value
+            return Later.done(decode(blob))
     finally:
         cache.close()
+
+    def stored(value):
+        cache = TokenCache(Path(cache_dir))
+        try:
+            cache.put_blobs(TOPICS_TABLE, [(key, encode(value))])
+        finally:
+            cache.close()
+        return value
+
+    return start().then(stored)
 
 
 TOPICS_TABLE = "topics_v1"
@@ -755,11 +774,14 @@ TOPICS_TABLE = "topics_v1"
 def cached_select_k(units: list[list[str]], ks, *, cache_dir=None, jobs: int | None = None) -> pd.DataFrame:
     """:func:`select_k` with the default seeds and parameters, stored in the cache under a hash of the
     units and of this module: a second run fits nothing."""
-    key = _cache_key("select_k", units, {"ks": list(ks)})
-    return _cached(
+    return _start_cached_select_k(units, ks, cache_dir=cache_dir, jobs=jobs).result()
+
+
+def _start_cached_select_k(units: list[list[str]], ks, *, cache_dir, jobs) -> Later:
+    return _cached_later(
         cache_dir,
-        key,
-        lambda: select_k(units, ks, jobs=jobs),
+        _cache_key("select_k", units, {"ks": list(ks)}),
+        lambda: start_select_k(units, ks, jobs=jobs),
         lambda table: table.to_csv(index=False).encode(),
         lambda blob: pd.read_csv(io.BytesIO(blob)),
     )
@@ -791,6 +813,14 @@ def k_selection(
     got: ``k_range``, ``units``, ``selection_units``, ``selection_seed`` (the figures' manifest
     records them).
     """
+    return start_k_selection(units, random_state=random_state, cache_dir=cache_dir, jobs=jobs).result()
+
+
+def start_k_selection(
+    units, *, random_state: int = config.RANDOM_STATE, cache_dir=None, jobs: int | None = None
+) -> Later:
+    """:func:`k_selection` started now: its models are fitted in worker processes (unless the cache
+    has the table) while this process goes on; ``result()`` gives the table."""
     texts = _texts_of(units)
     ks = k_range(len(texts))
     if not ks:
@@ -800,16 +830,19 @@ def k_selection(
             f"a topic model needs at least {K_RANGE.start}",
         )
     sample = selection_sample(texts, random_state=random_state)
-    table = cached_select_k(sample, ks, cache_dir=cache_dir, jobs=jobs)
-    table.attrs.update(
-        details={
-            "k_range": [ks.start, ks.stop - 1],
-            "units": len(texts),
-            "selection_units": len(sample),
-            "selection_seed": random_state,
-        }
-    )
-    return table
+
+    def described(table: pd.DataFrame) -> pd.DataFrame:
+        table.attrs.update(
+            details={
+                "k_range": [ks.start, ks.stop - 1],
+                "units": len(texts),
+                "selection_units": len(sample),
+                "selection_seed": random_state,
+            }
+        )
+        return table
+
+    return _start_cached_select_k(sample, ks, cache_dir=cache_dir, jobs=jobs).then(described)
 
 
 def choose_k(selection: pd.DataFrame) -> int:
