@@ -713,6 +713,51 @@ def test_early_2000s_leaders_are_vietnamese_with_their_role(sentence, actor, rol
     assert role in found["actor_role"].iloc[0]
 
 
+@pytest.mark.parametrize(
+    "sentence, actor, country, role",
+    [
+        # foreign leaders of 2001-2011 as VNTC writes them (a surname alone, a full name, a Sino-Vietnamese
+        # name), and of 2024-2026; the country as the country lexicon writes it
+        ("Tổng thống Bush cho biết Mỹ sẽ rút bớt quân khỏi Iraq.", "Bush", "Mỹ", "President of the United States"),
+        (
+            "Ngoại trưởng Condoleezza Rice nhấn mạnh Washington ủng hộ tiến trình hòa bình.",
+            "Condoleezza Rice",
+            "Mỹ",
+            "Secretary of State",
+        ),
+        ("Chủ tịch Hồ Cẩm Đào khẳng định hai nước là láng giềng hữu nghị.", "Hồ Cẩm Đào", "Trung Quốc", "President"),
+        ("Thủ tướng Thaksin tuyên bố sẽ không từ chức.", "Thaksin", "Thái Lan", "Prime Minister of Thailand"),
+        ("Tổng thư ký Kofi Annan kêu gọi các bên kiềm chế.", "Kofi Annan", "Liên hợp quốc", "Secretary-General"),
+        ("Ông ElBaradei cho rằng Iran cần hợp tác đầy đủ.", "ElBaradei", "other", "Atomic Energy Agency"),
+        ("Thủ tướng Lý Cường cho biết kinh tế đang phục hồi.", "Lý Cường", "Trung Quốc", "Premier of China"),
+        ("Thủ tướng Campuchia Hun Manet đánh giá cao sự hỗ trợ của Việt Nam.", "Hun Manet", "Campuchia", "Cambodia"),
+    ],
+)
+def test_foreign_leaders_have_their_country_and_role(sentence, actor, country, role):
+    found = one_sentence(sentence)
+    assert found["actor"].tolist() == [actor]
+    assert found["actor_country"].tolist() == [country]
+    assert role in found["actor_role"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, actor",
+    [
+        # a foreign surname registered alone names no one else, and is not found inside a longer phrase
+        ("Bà Laura Bush cho biết bà sẽ thăm các trường học.", "Laura Bush"),
+        ("Một quan chức chính quyền Bush cho biết kế hoạch chưa thay đổi.", "Một quan chức chính quyền Bush"),
+        # a Vietnamese name sharing a syllable with a Sino-Vietnamese leader's ("Lý Cường", "Hồ Cẩm Đào")
+        ("Ông Lý Văn Cường cho biết giá lúa đã tăng.", "Lý Văn Cường"),
+        ("Bà Hồ Thị Đào cho biết chợ đã mở cửa lại.", "Hồ Thị Đào"),
+    ],
+)
+def test_foreign_leaders_capture_no_one_else(sentence, actor):
+    found = one_sentence(sentence)
+    assert found["actor"].tolist() == [actor]
+    assert found["actor_country"].tolist() == ["unknown"]
+    assert found["actor_role"].tolist() == [""]
+
+
 # --------------------------------------------------------------------------- no statement
 
 NO_STATEMENT_CASES = [

@@ -116,7 +116,13 @@ class Lexicons:
         for cue, (stance, only) in sorted(marked, key=lambda kv: -len(kv[0])):  # longest first
             self.cues_by_first.setdefault(cue[0], []).append((cue, stance, only))
         self.longest_group = max((len(token_keys(name)) for name in register.groups), default=0)
-        self.names = [(tuple(fold(p.name).split()), p) for p in register.persons]
+        # People with titles, and Vietnamese people, are searched for in phrases (``Thủ tướng Phạm Minh Chính``
+        # -> the person) and mentions (a bare title resolved to them). Foreign people without titles are only
+        # looked up by the actor's name, for its country and role: "Bush" registered must not make "Laura
+        # Bush" or "Một quan chức chính quyền Bush" into "Bush", nor "Giang Trạch Dân" the speaker of "chuyến
+        # thăm của Chủ tịch Giang Trạch Dân năm 2002 và nhấn mạnh ...". The actor is what the words name.
+        searched = [p for p in register.persons if p.titles or p.country == "Việt Nam"]
+        self.names = [(tuple(fold(p.name).split()), p) for p in searched]
         self.names_by_first: dict[str, list] = {}
         for key, person in self.names:
             self.names_by_first.setdefault(key[0], []).append((key, person))
@@ -130,7 +136,7 @@ class Lexicons:
         self.title_first = {t[0] for t in self.titles}
         self.not_sources = load_not_sources()
         self.theo_sources = load_not_sources("sources")
-        self.person_names = {fold(p.name) for p in register.persons}
+        self.person_names = {fold(p.name) for p in searched}
         self.titles_of: dict[str, set] = {}  # a person's name as written -> their titles, folded
         self.countries: dict[str, str] = {}  # folded name -> country (the first person listed wins)
         self.roles: dict[str, str] = {}
