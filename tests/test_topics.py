@@ -534,3 +534,25 @@ def test_figures_choose_k_in_workers_while_other_figures_are_drawn_and_an_interr
     assert seen["workers"] == 2  # choosing k had started before the first figure was drawn
     assert multiprocessing.active_children() == []  # and was stopped by the interrupt
     assert not (tmp_path / "out" / "topic_selection.png").exists()
+
+
+def test_a_corpus_above_the_fit_sample_is_fitted_on_a_seeded_sample_and_every_unit_gets_proportions(
+    monkeypatch, tmp_path
+):
+    from analysis.topics import figures as tf
+
+    monkeypatch.setattr(tm, "FIT_SAMPLE", 8)
+    units = TINY * 3  # 18 units: above a sample of 8
+    model = tm.cached_fit(units, 2, random_state=5, cache_dir=tmp_path)
+    assert model.details_ == {"units": 18, "fit_units": 8, "fit_seed": 5}
+    assert len(model.texts_) == 8
+    assert model.transform(units).shape == (18, 2)
+    again = tm.cached_fit(units, 2, random_state=5, cache_dir=tmp_path)  # the same sample, from the cache
+    np.testing.assert_array_equal(again.transform(units), model.transform(units))
+    whole = tm.cached_fit(TINY, 2, random_state=5)  # 6 units: all of them
+    assert whole.details_ == {"units": 6, "fit_units": 6, "fit_seed": 5} and len(whole.texts_) == 6
+    table = model.topic_terms()
+    table.attrs.update(k=2, details=model.details_)
+    plot = tf.draw_topic_terms(table)
+    assert plot.details == model.details_
+    assert "random sample of 8 of the 18 modelling units (seed 5)" in plot.caption

@@ -471,7 +471,8 @@ def draw_topic_selection(table: pd.DataFrame) -> Plot:
         ""
         if not details or details["selection_units"] == details["units"]
         else f"k was chosen on a random sample of {details['selection_units']} of the {details['units']} modelling "
-        f"units (seed {details['selection_seed']}); the chosen model is fitted on all of them."
+        f"units (seed {details['selection_seed']}); the chosen model is fitted on "
+        + ("all of them." if details["units"] <= tm.FIT_SAMPLE else f"a random sample of {tm.FIT_SAMPLE}.")
     )
     return Plot(fig, table, caption, details)
 
@@ -520,6 +521,8 @@ def topic_terms_table(
     model, _ = fitted_topics(session, k=k, random_state=random_state)
     data = model.topic_terms(top=top)
     data.attrs.update(k=model.k)
+    if model.details_["fit_units"] < model.details_["units"]:
+        data.attrs.update(details=model.details_)
     return data
 
 
@@ -532,7 +535,14 @@ def draw_topic_terms(table: pd.DataFrame) -> Plot:
         for t in range(k)
         for part in [table[table["topic_id"] == t]]
     ]
-    return Plot(bar_panels(panels, panel_height=2.8), table)
+    details = table.attrs.get("details")
+    caption = (
+        f"The model was fitted on a random sample of {details['fit_units']} of the {details['units']} modelling "
+        f"units (seed {details['fit_seed']}); the topic proportions of every unit are inferred with it."
+        if details
+        else ""
+    )
+    return Plot(bar_panels(panels, panel_height=2.8), table, caption, details)
 
 
 @figure(

@@ -54,6 +54,7 @@ __all__ = [
     "k_range",
     "SELECTION_SAMPLE",
     "MANY_UNITS",
+    "FIT_SAMPLE",
     "selection_sample",
     "cached_select_k",
     "cached_fit",
@@ -65,12 +66,16 @@ MIN_DOCUMENTS_AS_UNITS = 200
 #: The numbers of topics compared when choosing k, by the command line and the figures alike.
 K_RANGE = range(2, 9)
 #: Modelling units above which k is chosen on a seeded random sample of this many (the chosen
-#: model is then fitted on all of them).
+#: model is then fitted on all of them, up to :data:`FIT_SAMPLE`).
 SELECTION_SAMPLE = 2000
 #: Modelling units from which a fit makes 10 passes over them instead of 30 (``passes="auto"``):
 #: on VNTC the topics agree with the sections as well after 10 passes as after 30
 #: (``benchmarks/README.md``), and each pass over that many units is long.
 MANY_UNITS = 10_000
+#: Modelling units above which the chosen model is fitted on a seeded random sample of this many
+#: (:func:`cached_fit`; the topic proportions of every unit are then inferred with it), so that the
+#: fit's time and memory stop growing with the corpus; the figures say so in their caption.
+FIT_SAMPLE = 100_000
 
 
 def k_range(n_units: int) -> range:
@@ -791,15 +796,20 @@ def cached_fit(
     units: list[list[str]], k: int, *, random_state: int = config.RANDOM_STATE, cache_dir=None, jobs=None
 ) -> TopicModel:
     """``TopicModel(k, random_state=random_state, jobs=jobs).fit(units)``, stored in the cache as plain
-    arrays (``jobs`` changes nothing in the model)."""
-    key = _cache_key("model", units, {"k": k, "random_state": random_state})
-    return _cached(
+    arrays (``jobs`` changes nothing in the model). Above :data:`FIT_SAMPLE` units the model is fitted
+    on a random sample of that many, drawn with ``random_state`` (:func:`selection_sample`);
+    ``details_`` of the model says on how many units it was fitted, of how many."""
+    sample = selection_sample(units, size=FIT_SAMPLE, random_state=random_state)
+    key = _cache_key("model", sample, {"k": k, "random_state": random_state})
+    model = _cached(
         cache_dir,
         key,
-        lambda: TopicModel(k, random_state=random_state, jobs=jobs).fit(units),
+        lambda: TopicModel(k, random_state=random_state, jobs=jobs).fit(sample),
         TopicModel.to_bytes,
-        lambda blob: TopicModel(k, random_state=random_state, jobs=jobs).load_bytes(blob, units),
+        lambda blob: TopicModel(k, random_state=random_state, jobs=jobs).load_bytes(blob, sample),
     )
+    model.details_ = {"units": len(units), "fit_units": len(sample), "fit_seed": random_state}
+    return model
 
 
 def k_selection(
