@@ -2295,3 +2295,78 @@ def test_fifth_round_patterns(body, expected):
 )
 def test_fifth_round_non_statements(sentence):
     assert one_sentence(sentence).empty
+
+
+# --------------------------------------------------------------------------- spellings and abbreviations of VNTC
+# News of 2005-2007 writes "Ukraina", "Ixraen", "Ảrập Xêút", "Liên Hiệp Quốc", abbreviates "Tổng thống" to "TT",
+# and writes Korean given names with a hyphen ("Roh Moo-hyun"). The names below are made up, so that the actor's
+# country comes from its phrase, not the register.
+
+
+@pytest.mark.parametrize(
+    "sentence, actor, country, kind",
+    [
+        (
+            "Thủ tướng Ukraina Petro Kovalenko cho biết chính phủ sẽ không từ chức.",
+            "Petro Kovalenko",
+            "Ukraina",
+            "person",
+        ),
+        ("Tổng thống Ucraina Petro Kovalenko cho biết ông sẽ tới Moscow.", "Petro Kovalenko", "Ucraina", "person"),
+        ("Ukraina tuyên bố sẽ không trả thêm tiền khí đốt.", "Ukraina", "Ukraina", "country"),
+        ("Kiev cho rằng giá khí đốt mà Matxcơva đưa ra quá cao.", "Kiev", "Kiev", "country"),
+        ("Ngoại trưởng Ixraen Avi Levy khẳng định Ixraen sẽ rút khỏi Gaza.", "Avi Levy", "Ixraen", "person"),
+        (
+            "Bộ trưởng Ngoại giao Ảrập Xêút Khalid al-Saud cho biết nước này ủng hộ kế hoạch.",
+            "Khalid al-Saud",
+            "Ảrập Xêút",
+            "person",
+        ),
+        ("Tổng thống Rumani Ion Popescu cho biết nước này sẽ gia nhập EU.", "Ion Popescu", "Rumani", "person"),
+        ("Tổng thống Liên Xô Ivan Petrov nói rằng cải tổ là cần thiết.", "Ivan Petrov", "Liên Xô", "person"),
+        # "TT" is "Tổng thống", "TNS" "Thượng nghị sĩ", "ĐB" "đại biểu", "GĐ" "Giám đốc": titles, not names
+        ("TT Venezuela Carlos Mendez tuyên bố sẽ quốc hữu hóa các mỏ dầu.", "Carlos Mendez", "Venezuela", "person"),
+        ("TNS Mỹ John Smith cho rằng cần tăng quân tới Iraq.", "John Smith", "Mỹ", "person"),
+        ("ĐB Nguyễn Văn Ba đề nghị Chính phủ làm rõ trách nhiệm.", "Nguyễn Văn Ba", "unknown", "person"),
+        ("GĐ Trần Văn Bốn cho biết bệnh viện sẽ tuyển thêm bác sĩ.", "Trần Văn Bốn", "unknown", "person"),
+        # "Liên Hiệp Quốc" is the United Nations as "Liên hợp quốc" is
+        (
+            "Tổng thư ký Liên Hiệp Quốc Peter Olsen kêu gọi các bên kiềm chế.",
+            "Peter Olsen",
+            "Liên Hiệp Quốc",
+            "person",
+        ),
+        ("Liên hiệp quốc cho biết sẽ gửi thêm lương thực tới Darfur.", "Liên hiệp quốc", "Liên Hiệp Quốc", "body"),
+        # a Korean given name: its lower-case part after the hyphen is the name's, the family name no body's "Ban"
+        (
+            "Thủ tướng Hàn Quốc Han Myeong-sook cho biết Seoul sẽ tiếp tục viện trợ.",
+            "Han Myeong-sook",
+            "Hàn Quốc",
+            "person",
+        ),
+        ("Ông Lee Hae-chan cho biết Seoul sẽ tiếp tục viện trợ.", "Lee Hae-chan", "unknown", "person"),
+        ("Park Geun-hye khẳng định đảng của bà sẽ thắng cử.", "Park Geun-hye", "unknown", "person"),
+        ("Ông Ban Ki-moon khẳng định Seoul ủng hộ đàm phán sáu bên.", "Ban Ki-moon", "Liên hợp quốc", "person"),
+        ("Ban Ki-moon khẳng định Seoul ủng hộ đàm phán sáu bên.", "Ban Ki-moon", "Liên hợp quốc", "person"),
+        (
+            "Ngoại trưởng Hàn Quốc Ban Ki-moon khẳng định Seoul ủng hộ đàm phán.",
+            "Ban Ki-moon",
+            "Liên hợp quốc",
+            "person",
+        ),
+        # a spaced dash still sets off a description
+        ("Ông John Smith - trong cuộc họp báo hôm qua - cho biết Mỹ sẽ rút quân.", "John Smith", "unknown", "person"),
+    ],
+)
+def test_vntc_spellings_titles_and_hyphenated_names(sentence, actor, country, kind):
+    found = one_sentence(sentence)
+    assert list(zip(found["actor"], found["actor_country"], found["actor_type"])) == [(actor, country, kind)]
+
+
+def test_hyphenated_name_after_a_title_resolves_a_bare_title():
+    # "Tổng thống" alone later is the person named with it, whole: "Roh Moo-hyun", not "Roh Moo"
+    body = (
+        "Tổng thống Hàn Quốc Roh Moo-hyun đã tới Hà Nội hôm qua.\n"
+        "Tổng thống cho biết Seoul sẽ tiếp tục đầu tư vào Việt Nam."
+    )
+    assert triples(extract(body)) == [("Roh Moo-hyun", "cho biết", "inform")]

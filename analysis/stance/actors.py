@@ -279,7 +279,9 @@ class ActorWords:
         titled = self._titled(phrase, start, start + n, end) if n else None
         if titled:
             return titled
-        for table, kind in ((self.media, "media"), (self.bodies, "body")):
+        for table, kind in (
+            ((self.media, "media"), (self.bodies, "body")) if not korean_name(words, phrase.toks, start, end) else ()
+        ):
             head = _match(table, keys, start + 1, end) if keys[start] == "một" and end - start > 2 else 0
             if head > 1 or (head and any(_upper(w) for w in words[start + 2 : end])):
                 return Actor(_cap(text(start, end)), kind)  # "một hãng thông tấn", not "một tờ giấy"
@@ -318,7 +320,7 @@ class ActorWords:
         if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")
         if (
-            all(_upper(w) or particle(words, i, start) for i, w in enumerate(words[start:end], start))
+            all(in_name(words, phrase.toks, i, start) for i in range(start, end))
             and end - start <= 5
             and not is_stopword(whole[0])
         ):
@@ -402,7 +404,7 @@ class ActorWords:
         description as after a title (``giáo sư xã hội học François Dubet``)."""
         words, keys = phrase.words, phrase.keys
         run = start
-        while run < end and (_upper(words[run]) or particle(words, run, start)):
+        while run < end and in_name(words, phrase.toks, run, start):
             run += 1
         if run == start:
             if start >= end:
@@ -421,13 +423,13 @@ class ActorWords:
         """A title's person: the name that ends the phrase, else the unnamed person or a bare title."""
         words, keys, text = phrase.words, phrase.keys, phrase.span
         run = end
-        while run > start and (_upper(words[run - 1]) or particle(words, run - 1, start)):
+        while run > start and in_name(words, phrase.toks, run - 1, start):
             run -= 1
         for i in range(run, end - 1):  # a Vietnamese name: a family name and one to three more syllables
             if self.name_at(keys, i, end):
                 return Actor(text(i, end), "person")
         first = run
-        while first < end:
+        while first < end and not korean_name(words, phrase.toks, first, end):  # "Ban Ki-moon": not a body's "Ban"
             n = _match(self.countries, keys, first, end) or _match(self.bodies, keys, first, end)
             if not n and not (
                 end - first > 1 and words[first].isupper() and words[first].isalpha() and len(words[first]) > 1
@@ -465,23 +467,58 @@ _PARTICLES = frozenset("de van von der den bin al da di du dos del la le el ibn"
 _JOINERS = _PARTICLES | {"-", "."}
 
 
-def particle(words: list[str], k: int, start: int = 0) -> bool:
+def particle(words: list[str], k: int, start: int = 0, toks=None) -> bool:
     """Is ``words[k]`` a name's particle, between two capitalised words: a lower-case particle (``al`` of
     ``Qayder al-Chalabi``), the hyphen of a foreign name written in Latin letters (``El-Badri``, ``Ali-Ilahi``,
     ``ITAR-Tass``) or the stop of an initial (``George W. Bush``)? A hyphen next to a Vietnamese syllable sets
     off a description instead (``Huỳnh Thanh Hùng-Phó hiệu trưởng``), and one between two acronyms joins two
-    abbreviations (``KHXH-NV``, ``PGS-TS``)."""
+    abbreviations (``KHXH-NV``, ``PGS-TS``). With the sentence's tokens (``toks``), also the hyphen of a Korean
+    given name, its second part in lower case and nothing spaced (``Roh Moo-hyun``, ``Ban Ki-moon``: see
+    :func:`name_tail`)."""
     if words[k] not in _JOINERS or not start < k < len(words) - 1:
         return False
     left, word, right = words[k - 1], words[k], words[k + 1]
     if word in _PARTICLES:
         return _upper(left) and (_upper(right) or right == "-")
+    if word == "-" and toks is not None and _hyphenated(words, toks, k):
+        return True
     if not _upper(right):
         return False
     if word == ".":
         return len(left) == 1 and left.isupper() and left.isalpha()
     joined = _latin(left) and _latin(right) and not (left.isupper() and right.isupper())  # not "KHXH-NV"
     return word == "-" and (left in _PARTICLES or (_upper(left) and joined))
+
+
+def _hyphenated(words: list[str], toks, k: int) -> bool:
+    """Is the hyphen ``words[k]`` written close between a capitalised word in Latin letters of two or more and a
+    lower-case one (``Moo-hyun``, ``Jong-il``)? Not ``E-mail``, ``X-quang``, nor a spaced dash (``HCM - cho``)."""
+    left, right = words[k - 1], words[k + 1]
+    return (
+        _latin(left)
+        and len(left) > 1
+        and left[:1].isupper()
+        and _latin(right)
+        and right.islower()
+        and toks[k - 1].end == toks[k].start
+        and toks[k].end == toks[k + 1].start
+    )
+
+
+def name_tail(words: list[str], toks, k: int, start: int = 0) -> bool:
+    """Is ``words[k]`` the lower-case part of a hyphenated foreign name (``hyun`` of ``Roh Moo-hyun``)?"""
+    return k - 2 >= start and words[k - 1] == "-" and _hyphenated(words, toks, k - 1)
+
+
+def korean_name(words: list[str], toks, start: int, end: int) -> bool:
+    """Are ``words[start:end]`` a family name and a hyphenated given name (``Ban Ki-moon``), whatever Vietnamese
+    word the family name also is (``ban``, a board)?"""
+    return end - start == 4 and _upper(words[start]) and _upper(words[start + 1]) and name_tail(words, toks, end - 1)
+
+
+def in_name(words: list[str], toks, k: int, start: int = 0) -> bool:
+    """Is ``words[k]`` part of a capitalised name run: capitalised, a particle or a hyphenated name's tail?"""
+    return _upper(words[k]) or particle(words, k, start, toks) or name_tail(words, toks, k, start)
 
 
 def _latin(word: str) -> bool:

@@ -13,7 +13,7 @@ from .. import config
 from ..errors import InputError
 from ..text.vietnamese import fold, token_keys
 from ..tomldata import entries, read_toml, table, text, texts
-from .actors import PLACE_NOUNS, ActorWords, load_actor_words, particle
+from .actors import PLACE_NOUNS, ActorWords, in_name, load_actor_words
 from .sentence import Sentence, folded_phrases
 
 __all__ = ["Person", "Register", "load_register", "load_cues", "Lexicons", "STANCES"]
@@ -126,7 +126,11 @@ class Lexicons:
         self.names_by_first: dict[str, list] = {}
         for key, person in self.names:
             self.names_by_first.setdefault(key[0], []).append((key, person))
-        self.places = sorted((tuple(fold(p).split()) for p in register.places), key=len, reverse=True)
+        # The register's places and the countries of the actor lexicon: "Thủ tướng Ixraen Ariel Sharon" is Sharon
+        # whichever of the two lists names the country.
+        places = {tuple(fold(p).split()) for p in register.places}
+        places |= {country for same_first in words.countries.values() for country in same_first}
+        self.places = sorted(places, key=lambda place: (-len(place), place))
         self.titles = sorted(
             {tuple(fold(t).split()) for t in register.titles}
             | {tuple(fold(t).split()) for p in register.persons for t in p.titles},
@@ -185,12 +189,9 @@ class Lexicons:
         less the countries and bodies before it (``Lào Sonexay Siphandone``). A run after
         ``tại``/``ở`` that starts with no country is a place (``tại Luang Prabang``)."""
         run = end
-        while (
-            run > start
-            and (
-                (s.toks[run - 1].kind == "syllable" or s.words[run - 1] == ".")  # "George W. Bush"
-                and (s.words[run - 1][:1].isupper() or particle(s.words, run - 1, start))
-            )
+        while run > start and (
+            (s.toks[run - 1].kind == "syllable" or s.words[run - 1] in (".", "-"))  # "George W. Bush", "Roh Moo-hyun"
+            and in_name(s.words, s.toks, run - 1, start)
         ):
             run -= 1
         while run < end - 1 and _acronym(s.words[run]):

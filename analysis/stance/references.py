@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ..text.stopwords import is_stopword
 from ..text.vietnamese import fold, token_keys
-from .actors import BEFORE_PLACES, PLACE_NOUNS, Actor, particle
+from .actors import BEFORE_PLACES, PLACE_NOUNS, Actor, name_tail, particle
 from .lexicons import Lexicons
 from .sentence import Sentence, ends_within, find, name_end
 
@@ -123,7 +123,10 @@ class Memory:
                 j = i
                 while j < len(words) and (
                     (s.toks[j].kind == "syllable" and words[j][:1].isupper())
-                    or (j > i and particle(words, j, i) and not (words[j] == "-" and s.spaced(j)))  # "Yeltsin - X"
+                    or (
+                        j > i and particle(words, j, i, s.toks) and not (words[j] == "-" and s.spaced(j))
+                    )  # "Yeltsin - X"
+                    or (j > i and name_tail(words, s.toks, j, i))  # "Roh Moo-hyun"
                 ):
                     j += 1
                 if j > i:

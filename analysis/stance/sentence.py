@@ -12,6 +12,7 @@ import re
 from functools import cached_property
 
 from ..text.vietnamese import Token, fold, token_keys, tokens
+from .actors import name_tail, particle
 
 OPEN, CLOSE = '“"‘«', '”"’»'
 # Words that may stand between a subject and its verb, or open a coordinated predicate.
@@ -246,12 +247,13 @@ def trim(s: Sentence, start: int, end: int) -> int:
 
 
 def name_end(s: Sentence, start: int) -> int:
-    """Where the run of capitalised words (or ``tại``, ``giao``) after a title ends."""
+    """Where the run of capitalised words (or ``tại``, ``giao``) after a title ends; a hyphenated foreign name
+    is one run (``Roh Moo-hyun``)."""
     end = start
-    while (
-        end < len(s.keys)
-        and s.toks[end].kind == "syllable"
-        and (s.words[end][:1].isupper() or s.keys[end] in ("giao", "tại", "ở"))
+    while end < len(s.keys) and (
+        (s.toks[end].kind == "syllable" and (s.words[end][:1].isupper() or s.keys[end] in ("giao", "tại", "ở")))
+        or (end > start and s.words[end] == "-" and particle(s.words, end, start, s.toks) and not s.spaced(end))
+        or (end > start and name_tail(s.words, s.toks, end, start))
     ):
         end += 1
     while end > start and not s.words[end - 1][:1].isupper():
