@@ -55,6 +55,7 @@ __all__ = [
     "SELECTION_SAMPLE",
     "MANY_UNITS",
     "FIT_SAMPLE",
+    "MIN_TERM_SHARE",
     "selection_sample",
     "cached_select_k",
     "cached_fit",
@@ -76,6 +77,10 @@ MANY_UNITS = 10_000
 #: (:func:`cached_fit`; the topic proportions of every unit are then inferred with it), so that the
 #: fit's time and memory stop growing with the corpus; the figures say so in their caption.
 FIT_SAMPLE = 100_000
+#: The share of the units a term must occur in to be kept, from 1,000 units on (``no_below="auto"``,
+#: never fewer than 20 units): 50 units on all of VNTC, where terms kept from 20 units on gave the
+#: topics a lower agreement with the sections (``benchmarks/README.md``); 20 up to 13,333 units.
+MIN_TERM_SHARE = 0.0015
 
 
 def k_range(n_units: int) -> range:
@@ -202,7 +207,8 @@ class TopicModel(BaseEstimator):
         :data:`MANY_UNITS`.
     no_below, no_above : int, float or "auto"
         Drop terms in fewer than ``no_below`` units or more than ``no_above`` of them.
-        ``"auto"``: 2 and 0.5 below 1,000 units (1 and 1.0 below 20), 20 and 0.3 from there.
+        ``"auto"``: 2 and 0.5 below 1,000 units (1 and 1.0 below 20); from there 0.3, and
+        :data:`MIN_TERM_SHARE` of the units but at least 20.
     alpha : str
         Document-topic prior: ``"auto"`` learns an asymmetric prior from the data.
     bigrams : bool
@@ -306,7 +312,7 @@ class TopicModel(BaseEstimator):
         large, tiny = len(texts) >= 1000, len(texts) < 20
         dictionary = Dictionary(texts)
         dictionary.filter_extremes(
-            no_below=_auto(self.no_below, 20 if large else 1 if tiny else 2),
+            no_below=_auto(self.no_below, max(20, int(MIN_TERM_SHARE * len(texts))) if large else 1 if tiny else 2),
             no_above=_auto(self.no_above, 0.3 if large else 1.0 if tiny else 0.5),
             keep_n=None,
         )
