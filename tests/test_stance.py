@@ -2329,6 +2329,14 @@ def test_fifth_round_non_statements(sentence):
             "person",
         ),
         ("Tổng thống Rumani Ion Popescu cho biết nước này sẽ gia nhập EU.", "Ion Popescu", "Rumani", "person"),
+        # a country spelled with a hyphen, the hyphen a token of its own (once a KeyError that stopped `figures`)
+        (
+            "Thủ tướng Li-băng F.Karami đã yêu cầu Syria chứng tỏ chấp nhận sự độc lập của Li-băng.",
+            "F.Karami",
+            "Li-băng",
+            "person",
+        ),
+        ("Li-băng tuyên bố sẽ không rút quân khỏi biên giới.", "Li-băng", "Li-băng", "country"),
         ("Tổng thống Liên Xô Ivan Petrov nói rằng cải tổ là cần thiết.", "Ivan Petrov", "Liên Xô", "person"),
         # "TT" is "Tổng thống", "TNS" "Thượng nghị sĩ", "ĐB" "đại biểu", "GĐ" "Giám đốc": titles, not names
         ("TT Venezuela Carlos Mendez tuyên bố sẽ quốc hữu hóa các mỏ dầu.", "Carlos Mendez", "Venezuela", "person"),

@@ -178,7 +178,8 @@ class ActorWords:
         self.unnamed = _phrases(words["unnamed"])
         self.connectors = _phrases(words["connectors"])
         self.countries = _phrases(words["countries"])
-        self.country_names = {fold(w): w for w in words["countries"]}
+        # keyed as the sentence's keys are joined: a hyphen is a token of its own (``li - băng``)
+        self.country_names = {" ".join(token_keys(normalize(w))): w for w in words["countries"]}
         self.surnames = frozenset(fold(w) for w in words["surnames"])
         self.not_actors = _phrases(data.get("not_actors", {}).get("words", []))
         self.places = frozenset(fold(w) for w in data.get("places", {}).get("words", []))
@@ -319,6 +320,8 @@ class ActorWords:
         n = _match(self.collectives, keys, start, end)
         if n and (self._speakers(keys, start, end) or " ".join(keys[start : start + n]) not in _DETERMINERS):
             return Actor(_cap(text(start, end)), "collective")
+        if _upper(words[start]) and " ".join(whole) in self.country_names:
+            return Actor(text(start, end), "country")  # also one spelled with a hyphen, "Li-băng"
         if (
             all(in_name(words, phrase.toks, i, start) for i in range(start, end))
             and end - start <= 5
