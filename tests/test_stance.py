@@ -2376,3 +2376,48 @@ def test_hyphenated_name_after_a_title_resolves_a_bare_title():
         "Tổng thống cho biết Seoul sẽ tiếp tục đầu tư vào Việt Nam."
     )
     assert triples(extract(body)) == [("Roh Moo-hyun", "cho biết", "inform")]
+
+
+# --------------------------------------------------------------------------- sixth round: mechanisms of all seven files
+# A cue inside what someone says, whose own subject opens that content, is that subject's act (the gold
+# annotators read "X cho biết Y đồng ý" as two statements); a pronoun there is the speaker, and so is the
+# speaker's own country or government. An act to come ("sẽ") and the object of thanks or requests are not.
+NESTED_CASES = [
+    (
+        "Người phát ngôn Nguyễn Văn Hùng cho biết Campuchia đã đồng ý mở thêm hai cửa khẩu.",
+        [("Nguyễn Văn Hùng", "cho biết", "inform"), ("Campuchia", "đồng ý", "agree")],
+    ),
+    (
+        "Ông Lâm cho biết ông tin rằng dự án sẽ xong trước tháng 6.",
+        [("Lâm", "cho biết", "inform"), ("Lâm", "tin rằng", "assert")],
+    ),
+    (
+        "Bộ trưởng Trần Văn Nam khẳng định, Thái Lan cũng cam kết trả lại số hàng bị giữ.",
+        [("Trần Văn Nam", "khẳng định", "assert"), ("Thái Lan", "cam kết", "commit")],
+    ),
+    (
+        "Thủ tướng Phan Văn Khải khẳng định Việt Nam cam kết thực hiện đầy đủ các điều khoản của hiệp định.",
+        [("Phan Văn Khải", "khẳng định", "assert"), ("Phan Văn Khải", "cam kết", "commit")],
+    ),
+    (
+        "Phó Thủ tướng Phạm Gia Khiêm khẳng định, Chính phủ Việt Nam luôn cam kết thực hiện hiệp định.",
+        [("Phạm Gia Khiêm", "khẳng định", "assert"), ("Phạm Gia Khiêm", "cam kết", "commit")],
+    ),
+    # not statements of their own
+    ("Ông Hải cho biết công ty sẽ thông báo kết quả vào tuần sau.", [("Hải", "cho biết", "inform")]),
+    (
+        "Ông Minh cảm ơn những người hàng xóm đã đồng ý cho mượn đất.",
+        [("Minh", "cảm ơn", "thank")],
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", NESTED_CASES)
+def test_an_act_reported_inside_a_statement(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+def test_a_degree_adverb_is_not_part_of_the_subject():
+    # "Nhà Trắng vô cùng lo ngại": the White House is worried, "vô cùng" (extremely) is no part of its name
+    found = one_sentence("Người phát ngôn Bộ Ngoại giao Mỹ tuyên bố Nhà Trắng vô cùng lo ngại về cuộc bầu cử.")
+    assert ("Nhà Trắng", "lo ngại", "concern") in triples(found)

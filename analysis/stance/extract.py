@@ -166,6 +166,7 @@ class _Statements:
         content ``("quote", i)`` is the quotation that closes before token ``i``."""
         theos = self._theo(s)
         found = list(theos)
+        inner = []  # statements reported inside another's, kept out of the chain of shared subjects
         fronted = None
         for cue_start, cue_end, stance, introducing in self.lex.cues_in(s.keys):
             if (
@@ -183,6 +184,10 @@ class _Statements:
             reporting = introducing and not (site.closes_quote or _introduces(s, cue_end))
             if reporting and tuple(s.keys[cue_start:cue_end]) not in _PUBLISHING:
                 continue
+            reported = self._reported(s, site) if not reporting else None
+            if reported is not None:  # "X cho biết Y cam kết ...": Y's act, inside X's statement, which goes on
+                inner += _said(s, reported, site)
+                continue
             theo = self._theo_speaks(s, site, theos)
             if theo is not None:  # "Còn theo cô giáo X, Hiệu trưởng Y cho rằng, ...": one statement, X's
                 found.remove(theo)
@@ -199,6 +204,7 @@ class _Statements:
                 fronted = None
             found += _said(s, actor, site)
         found = sorted(found + self._colon_quotes(s, found) + self._quote_closers(s, found), key=lambda f: f[1])
+        found = sorted(found + inner, key=lambda f: f[1])
         # What one actor says ends where the next statement of the sentence begins.
         return [
             (a, cs, ce, st, c0, c1 if c0 == "quote" or i + 1 == len(found) else min(c1, found[i + 1][1]))
@@ -325,6 +331,30 @@ class _Statements:
                 actor = self.speakers.after_conjunction(s, start, before) or actor
         if self.speakers.weak(actor) or actor == previous[0] or self.memory.types.get(actor) == "unresolved":
             return None
+        return actor
+
+    def _reported(self, s: Sentence, site: _Site) -> str | None:
+        """``Jean Ping cho biết Bình Nhưỡng vẫn đồng ý ...``, ``X khẳng định, Chính phủ Việt Nam luôn cam kết
+        ...``: a cue inside what a statement of saying reports, whose own subject opens that content, is the
+        act of that subject (a named actor, not a title alone); a pronoun there is the speaker himself
+        (``Meshaal cho biết ông tin rằng ...``)."""
+        previous = site.previous
+        if previous is None or previous[3] not in _SAYING or not _reports_subject(s, site):
+            return None
+        start = _opening(s, previous[2])
+        end = trim(s, start, site.start)
+        phrase = tuple(s.keys[start:end])
+        if "sẽ" in s.keys[end : site.start]:
+            return None  # "Tổng Bí thư cho biết, Bộ Chính trị sẽ chỉ đạo ...": an act to come, not reported
+        if phrase in self.lex.words.person_pronouns or (len(phrase) == 1 and phrase[0] in ("ông", "bà")):
+            return previous[0] if self.memory.types.get(previous[0]) == "person" else None
+        actor = self.speakers.actor(s, start, site.start)
+        if self.speakers.weak(actor) or actor == previous[0] or self.memory.types.get(actor) == "unresolved":
+            return None
+        kind = self.memory.types.get(actor, "person")
+        country = actor if kind == "country" else self._country(actor, kind)
+        if country != "unknown" and country == self._country(previous[0], self.memory.types.get(previous[0], "")):
+            return previous[0]  # "Phó Thủ tướng X khẳng định, Chính phủ Việt Nam luôn cam kết ...": his own word
         return actor
 
     def _shared_subject(self, s: Sentence, site: _Site) -> str | None:
@@ -642,6 +672,31 @@ def _site(s: Sentence, start: int, end: int, stance: str, previous: tuple | None
             end < len(keys) and words[end][:1].isalnum() and all(keys[i] in ADVERBS for i in range(boundary + 1, start))
         ),
     )
+
+
+def _reports_subject(s: Sentence, site: _Site) -> bool:
+    """``Jean Ping cho biết Bình Nhưỡng vẫn đồng ý ...``: the cue stands inside what the previous statement
+    says, and that content opens with the cue's own subject (after ``rằng``, ``là``, a comma or a colon), so
+    what is reported is that subject's act. Only adverbs may stand between the subject and the cue."""
+    if not site.inside:
+        return False
+    opening = _opening(s, site.previous[2])
+    return site.segment <= opening < site.start and trim(s, opening, site.start) - opening <= 8
+
+
+def _opening(s: Sentence, at: int) -> int:
+    """Where the content of a cue ending at ``at`` opens: after ``rằng``, ``là``, a comma or a colon."""
+    while at < len(s.keys) and s.keys[at] in _OPENS_CONTENT:
+        at += 1
+    return at
+
+
+# The classes of cues whose content is something said, which may report another's act: not "cảm ơn những
+# người ủng hộ và hứa ..." (thanks to people) nor "yêu cầu Mỹ nói rõ" (a request to someone).
+_SAYING = frozenset(("inform", "assert", "emphasize"))
+# What may stand between a cue and the subject of what it reports: "cho biết, Bình Nhưỡng ...",
+# "khẳng định rằng Chính phủ ...".
+_OPENS_CONTENT = frozenset(fold(w) for w in (",", ":", "rằng", "là"))
 
 
 def _dash_before(s: Sentence, site: _Site) -> int | None:
