@@ -2421,3 +2421,36 @@ def test_a_degree_adverb_is_not_part_of_the_subject():
     # "Nhà Trắng vô cùng lo ngại": the White House is worried, "vô cùng" (extremely) is no part of its name
     found = one_sentence("Người phát ngôn Bộ Ngoại giao Mỹ tuyên bố Nhà Trắng vô cùng lo ngại về cuộc bầu cử.")
     assert ("Nhà Trắng", "lo ngại", "concern") in triples(found)
+
+
+# A clause of reason or effect ("vì", "khiến") has a subject of its own: the speaker when it names one, nothing
+# when it only refers to someone ("vì bà cho rằng", "vì nước này ...": not resolved with any confidence).
+REASON_CASES = [
+    (
+        "Dự luật bị rút lại vì các nghị sĩ Mỹ cho rằng nó vi phạm hiến pháp.",
+        [("Các nghị sĩ Mỹ", "cho rằng", "assert")],
+    ),
+    (
+        "Vụ việc khiến nhiều phụ huynh lo ngại về an toàn của con em mình.",
+        [("Nhiều phụ huynh", "lo ngại", "concern")],
+    ),
+    # not statements
+    ("Một người đàn ông bị vợ bỏ vì bà cho rằng ông quá lười biếng.", []),
+    ("Chính vì những nguyên nhân nêu trên mà giá xăng dầu tăng mạnh.", []),
+    ("Anh ấy rất buồn vì đã nói chia tay với người yêu cũ.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", REASON_CASES)
+def test_the_subject_of_a_reason_or_effect_clause(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+def test_this_country_is_a_country_not_a_person():
+    # "nước này" (this country) refers to the last country that spoke, never to a person
+    body = (
+        "Ông Mohamed ElBaradei cho biết IAEA sẽ tiếp tục thanh sát.\n"
+        "Nga tuyên bố sẽ hợp tác với IAEA.\n"
+        "Nước này cũng kêu gọi các bên kiềm chế."
+    )
+    assert ("Nga", "kêu gọi", "propose") in triples(extract(body))

@@ -34,7 +34,7 @@ _CLAUSE_WORDS = frozenset(
     fold(w)
     for w in (
         "có là được bị đã sẽ đang không chưa với cho để khi nếu mà vì do nói về rằng nhưng thì phải cần muốn "
-        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy nào"
+        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy nào khiến"
     ).split()
 )
 # Nouns that make a collective a group of speakers ("các nhà phân tích"), not of things ("các biện pháp").
@@ -384,7 +384,11 @@ class ActorWords:
             and not any(k in _CLAUSE_WORDS for k in keys[start : end - 1])
         ):
             head = start + (keys[start] in ("vị", "viên", "người", "nhà") and end - start > 2)
-            if _match(self.media, keys, head, end - 1) or _match(self.bodies, keys, head, end - 1):
+            if (
+                _match(self.media, keys, head, end - 1)
+                or _match(self.bodies, keys, head, end - 1)
+                or keys[head : end - 1] in (["nước"], ["quốc", "gia"])  # "nước này": a country, not a person
+            ):
                 return Actor(_cap(text(start, end)), "unresolved", "group", whole)
             if (
                 _match(self.titles, keys, head, end - 1)

@@ -813,13 +813,14 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
 _NOT_SAID = {
     ("yêu", "cầu"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
-    ("nói",): ("về", "chuyện", "trên"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the said beam)
+    ("nói",): ("về", "chuyện", "trên", "chia"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the said beam),
+    # "nói chia tay" (said goodbye: an act)
     ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
     ("mong",): ("chờ",),
     ("kể",): ("từ", "đến", "trên", "về"),  # "bộ phim kể về ...": telling of, as "nói về"
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
     ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về"),  # answering questions: an activity
-    ("nêu",): ("ra",),  # raising points or questions
+    ("nêu",): ("ra", "trên"),  # raising points or questions; "những nguyên nhân nêu trên" (named above)
     ("phát", "biểu"): ("tại", "trong", "khai", "bế", "chào", "trước", "ý"),  # gave a speech at ...: an event
 }
 

@@ -30,7 +30,10 @@ _ADVERBIAL_OPENERS = frozenset({"về"})
 # Words that open a noun phrase of speakers: "các thành viên", "hai bên", "một quan chức".
 _DETERMINERS = frozenset(fold(w) for w in "các những nhiều một hai ba mọi".split())
 # Words that open a clause with a subject of its own ("... sau khi tỉnh X đề nghị ...").
-_CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi".split())
+_CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi vì khiến".split())
+# Of these, those of a reason or an effect, whose clause has a subject of its own: "Nguyên do vì các quan
+# chức Mỹ cho rằng ...", "Điều này khiến nhiều người cho rằng ...".
+_CAUSES = frozenset(fold(w) for w in "vì khiến".split())
 # Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
 _SENDING = frozenset(fold(w) for w in "có gửi ký ban hành ra phát".split())
 _DOCUMENTS = folded_phrases(
@@ -319,9 +322,23 @@ class Speakers:
         joins = [i for i in range(start, end) if s.keys[i] in _CONJUNCTIONS]
         for j in joins[-1:-3:-1]:  # the last, else the one before: "..., nhưng A và B cho rằng"
             actor = self.actor(s, j + 1, end) if j + 1 < end else None
+            if actor is not None and s.keys[j] in _CAUSES and self._refers(s, j + 1, end, actor):
+                return None  # "bị vợ ly dị vì bà cho rằng ...": a reason's subject is named, or nobody is known
             if actor is not None:
                 return actor
         return None
+
+    def _refers(self, s: Sentence, start: int, end: int, actor: str) -> bool:
+        """Is the actor of tokens ``start:end`` a reference (a pronoun, ``nước này``), resolved or not?"""
+        phrase = s.keys[start : trim(s, start, end)]
+        words = self.lex.words
+        return (
+            self.memory.types.get(actor) == "unresolved"
+            or phrase[-1:] in (["này"], ["ấy"], ["đó"])
+            or tuple(phrase) in words.person_pronouns
+            or tuple(phrase) in words.group_pronouns
+            or (len(phrase) == 1 and phrase[0] in words.honorific_pronouns)
+        )
 
     def after_adverbial(self, s: Sentence, start: int, end: int) -> str | None:
         """The subject after a fronted adverbial with no comma (``Về cơ bản các thành viên của cuộc họp đã
