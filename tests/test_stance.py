@@ -2454,3 +2454,26 @@ def test_this_country_is_a_country_not_a_person():
         "Nước này cũng kêu gọi các bên kiềm chế."
     )
     assert ("Nga", "kêu gọi", "propose") in triples(extract(body))
+
+
+# A name cut short to its initial and a full stop ("Q.", "T.") is a person, as papers write those they
+# protect; a letter and a full stop run into a number or a word ("P.13", "Q.Tân Bình") is a ward or district.
+INITIAL_CASES = [
+    ("Q. cho biết anh đã bỏ nghề từ năm ngoái.", [("Q.", "cho biết", "inform")]),
+    ("T. tuyên bố: “Không ai trong nhóm được bỏ về giữa chừng”.", [("T.", "tuyên bố", "inform")]),
+    ("Theo lời H., nhóm của anh có tất cả sáu người.", [("H.", "Theo", "inform")]),
+    (
+        "Ông Lưu Văn Tuấn, ngụ P.13, Q.Tân Bình, cho biết giá đất đã tăng gấp đôi.",
+        [("Lưu Văn Tuấn", "cho biết", "inform")],
+    ),
+    # "bảo mật" (security) holds no "bảo" (tell)
+    (
+        "Nhiều chuyên gia bảo mật cho rằng lỗ hổng này là rất nhỏ.",
+        [("Nhiều chuyên gia bảo mật", "cho rằng", "assert")],
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", INITIAL_CASES)
+def test_a_name_cut_to_its_initial(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)

@@ -331,6 +331,8 @@ class ActorWords:
                 return Actor(written, "body")  # a province or city speaking through its government
             if self.name_at(keys, start, end):
                 return Actor(written, "person")  # a Vietnamese name: family name first
+            if end - start == 1 and _initial(phrase, start):
+                return Actor(words[start] + ".", "person", "surname", whole[0])  # "Q. cho biết": a name cut short
             if end - start == 1:
                 if is_stopword(whole[0]) or len(words[start]) < 2 or whole[0] in _NOT_NAMES:
                     return None
@@ -523,6 +525,16 @@ def korean_name(words: list[str], toks, start: int, end: int) -> bool:
 def in_name(words: list[str], toks, k: int, start: int = 0) -> bool:
     """Is ``words[k]`` part of a capitalised name run: capitalised, a particle or a hyphenated name's tail?"""
     return _upper(words[k]) or particle(words, k, start, toks) or name_tail(words, toks, k, start)
+
+
+def _initial(phrase, k: int) -> bool:
+    """``Q.``, ``T.``: a capital letter and a full stop, then a space, as papers shorten the name of someone
+    they protect (``Q. “bựa” nói rằng ...``, ``P. cho biết ...``); not ``P.13``, ``Q.Tân Bình`` (a ward, a
+    district)."""
+    words = phrase.words
+    if not (len(words[k]) == 1 and words[k].isupper() and words[k + 1 : k + 2] == ["."]):
+        return False
+    return k + 2 >= len(words) or not words[k + 2][:1].isalnum() or phrase.spaced(k + 2)
 
 
 def _latin(word: str) -> bool:

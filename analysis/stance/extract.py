@@ -820,6 +820,7 @@ _NOT_SAID = {
     ("kể",): ("từ", "đến", "trên", "về"),  # "bộ phim kể về ...": telling of, as "nói về"
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
     ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về"),  # answering questions: an activity
+    ("bảo",): ("mật", "vệ", "hiểm", "quản", "tồn", "trợ", "hành", "lãnh", "dưỡng", "tàng", "lưu", "an", "toàn"),
     ("nêu",): ("ra", "trên"),  # raising points or questions; "những nguyên nhân nêu trên" (named above)
     ("phát", "biểu"): ("tại", "trong", "khai", "bế", "chào", "trước", "ý"),  # gave a speech at ...: an event
 }
