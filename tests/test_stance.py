@@ -2477,3 +2477,25 @@ INITIAL_CASES = [
 @pytest.mark.parametrize("sentence, expected", INITIAL_CASES)
 def test_a_name_cut_to_its_initial(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# Speech not in quotes, a comma, its speaker and a verb of writing or recalling that ends the sentence is
+# reported as after a quotation ("..., Telegraph viết."); a short adverbial before the comma says nothing.
+UNQUOTED_CLOSER_CASES = [
+    (
+        "Không ai ngờ rằng đảng cầm quyền lại thua đậm đến như vậy, tờ Bangkok Post viết.",
+        [("Tờ Bangkok Post", "viết", "inform")],
+    ),
+    (
+        "Lửa bốc lên từ tầng hai rồi lan rất nhanh sang các cửa hàng bên cạnh, anh Trần Văn Khoa kể lại.",
+        [("Trần Văn Khoa", "kể", "inform")],  # "lại" (again, back) after the cue is no content
+    ),
+    # not statements
+    ("Hằng ngày sau giờ làm việc, bà vẫn viết.", []),
+    ("Hội đồng sẽ rà soát, hoàn chỉnh văn bản, trước khi công bố.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", UNQUOTED_CLOSER_CASES)
+def test_unquoted_speech_closed_by_its_speaker(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)

@@ -181,7 +181,9 @@ class _Statements:
             ):
                 continue
             site = _site(s, cue_start, cue_end, stance, found[-1] if len(found) > len(theos) else None)
-            reporting = introducing and not (site.closes_quote or _introduces(s, cue_end))
+            reporting = introducing and not (
+                site.closes_quote or _introduces(s, cue_end) or self._closes_speech(s, site)
+            )
             if reporting and tuple(s.keys[cue_start:cue_end]) not in _PUBLISHING:
                 continue
             reported = self._reported(s, site) if not reporting else None
@@ -332,6 +334,24 @@ class _Statements:
         if self.speakers.weak(actor) or actor == previous[0] or self.memory.types.get(actor) == "unresolved":
             return None
         return actor
+
+    def _closes_speech(self, s: Sentence, site: _Site) -> bool:
+        """``Không có gì nghi ngờ, kết quả chung cuộc thật ấn tượng, Telegraph viết.``: what was said, not in
+        quotes (eight syllables or more), then a comma, its speaker and a cue that ends the sentence, as after
+        a quotation; not ``..., trước khi công bố.`` (no speaker after the comma)."""
+        boundary = site.boundary
+        return (
+            boundary > 0
+            and s.keys[boundary] == ","
+            and site.start - boundary <= 9
+            and _closes(s, site.end)
+            and sum(k[:1].isalnum() for k in s.keys[:boundary]) >= 8
+            and (
+                self.speakers.actor(s, boundary + 1, site.start) is not None
+                # "“...” - bà X, hiệu phó trường Y, lo lắng.": the speaker before a description
+                or (site.start == boundary + 1 and self.speakers.apposition(s, boundary, 0) is not None)
+            )
+        )
 
     def _reported(self, s: Sentence, site: _Site) -> str | None:
         """``Jean Ping cho biết Bình Nhưỡng vẫn đồng ý ...``, ``X khẳng định, Chính phủ Việt Nam luôn cam kết
@@ -775,7 +795,7 @@ def _introduces(s: Sentence, end: int, *, comma: bool = True) -> bool:
 
 # What may follow a cue that closes its sentence: "“...”, ông nói thêm.", "..., X cho biết hôm nay.",
 # "“...”, bà nói với phóng viên.": an addition, a time or the listener, not what was said.
-_TAIL = frozenset(TIMES | {fold(w) for w in "thêm hôm trước này đó với báo chí phóng viên PV các nhà tại".split()})
+_TAIL = frozenset(TIMES | {fold(w) for w in "thêm lại hôm trước này đó với báo chí phóng viên PV các nhà tại".split()})
 
 
 # Words opening an adverbial after the speaker of a quotation: "“...”, X phát biểu tại lễ tưởng niệm."
