@@ -1688,6 +1688,32 @@ def test_gold_agreement_matches_hand_copied_sentences():
     assert list(agreement["stance"]) == [*STANCES, "all"]
 
 
+def test_gold_sentence_running_a_headline_into_its_lead():
+    # the annotator copied the headline, a source mark the reader drops ("(NLĐ) -") and the lead as one
+    # sentence: each of the project's two sentences lies inside it, so both statements are located there
+    doc = make_doc(
+        "Ông Nicholson cho biết hai nước sẽ mở rộng hợp tác an ninh trong năm tới.",
+        doc_id="d",
+        head="Ông James Nicholson kêu gọi Việt Nam hợp tác chống khủng bố",
+    )
+    found = StanceExtractor().extract([doc])
+    joined = (
+        "Ông James Nicholson kêu gọi Việt Nam hợp tác chống khủng bố (NLĐ) - Ông Nicholson cho biết hai nước sẽ "
+        "mở rộng hợp tác an ninh trong năm tới."
+    )
+    gold = pd.DataFrame(
+        {
+            "doc_id": ["d", "d"],
+            "sentence_text": [joined, joined],
+            "actor": ["James Nicholson", "James Nicholson"],
+            "stance": ["propose", "inform"],
+            "cue": ["kêu gọi", "cho biết"],
+        }
+    )
+    agreement, _ = gold_agreement(found, gold, [doc])
+    assert agreement.set_index("stance").loc["all", "matched"] == 2
+
+
 def test_gold_copied_with_html_entities_matches_the_decoded_document(tmp_path):
     # documents are read with entities decoded; an annotator copied the file as it was
     path = write(tmp_path / "c" / "d.txt", "Tin\n\nSở Tài nguyên &amp; Môi trường cho biết giá đất đã tăng mạnh.\n")
