@@ -2525,3 +2525,20 @@ UNQUOTED_CLOSER_CASES = [
 @pytest.mark.parametrize("sentence, expected", UNQUOTED_CLOSER_CASES)
 def test_unquoted_speech_closed_by_its_speaker(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# A headline that opens with a cue and names no subject sums up what the article reports: its actor is the
+# one of the first statement of the same class in the five sentences after it; with none, it has no row.
+def test_headline_without_subject_takes_the_actor_of_the_lead():
+    body = "Tổ công tác liên ngành đã đề xuất Chính phủ tăng giá điện bình quân thêm 8,8% từ đầu năm 2006."
+    found = StanceExtractor().extract([make_doc(body, head="Đề nghị tăng 8,8% giá điện trong năm nay")])
+    assert quads(found) == [
+        (0, "Tổ công tác liên ngành", "Đề nghị", "propose"),
+        (1, "Tổ công tác liên ngành", "đề xuất", "propose"),
+    ]
+
+
+def test_headline_without_subject_and_no_such_statement_has_no_row():
+    body = "Giá điện bình quân hiện là 760 đồng một KWh.\nÔng Trần Văn Nam cho biết giá than cũng sẽ tăng."
+    found = StanceExtractor().extract([make_doc(body, head="Đề nghị tăng 8,8% giá điện trong năm nay")])
+    assert quads(found) == [(2, "Trần Văn Nam", "cho biết", "inform")]

@@ -151,6 +151,7 @@ class _Statements:
         self.sentences = [Sentence(s.index, s.kind, text, doc.text, s.start, s.end) for s in doc.sentences]
         self.memory = Memory(self.sentences, lex)
         self.speakers = Speakers(lex, self.memory)
+        self.headless: list[tuple] = []  # headlines opening with a cue and no subject: (sentence, cue, stance)
 
     def rows(self) -> list[tuple]:
         rows = []
@@ -159,6 +160,24 @@ class _Statements:
             if (s.kind == "caption" and not self.keep_captions) or first_keys.isdisjoint(s.keys) or _link(s):
                 continue
             rows += [self._row(s, position, *found) for found in self._in_sentence(s)]
+        return self._headlines(rows)
+
+    def _headlines(self, rows: list[tuple]) -> list[tuple]:
+        """``Đề nghị tăng 8,8% giá điện`` over ``Tổ công tác ... vừa đề xuất Chính phủ điều chỉnh giá điện``: a
+        headline that opens with a cue and names no subject tells, in short, what the article then reports;
+        its actor is the one of the first statement of the same class in the five sentences after it."""
+        for s, cue_start, cue_end, stance in self.headless:
+            later = [r for r in rows if s.index < r[2] <= s.index + 5 and r[5] == stance]
+            if not later:
+                continue
+            actor = later[0][3]
+            doc, kind = self.doc, later[0][12]
+            content = span_text(doc.text, s.toks, cue_end, len(s.toks))
+            positive, difficulty, tone = self._tone(content)
+            row = (doc.doc_id, later[0][1], s.index, actor, doc.text[s.toks[cue_start].start : s.toks[cue_end - 1].end])
+            row += (stance, content, later[0][7], later[0][8], positive, difficulty, tone, kind)
+            at = next((i for i, r in enumerate(rows) if r[2] > s.index), len(rows))
+            rows.insert(at, row)
         return rows
 
     def _in_sentence(self, s: Sentence) -> list[tuple]:
@@ -200,6 +219,8 @@ class _Statements:
             if actor is None:
                 if cue_start == 0 and stance != "inform" and s.keys[cue_end : cue_end + 1] != ["về"]:
                     fronted = (cue_start, cue_end, stance)  # "Khẳng định ..., Tổng Bí thư chỉ rõ ..."
+                    if s.kind == "title" and not reporting and len(s.keys) > cue_end + 2:
+                        self.headless.append((s, cue_start, cue_end, stance))
                 continue
             if fronted and site.boundary >= 0 and not site.previous:
                 found.append((actor, *fronted, fronted[1], s.boundaries[cue_start]))
