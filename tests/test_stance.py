@@ -2542,3 +2542,12 @@ def test_headline_without_subject_and_no_such_statement_has_no_row():
     body = "Giá điện bình quân hiện là 760 đồng một KWh.\nÔng Trần Văn Nam cho biết giá than cũng sẽ tăng."
     found = StanceExtractor().extract([make_doc(body, head="Đề nghị tăng 8,8% giá điện trong năm nay")])
     assert quads(found) == [(2, "Trần Văn Nam", "cho biết", "inform")]
+
+
+def test_the_sender_of_a_document_not_its_last_addressee():
+    # "gửi công hàm tới A, B, thị trưởng Matxcơva yêu cầu ...": the ambassador demands, not the mayor
+    sentence = (
+        "Đại sứ Nguyễn Văn Ngạnh đã gửi công hàm tới các bộ trưởng Ngoại giao, Nội vụ, thị trưởng Matxcơva "
+        "yêu cầu phía Nga bảo đảm an toàn cho sinh viên."
+    )
+    assert triples(one_sentence(sentence)) == [("Nguyễn Văn Ngạnh", "yêu cầu", "propose")]

@@ -264,7 +264,10 @@ class _Statements:
         contrast = site.inside and boundary >= 0 and keys[boundary] == "," and keys[boundary + 1] in _CONTRAST
         if not site.inside or contrast or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
             actor = self.speakers.actor(s, site.segment, site.start)
-            if actor is not None and fold(actor) in self.lex.words.places:  # "tới các cảng Hải Phòng, Quảng Ninh"
+            if actor is not None and (
+                fold(actor) in self.lex.words.places  # "tới các cảng Hải Phòng, Quảng Ninh"
+                or self.speakers.addressed(s, previous[2] if previous else 0, boundary)
+            ):  # "X đã gửi công hàm tới các bộ trưởng ..., thị trưởng Matxcơva yêu cầu": the last addressee
                 actor = self.speakers.sender(s, previous[2] if previous else 0, site.start) or actor
             if (
                 boundary >= 0

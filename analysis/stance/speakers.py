@@ -34,6 +34,8 @@ _CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi v�
 # Of these, those of a reason or an effect, whose clause has a subject of its own: "Nguyên do vì các quan
 # chức Mỹ cho rằng ...", "Điều này khiến nhiều người cho rằng ...".
 _CAUSES = frozenset(fold(w) for w in "vì khiến".split())
+# Words before the addressees of a document sent: "gửi công hàm tới ...", "gửi thư cho ...".
+_TO = frozenset(fold(w) for w in "tới đến cho".split())
 # Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
 _SENDING = frozenset(fold(w) for w in "có gửi ký ban hành ra phát".split())
 _DOCUMENTS = folded_phrases(
@@ -376,6 +378,20 @@ class Speakers:
                 relayed = self.actor(s, of + 1, end) if of is not None and of + 1 < end else None
                 return relayed or self.actor(s, max(s.boundaries[i] + 1, floor), i)
         return None
+
+    def addressed(self, s: Sentence, floor: int, boundary: int) -> bool:
+        """Does the comma at ``boundary`` continue a list of addressees after a document sent (``X đã gửi
+        công hàm tới các bộ trưởng Ngoại giao, Nội vụ, thị trưởng Matxcơva ...``)?"""
+        keys = s.keys
+        if boundary <= floor or keys[boundary] != ",":
+            return False
+        for i in range(boundary - 1, floor - 1, -1):
+            if keys[i] in (";", ":") or s.quote_depth[i]:
+                return False
+            at = i + 1 + (keys[i + 1] in _DETERMINERS) if i + 1 < len(keys) else i + 1
+            if keys[i] in _SENDING and any(tuple(keys[at : at + len(d)]) == d for d in _DOCUMENTS):
+                return any(k in _TO for k in keys[at:boundary])
+        return False
 
     def author(self, s: Sentence, start: int, end: int) -> str | None:
         """The author of a document that says something: ``Tuyên bố của Bộ Ngoại giao Peru viết``, ``Báo cáo
