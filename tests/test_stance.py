@@ -2551,3 +2551,30 @@ def test_the_sender_of_a_document_not_its_last_addressee():
         "yêu cầu phía Nga bảo đảm an toàn cho sinh viên."
     )
     assert triples(one_sentence(sentence)) == [("Nguyễn Văn Ngạnh", "yêu cầu", "propose")]
+
+
+# A time with no comma before the subject ("Hôm qua ông ...", "Ngày 17-3 Bộ Y tế ...") is no part of it; a cue
+# after "một", "các", "những" is a noun ("sẽ có một thông báo", "những bình luận"), not an act.
+TIME_AND_NOUN_CASES = [
+    ("Ngày 17-3 Bộ Y tế cho biết đã có 65 người nghi nhiễm cúm gia cầm.", [("Bộ Y tế", "cho biết", "inform")]),
+    (
+        "Sáng nay Thủ tướng Phan Văn Khải nhấn mạnh cần giữ ổn định giá cả.",
+        [("Phan Văn Khải", "nhấn mạnh", "emphasize")],
+    ),
+    # not statements
+    ("Chiều nay Thủ tướng Junichiro Koizumi sẽ có một thông báo về sự kiện này.", []),
+    ("Ông này đã để lại những bình luận cay nghiệt về đối tác cũ.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", TIME_AND_NOUN_CASES)
+def test_a_time_before_the_subject_and_a_cue_as_a_noun(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+def test_a_pronoun_after_a_time_is_resolved():
+    body = (
+        "Ông Mohamed ElBaradei đến Tehran hôm thứ hai.\n"
+        "Hôm qua ông đã thúc giục nhà chức trách Iran ngưng làm giàu uranium."
+    )
+    assert triples(extract(body)) == [("Mohamed ElBaradei", "thúc giục", "propose")]

@@ -895,8 +895,9 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
 
 
 # Words that make the verb after them a noun: classifiers ("cuộc phản đối", "sự lo ngại", "việc chỉ đạo"),
-# "giới" (a circle of people: "giới chỉ trích", the critics) and "tự" (self-: "bản tự nhận xét").
-_NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự".split())
+# "giới" (a circle of people: "giới chỉ trích", the critics), "tự" (self-: "bản tự nhận xét") and a number or
+# plural ("sẽ có một thông báo", "các yêu cầu").
+_NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự một những các".split())
 # Words ending in one of them that are no classifier: "thế giới" (world), "quân sự" (military) ...
 _NOT_NOMINAL = folded_phrases(
     (

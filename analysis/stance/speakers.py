@@ -34,6 +34,9 @@ _CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi v�
 # Of these, those of a reason or an effect, whose clause has a subject of its own: "Nguyên do vì các quan
 # chức Mỹ cho rằng ...", "Điều này khiến nhiều người cho rằng ...".
 _CAUSES = frozenset(fold(w) for w in "vì khiến".split())
+# A time before a subject with no comma: "Hôm qua ông ...", "Sáng nay Bộ trưởng ...", "Ngày 17-3 Bộ Y tế ...".
+_TIME_HEADS = frozenset(fold(w) for w in "hôm sáng trưa chiều tối đêm ngày tuần tháng năm".split())
+_TIME_TAILS = frozenset(fold(w) for w in "qua nay mai này trước sau vừa rồi".split())
 # Words before the addressees of a document sent: "gửi công hàm tới ...", "gửi thư cho ...".
 _TO = frozenset(fold(w) for w in "tới đến cho".split())
 # Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
@@ -105,12 +108,30 @@ class Speakers:
             return None
         actor = self._registered(s, start, end)
         if actor is None:
-            return self._general(s, start, end) or self._first_conjunct(s, start, end) or self._located(s, start, end)
+            return (
+                self._general(s, start, end)
+                or self._first_conjunct(s, start, end)
+                or self._located(s, start, end)
+                or self._after_time(s, start, end)
+            )
         self.memory.types.setdefault(actor, self._register_type(actor))
         named = self.lex.words.countries_in(s.keys, start, end)
         if named and fold(actor) not in self.lex.words.country_names:
             self.memory.country_of.setdefault(actor, named[0])
         return actor
+
+    def _after_time(self, s: Sentence, start: int, end: int) -> str | None:
+        """``Hôm qua ông đã thúc giục ...``, ``Ngày 17-3 Bộ Y tế cho biết ...``: a time with no comma before the
+        subject (a time word and what dates it: a number, ``qua``, ``nay``), then the subject."""
+        keys = s.keys
+        if keys[start] not in _TIME_HEADS:
+            return None
+        at = start + 1
+        while at < end and (keys[at] in _TIME_HEADS or keys[at] in _TIME_TAILS or keys[at][:1].isdigit()):
+            at += 1
+            while at < end and keys[at] in ("/", "-", ".") and at + 1 < end and keys[at + 1][:1].isdigit():
+                at += 2  # "17-3", "15/8/2005"
+        return self.actor(s, at, end) if start + 1 < at < end else None
 
     def _located(self, s: Sentence, start: int, end: int) -> str | None:
         """``Một số hộ dân sinh sống tại đây cho biết``, ``Dân ở đây cho hay``: people (a collective or a person
