@@ -2578,3 +2578,23 @@ def test_a_pronoun_after_a_time_is_resolved():
         "Hôm qua ông đã thúc giục nhà chức trách Iran ngưng làm giàu uranium."
     )
     assert triples(extract(body)) == [("Mohamed ElBaradei", "thúc giục", "propose")]
+
+
+def test_a_time_before_a_comma_is_read_apart():
+    # "Ngày 5-2-2005, Công ty ...": the comma ends the time; "Công ty" alone is read as before, not as a
+    # reference to "Tổng Công ty ..." through the time
+    body = (
+        "Ông Nguyễn Trần Nam là Tổng Giám đốc Tổng Công ty Thủy tinh.\n"
+        "Ngày 5-2-2005, Công ty đã có bản quyết toán kinh phí gần 457 triệu đồng, nêu rõ 10 khoản chi."
+    )
+    assert triples(extract(body)) == []
+
+
+def test_a_predicate_after_words_of_a_quotation_has_no_subject_there():
+    # the sentence opens inside a quotation begun before: its first words are what was said, not a subject
+    body = (
+        "“Lúc đó mỗi bài hát được trả 100 USD, tại sao không làm chứ?” - Katie nhớ lại - “Katie có năng khiếu lắm.\n"
+        "Katie rất hồn nhiên trước ống kính” - đạo diễn Charlie Nguyễn, người quay phim cho Katie hơn 10 năm trước, "
+        "kể lại."
+    )
+    assert ("Katie", "kể", "inform") not in triples(extract(body))

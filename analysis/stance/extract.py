@@ -411,7 +411,10 @@ class _Statements:
             return previous[0]  # "... đề nghị ... và cho biết ...", "X ủng hộ ... khi cho rằng ..."
         if not previous and at and keys[at - 1] in _JOINS and keys[at - 1] != "đồng thời":
             return self.speakers.clause_subject(s, at)  # "X ban bố ..., đi thăm ... và kêu gọi ..."
-        if site.coordinated and not previous and boundary >= 0 and ":" not in keys[:at]:
+        closing = next((i for i, w in enumerate(s.words[:at]) if w in "”»"), None)
+        quoted = s.words[0] in OPEN or (closing is not None and not any(w in "“«" for w in s.words[:closing]))
+        if site.coordinated and not previous and boundary >= 0 and ":" not in keys[:at] and not quoted:
+            # not "Katie rất hồn nhiên ...” - đạo diễn X, người đã quay phim cho Katie, kể lại.": a quotation's words
             # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ...", unless in a purpose clause ("nhằm ...")
             return None if any(k in PURPOSE for k in keys[:at]) else self.speakers.subject(s)
         spoken = self.memory.spoken

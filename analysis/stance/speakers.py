@@ -131,7 +131,9 @@ class Speakers:
             at += 1
             while at < end and keys[at] in ("/", "-", ".") and at + 1 < end and keys[at + 1][:1].isdigit():
                 at += 2  # "17-3", "15/8/2005"
-        return self.actor(s, at, end) if start + 1 < at < end else None
+        if not start + 1 < at < end or s.toks[at].kind == "punct":
+            return None  # "Ngày 5-2-2005, Công ty ...": a comma ends the time; the clause after it is read apart
+        return self.actor(s, at, end)
 
     def _located(self, s: Sentence, start: int, end: int) -> str | None:
         """``Một số hộ dân sinh sống tại đây cho biết``, ``Dân ở đây cho hay``: people (a collective or a person
