@@ -1822,18 +1822,20 @@ def vntc_halves(tmp_path_factory):
     return halves
 
 
-# Floors a little under today's scores on each file (all six are development data now; heldout2 and heldout3
-# guided the fourth round of rules, heldout4 the fifth: 0.84 / 0.64, 0.88 / 0.74 and 0.97 / 0.78 since): a
-# change that loses statements on real news fails here. The articles' statements were annotated by reading.
+# Floors a little under today's scores on each file (all seven are development data now; heldout2 and heldout3
+# guided the fourth round of rules, heldout4 the fifth, the misses of all seven the sixth, after which heldout
+# scores 0.94 / 0.80, heldout2 0.84 / 0.67, heldout3 0.88 / 0.74, heldout4 0.97 / 0.78, heldout5 0.86 / 0.58):
+# a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
     [
         ("dev", 140, 0.95, 0.85),
-        ("heldout", 147, 0.92, 0.75),
+        ("heldout", 147, 0.92, 0.78),
         ("fresh", 158, 0.93, 0.82),
-        ("heldout2", 184, 0.8, 0.62),
-        ("heldout3", 171, 0.84, 0.72),
-        ("heldout4", 144, 0.93, 0.75),
+        ("heldout2", 184, 0.82, 0.65),
+        ("heldout3", 171, 0.86, 0.73),
+        ("heldout4", 144, 0.93, 0.77),
+        ("heldout5", 161, 0.84, 0.57),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1851,8 +1853,10 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # committed before it was scored, scored once (commit e200f37): precision 0.85 (80/94), recall 0.50 (80/161).
 # Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this file this test is an expected
 # failure, and strict: the day it passes, measure again on new held-out text (a file that has guided a change is
-# no longer unseen: heldout4, the previous one, has joined the development floors above).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.50, precision 0.85: below 0.80 / 0.85")
+# no longer unseen: heldout4 and, since the sixth round of rules, heldout5 have joined the floors above).
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="recall 0.50 held out, 0.58 since the sixth round: below 0.80 / 0.85"
+)
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
     docs = vntc_halves["heldout5"]
     gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout5.csv"))
