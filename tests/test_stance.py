@@ -1688,6 +1688,32 @@ def test_gold_agreement_matches_hand_copied_sentences():
     assert list(agreement["stance"]) == [*STANCES, "all"]
 
 
+def test_gold_sentence_running_a_headline_into_its_lead():
+    # the annotator copied the headline, a source mark the reader drops ("(NLĐ) -") and the lead as one
+    # sentence: each of the project's two sentences lies inside it, so both statements are located there
+    doc = make_doc(
+        "Ông Nicholson cho biết hai nước sẽ mở rộng hợp tác an ninh trong năm tới.",
+        doc_id="d",
+        head="Ông James Nicholson kêu gọi Việt Nam hợp tác chống khủng bố",
+    )
+    found = StanceExtractor().extract([doc])
+    joined = (
+        "Ông James Nicholson kêu gọi Việt Nam hợp tác chống khủng bố (NLĐ) - Ông Nicholson cho biết hai nước sẽ "
+        "mở rộng hợp tác an ninh trong năm tới."
+    )
+    gold = pd.DataFrame(
+        {
+            "doc_id": ["d", "d"],
+            "sentence_text": [joined, joined],
+            "actor": ["James Nicholson", "James Nicholson"],
+            "stance": ["propose", "inform"],
+            "cue": ["kêu gọi", "cho biết"],
+        }
+    )
+    agreement, _ = gold_agreement(found, gold, [doc])
+    assert agreement.set_index("stance").loc["all", "matched"] == 2
+
+
 def test_gold_copied_with_html_entities_matches_the_decoded_document(tmp_path):
     # documents are read with entities decoded; an annotator copied the file as it was
     path = write(tmp_path / "c" / "d.txt", "Tin\n\nSở Tài nguyên &amp; Môi trường cho biết giá đất đã tăng mạnh.\n")
@@ -1796,18 +1822,20 @@ def vntc_halves(tmp_path_factory):
     return halves
 
 
-# Floors a little under today's scores on each file (all six are development data now; heldout2 and heldout3
-# guided the fourth round of rules, heldout4 the fifth: 0.84 / 0.64, 0.88 / 0.74 and 0.97 / 0.78 since): a
-# change that loses statements on real news fails here. The articles' statements were annotated by reading.
+# Floors a little under today's scores on each file (all seven are development data now; heldout2 and heldout3
+# guided the fourth round of rules, heldout4 the fifth, the misses of all seven the sixth, after which heldout
+# scores 0.94 / 0.80, heldout2 0.84 / 0.67, heldout3 0.88 / 0.74, heldout4 0.97 / 0.78, heldout5 0.86 / 0.58):
+# a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
     [
         ("dev", 140, 0.95, 0.85),
-        ("heldout", 147, 0.92, 0.75),
+        ("heldout", 147, 0.92, 0.78),
         ("fresh", 158, 0.93, 0.82),
-        ("heldout2", 184, 0.8, 0.62),
-        ("heldout3", 171, 0.84, 0.72),
-        ("heldout4", 144, 0.93, 0.75),
+        ("heldout2", 184, 0.82, 0.65),
+        ("heldout3", 171, 0.86, 0.73),
+        ("heldout4", 144, 0.93, 0.77),
+        ("heldout5", 161, 0.84, 0.57),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1825,8 +1853,10 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # committed before it was scored, scored once (commit e200f37): precision 0.85 (80/94), recall 0.50 (80/161).
 # Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this file this test is an expected
 # failure, and strict: the day it passes, measure again on new held-out text (a file that has guided a change is
-# no longer unseen: heldout4, the previous one, has joined the development floors above).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.50, precision 0.85: below 0.80 / 0.85")
+# no longer unseen: heldout4 and, since the sixth round of rules, heldout5 have joined the floors above).
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="recall 0.50 held out, 0.58 since the sixth round: below 0.80 / 0.85"
+)
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
     docs = vntc_halves["heldout5"]
     gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout5.csv"))
@@ -2384,3 +2414,199 @@ def test_hyphenated_name_after_a_title_resolves_a_bare_title():
         "Tổng thống cho biết Seoul sẽ tiếp tục đầu tư vào Việt Nam."
     )
     assert triples(extract(body)) == [("Roh Moo-hyun", "cho biết", "inform")]
+
+
+# --------------------------------------------------------------------------- sixth round: mechanisms of all seven files
+# A cue inside what someone says, whose own subject opens that content, is that subject's act (the gold
+# annotators read "X cho biết Y đồng ý" as two statements); a pronoun there is the speaker, and so is the
+# speaker's own country or government. An act to come ("sẽ") and the object of thanks or requests are not.
+NESTED_CASES = [
+    (
+        "Người phát ngôn Nguyễn Văn Hùng cho biết Campuchia đã đồng ý mở thêm hai cửa khẩu.",
+        [("Nguyễn Văn Hùng", "cho biết", "inform"), ("Campuchia", "đồng ý", "agree")],
+    ),
+    (
+        "Ông Lâm cho biết ông tin rằng dự án sẽ xong trước tháng 6.",
+        [("Lâm", "cho biết", "inform"), ("Lâm", "tin rằng", "assert")],
+    ),
+    (
+        "Bộ trưởng Trần Văn Nam khẳng định, Thái Lan cũng cam kết trả lại số hàng bị giữ.",
+        [("Trần Văn Nam", "khẳng định", "assert"), ("Thái Lan", "cam kết", "commit")],
+    ),
+    (
+        "Thủ tướng Phan Văn Khải khẳng định Việt Nam cam kết thực hiện đầy đủ các điều khoản của hiệp định.",
+        [("Phan Văn Khải", "khẳng định", "assert"), ("Phan Văn Khải", "cam kết", "commit")],
+    ),
+    (
+        "Phó Thủ tướng Phạm Gia Khiêm khẳng định, Chính phủ Việt Nam luôn cam kết thực hiện hiệp định.",
+        [("Phạm Gia Khiêm", "khẳng định", "assert"), ("Phạm Gia Khiêm", "cam kết", "commit")],
+    ),
+    # not statements of their own
+    ("Ông Hải cho biết công ty sẽ thông báo kết quả vào tuần sau.", [("Hải", "cho biết", "inform")]),
+    (
+        "Ông Minh cảm ơn những người hàng xóm đã đồng ý cho mượn đất.",
+        [("Minh", "cảm ơn", "thank")],
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", NESTED_CASES)
+def test_an_act_reported_inside_a_statement(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+def test_a_degree_adverb_is_not_part_of_the_subject():
+    # "Nhà Trắng vô cùng lo ngại": the White House is worried, "vô cùng" (extremely) is no part of its name
+    found = one_sentence("Người phát ngôn Bộ Ngoại giao Mỹ tuyên bố Nhà Trắng vô cùng lo ngại về cuộc bầu cử.")
+    assert ("Nhà Trắng", "lo ngại", "concern") in triples(found)
+
+
+# A clause of reason or effect ("vì", "khiến") has a subject of its own: the speaker when it names one, nothing
+# when it only refers to someone ("vì bà cho rằng", "vì nước này ...": not resolved with any confidence).
+REASON_CASES = [
+    (
+        "Dự luật bị rút lại vì các nghị sĩ Mỹ cho rằng nó vi phạm hiến pháp.",
+        [("Các nghị sĩ Mỹ", "cho rằng", "assert")],
+    ),
+    (
+        "Vụ việc khiến nhiều phụ huynh lo ngại về an toàn của con em mình.",
+        [("Nhiều phụ huynh", "lo ngại", "concern")],
+    ),
+    # not statements
+    ("Một người đàn ông bị vợ bỏ vì bà cho rằng ông quá lười biếng.", []),
+    ("Chính vì những nguyên nhân nêu trên mà giá xăng dầu tăng mạnh.", []),
+    ("Anh ấy rất buồn vì đã nói chia tay với người yêu cũ.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", REASON_CASES)
+def test_the_subject_of_a_reason_or_effect_clause(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+def test_this_country_is_a_country_not_a_person():
+    # "nước này" (this country) refers to the last country that spoke, never to a person
+    body = (
+        "Ông Mohamed ElBaradei cho biết IAEA sẽ tiếp tục thanh sát.\n"
+        "Nga tuyên bố sẽ hợp tác với IAEA.\n"
+        "Nước này cũng kêu gọi các bên kiềm chế."
+    )
+    assert ("Nga", "kêu gọi", "propose") in triples(extract(body))
+
+
+# A name cut short to its initial and a full stop ("Q.", "T.") is a person, as papers write those they
+# protect; a letter and a full stop run into a number or a word ("P.13", "Q.Tân Bình") is a ward or district.
+INITIAL_CASES = [
+    ("Q. cho biết anh đã bỏ nghề từ năm ngoái.", [("Q.", "cho biết", "inform")]),
+    ("T. tuyên bố: “Không ai trong nhóm được bỏ về giữa chừng”.", [("T.", "tuyên bố", "inform")]),
+    ("Theo lời H., nhóm của anh có tất cả sáu người.", [("H.", "Theo", "inform")]),
+    (
+        "Ông Lưu Văn Tuấn, ngụ P.13, Q.Tân Bình, cho biết giá đất đã tăng gấp đôi.",
+        [("Lưu Văn Tuấn", "cho biết", "inform")],
+    ),
+    # "bảo mật" (security) holds no "bảo" (tell)
+    (
+        "Nhiều chuyên gia bảo mật cho rằng lỗ hổng này là rất nhỏ.",
+        [("Nhiều chuyên gia bảo mật", "cho rằng", "assert")],
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", INITIAL_CASES)
+def test_a_name_cut_to_its_initial(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# Speech not in quotes, a comma, its speaker and a verb of writing or recalling that ends the sentence is
+# reported as after a quotation ("..., Telegraph viết."); a short adverbial before the comma says nothing.
+UNQUOTED_CLOSER_CASES = [
+    (
+        "Không ai ngờ rằng đảng cầm quyền lại thua đậm đến như vậy, tờ Bangkok Post viết.",
+        [("Tờ Bangkok Post", "viết", "inform")],
+    ),
+    (
+        "Lửa bốc lên từ tầng hai rồi lan rất nhanh sang các cửa hàng bên cạnh, anh Trần Văn Khoa kể lại.",
+        [("Trần Văn Khoa", "kể", "inform")],  # "lại" (again, back) after the cue is no content
+    ),
+    # not statements
+    ("Hằng ngày sau giờ làm việc, bà vẫn viết.", []),
+    ("Hội đồng sẽ rà soát, hoàn chỉnh văn bản, trước khi công bố.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", UNQUOTED_CLOSER_CASES)
+def test_unquoted_speech_closed_by_its_speaker(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+# A headline that opens with a cue and names no subject sums up what the article reports: its actor is the
+# one of the first statement of the same class in the five sentences after it; with none, it has no row.
+def test_headline_without_subject_takes_the_actor_of_the_lead():
+    body = "Tổ công tác liên ngành đã đề xuất Chính phủ tăng giá điện bình quân thêm 8,8% từ đầu năm 2006."
+    found = StanceExtractor().extract([make_doc(body, head="Đề nghị tăng 8,8% giá điện trong năm nay")])
+    assert quads(found) == [
+        (0, "Tổ công tác liên ngành", "Đề nghị", "propose"),
+        (1, "Tổ công tác liên ngành", "đề xuất", "propose"),
+    ]
+
+
+def test_headline_without_subject_and_no_such_statement_has_no_row():
+    body = "Giá điện bình quân hiện là 760 đồng một KWh.\nÔng Trần Văn Nam cho biết giá than cũng sẽ tăng."
+    found = StanceExtractor().extract([make_doc(body, head="Đề nghị tăng 8,8% giá điện trong năm nay")])
+    assert quads(found) == [(2, "Trần Văn Nam", "cho biết", "inform")]
+
+
+def test_the_sender_of_a_document_not_its_last_addressee():
+    # "gửi công hàm tới A, B, thị trưởng Matxcơva yêu cầu ...": the ambassador demands, not the mayor
+    sentence = (
+        "Đại sứ Nguyễn Văn Ngạnh đã gửi công hàm tới các bộ trưởng Ngoại giao, Nội vụ, thị trưởng Matxcơva "
+        "yêu cầu phía Nga bảo đảm an toàn cho sinh viên."
+    )
+    assert triples(one_sentence(sentence)) == [("Nguyễn Văn Ngạnh", "yêu cầu", "propose")]
+
+
+# A time with no comma before the subject ("Hôm qua ông ...", "Ngày 17-3 Bộ Y tế ...") is no part of it; a cue
+# after "một", "các", "những" is a noun ("sẽ có một thông báo", "những bình luận"), not an act.
+TIME_AND_NOUN_CASES = [
+    ("Ngày 17-3 Bộ Y tế cho biết đã có 65 người nghi nhiễm cúm gia cầm.", [("Bộ Y tế", "cho biết", "inform")]),
+    (
+        "Sáng nay Thủ tướng Phan Văn Khải nhấn mạnh cần giữ ổn định giá cả.",
+        [("Phan Văn Khải", "nhấn mạnh", "emphasize")],
+    ),
+    # not statements
+    ("Chiều nay Thủ tướng Junichiro Koizumi sẽ có một thông báo về sự kiện này.", []),
+    ("Ông này đã để lại những bình luận cay nghiệt về đối tác cũ.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", TIME_AND_NOUN_CASES)
+def test_a_time_before_the_subject_and_a_cue_as_a_noun(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+def test_a_pronoun_after_a_time_is_resolved():
+    body = (
+        "Ông Mohamed ElBaradei đến Tehran hôm thứ hai.\n"
+        "Hôm qua ông đã thúc giục nhà chức trách Iran ngưng làm giàu uranium."
+    )
+    assert triples(extract(body)) == [("Mohamed ElBaradei", "thúc giục", "propose")]
+
+
+def test_a_time_before_a_comma_is_read_apart():
+    # "Ngày 5-2-2005, Công ty ...": the comma ends the time; "Công ty" alone is read as before, not as a
+    # reference to "Tổng Công ty ..." through the time
+    body = (
+        "Ông Nguyễn Trần Nam là Tổng Giám đốc Tổng Công ty Thủy tinh.\n"
+        "Ngày 5-2-2005, Công ty đã có bản quyết toán kinh phí gần 457 triệu đồng, nêu rõ 10 khoản chi."
+    )
+    assert triples(extract(body)) == []
+
+
+def test_a_predicate_after_words_of_a_quotation_has_no_subject_there():
+    # the sentence opens inside a quotation begun before: its first words are what was said, not a subject
+    body = (
+        "“Lúc đó mỗi bài hát được trả 100 USD, tại sao không làm chứ?” - Katie nhớ lại - “Katie có năng khiếu lắm.\n"
+        "Katie rất hồn nhiên trước ống kính” - đạo diễn Charlie Nguyễn, người quay phim cho Katie hơn 10 năm trước, "
+        "kể lại."
+    )
+    assert ("Katie", "kể", "inform") not in triples(extract(body))

@@ -34,7 +34,7 @@ _CLAUSE_WORDS = frozenset(
     fold(w)
     for w in (
         "có là được bị đã sẽ đang không chưa với cho để khi nếu mà vì do nói về rằng nhưng thì phải cần muốn "
-        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy nào"
+        "làm đi đến ra vào lên xuống sau trước đây đó ấy vẫn cũng đều hãy nào khiến"
     ).split()
 )
 # Nouns that make a collective a group of speakers ("các nhà phân tích"), not of things ("các biện pháp").
@@ -334,6 +334,8 @@ class ActorWords:
                 return Actor(written, "body")  # a province or city speaking through its government
             if self.name_at(keys, start, end):
                 return Actor(written, "person")  # a Vietnamese name: family name first
+            if end - start == 1 and _initial(phrase, start):
+                return Actor(words[start] + ".", "person", "surname", whole[0])  # "Q. cho biết": a name cut short
             if end - start == 1:
                 if is_stopword(whole[0]) or len(words[start]) < 2 or whole[0] in _NOT_NAMES:
                     return None
@@ -387,7 +389,11 @@ class ActorWords:
             and not any(k in _CLAUSE_WORDS for k in keys[start : end - 1])
         ):
             head = start + (keys[start] in ("vị", "viên", "người", "nhà") and end - start > 2)
-            if _match(self.media, keys, head, end - 1) or _match(self.bodies, keys, head, end - 1):
+            if (
+                _match(self.media, keys, head, end - 1)
+                or _match(self.bodies, keys, head, end - 1)
+                or keys[head : end - 1] in (["nước"], ["quốc", "gia"])  # "nước này": a country, not a person
+            ):
                 return Actor(_cap(text(start, end)), "unresolved", "group", whole)
             if (
                 _match(self.titles, keys, head, end - 1)
@@ -522,6 +528,16 @@ def korean_name(words: list[str], toks, start: int, end: int) -> bool:
 def in_name(words: list[str], toks, k: int, start: int = 0) -> bool:
     """Is ``words[k]`` part of a capitalised name run: capitalised, a particle or a hyphenated name's tail?"""
     return _upper(words[k]) or particle(words, k, start, toks) or name_tail(words, toks, k, start)
+
+
+def _initial(phrase, k: int) -> bool:
+    """``Q.``, ``T.``: a capital letter and a full stop, then a space, as papers shorten the name of someone
+    they protect (``Q. “bựa” nói rằng ...``, ``P. cho biết ...``); not ``P.13``, ``Q.Tân Bình`` (a ward, a
+    district)."""
+    words = phrase.words
+    if not (len(words[k]) == 1 and words[k].isupper() and words[k + 1 : k + 2] == ["."]):
+        return False
+    return k + 2 >= len(words) or not words[k + 2][:1].isalnum() or phrase.spaced(k + 2)
 
 
 def _latin(word: str) -> bool:

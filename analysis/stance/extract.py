@@ -151,6 +151,7 @@ class _Statements:
         self.sentences = [Sentence(s.index, s.kind, text, doc.text, s.start, s.end) for s in doc.sentences]
         self.memory = Memory(self.sentences, lex)
         self.speakers = Speakers(lex, self.memory)
+        self.headless: list[tuple] = []  # headlines opening with a cue and no subject: (sentence, cue, stance)
 
     def rows(self) -> list[tuple]:
         rows = []
@@ -159,6 +160,24 @@ class _Statements:
             if (s.kind == "caption" and not self.keep_captions) or first_keys.isdisjoint(s.keys) or _link(s):
                 continue
             rows += [self._row(s, position, *found) for found in self._in_sentence(s)]
+        return self._headlines(rows)
+
+    def _headlines(self, rows: list[tuple]) -> list[tuple]:
+        """``Đề nghị tăng 8,8% giá điện`` over ``Tổ công tác ... vừa đề xuất Chính phủ điều chỉnh giá điện``: a
+        headline that opens with a cue and names no subject tells, in short, what the article then reports;
+        its actor is the one of the first statement of the same class in the five sentences after it."""
+        for s, cue_start, cue_end, stance in self.headless:
+            later = [r for r in rows if s.index < r[2] <= s.index + 5 and r[5] == stance]
+            if not later:
+                continue
+            actor = later[0][3]
+            doc, kind = self.doc, later[0][12]
+            content = span_text(doc.text, s.toks, cue_end, len(s.toks))
+            positive, difficulty, tone = self._tone(content)
+            row = (doc.doc_id, later[0][1], s.index, actor, doc.text[s.toks[cue_start].start : s.toks[cue_end - 1].end])
+            row += (stance, content, later[0][7], later[0][8], positive, difficulty, tone, kind)
+            at = next((i for i, r in enumerate(rows) if r[2] > s.index), len(rows))
+            rows.insert(at, row)
         return rows
 
     def _in_sentence(self, s: Sentence) -> list[tuple]:
@@ -166,6 +185,7 @@ class _Statements:
         content ``("quote", i)`` is the quotation that closes before token ``i``."""
         theos = self._theo(s)
         found = list(theos)
+        inner = []  # statements reported inside another's, kept out of the chain of shared subjects
         fronted = None
         for cue_start, cue_end, stance, introducing in self.lex.cues_in(s.keys):
             if (
@@ -180,8 +200,14 @@ class _Statements:
             ):
                 continue
             site = _site(s, cue_start, cue_end, stance, found[-1] if len(found) > len(theos) else None)
-            reporting = introducing and not (site.closes_quote or _introduces(s, cue_end))
+            reporting = introducing and not (
+                site.closes_quote or _introduces(s, cue_end) or self._closes_speech(s, site)
+            )
             if reporting and tuple(s.keys[cue_start:cue_end]) not in _PUBLISHING:
+                continue
+            reported = self._reported(s, site) if not reporting else None
+            if reported is not None:  # "X cho biết Y cam kết ...": Y's act, inside X's statement, which goes on
+                inner += _said(s, reported, site)
                 continue
             theo = self._theo_speaks(s, site, theos)
             if theo is not None:  # "Còn theo cô giáo X, Hiệu trưởng Y cho rằng, ...": one statement, X's
@@ -193,12 +219,15 @@ class _Statements:
             if actor is None:
                 if cue_start == 0 and stance != "inform" and s.keys[cue_end : cue_end + 1] != ["về"]:
                     fronted = (cue_start, cue_end, stance)  # "Khẳng định ..., Tổng Bí thư chỉ rõ ..."
+                    if s.kind == "title" and not reporting and len(s.keys) > cue_end + 2:
+                        self.headless.append((s, cue_start, cue_end, stance))
                 continue
             if fronted and site.boundary >= 0 and not site.previous:
                 found.append((actor, *fronted, fronted[1], s.boundaries[cue_start]))
                 fronted = None
             found += _said(s, actor, site)
         found = sorted(found + self._colon_quotes(s, found) + self._quote_closers(s, found), key=lambda f: f[1])
+        found = sorted(found + inner, key=lambda f: f[1])
         # What one actor says ends where the next statement of the sentence begins.
         return [
             (a, cs, ce, st, c0, c1 if c0 == "quote" or i + 1 == len(found) else min(c1, found[i + 1][1]))
@@ -235,7 +264,10 @@ class _Statements:
         contrast = site.inside and boundary >= 0 and keys[boundary] == "," and keys[boundary + 1] in _CONTRAST
         if not site.inside or contrast or (boundary >= 0 and keys[boundary] == ";" and previous[2] <= boundary):
             actor = self.speakers.actor(s, site.segment, site.start)
-            if actor is not None and fold(actor) in self.lex.words.places:  # "tới các cảng Hải Phòng, Quảng Ninh"
+            if actor is not None and (
+                fold(actor) in self.lex.words.places  # "tới các cảng Hải Phòng, Quảng Ninh"
+                or self.speakers.addressed(s, previous[2] if previous else 0, boundary)
+            ):  # "X đã gửi công hàm tới các bộ trưởng ..., thị trưởng Matxcơva yêu cầu": the last addressee
                 actor = self.speakers.sender(s, previous[2] if previous else 0, site.start) or actor
             if (
                 boundary >= 0
@@ -327,6 +359,48 @@ class _Statements:
             return None
         return actor
 
+    def _closes_speech(self, s: Sentence, site: _Site) -> bool:
+        """``Không có gì nghi ngờ, kết quả chung cuộc thật ấn tượng, Telegraph viết.``: what was said, not in
+        quotes (eight syllables or more), then a comma, its speaker and a cue that ends the sentence, as after
+        a quotation; not ``..., trước khi công bố.`` (no speaker after the comma)."""
+        boundary = site.boundary
+        return (
+            boundary > 0
+            and s.keys[boundary] == ","
+            and site.start - boundary <= 9
+            and _closes(s, site.end)
+            and sum(k[:1].isalnum() for k in s.keys[:boundary]) >= 8
+            and (
+                self.speakers.actor(s, boundary + 1, site.start) is not None
+                # "“...” - bà X, hiệu phó trường Y, lo lắng.": the speaker before a description
+                or (site.start == boundary + 1 and self.speakers.apposition(s, boundary, 0) is not None)
+            )
+        )
+
+    def _reported(self, s: Sentence, site: _Site) -> str | None:
+        """``Jean Ping cho biết Bình Nhưỡng vẫn đồng ý ...``, ``X khẳng định, Chính phủ Việt Nam luôn cam kết
+        ...``: a cue inside what a statement of saying reports, whose own subject opens that content, is the
+        act of that subject (a named actor, not a title alone); a pronoun there is the speaker himself
+        (``Meshaal cho biết ông tin rằng ...``)."""
+        previous = site.previous
+        if previous is None or previous[3] not in _SAYING or not _reports_subject(s, site):
+            return None
+        start = _opening(s, previous[2])
+        end = trim(s, start, site.start)
+        phrase = tuple(s.keys[start:end])
+        if "sẽ" in s.keys[end : site.start]:
+            return None  # "Tổng Bí thư cho biết, Bộ Chính trị sẽ chỉ đạo ...": an act to come, not reported
+        if phrase in self.lex.words.person_pronouns or (len(phrase) == 1 and phrase[0] in ("ông", "bà")):
+            return previous[0] if self.memory.types.get(previous[0]) == "person" else None
+        actor = self.speakers.actor(s, start, site.start)
+        if self.speakers.weak(actor) or actor == previous[0] or self.memory.types.get(actor) == "unresolved":
+            return None
+        kind = self.memory.types.get(actor, "person")
+        country = actor if kind == "country" else self._country(actor, kind)
+        if country != "unknown" and country == self._country(previous[0], self.memory.types.get(previous[0], "")):
+            return previous[0]  # "Phó Thủ tướng X khẳng định, Chính phủ Việt Nam luôn cam kết ...": his own word
+        return actor
+
     def _shared_subject(self, s: Sentence, site: _Site) -> str | None:
         """The subject a predicate shares with another: a coordinated predicate, one after ``và``, or an
         elided subject carried from the previous sentence's statement."""
@@ -337,7 +411,10 @@ class _Statements:
             return previous[0]  # "... đề nghị ... và cho biết ...", "X ủng hộ ... khi cho rằng ..."
         if not previous and at and keys[at - 1] in _JOINS and keys[at - 1] != "đồng thời":
             return self.speakers.clause_subject(s, at)  # "X ban bố ..., đi thăm ... và kêu gọi ..."
-        if site.coordinated and not previous and boundary >= 0 and ":" not in keys[:at]:
+        closing = next((i for i, w in enumerate(s.words[:at]) if w in "”»"), None)
+        quoted = s.words[0] in OPEN or (closing is not None and not any(w in "“«" for w in s.words[:closing]))
+        if site.coordinated and not previous and boundary >= 0 and ":" not in keys[:at] and not quoted:
+            # not "Katie rất hồn nhiên ...” - đạo diễn X, người đã quay phim cho Katie, kể lại.": a quotation's words
             # "Hai bên cũng chia sẻ quan điểm ..., vui mừng ...", unless in a purpose clause ("nhằm ...")
             return None if any(k in PURPOSE for k in keys[:at]) else self.speakers.subject(s)
         spoken = self.memory.spoken
@@ -644,6 +721,31 @@ def _site(s: Sentence, start: int, end: int, stance: str, previous: tuple | None
     )
 
 
+def _reports_subject(s: Sentence, site: _Site) -> bool:
+    """``Jean Ping cho biết Bình Nhưỡng vẫn đồng ý ...``: the cue stands inside what the previous statement
+    says, and that content opens with the cue's own subject (after ``rằng``, ``là``, a comma or a colon), so
+    what is reported is that subject's act. Only adverbs may stand between the subject and the cue."""
+    if not site.inside:
+        return False
+    opening = _opening(s, site.previous[2])
+    return site.segment <= opening < site.start and trim(s, opening, site.start) - opening <= 8
+
+
+def _opening(s: Sentence, at: int) -> int:
+    """Where the content of a cue ending at ``at`` opens: after ``rằng``, ``là``, a comma or a colon."""
+    while at < len(s.keys) and s.keys[at] in _OPENS_CONTENT:
+        at += 1
+    return at
+
+
+# The classes of cues whose content is something said, which may report another's act: not "cảm ơn những
+# người ủng hộ và hứa ..." (thanks to people) nor "yêu cầu Mỹ nói rõ" (a request to someone).
+_SAYING = frozenset(("inform", "assert", "emphasize"))
+# What may stand between a cue and the subject of what it reports: "cho biết, Bình Nhưỡng ...",
+# "khẳng định rằng Chính phủ ...".
+_OPENS_CONTENT = frozenset(fold(w) for w in (",", ":", "rằng", "là"))
+
+
 def _dash_before(s: Sentence, site: _Site) -> int | None:
     """A spaced dash a few tokens before the cue (``... thời gian tới – Thứ trưởng X cho biết``), within its
     segment: the speaker between them is short, so look no further."""
@@ -720,7 +822,7 @@ def _introduces(s: Sentence, end: int, *, comma: bool = True) -> bool:
 
 # What may follow a cue that closes its sentence: "“...”, ông nói thêm.", "..., X cho biết hôm nay.",
 # "“...”, bà nói với phóng viên.": an addition, a time or the listener, not what was said.
-_TAIL = frozenset(TIMES | {fold(w) for w in "thêm hôm trước này đó với báo chí phóng viên PV các nhà tại".split()})
+_TAIL = frozenset(TIMES | {fold(w) for w in "thêm lại hôm trước này đó với báo chí phóng viên PV các nhà tại".split()})
 
 
 # Words opening an adverbial after the speaker of a quotation: "“...”, X phát biểu tại lễ tưởng niệm."
@@ -758,13 +860,15 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
 _NOT_SAID = {
     ("yêu", "cầu"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
-    ("nói",): ("về", "chuyện", "trên"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the said beam)
+    ("nói",): ("về", "chuyện", "trên", "chia"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the said beam),
+    # "nói chia tay" (said goodbye: an act)
     ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
     ("mong",): ("chờ",),
     ("kể",): ("từ", "đến", "trên", "về"),  # "bộ phim kể về ...": telling of, as "nói về"
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
     ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về"),  # answering questions: an activity
-    ("nêu",): ("ra",),  # raising points or questions
+    ("bảo",): ("mật", "vệ", "hiểm", "quản", "tồn", "trợ", "hành", "lãnh", "dưỡng", "tàng", "lưu", "an", "toàn"),
+    ("nêu",): ("ra", "trên"),  # raising points or questions; "những nguyên nhân nêu trên" (named above)
     ("phát", "biểu"): ("tại", "trong", "khai", "bế", "chào", "trước", "ý"),  # gave a speech at ...: an event
 }
 
@@ -794,8 +898,9 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
 
 
 # Words that make the verb after them a noun: classifiers ("cuộc phản đối", "sự lo ngại", "việc chỉ đạo"),
-# "giới" (a circle of people: "giới chỉ trích", the critics) and "tự" (self-: "bản tự nhận xét").
-_NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự".split())
+# "giới" (a circle of people: "giới chỉ trích", the critics), "tự" (self-: "bản tự nhận xét") and a number or
+# plural ("sẽ có một thông báo", "các yêu cầu").
+_NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự một những các".split())
 # Words ending in one of them that are no classifier: "thế giới" (world), "quân sự" (military) ...
 _NOT_NOMINAL = folded_phrases(
     (

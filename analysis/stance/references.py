@@ -368,11 +368,12 @@ class Memory:
             media += [(i, t, a) for (i, t, a) in self.media if (i, t) < here]
             return (max(media)[2], "media") if media else None
         generic = " ".join(keys[:2]) in _GENERIC_BODIES  # "Cơ quan này": the last body, whatever its name
+        country = head in ("nước", "quốc")  # "nước này", "quốc gia này": the last country that spoke
         groups = [
             a
             for (i, t, a, k) in self.spoken
             if k in ("body", "media", "collective", "country")
-            and (head == "họ" or (generic and k == "body") or fold(a).startswith(head))
+            and (head == "họ" or (generic and k == "body") or (country and k == "country") or fold(a).startswith(head))
         ]
         return (groups[-1], self.types[groups[-1]]) if groups else None
 

@@ -77,6 +77,8 @@ MANNER = folded_phrases(
         "mạnh mẽ",
         "dứt khoát",
         "thẳng thừng",
+        "vô cùng",  # degree: "Nhà Trắng vô cùng lo ngại" (the subject ends before it)
+        "hết sức",
         "nhiều lần",
         "liên tục",
         "lập tức",

@@ -30,7 +30,15 @@ _ADVERBIAL_OPENERS = frozenset({"về"})
 # Words that open a noun phrase of speakers: "các thành viên", "hai bên", "một quan chức".
 _DETERMINERS = frozenset(fold(w) for w in "các những nhiều một hai ba mọi".split())
 # Words that open a clause with a subject of its own ("... sau khi tỉnh X đề nghị ...").
-_CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi".split())
+_CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi vì khiến".split())
+# Of these, those of a reason or an effect, whose clause has a subject of its own: "Nguyên do vì các quan
+# chức Mỹ cho rằng ...", "Điều này khiến nhiều người cho rằng ...".
+_CAUSES = frozenset(fold(w) for w in "vì khiến".split())
+# A time before a subject with no comma: "Hôm qua ông ...", "Sáng nay Bộ trưởng ...", "Ngày 17-3 Bộ Y tế ...".
+_TIME_HEADS = frozenset(fold(w) for w in "hôm sáng trưa chiều tối đêm ngày tuần tháng năm".split())
+_TIME_TAILS = frozenset(fold(w) for w in "qua nay mai này trước sau vừa rồi".split())
+# Words before the addressees of a document sent: "gửi công hàm tới ...", "gửi thư cho ...".
+_TO = frozenset(fold(w) for w in "tới đến cho".split())
 # Light verbs and documents between a sender and its cue: "Bộ X đã gửi công điện khẩn tới ... yêu cầu".
 _SENDING = frozenset(fold(w) for w in "có gửi ký ban hành ra phát".split())
 _DOCUMENTS = folded_phrases(
@@ -100,12 +108,32 @@ class Speakers:
             return None
         actor = self._registered(s, start, end)
         if actor is None:
-            return self._general(s, start, end) or self._first_conjunct(s, start, end) or self._located(s, start, end)
+            return (
+                self._general(s, start, end)
+                or self._first_conjunct(s, start, end)
+                or self._located(s, start, end)
+                or self._after_time(s, start, end)
+            )
         self.memory.types.setdefault(actor, self._register_type(actor))
         named = self.lex.words.countries_in(s.keys, start, end)
         if named and fold(actor) not in self.lex.words.country_names:
             self.memory.country_of.setdefault(actor, named[0])
         return actor
+
+    def _after_time(self, s: Sentence, start: int, end: int) -> str | None:
+        """``Hôm qua ông đã thúc giục ...``, ``Ngày 17-3 Bộ Y tế cho biết ...``: a time with no comma before the
+        subject (a time word and what dates it: a number, ``qua``, ``nay``), then the subject."""
+        keys = s.keys
+        if keys[start] not in _TIME_HEADS:
+            return None
+        at = start + 1
+        while at < end and (keys[at] in _TIME_HEADS or keys[at] in _TIME_TAILS or keys[at][:1].isdigit()):
+            at += 1
+            while at < end and keys[at] in ("/", "-", ".") and at + 1 < end and keys[at + 1][:1].isdigit():
+                at += 2  # "17-3", "15/8/2005"
+        if not start + 1 < at < end or s.toks[at].kind == "punct":
+            return None  # "Ngày 5-2-2005, Công ty ...": a comma ends the time; the clause after it is read apart
+        return self.actor(s, at, end)
 
     def _located(self, s: Sentence, start: int, end: int) -> str | None:
         """``Một số hộ dân sinh sống tại đây cho biết``, ``Dân ở đây cho hay``: people (a collective or a person
@@ -319,9 +347,23 @@ class Speakers:
         joins = [i for i in range(start, end) if s.keys[i] in _CONJUNCTIONS]
         for j in joins[-1:-3:-1]:  # the last, else the one before: "..., nhưng A và B cho rằng"
             actor = self.actor(s, j + 1, end) if j + 1 < end else None
+            if actor is not None and s.keys[j] in _CAUSES and self._refers(s, j + 1, end, actor):
+                return None  # "bị vợ ly dị vì bà cho rằng ...": a reason's subject is named, or nobody is known
             if actor is not None:
                 return actor
         return None
+
+    def _refers(self, s: Sentence, start: int, end: int, actor: str) -> bool:
+        """Is the actor of tokens ``start:end`` a reference (a pronoun, ``nước này``), resolved or not?"""
+        phrase = s.keys[start : trim(s, start, end)]
+        words = self.lex.words
+        return (
+            self.memory.types.get(actor) == "unresolved"
+            or phrase[-1:] in (["này"], ["ấy"], ["đó"])
+            or tuple(phrase) in words.person_pronouns
+            or tuple(phrase) in words.group_pronouns
+            or (len(phrase) == 1 and phrase[0] in words.honorific_pronouns)
+        )
 
     def after_adverbial(self, s: Sentence, start: int, end: int) -> str | None:
         """The subject after a fronted adverbial with no comma (``Về cơ bản các thành viên của cuộc họp đã
@@ -359,6 +401,20 @@ class Speakers:
                 relayed = self.actor(s, of + 1, end) if of is not None and of + 1 < end else None
                 return relayed or self.actor(s, max(s.boundaries[i] + 1, floor), i)
         return None
+
+    def addressed(self, s: Sentence, floor: int, boundary: int) -> bool:
+        """Does the comma at ``boundary`` continue a list of addressees after a document sent (``X đã gửi
+        công hàm tới các bộ trưởng Ngoại giao, Nội vụ, thị trưởng Matxcơva ...``)?"""
+        keys = s.keys
+        if boundary <= floor or keys[boundary] != ",":
+            return False
+        for i in range(boundary - 1, floor - 1, -1):
+            if keys[i] in (";", ":") or s.quote_depth[i]:
+                return False
+            at = i + 1 + (keys[i + 1] in _DETERMINERS) if i + 1 < len(keys) else i + 1
+            if keys[i] in _SENDING and any(tuple(keys[at : at + len(d)]) == d for d in _DOCUMENTS):
+                return any(k in _TO for k in keys[at:boundary])
+        return False
 
     def author(self, s: Sentence, start: int, end: int) -> str | None:
         """The author of a document that says something: ``Tuyên bố của Bộ Ngoại giao Peru viết``, ``Báo cáo
