@@ -1849,20 +1849,18 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
     assert total["recall"] >= recall, report
 
 
-# The held-out file: 40 articles annotated blind while the fifth round of rules was written without it,
-# committed before it was scored, scored once (commit e200f37): precision 0.85 (80/94), recall 0.50 (80/161).
-# Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this file this test is an expected
-# failure, and strict: the day it passes, measure again on new held-out text (a file that has guided a change is
-# no longer unseen: heldout4 and, since the sixth round of rules, heldout5 have joined the floors above).
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="recall 0.50 held out, 0.58 since the sixth round: below 0.80 / 0.85"
-)
+# The held-out file: 40 articles annotated blind while the sixth round of rules was written without it,
+# committed before it was scored (d234b27), scored once (commit 2deb4a6): precision 0.81 (116/143), recall 0.55
+# (116/210). Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this file this test is an
+# expected failure, and strict: the day it passes, measure again on new held-out text (a file that has guided a
+# change is no longer unseen: heldout4 and heldout5, the earlier held-out files, have joined the floors above).
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.55, precision 0.81: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout5"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout5.csv"))
+    docs = vntc_halves["heldout6"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout6.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 161
+    assert total["gold"] == 210
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
