@@ -543,12 +543,16 @@ def _parallel_lda():
                     min_progress=len(parts) + 1,
                 )
             sstats = np.zeros_like(self.expElogbeta, dtype=self.dtype) if collect_sstats else None
-            for (a, b), (gammas, thetas, scaled, bounds) in zip(parts, inferred):
-                gamma[a:b] = gammas
-                for d in range(a, b) if collect_sstats else ():
-                    # gensim's sum, unit after unit: the same floats whatever the parts
-                    lo, hi = bounds[d - a], bounds[d - a + 1]
-                    sstats[:, _ids(chunk[d])] += np.outer(thetas[d - a].T, scaled[lo:hi])
+            try:
+                for (a, b), (gammas, thetas, scaled, bounds) in zip(parts, inferred):
+                    gamma[a:b] = gammas
+                    for d in range(a, b) if collect_sstats else ():
+                        # gensim's sum, unit after unit: the same floats whatever the parts
+                        lo, hi = bounds[d - a], bounds[d - a + 1]
+                        sstats[:, _ids(chunk[d])] += np.outer(thetas[d - a].T, scaled[lo:hi])
+            finally:
+                if on_cluster:
+                    inferred.close()  # an interrupted call cancels the tasks still out
             if collect_sstats:
                 sstats *= self.expElogbeta
             return gamma, sstats
