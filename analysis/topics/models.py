@@ -530,7 +530,7 @@ def _parallel_lda():
 
                 size = CLUSTER_PART_UNITS
                 parts = [(a, min(a + size, len(chunk))) for a in range(0, len(chunk), size)]
-                sent = ((chunk[a:b], gamma[a:b], expElogtheta[a:b], collect_sstats) for a, b in parts)
+                sent = (_Part(chunk[a:b], gamma[a:b], expElogtheta[a:b], collect_sstats) for a, b in parts)
                 inferred = cluster_imap_shared(_infer_part, state, sent, self.jobs)
             else:
                 size = -(-len(chunk) // (workers * 4))
@@ -572,6 +572,18 @@ class _Inferring:
     dictionary: object = None
 
 
+@dataclass(frozen=True)
+class _Part:
+    """Units to infer, and their rows of the random start. (In an object of its own, a task's
+    argument is sent as it is: Dask would walk lists and tuples looking for futures in them, and
+    the units' pairs of term id and count would take longer to walk than to infer.)"""
+
+    units: list
+    gamma: np.ndarray
+    exp_elog_theta: np.ndarray
+    collect_sstats: bool
+
+
 def _ids(bow) -> list[int]:
     """The term ids of a bag of words, as gensim's inference takes them."""
     if len(bow) > 0 and not isinstance(bow[0][0], int | np.integer):
@@ -582,12 +594,11 @@ def _ids(bow) -> list[int]:
 def _infer_shared(state: _Inferring, chunk, gamma, expElogtheta, collect_sstats, part: tuple[int, int]) -> tuple:  # noqa: N803
     """:func:`_infer_part` of units ``part`` of ``chunk``, in a local worker that was handed them all."""
     a, b = part
-    return _infer_part(state, (chunk[a:b], gamma[a:b], expElogtheta[a:b], collect_sstats))
+    return _infer_part(state, _Part(chunk[a:b], gamma[a:b], expElogtheta[a:b], collect_sstats))
 
 
-def _infer_part(state: _Inferring, part: tuple) -> tuple:
-    """gensim's ``LdaModel.inference`` of the units of ``part`` (its loop, step for step), given
-    ``(units, gamma, expElogtheta, collect_sstats)``, the last two their rows of the random start.
+def _infer_part(state: _Inferring, part: _Part) -> tuple:
+    """gensim's ``LdaModel.inference`` of the units of ``part`` (its loop, step for step).
 
     Returns the topic weights of each unit (a row each) and, for the sufficient statistics that the
     caller sums, exp E[log θ] of each (a row each) and its scaled counts, one after another
@@ -595,7 +606,7 @@ def _infer_part(state: _Inferring, part: tuple) -> tuple:
     """
     from gensim.models.ldamodel import dirichlet_expectation, mean_absolute_difference
 
-    units, gamma, exp_elog_theta, collect_sstats = part
+    units, gamma, exp_elog_theta, collect_sstats = part.units, part.gamma, part.exp_elog_theta, part.collect_sstats
     if state.dictionary is not None:
         units = [state.dictionary.doc2bow(t) for t in units]
     dtype = state.exp_elog_beta.dtype
