@@ -517,7 +517,9 @@ def _parallel_lda():
             on_cluster = isinstance(self.jobs, Cluster) and len(chunk) >= PARALLEL_UNITS
             if dictionary is not None and not on_cluster:
                 chunk, dictionary = [dictionary.doc2bow(t) for t in chunk], None
-            workers = 1 if on_cluster else worker_count(self.jobs, len(chunk) // (PARALLEL_UNITS // 2))
+            # A few units given a cluster are inferred here, as given one process
+            processes = 1 if isinstance(self.jobs, Cluster) else self.jobs
+            workers = worker_count(processes, len(chunk) // (PARALLEL_UNITS // 2))
             if not on_cluster and (workers <= 1 or len(chunk) < PARALLEL_UNITS):  # 1 in a daemonic process
                 return super().inference(chunk, collect_sstats=collect_sstats)
             gamma = self.random_state.gamma(100.0, 1.0 / 100.0, (len(chunk), self.num_topics)).astype(
