@@ -526,7 +526,9 @@ def _parallel_lda():
                 self.dtype, copy=False
             )
             expElogtheta = np.exp(dirichlet_expectation(gamma))  # noqa: N806 (gensim's names)
-            state = _Inferring(self.expElogbeta, self.alpha, self.iterations, self.gamma_threshold, dictionary)
+            state = _Inferring(
+                self.expElogbeta, self.alpha, self.iterations, self.gamma_threshold, np.dtype(self.dtype), dictionary
+            )
             if on_cluster:
                 from ..runtime.cluster import cluster_imap_shared
 
@@ -571,14 +573,15 @@ class _Inferring:
     alpha: np.ndarray
     iterations: int
     gamma_threshold: float
+    dtype: np.dtype
     dictionary: object = None
 
 
 @dataclass(frozen=True)
 class _Part:
     """Units to infer, and their rows of the random start. (In an object of its own, a task's
-    argument is sent as it is: Dask would walk lists and tuples looking for futures in them, and
-    the units' pairs of term id and count would take longer to walk than to infer.)"""
+    argument is sent as it is: Dask walks lists and tuples looking for futures in them, and for
+    many short units walking their pairs of term id and count took longer than inferring them.)"""
 
     units: list
     gamma: np.ndarray
@@ -611,7 +614,7 @@ def _infer_part(state: _Inferring, part: _Part) -> tuple:
     units, gamma, exp_elog_theta, collect_sstats = part.units, part.gamma, part.exp_elog_theta, part.collect_sstats
     if state.dictionary is not None:
         units = [state.dictionary.doc2bow(t) for t in units]
-    dtype = state.exp_elog_beta.dtype
+    dtype = state.dtype
     epsilon = np.finfo(dtype).eps
     gammas, thetas, scaled = [], [], []
     with np.errstate(invalid="ignore"):  # as in ParallelLda.inference
