@@ -110,6 +110,66 @@ def test_vntc_files_give_the_same_output_on_a_cluster(cluster, vntc_sample, comm
     assert there.stdout == here.stdout
 
 
+def in_process(*args: str) -> bytes:
+    """The CSV of ``python -m analysis ARGS --csv --no-cache``, run in this process (where a test can
+    lower the number of units from which the topic inference is shared out)."""
+    import contextlib
+
+    from analysis.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main([*args, "--csv", "--no-cache"]) == 0
+    return out.getvalue().encode()
+
+
+@pytest.fixture
+def inference_shared_from_40_units(monkeypatch):
+    """The inference of 40 units or more is shared out (in tasks of 20 units on a cluster), so that
+    the seeds' paragraphs take that path in every pass of a fit and in the proportions. Gives the
+    sizes of the inferences that the local pool shared out, as they start."""
+    from analysis.runtime import parallel
+    from analysis.topics import models
+
+    monkeypatch.setattr(models, "PARALLEL_UNITS", 40)
+    monkeypatch.setattr(models, "CLUSTER_PART_UNITS", 20)
+    shared, parallel_map = [], parallel.parallel_map
+
+    def noted(fn, items, **options):
+        if getattr(fn, "func", None) is models._infer_shared:
+            shared.append(len(fn.args[1]))
+        return parallel_map(fn, items, **options)
+
+    monkeypatch.setattr(parallel, "parallel_map", noted)
+    return shared
+
+
+@pytest.mark.parametrize("command", [["topics", "--k", "2"], ["topics", "--k", "3", "--doc-topics"]], ids=" ".join)
+def test_topic_inference_runs_on_the_workers_with_the_same_output(cluster, inference_shared_from_40_units, command):
+    from analysis.runtime import cluster as dask_run
+    from analysis.session import Session
+    from analysis.topics import models
+
+    address, client = cluster
+    units = len(models.modelling_units(Session(cache_dir=None)))
+    assert units >= 40  # the seeds' paragraphs
+    here = in_process(*command)
+    # 30 passes of online learning (fewer than 1,000 units), each over all the units at once (a
+    # chunk holds 512), then the proportions for --doc-topics: each inference shared out locally
+    calls = 30 + ("--doc-topics" in command)
+    assert inference_shared_from_40_units == [units] * calls
+    inference_shared_from_40_units.clear()
+    try:
+        with distributed.get_task_stream(client) as stream:
+            there = in_process(*command, "--scheduler", address)
+    finally:
+        dask_run.close_all()  # this process's client, before the cluster closes
+    assert there == here
+    inferred = [task for task in stream.data if str(task["key"]).startswith("_infer_part-")]
+    assert len(inferred) == calls * -(-units // 20)  # on the workers, in tasks of 20 units
+    assert inference_shared_from_40_units == []  # none in the local pool
+
+
 @pytest.fixture(scope="module")
 def made_up(tmp_path_factory):
     """3,000 made-up articles: tokenising them takes seconds."""

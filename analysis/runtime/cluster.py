@@ -15,12 +15,12 @@ import logging
 import math
 import operator
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import ParameterError
 from .workers import Cluster, interrupts_held, worker_count
 
-__all__ = ["client", "cluster_imap", "cluster_submit", "Submitted"]
+__all__ = ["client", "cluster_imap", "cluster_imap_shared", "cluster_submit", "Submitted"]
 
 #: One client per scheduler address in a process, closed when the process ends.
 _CLIENTS: dict[str, object] = {}
@@ -87,6 +87,28 @@ def cluster_imap(fn: Callable, items: list, cluster: Cluster) -> Iterator:
             yield from future.result()
     finally:
         connected.cancel(futures)
+
+
+def cluster_imap_shared(fn: Callable, shared, items: Iterable, cluster: Cluster) -> Iterator:
+    """``fn(shared, item)`` for each of ``items`` on the cluster, a task each, results in
+    order as they are ready.
+
+    ``shared``, what every task needs (a model's state), goes once to every worker
+    (``scatter(broadcast=True)``) rather than into every task; each item travels as its task's
+    argument, so that a task lost with its worker can run again elsewhere. ``items`` may be a
+    generator: the first tasks run while the next are made and sent."""
+    connected = client(cluster)
+    (scattered,) = connected.scatter([shared], broadcast=True, hash=False)
+    futures = []
+    try:
+        for item in items:
+            futures.append(connected.submit(fn, scattered, item, pure=False))
+        for i, future in enumerate(futures):
+            yield future.result()
+            futures[i] = None
+            future.release()
+    finally:
+        connected.cancel([f for f in futures if f is not None] + [scattered])
 
 
 def _batch(fn: Callable, items: list) -> list:

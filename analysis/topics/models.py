@@ -222,10 +222,11 @@ class TopicModel(BaseEstimator):
         Update the topics after every 512 units (online variational Bayes, gensim's
         default) or once per pass over all of them (batch). ``"auto"``: batch from
         1,000 units.
-    jobs : int, optional
+    jobs : int or Cluster, optional
         Processes inferring the topics of the units of a large corpus (from
-        :data:`PARALLEL_UNITS` units; default: all cores). The model does not depend on it:
-        each unit is inferred as gensim does it and the results are summed in corpus order.
+        :data:`PARALLEL_UNITS` units; default: all cores), or a :class:`Cluster` whose workers
+        infer them. The model does not depend on it: each unit is inferred as gensim does it
+        and the results are summed in corpus order.
 
     The large-corpus choices were measured on VNTC (``benchmarks/README.md``): with k = 10
     the normalised mutual information between dominant topic and newspaper section went
@@ -339,7 +340,7 @@ class TopicModel(BaseEstimator):
         large = n_units >= 1000
         batch = _auto(self.learning, "batch" if large else "online") == "batch"
         return _parallel_lda()(
-            jobs=None if isinstance(self.jobs, Cluster) else self.jobs,
+            jobs=self.jobs,
             id2word=self.dictionary_,
             num_topics=self.k,
             random_state=self.random_state,
@@ -415,20 +416,20 @@ class TopicModel(BaseEstimator):
         units = _texts_of(units)
 
         self.lda_.random_state = get_random_state(self.random_state)  # inference draws from it
-        bows = [self.dictionary_.doc2bow(t) for t in self._prepare(units)]
-        out = np.zeros((len(bows), self.k))
-        # As gensim's get_document_topics(bow, minimum_probability=0.0) for each unit in turn (its
-        # draws from the random state follow one another the same way), in one inference
-        gamma, _ = self.lda_.inference(bows)
+        texts = self._prepare(units)
+        out = np.zeros((len(texts), self.k))
+        # As gensim's get_document_topics(doc2bow(terms), minimum_probability=0.0) for each unit in
+        # turn (its draws from the random state follow one another the same way), in one inference
+        gamma = self.lda_.inference_of_terms(texts, self.dictionary_)
         unknown = int((~np.isfinite(gamma).all(axis=1)).sum())
         if unknown:
             warnings.warn(
-                f"{unknown} of {len(bows)} units got topic weights that are not numbers (numerical "
+                f"{unknown} of {len(texts)} units got topic weights that are not numbers (numerical "
                 "overflow in the inference): they are given equal weights",
                 RuntimeWarning,
                 stacklevel=2,
             )
-        for i in range(len(bows)):
+        for i in range(len(texts)):
             shares = gamma[i] / sum(gamma[i])
             for topic, weight in enumerate(shares):
                 if weight >= 1e-8:  # gensim's smallest probability
@@ -476,23 +477,28 @@ def _auto(value, default):
 
 
 #: Units from which the inference of a fit or of :meth:`TopicModel.transform` is shared out
-#: among processes (below, starting them costs more than it saves).
+#: among processes, or sent to a Dask cluster (below, starting them costs more than it saves).
 PARALLEL_UNITS = 2000
+#: Units in one task of an inference sent to a Dask cluster: a fixed number, so that the tasks are
+#: the same whatever the number of workers (each unit's result does not depend on them anyway).
+CLUSTER_PART_UNITS = 250
 
 
 @functools.cache
 def _parallel_lda():
-    """gensim's ``LdaModel`` with an inference shared out among processes for many units."""
+    """gensim's ``LdaModel`` with an inference shared out among processes, or a Dask cluster's
+    workers, for many units."""
     from gensim.models import LdaModel
     from gensim.models.ldamodel import dirichlet_expectation
 
     class ParallelLda(LdaModel):
         """``LdaModel`` whose :meth:`inference` of :data:`PARALLEL_UNITS` units or more runs in
-        ``jobs`` processes, with the same result bit for bit: the random start of every unit is
-        drawn here, each unit is inferred by gensim's own steps in a worker, and the sufficient
-        statistics are summed here in the order of the units."""
+        ``jobs`` processes, or on the workers of a :class:`Cluster` given as ``jobs``, with the
+        same result bit for bit: the random start of every unit is drawn here, each unit is
+        inferred by gensim's own steps in a worker, and the sufficient statistics are summed here
+        in the order of the units."""
 
-        def __init__(self, *args, jobs: int | None = None, **kwargs):
+        def __init__(self, *args, jobs: int | Cluster | None = None, **kwargs):
             self.jobs = jobs
             super().__init__(*args, **kwargs)
 
@@ -504,37 +510,89 @@ def _parallel_lda():
             with np.errstate(invalid="ignore"):
                 return self._inference(chunk, collect_sstats)
 
-        def _inference(self, chunk, collect_sstats):
+        def inference_of_terms(self, texts: list[list[str]], dictionary) -> np.ndarray:
+            """``inference([dictionary.doc2bow(t) for t in texts])[0]``; on a cluster, each unit's
+            bag of words is made by the worker that infers it (the dictionary sent once)."""
+            with np.errstate(invalid="ignore"):
+                return self._inference(texts, False, dictionary=dictionary)[0]
+
+        def _inference(self, chunk, collect_sstats, *, dictionary=None):
             from ..runtime.parallel import parallel_map, worker_count
 
             chunk = chunk if isinstance(chunk, list) else list(chunk)
-            workers = worker_count(self.jobs, len(chunk) // (PARALLEL_UNITS // 2))
-            if workers <= 1 or len(chunk) < PARALLEL_UNITS:  # worker_count is 1 in a daemonic process
+            on_cluster = isinstance(self.jobs, Cluster) and len(chunk) >= PARALLEL_UNITS
+            if dictionary is not None and not on_cluster:
+                chunk, dictionary = [dictionary.doc2bow(t) for t in chunk], None
+            # A few units given a cluster are inferred here, as given one process
+            processes = 1 if isinstance(self.jobs, Cluster) else self.jobs
+            workers = worker_count(processes, len(chunk) // (PARALLEL_UNITS // 2))
+            if not on_cluster and (workers <= 1 or len(chunk) < PARALLEL_UNITS):  # 1 in a daemonic process
                 return super().inference(chunk, collect_sstats=collect_sstats)
             gamma = self.random_state.gamma(100.0, 1.0 / 100.0, (len(chunk), self.num_topics)).astype(
                 self.dtype, copy=False
             )
             expElogtheta = np.exp(dirichlet_expectation(gamma))  # noqa: N806 (gensim's names)
-            size = -(-len(chunk) // (workers * 4))
-            parts = [(a, min(a + size, len(chunk))) for a in range(0, len(chunk), size)]
-            inferred = parallel_map(
-                functools.partial(_infer_units, self, chunk, gamma, expElogtheta),
-                parts,
-                jobs=workers,
-                max_chunk=1,
-                min_progress=len(parts) + 1,
+            state = _Inferring(
+                self.expElogbeta, self.alpha, self.iterations, self.gamma_threshold, np.dtype(self.dtype), dictionary
             )
+            if on_cluster:
+                from ..runtime.cluster import cluster_imap_shared
+
+                size = CLUSTER_PART_UNITS
+                parts = [(a, min(a + size, len(chunk))) for a in range(0, len(chunk), size)]
+                sent = (_Part(chunk[a:b], gamma[a:b], expElogtheta[a:b], collect_sstats) for a, b in parts)
+                inferred = cluster_imap_shared(_infer_part, state, sent, self.jobs)
+            else:
+                size = -(-len(chunk) // (workers * 4))
+                parts = [(a, min(a + size, len(chunk))) for a in range(0, len(chunk), size)]
+                inferred = parallel_map(
+                    functools.partial(_infer_shared, state, chunk, gamma, expElogtheta, collect_sstats),
+                    parts,
+                    jobs=workers,
+                    max_chunk=1,
+                    min_progress=len(parts) + 1,
+                )
             sstats = np.zeros_like(self.expElogbeta, dtype=self.dtype) if collect_sstats else None
-            for (a, _), results in zip(parts, inferred):
-                for d, (gammad, expElogthetad, scaled) in enumerate(results, start=a):  # noqa: N806
-                    gamma[d, :] = gammad
-                    if collect_sstats:
-                        sstats[:, _ids(chunk[d])] += np.outer(expElogthetad.T, scaled)
+            try:
+                for (a, b), (gammas, thetas, scaled, bounds) in zip(parts, inferred):
+                    gamma[a:b] = gammas
+                    for d in range(a, b) if collect_sstats else ():
+                        # gensim's sum, unit after unit: the same floats whatever the parts
+                        lo, hi = bounds[d - a], bounds[d - a + 1]
+                        sstats[:, _ids(chunk[d])] += np.outer(thetas[d - a].T, scaled[lo:hi])
+            finally:
+                if on_cluster:
+                    inferred.close()  # an interrupted call cancels the tasks still out
             if collect_sstats:
                 sstats *= self.expElogbeta
             return gamma, sstats
 
     return ParallelLda
+
+
+@dataclass(frozen=True)
+class _Inferring:
+    """What inferring a unit's topics needs of the model, whichever unit: on a cluster, sent once
+    per inference to every worker. With a ``dictionary``, units are lists of terms, not bags of words."""
+
+    exp_elog_beta: np.ndarray
+    alpha: np.ndarray
+    iterations: int
+    gamma_threshold: float
+    dtype: np.dtype
+    dictionary: object = None
+
+
+@dataclass(frozen=True)
+class _Part:
+    """Units to infer, and their rows of the random start. (In an object of its own, a task's
+    argument is sent as it is: Dask walks lists and tuples looking for futures in them, and for
+    many short units walking their pairs of term id and count took longer than inferring them.)"""
+
+    units: list
+    gamma: np.ndarray
+    exp_elog_theta: np.ndarray
+    collect_sstats: bool
 
 
 def _ids(bow) -> list[int]:
@@ -544,31 +602,49 @@ def _ids(bow) -> list[int]:
     return [idx for idx, _ in bow]
 
 
-def _infer_units(lda, chunk, gamma, expElogtheta, part: tuple[int, int]) -> list[tuple]:  # noqa: N803
-    """gensim's ``LdaModel.inference`` of units ``part`` of ``chunk`` (its loop, step for step): the
-    topic weights, exp E[log θ] and the scaled counts of each, for its sufficient statistics."""
+def _infer_shared(state: _Inferring, chunk, gamma, expElogtheta, collect_sstats, part: tuple[int, int]) -> tuple:  # noqa: N803
+    """:func:`_infer_part` of units ``part`` of ``chunk``, in a local worker that was handed them all."""
+    a, b = part
+    return _infer_part(state, _Part(chunk[a:b], gamma[a:b], expElogtheta[a:b], collect_sstats))
+
+
+def _infer_part(state: _Inferring, part: _Part) -> tuple:
+    """gensim's ``LdaModel.inference`` of the units of ``part`` (its loop, step for step).
+
+    Returns the topic weights of each unit (a row each) and, for the sufficient statistics that the
+    caller sums, exp E[log θ] of each (a row each) and its scaled counts, one after another
+    (unit ``i``'s are ``scaled[bounds[i]:bounds[i + 1]]``); without ``collect_sstats`` these are None.
+    """
     from gensim.models.ldamodel import dirichlet_expectation, mean_absolute_difference
 
-    epsilon = np.finfo(lda.dtype).eps
-    out = []
+    units, gamma, exp_elog_theta, collect_sstats = part.units, part.gamma, part.exp_elog_theta, part.collect_sstats
+    if state.dictionary is not None:
+        units = [state.dictionary.doc2bow(t) for t in units]
+    dtype = state.dtype
+    epsilon = np.finfo(dtype).eps
+    gammas, thetas, scaled = [], [], []
     with np.errstate(invalid="ignore"):  # as in ParallelLda.inference
-        for d in range(*part):
-            doc = chunk[d]
+        for d, doc in enumerate(units):
             ids = _ids(doc)
-            cts = np.fromiter((cnt for _, cnt in doc), dtype=lda.dtype, count=len(doc))
+            cts = np.fromiter((cnt for _, cnt in doc), dtype=dtype, count=len(doc))
             gammad = gamma[d, :]
-            expElogthetad = expElogtheta[d, :]  # noqa: N806
-            expElogbetad = lda.expElogbeta[:, ids]  # noqa: N806
+            expElogthetad = exp_elog_theta[d, :]  # noqa: N806
+            expElogbetad = state.exp_elog_beta[:, ids]  # noqa: N806
             phinorm = np.dot(expElogthetad, expElogbetad) + epsilon
-            for _ in range(lda.iterations):
+            for _ in range(state.iterations):
                 lastgamma = gammad
-                gammad = lda.alpha + expElogthetad * np.dot(cts / phinorm, expElogbetad.T)
+                gammad = state.alpha + expElogthetad * np.dot(cts / phinorm, expElogbetad.T)
                 expElogthetad = np.exp(dirichlet_expectation(gammad))  # noqa: N806
                 phinorm = np.dot(expElogthetad, expElogbetad) + epsilon
-                if mean_absolute_difference(gammad, lastgamma) < lda.gamma_threshold:
+                if mean_absolute_difference(gammad, lastgamma) < state.gamma_threshold:
                     break
-            out.append((gammad, expElogthetad, cts / phinorm))
-    return out
+            gammas.append(gammad)
+            if collect_sstats:
+                thetas.append(expElogthetad)
+                scaled.append(cts / phinorm)
+    if not collect_sstats:
+        return np.stack(gammas), None, None, None
+    return np.stack(gammas), np.stack(thetas), np.concatenate(scaled), np.cumsum([0, *map(len, scaled)])
 
 
 def doc_topics(model: TopicModel, units: list[Unit]) -> pd.DataFrame:
