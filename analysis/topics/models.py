@@ -535,16 +535,14 @@ def _parallel_lda():
             state = _Inferring(
                 self.expElogbeta, self.alpha, self.iterations, self.gamma_threshold, np.dtype(self.dtype), dictionary
             )
+            size = CLUSTER_PART_UNITS if on_cluster else -(-len(chunk) // (workers * 4))
+            parts = [(a, min(a + size, len(chunk))) for a in range(0, len(chunk), size)]
             if on_cluster:
                 from ..runtime.cluster import cluster_imap_shared
 
-                size = CLUSTER_PART_UNITS
-                parts = [(a, min(a + size, len(chunk))) for a in range(0, len(chunk), size)]
                 sent = (_Part(chunk[a:b], gamma[a:b], expElogtheta[a:b], collect_sstats) for a, b in parts)
                 inferred = cluster_imap_shared(_infer_part, state, sent, self.jobs)
             else:
-                size = -(-len(chunk) // (workers * 4))
-                parts = [(a, min(a + size, len(chunk))) for a in range(0, len(chunk), size)]
                 inferred = parallel_map(
                     functools.partial(_infer_shared, state, chunk, gamma, expElogtheta, collect_sstats),
                     parts,
