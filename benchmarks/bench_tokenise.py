@@ -13,9 +13,13 @@ writing the output:
 
 Per process it records wall-clock seconds, CPU seconds (user + system, the process
 and its reaped workers), the peak RSS of the largest single process (``ru_maxrss``
-from ``wait4``, what ``/usr/bin/time -f %M`` prints) and, sampled from ``/proc``
-every 0.1 s, the peak summed RSS and PSS of the whole process tree (the parent plus
-its tokenising workers).
+from ``wait4``, what ``/usr/bin/time -f %M`` prints) and, with ``--tree-sampling``, the peak
+summed RSS and PSS of the whole process tree (the parent plus its workers), sampled from
+``/proc/PID/smaps_rollup`` every 0.1 s. That sampling is off by default because it slows what
+it measures: reading ``smaps_rollup`` walks the page tables of every process of the tree
+(about 9 GB of them in a ``figures`` run on all of VNTC) ten times a second, under the
+processes' memory locks. Measured on all of VNTC at aee7fd0, same baseline run before each:
+cold ``figures`` 458.7 s with it, 348.3 s without (``figures-all-7`` / ``figures-all-8``).
 
 The sample is read from ``../shared/corpora/vntc-train.tar.gz`` (or ``--tarball``)
 and extracted into a temporary folder outside the project; without the tarball
@@ -260,7 +264,7 @@ def wait_until_idle(max_load: float, settle: float = 3.0, timeout: float = 900.0
 
 
 def measure(
-    label: str, argv: list[str], *, stdout, stderr_path: Path, cwd: Path, env: dict, sample_tree: bool = True
+    label: str, argv: list[str], *, stdout, stderr_path: Path, cwd: Path, env: dict, sample_tree: bool = False
 ) -> Run:
     """Run ``argv`` as a whole process; wall clock, CPU, peak memory and exit code."""
     with open(stderr_path, "wb") as err:
@@ -511,9 +515,16 @@ def _args(argv=None) -> argparse.Namespace:
     p.add_argument("--name", default=None, help="results/<name>.json (default: vntc-<N> or vntc-all)")
     p.add_argument("--no-write", action="store_true", help="do not write the JSON result")
     p.add_argument(
-        "--no-tree-sampling",
+        "--tree-sampling",
         action="store_true",
-        help="do not sample the process tree's memory from /proc (ru_maxrss only)",
+        help="also sample the process tree's summed RSS and PSS from /proc every 0.1 s (slows the runs: "
+        "their times are then not those a user sees)",
+    )
+    p.add_argument(
+        "--no-tree-sampling",
+        dest="tree_sampling",
+        action="store_false",
+        help="the default: only ru_maxrss of the largest process (kept for older command lines)",
     )
     p.add_argument(
         "--no-snapshot",
@@ -627,7 +638,7 @@ def main(argv=None) -> int:
         env.setdefault("PYTHONHASHSEED", "0")
         logs = work / "logs"
         logs.mkdir()
-        sample_tree = not args.no_tree_sampling
+        sample_tree = args.tree_sampling
         runs: dict[str, list[Run]] = {}
         baseline_out = None
         warnings: list[str] = []
@@ -790,7 +801,9 @@ def main(argv=None) -> int:
             else {"files": int(baseline_out[0]), "tokenised_chars": int(baseline_out[1])},
             "memory_note": "max_rss_mb: ru_maxrss of the largest single process (wait4, as /usr/bin/time %M); "
             "tree_rss_mb / tree_pss_mb: peak of the summed RSS / PSS of the process and its "
-            "workers, sampled every 0.1 s from /proc",
+            "workers, sampled every 0.1 s from /proc with --tree-sampling (null without: the sampling "
+            "slows the runs it measures)",
+            "tree_sampling": sample_tree,
             "foreign_load_note": "CPU time used by other processes during a run (from /proc/stat), as a fraction "
             "of all CPUs over its wall time; runs above max_foreign_load were redone "
             "(kept under 'discarded')",
