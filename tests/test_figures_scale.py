@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis import config
 from analysis.figures.registry import write_figures
 from analysis.session import Session
 from analysis.topics import models as tm
@@ -175,3 +176,11 @@ def test_document_similarity_of_a_large_corpus_leaves_out_pairs_of_near_duplicat
     assert {("a", "c"), ("a_copy", "c")} <= pairs  # the article and its copy both resemble c
     caption = tf.draw_document_similarity(table).caption
     assert "leaving out the 1 pair of near-duplicates" in caption
+    assert "sample" not in caption
+
+    monkeypatch.setattr(tf, "PAIRS_SAMPLE", 3)  # as a corpus of more than 50,000 articles is
+    table = tf.document_similarity_table(session)
+    assert len(set(table["doc_a"]) | set(table["doc_b"])) <= 3
+    plot = tf.draw_document_similarity(table)
+    assert "among a random sample of 3 of them" in plot.caption
+    assert plot.details == {"pairs_sample": 3, "pairs_seed": config.RANDOM_STATE}

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from helpers import rows_of, run_once
 
-from analysis.errors import InputError
+from analysis.errors import InputError, ParameterError
 from analysis.reading.layout import parse_document
 from analysis.text.stopwords import is_stopword
 from analysis.text.tokenise import tokenise
@@ -418,12 +418,17 @@ def test_most_similar_pairs_by_block_and_without_excluded_pairs():
     assert "d" not in set(most_similar_pairs(fitted, top=10, block=2)["doc_b"])  # no word in common: no pair
 
 
-def test_most_similar_pairs_equal_the_whole_matrix():
-    rng = np.random.default_rng(3)
+def _random_documents(seed: int, n: int) -> tuple[KeyTerms, list[str]]:
+    """Key terms fitted on ``n`` documents of one to five words drawn from twelve, and their ids."""
+    rng = np.random.default_rng(seed)
     vocabulary = [f"từ_{i}" for i in range(12)]
-    docs = [list(rng.choice(vocabulary, size=rng.integers(1, 6))) for _ in range(30)]
-    ids = [f"doc{i:02d}" for i in range(30)]
-    fitted = KeyTerms().fit(docs, ids)
+    docs = [list(rng.choice(vocabulary, size=rng.integers(1, 6))) for _ in range(n)]
+    ids = [f"doc{i:02d}" for i in range(n)]
+    return KeyTerms().fit(docs, ids), ids
+
+
+def test_most_similar_pairs_equal_the_whole_matrix():
+    fitted, ids = _random_documents(3, 30)
     matrix = fitted.similarity()
     expected = sorted((-matrix.iloc[i, j], i, j) for i in range(30) for j in range(i + 1, 30) if matrix.iloc[i, j] > 0)[
         :25
@@ -431,3 +436,25 @@ def test_most_similar_pairs_equal_the_whole_matrix():
     for block in (None, 1, 7, 30):
         pairs = most_similar_pairs(fitted, top=25, block=block)
         assert list(pairs.itertuples(index=False, name=None)) == [(ids[i], ids[j], -v) for v, i, j in expected]
+
+
+def test_most_similar_pairs_of_a_sample_are_those_of_its_documents():
+    fitted, ids = _random_documents(5, 40)
+    pairs = most_similar_pairs(fitted, top=10, sample=15, random_state=7)
+    assert pairs.attrs["sampled"] == 15
+    chosen = sorted(set(pairs["doc_a"]) | set(pairs["doc_b"]))
+    assert len(chosen) <= 15
+    # the same sample again, and the answer of comparing every pair of those 15 documents alone
+    again = most_similar_pairs(fitted, top=10, sample=15, random_state=7)
+    assert again.equals(pairs)
+    picked = sorted(np.random.default_rng(7).choice(40, 15, replace=False))
+    dense = fitted.matrix_.toarray()[picked]
+    values = (dense @ dense.T).round(6)
+    expected = sorted((-values[a, b], a, b) for a in range(15) for b in range(a + 1, 15) if values[a, b] > 0)[:10]
+    assert list(pairs.itertuples(index=False, name=None)) == [
+        (ids[picked[a]], ids[picked[b]], -v) for v, a, b in expected
+    ]
+    # no sample when the documents are no more than it
+    assert "sampled" not in most_similar_pairs(fitted, top=10, sample=40).attrs
+    with pytest.raises(ParameterError, match="sample"):
+        most_similar_pairs(fitted, sample=1)
