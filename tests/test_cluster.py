@@ -3,6 +3,7 @@ nothing but time, a scheduler that cannot be reached is one line, and without th
 
 from __future__ import annotations
 
+import csv
 import filecmp
 import io
 import os
@@ -348,6 +349,39 @@ def test_the_store_tables_load_with_pandas(stored):
 
     tokens = pd.read_parquet(stored / "store" / "tokens")
     assert set(tokens["doc_id"]) == set(layouts["doc_id"])
+
+
+def test_duplicate_signatures_on_the_cluster_are_stored_and_not_made_again(cluster, tmp_path):
+    from analysis.copies.duplicates import NUM_PERM
+
+    rng = random.Random(8)
+    words = "hợp tác phát triển kinh tế văn hóa giáo dục hữu nghị đặc biệt nhân dân chính phủ quốc hội".split()
+    texts = {
+        f"{i:02d}": f"Bài {i}\n\n" + ". ".join(" ".join(rng.choice(words) for _ in range(12)) for _ in range(8)) + ".\n"
+        for i in range(40)
+    }
+    texts["07_copy"] = texts["07"] + "\n(Theo TTXVN)\n"  # a syndicated copy with a credit line
+    texts["21_copy"] = texts["21"].replace("Bài 21", "Bài 21 (cập nhật)")
+    for name, text in texts.items():
+        write(tmp_path / "corpus" / f"{name}.txt", text)
+    corpus, cache = str(tmp_path / "corpus"), tmp_path / "cache"
+    expected = run("duplicates", "--corpus", corpus)  # this machine, no cache
+    assert expected.returncode == 0, expected.stderr.decode()[-2000:]
+    rows = list(csv.DictReader(io.StringIO(expected.stdout.decode())))
+    clusters = {}
+    for row in rows:
+        clusters.setdefault(row["cluster_id"], set()).add(row["doc_id"])
+    assert {"07", "07_copy"} in clusters.values() and {"21", "21_copy"} in clusters.values()
+
+    first = run("duplicates", "--corpus", corpus, scheduler=cluster[0], cache=cache)
+    assert first.returncode == 0 and first.stdout == expected.stdout, first.stderr.decode()[-2000:]
+    table = pd.read_parquet(cache / "store" / "signatures")
+    assert sorted(table["doc_id"]) == sorted(texts)
+    assert {len(s) for s in table["signature"]} == {4 * NUM_PERM}  # little-endian uint32 each
+    before = files_of(cache / "store")
+    again = run("duplicates", "--corpus", corpus, scheduler=cluster[0], cache=cache)
+    assert again.returncode == 0 and again.stdout == expected.stdout
+    assert files_of(cache / "store") == before  # read back, nothing made or written again
 
 
 def test_a_damaged_partition_is_made_again(cluster, tmp_path):

@@ -36,7 +36,8 @@ from .. import config
 from ..errors import ParameterTypeError, check_parameter, whole
 from ..reading.layout import Document
 from ..runtime.cache import TokenCache, code_version
-from ..runtime.parallel import parallel_imap
+from ..runtime.parallel import Cluster, parallel_imap
+from ..runtime.store import PartitionStore, partitions, store_dir
 from ..text.vietnamese import is_upper_text, token_keys
 
 if TYPE_CHECKING:  # pandas loads only for the table: --dedup keeps ``phrases --csv`` without it
@@ -178,6 +179,10 @@ class Sketches:
     Missing ones are computed over ``jobs`` processes (from ``min_items`` documents on) and
     stored: signatures in the cache's ``signatures_v1`` table, shingle hashes (little-endian
     uint32, sorted) in ``shingles_v1``. Shingle sets are read only for the documents asked for.
+    With a :class:`~analysis.runtime.parallel.Cluster` as ``jobs``, the cluster's workers read and
+    write both in the store's ``signatures`` table instead (:func:`stored_signatures`), a
+    partition of documents at a time, and only the signatures and the shingle sets asked for come
+    back.
     """
 
     def __init__(
@@ -194,10 +199,17 @@ class Sketches:
         self.documents = documents
         self.jobs, self.min_items = jobs, min_items
         self._work = partial(_sketch, shingle=shingle, num_perm=num_perm, seed=seed)
-        self._store = TokenCache(cache_dir) if cache_dir is not None else None
+        on_cluster = isinstance(jobs, Cluster) and cache_dir is not None
+        self._store = TokenCache(cache_dir) if cache_dir is not None and not on_cluster else None
         prefix = f"{_version()}\0{shingle},{num_perm},{seed}\0"
-        self._keys = [hashlib.sha256((prefix + d.text).encode()).hexdigest() for d in documents] if self._store else []
+        keyed = cache_dir is not None
+        self._keys = [hashlib.sha256((prefix + d.text).encode()).hexdigest() for d in documents] if keyed else []
         self._made: dict[int, bytes] = {}  # shingle sets computed in this run
+        self._table = None
+        if on_cluster:
+            version = hashlib.sha256(prefix.encode()).hexdigest()[:16]
+            self._table = PartitionStore(store_dir(cache_dir), "signatures", version)
+            self._parts = list(partitions([d.doc_id for d in documents]))
 
     def signatures(self) -> list[bytes]:
         """The signature of every document (``b""`` for a document with no text to compare)."""
@@ -209,6 +221,8 @@ class Sketches:
         return dict(zip(indices, self._get(1, indices)))
 
     def _get(self, part: int, indices: list[int]) -> list[bytes]:
+        if self._table is not None:
+            return self._get_stored(part, indices)
         keys = [self._keys[i] for i in indices] if self._store else []
         found = dict(self._store.blobs(_TABLES[part], keys)) if self._store else {}
         out = [self._made.get(i) if part else None for i in indices]
@@ -231,9 +245,45 @@ class Sketches:
             self._store.put_blobs(table, [(self._keys[i], record[t]) for i, record in fresh.items()])
         return out
 
+    def _get_stored(self, part: int, indices: list[int]) -> list[bytes]:
+        """:meth:`_get` on the cluster, through the store (:func:`stored_signatures`)."""
+        wanted = set(indices)
+        jobs = []
+        for run in self._parts:
+            asked = [i for i in run if i in wanted]
+            if asked:
+                keys = [(self.documents[i].doc_id, self._keys[i]) for i in run]
+                docs = [self.documents[i] for i in run]
+                jobs.append((docs, keys, [i - run.start for i in asked], part, self._table, self._work))
+        found = parallel_imap(stored_signatures, jobs, jobs=self.jobs, desc="sketching", unit="part")
+        return [record for records in found for record in records]  # the partitions are in order
+
     def close(self) -> None:
         if self._store:
             self._store.close()
+
+
+def stored_signatures(job: tuple) -> list[bytes]:
+    """The signatures (``part`` 0) or shingle hashes (``part`` 1) of the documents at ``asked`` in a
+    partition of documents: from the store's ``signatures`` table (columns ``key, doc_id, signature,
+    shingles``) when it holds the partition, else made for the whole partition and stored."""
+    docs, keys, asked, part, table, work = job
+    column = ("signature", "shingles")[part]
+    found = table.load(keys, columns=[column])
+    if found is not None and len(found) == len(docs):
+        values = found[column].tolist()
+        return [values[i] for i in asked]
+    import pandas as pd
+
+    records = [work(doc) for doc in docs]
+    frame = {
+        "key": [key for _, key in keys],
+        "doc_id": [doc_id for doc_id, _ in keys],
+        "signature": [r[0] for r in records],
+        "shingles": [r[1] for r in records],
+    }
+    table.save(keys, pd.DataFrame(frame))
+    return [records[i][part] for i in asked]
 
 
 def _order(doc: Document) -> tuple:
