@@ -1822,9 +1822,10 @@ def vntc_halves(tmp_path_factory):
     return halves
 
 
-# Floors a little under today's scores on each file (all seven are development data now; heldout2 and heldout3
-# guided the fourth round of rules, heldout4 the fifth, the misses of all seven the sixth, after which heldout
-# scores 0.94 / 0.80, heldout2 0.84 / 0.67, heldout3 0.88 / 0.74, heldout4 0.97 / 0.78, heldout5 0.86 / 0.58):
+# Floors a little under today's scores on each file (all eight are development data now; heldout2 and heldout3
+# guided the fourth round of rules, heldout4 the fifth, the misses of the first seven the sixth, after which
+# heldout scores 0.94 / 0.80, heldout2 0.84 / 0.67, heldout3 0.88 / 0.74, heldout4 0.97 / 0.78, heldout5 0.86 /
+# 0.58, and heldout6, the held-out file of that round, 0.81 / 0.55):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
@@ -1836,6 +1837,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout3", 171, 0.86, 0.73),
         ("heldout4", 144, 0.93, 0.77),
         ("heldout5", 161, 0.84, 0.57),
+        ("heldout6", 210, 0.80, 0.55),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1849,18 +1851,19 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
     assert total["recall"] >= recall, report
 
 
-# The held-out file: 40 articles annotated blind while the sixth round of rules was written without it,
-# committed before it was scored (d234b27), scored once (commit 2deb4a6): precision 0.81 (116/143), recall 0.55
-# (116/210). Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there on this file this test is an
-# expected failure, and strict: the day it passes, measure again on new held-out text (a file that has guided a
-# change is no longer unseen: heldout4 and heldout5, the earlier held-out files, have joined the floors above).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.55, precision 0.81: below 0.80 / 0.85")
+# The held-out files: 40 articles each, annotated blind and committed before they were scored, scored once.
+# heldout6 (committed at d234b27, scored at 2deb4a6 after the sixth round of rules): precision 0.81 (116/143),
+# recall 0.55 (116/210); it has since been read, and its floors are above. heldout7 (committed at 5d744a4, scored
+# at 5d744a4 with the same rules): precision 0.76 (79/104), recall 0.54 (79/146). Issue 10 asks for 0.85 / 0.80 at
+# least; until the extractor gets there this test is an expected failure, and strict: the day it passes, measure
+# again on new held-out text (a file that has guided a change is no longer unseen).
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.54, precision 0.76: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout6"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout6.csv"))
+    docs = vntc_halves["heldout7"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout7.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 210
+    assert total["gold"] == 146
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
