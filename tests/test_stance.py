@@ -446,6 +446,25 @@ OPEN_ACTOR_CASES = [
         "Một quan chức Mỹ yêu cầu giấu tên cho biết còn quá sớm để kết luận.",  # "yêu cầu giấu tên" asks nothing
         ("Một quan chức Mỹ", "cho biết", "inform", "person"),
     ),
+    # a title set off by a comma before the person it names: the name, not the title alone
+    (
+        "Người phát ngôn lực lượng cứu hộ Thái Lan, đại tá Somchai Rattana cho biết còn ba người mất tích.",
+        ("Somchai Rattana", "cho biết", "inform", "person"),
+    ),
+    (
+        "Giám đốc trung tâm, ông Lê Minh Hải cho biết năm nay có thêm hai lớp học.",
+        ("Lê Minh Hải", "cho biết", "inform", "person"),
+    ),
+    # a continent after "châu" is no part of the name after it ("Âu" is also a Vietnamese family name)
+    (
+        "Uỷ viên thương mại châu Âu Peter Lindqvist nhấn mạnh hai bên cần đàm phán thêm.",
+        ("Peter Lindqvist", "nhấn mạnh", "emphasize", "person"),
+    ),
+    (
+        "Người đứng đầu Ngân hàng Phát triển châu Á Kenji Tanaka cho rằng tăng trưởng sẽ chậm lại.",
+        ("Kenji Tanaka", "cho rằng", "assert", "person"),
+    ),
+    ("Bà Âu Thị Hồng cho biết gia đình đã nhận đủ tiền đền bù.", ("Âu Thị Hồng", "cho biết", "inform", "person")),
 ]
 
 

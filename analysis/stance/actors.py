@@ -112,6 +112,18 @@ _ABBREVIATIONS = frozenset(fold(w) for w in "ĐH CĐ THPT THCS TP TW TƯ UBND H�
 PLACE_NOUNS = frozenset(
     fold(w) for w in "đường phố cầu hầm sông trường chợ làng khu bến núi hồ đảo cảng quận huyện tỉnh xã phường".split()
 )
+# The continents named after "châu" (Europe, Asia, Africa, America, Australia, Oceania).
+_CONTINENTS = (("âu",), ("á",), ("phi",), ("mỹ",), ("úc",), ("đại", "dương"))
+
+
+def continent_at(keys: list[str], at: int, floor: int = 0) -> int:
+    """The length of the continent's name at ``at`` after ``châu`` (``Liên minh châu Âu Javier Solana``: 1 at
+    ``Âu``), so that a capitalised run starting there is not read as part of the name after it; else 0."""
+    if at <= floor or keys[at - 1] != "châu":
+        return 0
+    return next((len(c) for c in _CONTINENTS if tuple(keys[at : at + len(c)]) == c), 0)
+
+
 # Bodies and media that speak in lower case, alone: "báo chí", "cảnh sát", "chính quyền".
 _STANDALONE = frozenset(
     fold(w)
@@ -434,10 +446,10 @@ class ActorWords:
         run = end
         while run > start and in_name(words, phrase.toks, run - 1, start):
             run -= 1
-        for i in range(run, end - 1):  # a Vietnamese name: a family name and one to three more syllables
-            if self.name_at(keys, i, end):
+        first = run + continent_at(keys, run, start)  # "châu Âu Javier Solana": Âu is no family name here
+        for i in range(first, end - 1):  # a Vietnamese name: a family name and one to three more syllables
+            if self.name_at(keys, i, end) and _match(self.countries, keys, i, end) != end - i:  # not "Thái Lan"
                 return Actor(text(i, end), "person")
-        first = run
         while first < end and not korean_name(words, phrase.toks, first, end):  # "Ban Ki-moon": not a body's "Ban"
             n = _match(self.countries, keys, first, end) or _match(self.bodies, keys, first, end)
             if not n and not (

@@ -275,7 +275,10 @@ class _Statements:
                 and (self.speakers.weak(actor) or self.speakers.description(s, site.segment, site.start, actor))
             ):
                 floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
-                actor = self.speakers.apposition(s, boundary, floor) or actor
+                named = self.speakers.apposition(s, boundary, floor)
+                title_only = named in self.memory.unnamed and named not in self.memory.bare
+                if named is not None and (self.speakers.weak(actor) or not title_only):
+                    actor = named  # not a title alone over a name: "Phát ngôn viên quân đội X, thiếu tướng Y cho biết"
         if actor is None and not site.inside and _closes(s, site.end):
             actor = self._after_dash(s, site)
         if actor is None and not site.inside:

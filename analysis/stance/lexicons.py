@@ -13,7 +13,7 @@ from .. import config
 from ..errors import InputError
 from ..text.vietnamese import fold, token_keys
 from ..tomldata import entries, read_toml, table, text, texts
-from .actors import PLACE_NOUNS, ActorWords, in_name, load_actor_words
+from .actors import PLACE_NOUNS, ActorWords, continent_at, in_name, load_actor_words
 from .sentence import Sentence, folded_phrases
 
 __all__ = ["Person", "Register", "load_register", "load_cues", "Lexicons", "STANCES"]
@@ -197,6 +197,7 @@ class Lexicons:
         while run < end - 1 and _acronym(s.words[run]):
             run += 1  # "Chủ tịch PLO Mahmoud Abbas": the body before the name
         first, stripped = run, True
+        first += continent_at(s.keys, run, start)  # "Chủ tịch Uỷ ban châu Âu Jose Manuel Barroso"
         while stripped:
             stripped = False
             for place in self.places:
@@ -226,6 +227,7 @@ class Lexicons:
         words = self.words
         if i and s.keys[i - 1] in PLACE_NOUNS:
             return None  # "đường Nguyễn Hữu Cảnh": a street, not a person
+        i += continent_at(s.keys, i)  # "châu Âu Javier Solana"
         for k in range(i, j - 1):
             if words.name_at(s.keys, k, j):
                 return k, s.span(k, j)
