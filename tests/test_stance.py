@@ -465,6 +465,15 @@ OPEN_ACTOR_CASES = [
         ("Kenji Tanaka", "cho rằng", "assert", "person"),
     ),
     ("Bà Âu Thị Hồng cho biết gia đình đã nhận đủ tiền đền bù.", ("Âu Thị Hồng", "cho biết", "inform", "person")),
+    # a title, then the person's name set off by dashes; a dateline's dash is no such thing
+    (
+        "Hôm qua, đại diện thường trực Brazil tại WTO - Carlos Mendes - tuyên bố nước này sẽ kháng nghị.",
+        ("Carlos Mendes", "tuyên bố", "inform", "person"),
+    ),
+    (
+        "(TTXVN - Hà Nội) - Sáng 3-5, Thủ tướng Chính phủ đã gửi công điện yêu cầu các tỉnh khẩn trương chống hạn.",
+        ("Thủ tướng Chính phủ", "yêu cầu", "propose", "person"),
+    ),
 ]
 
 

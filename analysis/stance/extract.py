@@ -276,8 +276,7 @@ class _Statements:
             ):
                 floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
                 named = self.speakers.apposition(s, boundary, floor)
-                title_only = named in self.memory.unnamed and named not in self.memory.bare
-                if named is not None and (self.speakers.weak(actor) or not title_only):
+                if named is not None and (self.speakers.weak(actor) or self.speakers.named_person(named)):
                     actor = named  # not a title alone over a name: "Phát ngôn viên quân đội X, thiếu tướng Y cho biết"
         if actor is None and not site.inside and _closes(s, site.end):
             actor = self._after_dash(s, site)

@@ -102,6 +102,16 @@ class Speakers:
             if s.words[i] == "(" or (s.keys[i] == "-" and s.spaced(i)):
                 if s.words[i] != "(" and self._ends_with_name(s, i + 1, end):
                     break  # "Phó trưởng Ban Tư tưởng - văn hóa T.Ư Đào Duy Quát": a dash inside a body's name
+                if (
+                    s.words[i] != "("
+                    and s.keys[end : end + 1] == ["-"]  # closed by a dash (trimmed off the phrase)
+                    and end > i + 1
+                    and not {"(", ")"} & set(s.keys[start:i])
+                    and self.lex.words.title_at(s.keys, start, i)
+                ):
+                    named = self.actor(s, i + 1, end)  # "đại sứ Iran tại IAEA - Ali-Asghar Soltaniyeh -": set off
+                    if self.named_person(named):
+                        return named
                 end = trim(s, start, i)  # a description after a spaced dash or in brackets
                 break
         if end <= start:
@@ -503,6 +513,15 @@ class Speakers:
     def weak(self, actor: str | None) -> bool:
         """No actor, or a person by title alone: a named person set off by commas before it wins."""
         return actor is None or actor in self.memory.unnamed
+
+    def named_person(self, actor: str | None) -> bool:
+        """A person by name (with or without a title), not by title alone."""
+        memory = self.memory
+        return (
+            actor is not None
+            and memory.types.get(actor) == "person"
+            and (actor not in memory.unnamed or actor in memory.bare)
+        )
 
 
 def _asked(s: Sentence) -> bool:
