@@ -246,7 +246,9 @@ class Sketches:
         return out
 
     def _get_stored(self, part: int, indices: list[int]) -> list[bytes]:
-        """:meth:`_get` on the cluster, through the store (:func:`stored_signatures`)."""
+        """:meth:`_get` on the cluster, through the store (:func:`stored_signatures`); ``indices`` in
+        ascending order (as :meth:`signatures` and :meth:`shingle_sets` give them), which the
+        partitions' results come back in."""
         wanted = set(indices)
         jobs = []
         for run in self._parts:
