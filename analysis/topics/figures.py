@@ -354,14 +354,14 @@ def _draw_similar_pairs(table: pd.DataFrame, labels: dict[str, str]) -> Plot:
     ax.set_xlim(0, 1)
     ax.set_xlabel("cosine similarity")
     copies = table.attrs.get("copy_pairs", 0)
-    sampled = table.attrs.get("sampled")
+    details = table.attrs.get("details") or {}
     caption = (
         f"This corpus has {table.attrs.get('documents', len(labels))} articles, too many for a matrix: the figure "
         f"and the CSV show the {len(table)} most similar pairs of different articles instead"
         + (
-            f" among a random sample of {sampled:,} of them (seed {config.RANDOM_STATE}; comparing every pair "
-            "grows with the square of the corpus)"
-            if sampled
+            f" among a random sample of {details['pairs_sample']:,} of them (seed {details['pairs_seed']}; "
+            "comparing every pair grows with the square of the corpus)"
+            if details
             else ""
         )
         + (
