@@ -1829,8 +1829,8 @@ def test_cli_gold_file_errors(tmp_path, text, message):
 
 @pytest.fixture(scope="module")
 def vntc_halves(tmp_path_factory):
-    """The articles of the three development gold files (dev 36, heldout 36, fresh 40) and of the held-out
-    one (heldout2, 40), extracted from the VNTC tarball (never kept in the project)."""
+    """The articles of every VNTC gold file (``vntc_stance_sample.csv``: the development files and the
+    held-out one), by file, extracted from the VNTC tarball (never kept in the project)."""
     if not TARBALL.is_file():
         pytest.skip(f"VNTC not found at {TARBALL}")
     sample = pd.read_csv(VNTC_SAMPLE, dtype=str)
@@ -1853,8 +1853,8 @@ def vntc_halves(tmp_path_factory):
 # Floors a little under today's scores on each file (all eight are development data now; heldout2 and heldout3
 # guided the fourth round of rules, heldout4 the fifth, the misses of the first seven the sixth, after which
 # heldout scores 0.94 / 0.80, heldout2 0.84 / 0.67, heldout3 0.88 / 0.74, heldout4 0.97 / 0.78, heldout5 0.86 /
-# 0.58, heldout6, the held-out file of that round, 0.81 / 0.55, and after the seventh heldout7 0.78 / 0.55 and
-# heldout8 0.89 / 0.66):
+# 0.58, heldout6, the held-out file of that round, 0.81 / 0.55, and after the seventh heldout7 0.78 / 0.55,
+# heldout8 0.89 / 0.66 and heldout9 0.81 / 0.57):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
@@ -1869,6 +1869,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout6", 210, 0.80, 0.55),
         ("heldout7", 146, 0.77, 0.55),
         ("heldout8", 151, 0.88, 0.65),
+        ("heldout9", 184, 0.80, 0.56),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1885,18 +1886,19 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # The held-out files: 40 articles each, annotated blind and committed before they were scored, scored once.
 # heldout6 (committed at d234b27, scored at 2deb4a6 after the sixth round of rules): precision 0.81 (116/143),
 # recall 0.55 (116/210); heldout7 (committed and scored at 5d744a4, the same rules): 0.76 (79/104), 0.54 (79/146);
-# heldout8 (committed and scored at db9921c, after the seventh round): 0.89 (99/111), 0.66 (99/151); all three
-# have since been read, and their floors are above. heldout9 (committed and scored at 93ead03, the seventh round
-# and one rule more): 0.81 (105/130), 0.57 (105/184). Issue 10 asks for 0.85 / 0.80 at least; until the extractor
+# heldout8 (committed and scored at db9921c, after the seventh round): 0.89 (99/111), 0.66 (99/151); heldout9
+# (committed and scored at 93ead03, the seventh round and one rule more): 0.81 (105/130), 0.57 (105/184); all
+# four have since been read, and their floors are above. heldout10 (committed at 9e74f7a and scored there, the
+# same rules): 0.83 (115/138), 0.59 (115/194). Issue 10 asks for 0.85 / 0.80 at least; until the extractor
 # gets there this test is an expected failure, and strict: the day it passes, measure again on new held-out text
 # (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.57, precision 0.81: below 0.80 / 0.85")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.59, precision 0.83: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout9"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout9.csv"))
+    docs = vntc_halves["heldout10"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout10.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 184
+    assert total["gold"] == 194
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
