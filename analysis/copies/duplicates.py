@@ -248,21 +248,37 @@ class Sketches:
     def _get_stored(self, part: int, indices: list[int]) -> list[bytes]:
         """:meth:`_get` on the cluster, through the store (:func:`stored_signatures`); ``indices`` in
         ascending order (as :meth:`signatures` and :meth:`shingle_sets` give them), which the
-        partitions' results come back in."""
+        partitions' results come back in. The partitions the store holds are read here; only those
+        it lacks go to the workers, with their documents (the texts of all of VNTC made tasks of
+        140 MB on every run)."""
         wanted = set(indices)
-        jobs = []
-        for run in self._parts:
-            asked = [i for i in run if i in wanted]
+        found, jobs = {}, []
+        for p, run in enumerate(self._parts):
+            asked = [i - run.start for i in run if i in wanted]
             if asked:
                 keys = [(self.documents[i].doc_id, self._keys[i]) for i in run]
-                docs = [self.documents[i] for i in run]
-                jobs.append((docs, keys, [i - run.start for i in asked], part, self._table, self._work))
-        found = parallel_imap(stored_signatures, jobs, jobs=self.jobs, desc="sketching", unit="part")
-        return [record for records in found for record in records]  # the partitions are in order
+                found[p] = _stored(self._table, keys, part, asked)
+                if found[p] is None:
+                    docs = [self.documents[i] for i in run]
+                    jobs.append((p, (docs, keys, asked, part, self._table, self._work)))
+        made = parallel_imap(stored_signatures, [job for _, job in jobs], jobs=self.jobs, desc="sketching", unit="part")
+        found.update(zip((p for p, _ in jobs), made))
+        return [record for p in sorted(found) for record in found[p]]  # the partitions are in order
 
     def close(self) -> None:
         if self._store:
             self._store.close()
+
+
+def _stored(table, keys: list[tuple[str, str]], part: int, asked: list[int]) -> list[bytes] | None:
+    """The stored signatures (``part`` 0) or shingle hashes (``part`` 1) of the documents at ``asked``
+    in the partition of ``keys``, or None if the store does not hold it whole."""
+    column = ("signature", "shingles")[part]
+    found = table.load(keys, columns=[column])
+    if found is None or len(found) != len(keys):
+        return None
+    values = found[column].tolist()
+    return [values[i] for i in asked]
 
 
 def stored_signatures(job: tuple) -> list[bytes]:
@@ -270,11 +286,9 @@ def stored_signatures(job: tuple) -> list[bytes]:
     partition of documents: from the store's ``signatures`` table (columns ``key, doc_id, signature,
     shingles``) when it holds the partition, else made for the whole partition and stored."""
     docs, keys, asked, part, table, work = job
-    column = ("signature", "shingles")[part]
-    found = table.load(keys, columns=[column])
-    if found is not None and len(found) == len(docs):
-        values = found[column].tolist()
-        return [values[i] for i in asked]
+    found = _stored(table, keys, part, asked)  # another worker, or a run alongside, may have made it
+    if found is not None:
+        return found
     import pandas as pd
 
     records = [work(doc) for doc in docs]

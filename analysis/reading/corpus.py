@@ -434,14 +434,22 @@ def layout_keys(raw: list[tuple[str, str, str, dict]]) -> list[tuple[str, str]]:
 def stored_layouts(raw: list[tuple[str, str, str, dict]], store: PartitionStore | None) -> list[tuple[str, str]]:
     """The layout records (:func:`~analysis.reading.layout.to_record`) of a partition of
     ``(doc_id, text, path, meta)`` documents: from the store when it holds them, else read and stored."""
-    keys = layout_keys(raw)
-    found = store.load(keys, ["layout", "folded"]) if store else None
-    if found is not None and len(found) == len(raw):
-        return list(zip(found["layout"], found["folded"]))
+    found = _stored_records(raw, store) if store else None
+    if found is not None:
+        return found
     records = [_record(r) for r in raw]
     if store:
+        keys = layout_keys(raw)
         store.save(keys, _layout_frame(keys, records))
     return records
+
+
+def _stored_records(raw: list[tuple[str, str, str, dict]], store: PartitionStore) -> list[tuple[str, str]] | None:
+    """The layout records of a partition as the store holds them, or None if it does not hold it whole."""
+    found = store.load(layout_keys(raw), ["layout", "folded"])
+    if found is None or len(found) != len(raw):
+        return None
+    return list(zip(found["layout"], found["folded"]))
 
 
 def _layout_frame(keys: list[tuple[str, str]], records: list[tuple[str, str]]):
@@ -476,17 +484,22 @@ def _stored_partition(job: tuple[list[tuple[str, str, str, dict]], PartitionStor
 def _parse_all(
     raw: list[tuple[str, str, str, dict]], cache_dir: str | Path | None, jobs: int | None, folded: bool
 ) -> list[Document]:
-    """Documents from ``(doc_id, text, path, meta)``. On a cluster with a cache, the workers take the
-    layouts from the Parquet store or read and store them, a partition at a time (:func:`stored_layouts`);
-    else as :func:`_cached_parse`."""
+    """Documents from ``(doc_id, text, path, meta)``. On a cluster with a cache, the layouts the
+    Parquet store holds are read here, and the workers read and store the others, a partition at a
+    time (:func:`stored_layouts`): only those partitions' texts are sent (all of VNTC's made tasks of
+    95 MB on every run); else as :func:`_cached_parse`."""
     store = layouts_store(cache_dir)
     if not (isinstance(jobs, Cluster) and store):
         return _cached_parse(raw, cache_dir, jobs, folded)
     parts = [[raw[i] for i in run] for run in partitions([r[0] for r in raw])]
-    records = parallel_imap(_stored_partition, [(p, store) for p in parts], jobs=jobs, desc="reading", unit="part")
+    found = [_stored_records(part, store) for part in parts]
+    todo = [i for i, records in enumerate(found) if records is None]
+    made = parallel_imap(_stored_partition, [(parts[i], store) for i in todo], jobs=jobs, desc="reading", unit="part")
+    for i, records in zip(todo, made):
+        found[i] = records
     return [
         from_record(*r[:2], record, path=r[2], meta=r[3], folded=folded)
-        for r, record in zip(raw, (record for part in records for record in part))
+        for r, record in zip(raw, (record for records in found for record in records))
     ]
 
 

@@ -34,14 +34,18 @@ def _connect_timeout() -> str:
 def client(cluster: Cluster):
     """A :class:`distributed.Client` for ``cluster``: its scheduler, or a new local cluster for ``local``."""
     if cluster.address not in _CLIENTS:
+        import dask
         from distributed import Client, LocalCluster
 
+        # Dask keeps the last 1,000 messages of every connection for its developers' debugging, each
+        # task sent with its arguments: the units of a topic model's passes, one pass after another,
+        # grew this process by about 700 MB a pass on VNTC. Kept here: none (the client's messages,
+        # and the scheduler's and workers' of a local cluster, which start from this configuration).
+        dask.config.set({"distributed.admin.low-level-log-length": 0})
         if cluster.address == "local":
             # Its threads, and the worker processes they fork, start with Ctrl-C held back for good: this
             # process alone takes it (as with the local pool), so no worker prints a traceback. (Spawned
             # workers would start with signals let through again.)
-            import dask
-
             with interrupts_held(), dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
                 local = LocalCluster(
                     n_workers=worker_count(cluster.jobs, 1 << 30),
