@@ -58,6 +58,13 @@ def _common() -> argparse.ArgumentParser:
         "machine (default: $ANALYSIS_SCHEDULER, else processes here); outputs are the same",
     )
     group.add_argument(
+        "--store",
+        default=None,
+        metavar="URL",
+        help="with --scheduler: where the cluster keeps its Parquet store, a folder or an fsspec URL that "
+        "the client and the workers share (default: $ANALYSIS_STORE, else <cache-dir>/store)",
+    )
+    group.add_argument(
         "--dedup",
         action="store_true",
         help="analyse one document per cluster of near-duplicates, the earliest among the selected "
@@ -279,6 +286,7 @@ _FLAGS = {
     "threshold": "--threshold",
     "jobs": "--jobs",
     "scheduler": "--scheduler",
+    "store": "--store",
 }
 _FLAG_WORDS = [(f"`{name}`", flag) for name, flag in _FLAGS.items()]
 
@@ -318,6 +326,7 @@ def _session(args: argparse.Namespace):
         date_to=args.date_to,
         where=where,
         scheduler=args.scheduler,
+        store=args.store,
     )
 
 
@@ -352,12 +361,14 @@ def _streams(args: argparse.Namespace) -> bool:
 
 def _streamed(args: argparse.Namespace):
     """The corpus of a command that :func:`_streams`: read on the cluster, a partition at a time."""
+    from .runtime.store import cluster_store
     from .runtime.workers import Cluster
     from .streamed import StreamedCorpus
 
     if args.bom and not args.csv:
         raise InputError("--bom", "only with --csv")
-    cluster = Cluster(args.scheduler or os.environ["ANALYSIS_SCHEDULER"], args.jobs)
+    scheduler = args.scheduler or os.environ["ANALYSIS_SCHEDULER"]
+    cluster = Cluster(scheduler, args.jobs, cluster_store(args.store, scheduler, args.corpus))
     cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
     return StreamedCorpus(
         args.corpus,

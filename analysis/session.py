@@ -17,6 +17,7 @@ from .reading.layout import Document
 from .runtime.cache import TokenCache
 from .runtime.outputs import check_outside
 from .runtime.parallel import Cluster
+from .runtime.store import cluster_store
 
 if TYPE_CHECKING:  # pyvi's models load only for work that needs words
     from .text.tokenise import TokenisedDocument
@@ -41,6 +42,10 @@ class Session:
         Run the per-document work on a Dask cluster instead: a scheduler's address
         (``tcp://host:8786``) or ``local`` for a cluster on this machine (default:
         ``$ANALYSIS_SCHEDULER``, else local processes). The results are the same.
+    store : str, optional
+        Where the cluster keeps the per-document results (Parquet), shared by the client and the
+        workers: a folder or an fsspec URL (default: ``$ANALYSIS_STORE``, else
+        ``<cache_dir>/store``). Only with a ``scheduler`` and a cache.
     keep_captions : bool
         Keep photo captions in every count, topic and stance.
     folded : bool
@@ -93,6 +98,7 @@ class Session:
         date_to: dt.date | str | None = None,
         where: dict | None = None,
         scheduler: str | None = None,
+        store: str | None = None,
     ):
         self.path = Path(corpus)
         self.cache_dir = config.cache_dir() if cache_dir == "default" else cache_dir
@@ -100,7 +106,8 @@ class Session:
             for target in (Path(self.cache_dir), Path(self.cache_dir) / TokenCache.FILE):
                 check_outside(target, self.path, what="the cache")
         self.scheduler = scheduler or os.environ.get("ANALYSIS_SCHEDULER") or None
-        self.jobs = Cluster(self.scheduler, jobs) if self.scheduler else jobs
+        self.store = cluster_store(store, self.scheduler, self.path)
+        self.jobs = Cluster(self.scheduler, jobs, self.store) if self.scheduler else jobs
         self.keep_captions = keep_captions
         self.dedup = dedup
         low, high = _bound(date_from, "date_from", last=False), _bound(date_to, "date_to", last=True)

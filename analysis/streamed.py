@@ -108,8 +108,14 @@ class StreamedCorpus:
         its results."""
         from .runtime.cluster import cluster_submit
 
-        store = PartitionStore(store_dir(self.cache_dir), work.table, work.version) if self.cache_dir else None
-        task = _Task(work, store, layouts_store(self.cache_dir), str(self.root), self.encoding, self.skip_bad)
+        store = (
+            PartitionStore(store_dir(self.cache_dir, self.cluster), work.table, work.version)
+            if self.cache_dir
+            else None
+        )
+        task = _Task(
+            work, store, layouts_store(self.cache_dir, self.cluster), str(self.root), self.encoding, self.skip_bad
+        )
         jobs, self._jobs = self._jobs, []
         self._submitted = cluster_submit(task, jobs, self.cluster, merge=work.merge)
 

@@ -402,6 +402,40 @@ def test_duplicate_signatures_on_the_cluster_are_stored_and_not_made_again(clust
     assert files_of(cache / "store") == before  # read back, nothing made or written again
 
 
+@pytest.mark.parametrize("command", [["stance"], ["keyterms"]], ids=" ".join)
+def test_a_store_given_as_a_url_holds_the_results(cluster, tmp_path, command):
+    # --store: a place the client and the workers share, named by an fsspec URL; the cache keeps no store
+    shared, cache = tmp_path / "shared" / "store", tmp_path / "cache"
+    url = shared.as_uri()  # file:///...
+    first = run(*command, "--store", url, scheduler=cluster[0], cache=cache)
+    assert first.returncode == 0, first.stderr.decode()[-2000:]
+    assert first.stdout == run(*command).stdout
+    assert files_of(shared) and not (cache / "store").exists()
+    before = files_of(shared)
+    again = run(*command, "--store", url, scheduler=cluster[0], cache=cache)
+    assert again.stdout == first.stdout and files_of(shared) == before  # read back, nothing made again
+
+
+@pytest.mark.parametrize(
+    "store, scheduler, message",
+    [
+        ("nosuch://bucket/store", True, "--store nosuch://bucket/store: cannot use it (Protocol not known: nosuch)"),
+        ("{tmp}/store", False, "a store is kept by a cluster: give a scheduler too"),
+        ("{corpus}/store", True, "the store would be written inside the corpus"),
+    ],
+    ids=["unknown protocol", "no scheduler", "inside the corpus"],
+)
+def test_a_store_that_cannot_be_used_is_one_line(cluster, tmp_path, store, scheduler, message):
+    corpus = tmp_path / "corpus"
+    write(corpus / "a.txt", "Tiêu đề\n\nÔng Nguyễn Văn An cho biết giá điện sẽ tăng.\n")
+    store = store.format(tmp=tmp_path, corpus=corpus)
+    for command in (["stance"], ["keyterms"]):  # streamed, and read into this process
+        result = run(*command, "--corpus", str(corpus), "--store", store, scheduler=cluster[0] if scheduler else None)
+        err = result.stderr.decode()
+        assert result.returncode == 2 and message in err and len(err.strip().splitlines()) == 1, err
+    assert not (corpus / "store").exists()
+
+
 def test_a_damaged_partition_is_made_again(cluster, tmp_path):
     cache = tmp_path / "cache"
     expected = run("stance", scheduler=cluster[0], cache=cache)

@@ -208,7 +208,7 @@ class Sketches:
         self._table = None
         if on_cluster:
             version = hashlib.sha256(prefix.encode()).hexdigest()[:16]
-            self._table = PartitionStore(store_dir(cache_dir), "signatures", version)
+            self._table = PartitionStore(store_dir(cache_dir, jobs), "signatures", version)
             self._parts = list(partitions([d.doc_id for d in documents]))
 
     def signatures(self) -> list[bytes]:

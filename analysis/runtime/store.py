@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["PartitionStore", "partitions", "store_dir", "PARTITION_SIZE"]
+__all__ = ["PartitionStore", "cluster_store", "partitions", "store_dir", "PARTITION_SIZE"]
 
 #: Documents a partition holds on average (boundaries are drawn by doc_id, see :func:`partitions`).
 PARTITION_SIZE = 128
@@ -34,9 +34,38 @@ PARTITION_SIZE = 128
 _SIGNED = b"analysis.partition"
 
 
-def store_dir(cache_dir: str | Path | None) -> Path | None:
-    """The store of a cache folder: ``<cache_dir>/store`` (None without a cache)."""
-    return None if cache_dir is None else Path(cache_dir) / "store"
+def store_dir(cache_dir: str | Path | None, cluster=None) -> str | None:
+    """Where a cluster keeps its store: its ``store`` if it names one, else ``<cache_dir>/store`` (None
+    without a cache)."""
+    if cache_dir is None:
+        return None
+    return getattr(cluster, "store", None) or str(Path(cache_dir) / "store")
+
+
+def cluster_store(store: str | None, scheduler: str | None, corpus: str | Path) -> str | None:
+    """The store a cluster is given: ``store``, else ``$ANALYSIS_STORE``, else None (``<cache-dir>/store``).
+
+    Raises :class:`~analysis.errors.ParameterError` for a store without a scheduler, or one fsspec cannot
+    open (a URL of a filesystem it does not know, or whose package is not installed), and
+    :class:`~analysis.errors.InputError` for a folder inside ``corpus``. Nothing is written."""
+
+    from ..errors import ParameterError
+    from .outputs import check_outside
+
+    store = store or os.environ.get("ANALYSIS_STORE") or None
+    if store is None:
+        return None
+    if not scheduler:
+        raise ParameterError("store", "a store is kept by a cluster: give a scheduler too", value=store)
+    import fsspec
+
+    try:
+        fs, root = fsspec.core.url_to_fs(store)
+    except (ImportError, ValueError) as e:  # "Protocol not known: ...", or its package missing
+        raise ParameterError("store", f"cannot use it ({e})", value=store) from None
+    if "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,)):
+        check_outside(root, corpus, what="the store")
+    return store
 
 
 def partitions(doc_ids: list[str], size: int = PARTITION_SIZE) -> Iterator[range]:
@@ -65,8 +94,8 @@ class PartitionStore:
 
     Parameters
     ----------
-    folder : path
-        The store (``<cache-dir>/store``).
+    folder : str
+        The store: a folder (``<cache-dir>/store``) or an fsspec URL (``file:///mnt/shared/store``).
     table : str
         The table's folder name (``layouts``, ``tokens``, ``phrase_counts``, ``statements``).
     version : str
@@ -74,7 +103,10 @@ class PartitionStore:
     """
 
     def __init__(self, folder: str | Path, table: str, version: str):
-        self.folder = Path(folder) / table / f"version={version}"
+        import fsspec
+
+        self.fs, root = fsspec.core.url_to_fs(str(folder))
+        self.folder = f"{root.rstrip('/')}/{table}/version={version}"
         self.version = version
 
     def name(self, documents: list[tuple[str, str]]) -> str:
@@ -84,9 +116,9 @@ class PartitionStore:
             digest.update(f"\0{doc_id}\0{key}".encode())
         return digest.hexdigest()
 
-    def path(self, documents: list[tuple[str, str]]) -> Path:
+    def path(self, documents: list[tuple[str, str]]) -> str:
         name = self.name(documents)
-        return self.folder / f"part-{name[:2]}" / f"{name}.parquet"
+        return f"{self.folder}/part-{name[:2]}/{name}.parquet"
 
     def load(self, documents: list[tuple[str, str]], columns: list[str] | None = None):
         """The stored rows (a DataFrame) of a partition, or None if it is missing, unreadable or not
@@ -96,11 +128,12 @@ class PartitionStore:
 
         path = self.path(documents)
         try:
-            table = pq.read_table(path, columns=columns)
+            with self.fs.open(path, "rb") as file:
+                table = pq.read_table(file, columns=columns)
             signed = (table.schema.metadata or {}).get(_SIGNED)
         except (OSError, pa.ArrowException, ValueError):
             return None  # missing, or not (all) Parquet: made again
-        if signed != path.stem.encode():
+        if signed != _stem(path).encode():
             return None
         return table.to_pandas()
 
@@ -112,14 +145,22 @@ class PartitionStore:
 
         path = self.path(documents)
         table = pa.Table.from_pandas(frame, preserve_index=False)
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}), _SIGNED: path.stem.encode()})
-        temporary = path.with_name(f".{path.stem}.{uuid.uuid4().hex}.tmp")
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), _SIGNED: _stem(path).encode()})
+        parent = path.rsplit("/", 1)[0]
+        temporary = f"{parent}/.{_stem(path)}.{uuid.uuid4().hex}.tmp"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            pq.write_table(table, temporary)
-            os.replace(temporary, path)
+            self.fs.makedirs(parent, exist_ok=True)
+            with self.fs.open(temporary, "wb") as file:
+                pq.write_table(table, file)
+            self.fs.mv(temporary, path)  # a rename on a filesystem; where there is none, a copy, then the
+            # name is taken whole (object stores write an object at once)
         except OSError:
             with contextlib.suppress(OSError):
-                temporary.unlink()
+                self.fs.rm(temporary)
             return None
         return path
+
+
+def _stem(path: str) -> str:
+    """A partition file's name without ``.parquet``: the hash that names its documents."""
+    return path.rsplit("/", 1)[-1].removesuffix(".parquet")

@@ -26,10 +26,15 @@ class Cluster:
         The scheduler (``tcp://host:8786``), or ``local`` for a cluster of this machine's cores.
     jobs : int, optional
         Workers of a ``local`` cluster (default: all cores).
+    store : str, optional
+        Where the per-document results are kept (:mod:`~analysis.runtime.store`), a place the client
+        and the workers share: a folder or an fsspec URL (``file:///mnt/shared/store``,
+        ``s3://bucket/store``). Default: ``<cache-dir>/store``.
     """
 
     address: str
     jobs: int | None = None
+    store: str | None = None
 
 
 def worker_count(jobs: int | None, n_items: int) -> int:

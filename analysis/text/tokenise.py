@@ -395,7 +395,7 @@ def tokenise(
         Also tag parts of speech (pyvi's tag set: ``N``, ``Np``, ``V``, ``A`` ...).
     """
     if isinstance(jobs, Cluster) and cache_dir is not None:
-        return _tokenise_stored(documents, jobs, PartitionStore(store_dir(cache_dir), "tokens", VERSION), pos)
+        return _tokenise_stored(documents, jobs, PartitionStore(store_dir(cache_dir, jobs), "tokens", VERSION), pos)
     jobs = jobs or os.cpu_count() or 1
     store = TokenCache(cache_dir) if cache_dir is not None else None
     keys = [_key(d.text) for d in documents]
