@@ -1854,7 +1854,8 @@ def vntc_halves(tmp_path_factory):
 # guided the fourth round of rules, heldout4 the fifth, the misses of the first seven the sixth, after which
 # heldout scores 0.94 / 0.80, heldout2 0.84 / 0.67, heldout3 0.88 / 0.74, heldout4 0.97 / 0.78, heldout5 0.86 /
 # 0.58, heldout6, the held-out file of that round, 0.81 / 0.55, and after the seventh heldout7 0.78 / 0.55,
-# heldout8 0.89 / 0.66 and heldout9 0.81 / 0.57):
+# heldout8 0.89 / 0.66 and heldout9 0.81 / 0.57; the eighth round was written on the misses of heldout9 and
+# heldout10, after which heldout5 scores 0.87 / 0.60, heldout9 0.84 / 0.61 and heldout10 0.89 / 0.64):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
@@ -1865,11 +1866,11 @@ def vntc_halves(tmp_path_factory):
         ("heldout2", 184, 0.82, 0.65),
         ("heldout3", 171, 0.86, 0.73),
         ("heldout4", 144, 0.93, 0.77),
-        ("heldout5", 161, 0.84, 0.57),
+        ("heldout5", 161, 0.86, 0.59),
         ("heldout6", 210, 0.80, 0.55),
         ("heldout7", 146, 0.77, 0.55),
         ("heldout8", 151, 0.88, 0.65),
-        ("heldout9", 184, 0.80, 0.56),
+        ("heldout9", 184, 0.83, 0.60),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -2146,7 +2147,8 @@ def test_generic_body_reference(body, expected):
             "“Nhà tôi xây không phép nên không có bản vẽ”, anh Trần Văn Tuấn thú thật.",
             [("Trần Văn Tuấn", "thú thật", "inform")],
         ),
-        ('"Chúng tôi sẽ quay lại", ông Đỗ Văn Khải quả quyết.', [("Đỗ Văn Khải", "quả quyết", "inform")]),
+        # "quả quyết" is a cue of its own since the eighth round (asserts firmly), as the annotators read it
+        ('"Chúng tôi sẽ quay lại", ông Đỗ Văn Khải quả quyết.', [("Đỗ Văn Khải", "quả quyết", "assert")]),
         ("“Sao lại thế được”, bà Lê Thị Mai cười.", [("Lê Thị Mai", "cười", "inform")]),
         # A colon and a quotation after an honorific and a person noun, whatever the verb.
         ("Cô nhân viên giãy nảy: “Không có bản vẽ thì không làm được!”", [("Cô nhân viên", "giãy nảy", "inform")]),
@@ -2646,3 +2648,93 @@ def test_a_predicate_after_words_of_a_quotation_has_no_subject_there():
         "kể lại."
     )
     assert ("Katie", "kể", "inform") not in triples(extract(body))
+
+
+# The eighth round, read in the misses of heldout9 and heldout10 (made-up sentences): manner adverbs before the cue,
+# verbs of speech read there, collectives opening with "hầu hết", "đa số" or a title; and what stays no statement:
+# a plan after "theo" however long its name, a word said ("lời hứa"), a reprimand ("cảnh cáo" as a penalty), the
+# "phán" of "đàm phán".
+EIGHTH_ROUND_CASES = [
+    ("Nhật Bản kịch liệt phản đối vụ phóng tên lửa.", [("Nhật Bản", "phản đối", "oppose")]),
+    (
+        "Washington không chỉ quan ngại về chương trình tên lửa mà còn về việc bán vũ khí.",
+        [("Washington", "quan ngại", "concern")],
+    ),
+    ("Ông Lê Văn Tám đã thật thà cho biết từng nhận tiền của doanh nghiệp.", [("Lê Văn Tám", "cho biết", "inform")]),
+    (
+        "Tạp chí Der Spiegel lần đầu tiên tiết lộ rằng các nhà báo đã bị theo dõi.",
+        [("Tạp chí Der Spiegel", "tiết lộ", "inform")],
+    ),
+    ("Hãng Reuters tiên đoán rằng giá dầu sẽ tăng trong quý tới.", [("Hãng Reuters", "tiên đoán", "assert")]),
+    ("Tổ chức Hamas lên tiếng phản bác thông tin về vụ bắt cóc.", [("Tổ chức Hamas", "phản bác", "oppose")]),
+    ("Thủ tướng Ehud Olmert buộc tội Syria hậu thuẫn các tay súng.", [("Ehud Olmert", "buộc tội", "oppose")]),
+    ("Sở Tài chính thống kê: 12 đơn vị chưa nộp báo cáo quyết toán.", [("Sở Tài chính", "thống kê", "inform")]),
+    ("Các cố vấn cho biết chuyến đi bị hoãn vì thời tiết.", [("Các cố vấn", "cho biết", "inform")]),
+    ("Hầu hết mọi người đều cho rằng giá xăng còn tăng.", [("Hầu hết mọi người", "cho rằng", "assert")]),
+    ("Đa số các ĐB tán thành việc sửa đổi luật.", [("Đa số các ĐB", "tán thành", "agree")]),
+    (
+        "Các nhà đàm phán 6 bên nhất trí rằng vòng sau sẽ họp tại Bắc Kinh.",
+        [("Các nhà đàm phán 6 bên", "nhất trí", "agree")],
+    ),
+    ("Ông Trần Văn Tư hy vọng rằng con đường sẽ sớm được sửa.", [("Trần Văn Tư", "hy vọng", "propose")]),
+    ("Ông Trần Văn Tư cảnh cáo rằng sẽ kiện nếu công ty không bồi thường.", [("Trần Văn Tư", "cảnh cáo", "concern")]),
+    ("Bộ trưởng Lê Văn Ba gửi lời cảm ơn tới các tình nguyện viên.", [("Lê Văn Ba", "cảm ơn", "thank")]),
+    ("Nhiều ý kiến cho rằng cần tăng lương tối thiểu.", [("Nhiều ý kiến", "cho rằng", "assert")]),
+    # not statements
+    ("Các ý kiến phản đối tập trung vào giám đốc sở.", []),
+    ("Ông Lê Văn Ba nói đến cộng đồng người Việt ở Adelaide.", []),
+    ("Đài BBC đã đăng các câu hỏi và trả lời liên quan tới vấn đề này.", []),
+    ("Theo phương án của Bộ Giáo dục, từ năm sau trường sẽ tự chủ ngân sách.", []),
+    ("Quốc hội cũng xem xét, đánh giá 6 vấn đề được dư luận quan tâm.", []),
+    ("Trung tâm Phân tích đã nghiên cứu và đánh giá mức độ ô nhiễm tại các trục đường chính.", []),
+    ("Năm 1992, theo kế hoạch hoà bình của Liên Hợp Quốc, ông Sok trở về nước.", []),
+    ("Chính quyền đã giữ đúng lời hứa với cử tri.", []),
+    ("Sở Giao thông đã khiển trách hai giám đốc, cảnh cáo một trưởng trạm kiểm định.", []),
+    ("Chính phủ kỷ luật cảnh cáo ông Lê Văn Ba.", []),
+    ("Các nhà đàm phán đã rời khỏi phòng họp lúc nửa đêm.", []),
+    ("Ông Lê Văn Ba mang theo niềm hy vọng của cả làng.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", EIGHTH_ROUND_CASES)
+def test_eighth_round_patterns(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("reference", ["Báo trên", "Các bài báo", "Tờ báo này"])
+def test_a_reference_to_a_paper_is_the_paper_last_named(reference):
+    body = (
+        "Tờ Nhân Dân Nhật Báo ngày 3-5 đưa tin hai tàu cá bị mất tích ngoài khơi.\n"
+        f"{reference} cho biết các tàu rời cảng hôm 1-5 và mất liên lạc một ngày sau."
+    )
+    assert triples(extract(body)) == [
+        ("Tờ Nhân Dân Nhật Báo", "cho biết", "inform"),
+        ("Tờ Nhân Dân Nhật Báo", "đưa tin", "inform"),
+    ]
+
+
+def test_a_headline_title_with_its_country_is_the_person_the_body_names_with_the_title():
+    body = (
+        "Trong bài phát biểu hôm qua, ông Chirac nói đối thoại là cần thiết.\n"
+        "Tổng thống Jacques Chirac, sẽ mãn nhiệm vào tháng 5 tới, cũng kêu gọi các đảng gạt bỏ khác biệt."
+    )
+    found = StanceExtractor().extract([make_doc(body, head="Tổng thống Pháp kêu gọi giảm căng thẳng sau bầu cử")])
+    assert (0, "Jacques Chirac", "kêu gọi", "propose") in quads(found)
+
+
+def test_a_country_is_no_antecedent_of_a_pronoun():
+    # "Thái Lan" reads as a Vietnamese name (family name Thái); "Ông" is a person named before it or no one
+    body = (
+        "Ông Nguyễn Văn Sáu từng bị giam ở một trại gần biên giới Thái Lan.\nÔng cho biết hơn 200 bạn tù đã mất tích."
+    )
+    assert triples(extract(body)) == [("Nguyễn Văn Sáu", "cho biết", "inform")]
+
+
+def test_a_police_chief_is_a_person_whom_the_next_ong_refers_to():
+    # "Cảnh sát trưởng" is a title, not the police ("cảnh sát") and a name: the man who spoke last is "Ông"
+    body = (
+        "Trong vụ nổ, thị trưởng Pedro Santos bị thương nhẹ.\n"
+        "Đúng lúc đó ông Santos vừa đọc xong bài diễn văn.\n"
+        "Cảnh sát trưởng Ramon Diaz tuyên bố đã phong toả khu vực. Ông nhận xét: “Vụ này mang màu sắc chính trị”."
+    )
+    assert triples(extract(body)) == [("Ramon Diaz", "nhận xét", "assert"), ("Ramon Diaz", "tuyên bố", "inform")]

@@ -44,7 +44,7 @@ _SPEAKERS = frozenset(
         "nhà người đại biểu chuyên gia quốc gia nước bên lãnh đạo quan chức thành viên nghị sĩ doanh nghiệp công ty "
         "tổ chức cơ quan hành khách nhân chứng sinh viên học sinh giới dân cư cử tri phía đảng nhóm chính phủ thủ lĩnh "
         "chỉ huy bộ trưởng ngoại trưởng tôi chúng luận chức cảnh sát quan công an phóng viên báo chiến sĩ binh sĩ "
-        "nhân viên bác sĩ ta nguồn xóm đình "
+        "nhân viên bác sĩ ta nguồn xóm đình đb "
         # the head syllables of people named by what they do: "người dân", "phụ huynh", "tài xế", "du khách",
         # "kỹ sư", "thầy giáo"
         "dân huynh xế khách sư thầy cán "
@@ -59,6 +59,9 @@ BEFORE_PLACES = frozenset(
 )
 # Nouns after an honorific that make a person's noun phrase ("bà mẹ", "cô giáo", "ông chủ", "cậu bé").
 _PERSON_HEADS = frozenset(fold(w) for w in "mẹ bố cha con cháu giáo chủ lão bé cụ già vợ chồng".split())
+# Words after a noun that make it a reference to something named before: "Bộ này", "ông ấy", "Báo trên" (the
+# aforesaid paper).
+DEMONSTRATIVES = frozenset(("này", "ấy", "trên"))
 # People named by what they are ("Ứng viên này", "Vị phụ huynh này"), besides titles and honorifics.
 _PERSON_NOUNS = frozenset(
     fold(w) for w in ("ứng viên", "ứng cử viên", "phụ huynh", "thí sinh", "cô giáo", "thầy giáo", "nạn nhân", "tác giả")
@@ -96,6 +99,8 @@ _DETERMINERS = frozenset(
         "hàng ngàn",
         "đa số",
         "phần lớn",
+        "hầu hết",
+        "đa phần",
         "gần",
         "khoảng",
         "hơn",
@@ -210,11 +215,19 @@ class ActorWords:
         )
 
     def name_at(self, keys: list[str], i: int, end: int) -> bool:
-        """Is ``keys[i:end]`` a Vietnamese name: a family name and one to three syllables, not a place?"""
-        return keys[i] in self.surnames and 2 <= end - i <= 4 and " ".join(keys[i:end]) not in self.places
+        """Is ``keys[i:end]`` a Vietnamese name: a family name and one to three syllables, not a place or a
+        country (``Thái Lan``)?"""
+        return (
+            keys[i] in self.surnames
+            and 2 <= end - i <= 4
+            and " ".join(keys[i:end]) not in self.places
+            and _match(self.countries, keys, i, end) != end - i
+        )
 
     def media_at(self, keys: list[str]) -> bool:
-        """Does a medium's head noun open ``keys`` (``tạp chí này``), or an article's (``bài báo``)?"""
+        """Does a medium's head noun open ``keys`` (``tạp chí này``, ``báo trên``), or an article's (``bài báo``,
+        ``các bài báo``)?"""
+        keys = keys[keys[:1] in (["các"], ["những"]) :]
         return bool(_match(self.media, keys, 0, len(keys))) or keys[:1] == ["bài"]
 
     def media_named(self, phrase) -> list[tuple[int, str]]:
@@ -391,13 +404,14 @@ class ActorWords:
         return Actor(text(run, end), "person")
 
     def _reference(self, phrase, start: int, end: int) -> Actor | None:
-        """``<noun> này`` / ``<noun> ấy`` (``Đại biểu này``, ``vị giáo sư này``, ``Tạp chí này``), and a body's
-        head noun alone (``Sở``, ``Bộ``): a reference to an earlier person or body of the same kind."""
+        """``<noun> này`` / ``<noun> ấy`` / ``<noun> trên`` (``Đại biểu này``, ``vị giáo sư này``, ``Tạp chí này``,
+        ``Báo trên``), and a body's head noun alone (``Sở``, ``Bộ``): a reference to an earlier person or body of
+        the same kind."""
         keys, text = phrase.keys, phrase.span
         whole = " ".join(keys[start:end])
         if (
             end - start >= 2
-            and keys[end - 1] in ("này", "ấy")
+            and keys[end - 1] in DEMONSTRATIVES
             and not any(k in _CLAUSE_WORDS for k in keys[start : end - 1])
         ):
             head = start + (keys[start] in ("vị", "viên", "người", "nhà") and end - start > 2)
@@ -418,7 +432,13 @@ class ActorWords:
         return None
 
     def _speakers(self, keys: list[str], start: int, end: int) -> bool:
-        return any(k in _SPEAKERS for k in keys[start:end])
+        """Do ``keys[start:end]`` hold a noun of speakers (``đại biểu``) or of what they voice (``Nhiều ý kiến cho
+        rằng``), or open with a title (``các cố vấn``)?"""
+        return (
+            any(k in _SPEAKERS for k in keys[start:end])
+            or any(keys[i : i + 2] == ["ý", "kiến"] for i in range(start, end - 1))
+            or any(_match(self.titles, keys, i, end) for i in range(start, min(end, start + 3)))
+        )
 
     def _named(self, phrase, start: int, end: int, head: int) -> Actor | None:
         """An honorific's person: the capitalised run after it (a description may follow), or after a
@@ -448,7 +468,7 @@ class ActorWords:
             run -= 1
         first = run + continent_at(keys, run, start)  # "châu Âu Javier Solana": Âu is no family name here
         for i in range(first, end - 1):  # a Vietnamese name: a family name and one to three more syllables
-            if self.name_at(keys, i, end) and _match(self.countries, keys, i, end) != end - i:  # not "Thái Lan"
+            if self.name_at(keys, i, end):
                 return Actor(text(i, end), "person")
         while first < end and not korean_name(words, phrase.toks, first, end):  # "Ban Ki-moon": not a body's "Ban"
             n = _match(self.countries, keys, first, end) or _match(self.bodies, keys, first, end)

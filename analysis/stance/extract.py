@@ -559,7 +559,7 @@ class _Statements:
             of = next((i for i in range(start, comma) if keys[i] in ("của", "từ")), None)
             if of is not None:  # "Theo đánh giá của X", "Theo tin từ X"
                 noun = [k for k in keys[start:of] if k not in ("một", "các", "những", "cuộc", "bản")]
-                if tuple(noun) in self.lex.not_sources or tuple(keys[start:of]) in self.lex.not_sources:
+                if self._not_source(noun) or tuple(keys[start:of]) in self.lex.not_sources:
                     return None, comma  # "Theo quy định của Bộ X": a rule, not a speaker
                 said = tuple(noun) in self.lex.theo_sources
                 start = of + 1
@@ -586,6 +586,14 @@ class _Statements:
             if named and self.memory.types.get(named) == "person" and named not in self.memory.unnamed:
                 return named, after
         return actor, comma
+
+    def _not_source(self, noun: list[str]) -> bool:
+        """Does ``noun`` (after ``Theo``, before ``của``) name a rule, a plan or a document, not something said:
+        one of the ``[theo]`` nouns, or one of two syllables or more with words after it (``kế hoạch hoà bình``;
+        not ``luật`` in ``luật sư``)?"""
+        return tuple(noun) in self.lex.not_sources or any(
+            len(noun) > len(n) > 1 and tuple(noun[: len(n)]) == n for n in self.lex.not_sources
+        )
 
     def _as_source(self, s: Sentence, start: int, end: int) -> str:
         """The source after ``Theo <something said> của`` as written: a collective when it opens with a
@@ -855,20 +863,25 @@ _QUOTING = folded_phrases(("dẫn lời", "trích lời", "dẫn nguồn"))
 
 
 def _reviewing(keys: list[str], start: int, end: int) -> bool:
-    """``đánh giá kết quả``, ``đánh giá toàn diện``: reviewing results is an activity, not a statement."""
-    return keys[start:end] == ["đánh", "giá"] and keys[end : end + 1] in (["kết"], ["toàn"], ["lại"], ["tình"])
+    """``đánh giá kết quả``, ``đánh giá toàn diện``, ``đánh giá mức độ ô nhiễm``, ``đánh giá 6 vấn đề``: reviewing
+    results is an activity, not a statement."""
+    following = keys[end] if end < len(keys) else ""
+    return keys[start:end] == ["đánh", "giá"] and (
+        following in ("kết", "toàn", "lại", "tình", "mức", "thực") or following[:1].isdigit()
+    )
 
 
 _NOT_SAID = {
     ("yêu", "cầu"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
-    ("nói",): ("về", "chuyện", "trên", "chia"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the said beam),
-    # "nói chia tay" (said goodbye: an act)
+    ("nói",): ("về", "chuyện", "trên", "chia", "đến", "tới"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the
+    # said beam), "nói chia tay" (said goodbye: an act), "nói đến cộng đồng X" (mentions)
     ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
     ("mong",): ("chờ",),
     ("kể",): ("từ", "đến", "trên", "về"),  # "bộ phim kể về ...": telling of, as "nói về"
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
-    ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về"),  # answering questions: an activity
+    ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về", "liên"),  # answering questions: an activity; "các câu
+    # hỏi và trả lời liên quan tới ..." (answers)
     ("bảo",): ("mật", "vệ", "hiểm", "quản", "tồn", "trợ", "hành", "lãnh", "dưỡng", "tàng", "lưu", "an", "toàn"),
     ("nêu",): ("ra", "trên"),  # raising points or questions; "những nguyên nhân nêu trên" (named above)
     ("phát", "biểu"): ("tại", "trong", "khai", "bế", "chào", "trước", "ý"),  # gave a speech at ...: an event
@@ -893,6 +906,10 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
         and (words[start - 1][:1].islower() or start == 1)
         and tuple(keys[max(0, start - 2) : start]) not in _NOT_NOMINAL  # "Ngân hàng Thế giới cho biết"
     )
+    # "giữ đúng lời hứa", "đáp lại lời kêu gọi": a word said, not saying it ("gửi lời cảm ơn", "ngỏ lời" say it)
+    noun = noun or (before == "lời" and (keys[start - 2] if start > 1 else "") not in _SAYING_WORDS)
+    # "Các ý kiến phản đối tập trung vào ...": opinions of a kind ("Nhiều ý kiến cho rằng ..." is said)
+    noun = noun or (keys[max(0, start - 2) : start] == ["ý", "kiến"] and tuple(keys[start:end]) in _KINDS_OF_OPINION)
     if any(tuple(keys[a:b]) in _COMPOUNDS for a, b in ((max(0, start - 1), end), (start, end + 1), (start, end + 2))):
         return True
     activity = not quoted and following in _NOT_SAID.get(tuple(keys[start:end]), ())  # after a quotation: its speaker
@@ -903,6 +920,11 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
 # "giới" (a circle of people: "giới chỉ trích", the critics), "tự" (self-: "bản tự nhận xét") and a number or
 # plural ("sẽ có một thông báo", "các yêu cầu").
 _NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự một những các".split())
+# Cues that after "ý kiến" say what kind of opinions they are.
+_KINDS_OF_OPINION = folded_phrases(("phản đối", "đồng tình", "tán thành", "đồng ý", "không đồng tình", "không đồng ý"))
+# Light verbs before "lời" that make "lời <cue>" a statement: "gửi lời cảm ơn", "ngỏ lời chúc mừng", "buông lời
+# chỉ trích".
+_SAYING_WORDS = frozenset(fold(w) for w in "gửi gởi ngỏ có buông".split())
 # Words ending in one of them that are no classifier: "thế giới" (world), "quân sự" (military) ...
 _NOT_NOMINAL = folded_phrases(
     (
@@ -932,7 +954,7 @@ _NOT_NOMINAL = folded_phrases(
 _COMPOUNDS = folded_phrases(
     (
         *("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung"),
-        *("thống nhất Tổ quốc", "thống nhất đất nước"),
+        *("thống nhất Tổ quốc", "thống nhất đất nước", "đàm phán"),  # "nhà đàm phán" (negotiator): no "phán"
     )
 )
 

@@ -305,7 +305,17 @@ class Memory:
         """The person last named right after ``description`` before ``here`` (``Chủ tịch PLO`` -> the person
         named as ``Chủ tịch PLO Mahmoud Abbas``). With ``ahead`` (a headline, which names its people later):
         the person named anywhere in the document with the description before the name or after it and a
-        comma (``ông James Nicholson, Bộ trưởng cựu binh Mỹ``)."""
+        comma (``ông James Nicholson, Bộ trưởng cựu binh Mỹ``), or, failing that, with its title less the country
+        that ends it (``Tổng thống Ý`` named ``Tổng thống Carlo Azeglio Ciampi``)."""
+        found = self._named_as(description, here, ahead)
+        words, n = self.lex.words, len(description)
+        if found is None and ahead:
+            country = next((k for k in range(1, n) if words.country_at(description, k, n) == n - k), None)
+            if country is not None and words.title_at(description, 0, country):
+                found = self._named_as(description[:country], here, ahead)
+        return found
+
+    def _named_as(self, description: tuple[str, ...], here: tuple[int, int], ahead: bool) -> str | None:
         n = len(description)
         for i, t, name, _ in reversed(self.named):
             keys = self.by_index[i].keys

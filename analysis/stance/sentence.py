@@ -19,7 +19,7 @@ OPEN, CLOSE = '“"‘«', '”"’»'
 ADVERBS = frozenset(
     fold(w)
     for w in (
-        "cũng đã đều vẫn tiếp tục sẽ còn luôn cùng đồng thời và nhưng song thì đặc biệt một lần nữa "
+        "cũng đã đều vẫn tiếp tục sẽ còn luôn cùng đồng thời và nhưng song thì đặc biệt một lần nữa cứ "
         "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện"
     ).split()
 )
@@ -28,7 +28,7 @@ ADVERBS = frozenset(
 _TRIMMED = frozenset(
     fold(w)
     for w in (
-        "cũng đã đều vẫn sẽ còn luôn cùng và nhưng song thì cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện "
+        "cũng đã đều vẫn sẽ còn luôn cùng và nhưng song thì cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện cứ "
         "trước tới"
     ).split()
 )
@@ -77,6 +77,11 @@ MANNER = folded_phrases(
         "mạnh mẽ",
         "dứt khoát",
         "thẳng thừng",
+        "không chỉ",  # not only: "Washington không chỉ quan ngại về ... mà còn ..."
+        "kịch liệt",  # "Israel kịch liệt phản đối ..."
+        "thật thà",
+        "lần đầu tiên",  # "Báo Anh The Telegraph lần đầu tiên tiết lộ ..."
+        "lần đầu",
         "vô cùng",  # degree: "Nhà Trắng vô cùng lo ngại" (the subject ends before it)
         "hết sức",
         "nhiều lần",
@@ -90,11 +95,14 @@ MANNER = folded_phrases(
         "tìm cách",
         "tỏ ra",  # serial verbs of posture and manner before the speech verb: "N. đứng lên thanh minh"
         "tỏ vẻ",
+        "tỏ ý",
         "đứng lên",
         "đứng dậy",
         "quay sang",
         "gửi lời",
         "gởi lời",
+        "buông lời",
+        "ngỏ lời",
         "đưa ra",
         "lên tiếng",
         "đau đớn",  # grief and emotion: "“...”, Manjula đau đớn nói"

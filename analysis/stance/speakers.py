@@ -369,7 +369,7 @@ class Speakers:
         words = self.lex.words
         return (
             self.memory.types.get(actor) == "unresolved"
-            or phrase[-1:] in (["này"], ["ấy"], ["đó"])
+            or phrase[-1:] in (["này"], ["ấy"], ["đó"], ["trên"])
             or tuple(phrase) in words.person_pronouns
             or tuple(phrase) in words.group_pronouns
             or (len(phrase) == 1 and phrase[0] in words.honorific_pronouns)
