@@ -1871,6 +1871,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout7", 146, 0.77, 0.55),
         ("heldout8", 151, 0.88, 0.65),
         ("heldout9", 184, 0.83, 0.60),
+        ("heldout10", 194, 0.87, 0.63),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1890,16 +1891,17 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # heldout8 (committed and scored at db9921c, after the seventh round): 0.89 (99/111), 0.66 (99/151); heldout9
 # (committed and scored at 93ead03, the seventh round and one rule more): 0.81 (105/130), 0.57 (105/184); all
 # four have since been read, and their floors are above. heldout10 (committed at 9e74f7a and scored there, the
-# same rules): 0.83 (115/138), 0.59 (115/194). Issue 10 asks for 0.85 / 0.80 at least; until the extractor
+# same rules): 0.83 (115/138), 0.59 (115/194); read since (the eighth round). heldout11 (committed at f1b2788,
+# scored at 292f339 after the eighth round): 0.86 (121/141), 0.65 (121/186). Issue 10 asks for 0.85 / 0.80 at least; until the extractor
 # gets there this test is an expected failure, and strict: the day it passes, measure again on new held-out text
 # (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.59, precision 0.83: below 0.80 / 0.85")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.65, precision 0.86: recall below 0.80")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout10"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout10.csv"))
+    docs = vntc_halves["heldout11"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout11.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 194
+    assert total["gold"] == 186
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
