@@ -1892,9 +1892,9 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # (committed and scored at 93ead03, the seventh round and one rule more): 0.81 (105/130), 0.57 (105/184); all
 # four have since been read, and their floors are above. heldout10 (committed at 9e74f7a and scored there, the
 # same rules): 0.83 (115/138), 0.59 (115/194); read since (the eighth round). heldout11 (committed at f1b2788,
-# scored at 292f339 after the eighth round): 0.86 (121/141), 0.65 (121/186). Issue 10 asks for 0.85 / 0.80 at least; until the extractor
-# gets there this test is an expected failure, and strict: the day it passes, measure again on new held-out text
-# (a file that has guided a change is no longer unseen).
+# scored at 292f339 after the eighth round): 0.86 (121/141), 0.65 (121/186). Issue 10 asks for 0.85 / 0.80 at
+# least; until the extractor gets there this test is an expected failure, and strict: the day it passes, measure
+# again on new held-out text (a file that has guided a change is no longer unseen).
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.65, precision 0.86: recall below 0.80")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
     docs = vntc_halves["heldout11"]

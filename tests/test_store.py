@@ -4,6 +4,7 @@ written whole or not at all, damaged files not trusted."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -19,7 +20,7 @@ def frame() -> pd.DataFrame:
 
 def test_a_partition_saved_is_loaded_again(tmp_path):
     store = PartitionStore(tmp_path, "counts", "v1")
-    path = store.save(DOCS, frame())
+    path = Path(store.save(DOCS, frame()))
     assert path.parent.parent == tmp_path / "counts" / "version=v1"
     assert path.parent.name == f"part-{path.stem[:2]}"
     loaded = store.load(DOCS)
@@ -48,7 +49,7 @@ def test_other_code_is_another_folder(tmp_path):
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
 def test_a_damaged_file_is_not_trusted(tmp_path, damage):
     store = PartitionStore(tmp_path, "counts", "v1")
-    path = store.save(DOCS, frame())
+    path = Path(store.save(DOCS, frame()))
     data = path.read_bytes()
     path.write_bytes({"truncate": data[: len(data) // 2], "garbage": b"PAR1" + b"\x00" * 64, "empty": b""}[damage])
     assert store.load(DOCS) is None
@@ -58,7 +59,7 @@ def test_a_damaged_file_is_not_trusted(tmp_path, damage):
 
 def test_a_file_of_another_partition_under_its_name_is_not_trusted(tmp_path):
     store = PartitionStore(tmp_path, "counts", "v1")
-    other, target = store.save([("c", "k3")], frame()), store.path(DOCS)
+    other, target = store.save([("c", "k3")], frame()), Path(store.path(DOCS))
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(other, target)
     assert store.load(DOCS) is None
@@ -66,7 +67,7 @@ def test_a_file_of_another_partition_under_its_name_is_not_trusted(tmp_path):
 
 def test_pandas_reads_a_table_without_the_temporary_files(tmp_path):
     store = PartitionStore(tmp_path, "counts", "v1")
-    path = store.save(DOCS, frame())
+    path = Path(store.save(DOCS, frame()))
     (path.parent / f".{path.stem}.half.tmp").write_bytes(b"PAR1 half a file")  # a writer killed midway
     table = pd.read_parquet(tmp_path / "counts")
     assert table["doc_id"].tolist() == ["a", "b"] and set(table["version"]) == {"v1"}
@@ -98,3 +99,18 @@ def test_a_new_document_changes_only_its_own_partition():
     after = [tuple(grown[i] for i in run) for run in partitions(grown, size=64)]
     changed = set(after) - set(before)
     assert len(changed) == 1 and "doc01500a" in next(iter(changed))
+
+
+def test_a_store_on_another_filesystem_by_its_url():
+    # fsspec's in-memory filesystem stands for any other one (an object store, a remote share)
+    import fsspec
+
+    store = PartitionStore("memory://analysis-test/store", "counts", "v1")
+    path = store.save(DOCS, frame())
+    assert path.startswith("/analysis-test/store/counts/version=v1/part-")
+    assert store.load(DOCS)["count"].tolist() == [3, 0] and store.load([("a", "k1")]) is None
+    memory = fsspec.filesystem("memory")
+    assert [p for p in memory.find("/analysis-test") if p.rsplit("/", 1)[-1].startswith(".")] == []  # moved whole
+    memory.pipe(path, b"PAR1 damaged")
+    assert store.load(DOCS) is None
+    memory.rm("/analysis-test", recursive=True)
