@@ -1771,6 +1771,10 @@ def test_gold_copied_with_html_entities_matches_the_decoded_document(tmp_path):
         ("Hãng tin AFP", "Hãng tin Pháp AFP", True),
         ("Bộ Ngoại giao Mỹ", "Bộ Ngoại giao Nga", False),  # a country that ends the name stays
         ("Hãng thông tấn Mỹ AP", "Hãng thông tấn Mỹ Reuters", False),
+        # Initials joined to a name by dots are taken apart, as if spaced
+        ("Salazar", "M.Salazar", True),
+        ("M.Mottaki", "Mottaki", True),
+        ("M.Salazar", "M.Salas", False),
     ],
 )
 def test_gold_actor_match_by_whole_syllables(extracted, gold, same):
@@ -2740,3 +2744,20 @@ def test_a_police_chief_is_a_person_whom_the_next_ong_refers_to():
         "Cảnh sát trưởng Ramon Diaz tuyên bố đã phong toả khu vực. Ông nhận xét: “Vụ này mang màu sắc chính trị”."
     )
     assert triples(extract(body)) == [("Ramon Diaz", "nhận xét", "assert"), ("Ramon Diaz", "tuyên bố", "inform")]
+
+
+# The ninth round, read in the misses of heldout11: a television channel is a medium, "tuy nhiên theo X" a source
+# mid-sentence; "nói riêng" (in particular) says nothing, as "nói chung".
+NINTH_ROUND_CASES = [
+    ("Theo kênh truyền hình Al Arabiya, hai người đã thiệt mạng.", [("Kênh truyền hình Al Arabiya", "Theo", "inform")]),
+    (
+        "Tỉnh đã hỗ trợ 200 triệu đồng, tuy nhiên theo đánh giá của các ngành chức năng, hạn hán sẽ còn kéo dài.",
+        [("Các ngành chức năng", "theo", "inform")],
+    ),
+    ("Người dân ở An Giang nói riêng và cả nước nói chung đều quan tâm tới lễ hội.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", NINTH_ROUND_CASES)
+def test_ninth_round_patterns(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)

@@ -786,8 +786,8 @@ _SAID_SO = folded_phrases(("như vậy", "như thế", "vậy", "thế", "điề
 # "X mô tả hàng rào là cần thiết, còn Palestine coi đó là ...".
 _CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "tuy", "nhưng"))
 # What may stand before a mid-sentence "theo X, ...": a comma, a conjunction ("bởi theo khuyến cáo của ...") or
-# "cũng" ("..., cũng theo bà Nga, ...").
-_BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà", "cũng"))
+# "cũng" ("..., cũng theo bà Nga, ..."), "tuy nhiên" ("..., tuy nhiên theo đánh giá của X, ...").
+_BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà", "cũng", "nhiên"))
 # Words that end the source of "Theo <noun> của X": "của Bộ Y tế về quản lý giá", "của Mận trước cơ quan điều tra".
 _AFTER_SOURCE = frozenset(fold(w) for w in "về trước tại ở trong với cho đối".split())
 # Words of number that open a collective: "các điểm thi", "không ít giáo viên", "đa số người dân".
@@ -953,7 +953,7 @@ _NOT_NOMINAL = folded_phrases(
 # general), also after a quotation; "thống nhất Tổ quốc", "thống nhất đất nước" (the country's reunification).
 _COMPOUNDS = folded_phrases(
     (
-        *("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung"),
+        *("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung", "nói riêng"),
         *("thống nhất Tổ quốc", "thống nhất đất nước", "đàm phán"),  # "nhà đàm phán" (negotiator): no "phán"
     )
 )

@@ -11,7 +11,8 @@ A gold row and an extracted statement match when they have
   sentence(s) sharing at least half of its 4-token shingles;
 * the same ``stance``;
 * the same actor after folding, or one actor's folded syllables a contiguous run of the other's,
-  whole syllables only (``Rumsfeld`` matches ``Donald H. Rumsfeld``, ``Bộ Ngoại giao`` matches
+  whole syllables only, initials joined by dots taken apart (``Rumsfeld`` matches ``Donald H. Rumsfeld``
+  and ``Salazar`` matches ``M.Salazar``, ``Bộ Ngoại giao`` matches
   ``Bộ Ngoại giao Chile``; ``Bộ Ngoại giao``
   does not match ``Bộ Ngoại thương``). A country's name inside a body's or a medium's name, after
   its first word and before its last, qualifies it and is left out of that comparison:
@@ -160,7 +161,15 @@ def _same_actor(found: str, gold: str, *, exact: bool) -> bool:
     a, b = syllables(found), syllables(gold)  # folded, punctuation left out: "viên," is "viên"
     if exact or a == b:
         return a == b
+    a, b = _initials_apart(a), _initials_apart(b)
     return _contains(a, b) or _contains(_without_countries(a), _without_countries(b))
+
+
+def _initials_apart(keys: list[str]) -> list[str]:
+    """``keys`` with a name's initials joined to it by dots taken apart, as if spaced (``m.salazar`` ->
+    ``m``, ``salazar``; ``n.m`` -> ``n``, ``m``), so that ``Salazar`` is a whole-syllable run of ``M.Salazar``
+    as it is of ``M. Salazar``; numbers (``2.885``) stay whole."""
+    return [part for key in keys for part in (key.split(".") if not any(c.isdigit() for c in key) else [key]) if part]
 
 
 def gold_agreement(
