@@ -1859,7 +1859,8 @@ def vntc_halves(tmp_path_factory):
 # heldout scores 0.94 / 0.80, heldout2 0.84 / 0.67, heldout3 0.88 / 0.74, heldout4 0.97 / 0.78, heldout5 0.86 /
 # 0.58, heldout6, the held-out file of that round, 0.81 / 0.55, and after the seventh heldout7 0.78 / 0.55,
 # heldout8 0.89 / 0.66 and heldout9 0.81 / 0.57; the eighth round was written on the misses of heldout9 and
-# heldout10, after which heldout5 scores 0.87 / 0.60, heldout9 0.84 / 0.61 and heldout10 0.89 / 0.64):
+# heldout10, after which heldout5 scores 0.87 / 0.60, heldout9 0.84 / 0.61 and heldout10 0.89 / 0.64; after the
+# ninth, on heldout11, and gold initials taken apart, heldout10 0.90 / 0.66 and heldout11 0.88 / 0.67):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
@@ -1875,7 +1876,8 @@ def vntc_halves(tmp_path_factory):
         ("heldout7", 146, 0.77, 0.55),
         ("heldout8", 151, 0.88, 0.65),
         ("heldout9", 184, 0.83, 0.60),
-        ("heldout10", 194, 0.87, 0.63),
+        ("heldout10", 194, 0.89, 0.64),
+        ("heldout11", 186, 0.87, 0.66),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1896,16 +1898,18 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # (committed and scored at 93ead03, the seventh round and one rule more): 0.81 (105/130), 0.57 (105/184); all
 # four have since been read, and their floors are above. heldout10 (committed at 9e74f7a and scored there, the
 # same rules): 0.83 (115/138), 0.59 (115/194); read since (the eighth round). heldout11 (committed at f1b2788,
-# scored at 292f339 after the eighth round): 0.86 (121/141), 0.65 (121/186). Issue 10 asks for 0.85 / 0.80 at
-# least; until the extractor gets there this test is an expected failure, and strict: the day it passes, measure
-# again on new held-out text (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.65, precision 0.86: recall below 0.80")
+# scored at 292f339 after the eighth round): 0.86 (121/141), 0.65 (121/186); read since (the ninth round).
+# heldout12 (committed at 8177e06, scored at 4f43ff7 after the ninth round): 0.82 (125/153), 0.58 (125/216).
+# Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there this test is an expected failure, and
+# strict: the day it passes, measure again on new held-out text (a file that has guided a change is no longer
+# unseen).
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.58, precision 0.82: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout11"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout11.csv"))
+    docs = vntc_halves["heldout12"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout12.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 186
+    assert total["gold"] == 216
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
