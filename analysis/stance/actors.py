@@ -429,6 +429,9 @@ class ActorWords:
                 return Actor(_cap(text(start, end)), "unresolved", "person", whole)
         if whole in BODY_HEADS:  # "Sở nói ...", "hội đồng thống nhất: ..."
             return Actor(_cap(text(start, end)), "unresolved", "group", whole)
+        if end - start >= 2 and keys[start] == "vị" and _match(self.titles, keys, start + 1, end) == end - start - 1:
+            # "Vị thủ tướng nói rằng ...": the title alone, the person last named with it
+            return Actor(_cap(text(start, end)), "unresolved", "title", " ".join(keys[start + 1 : end]))
         return None
 
     def _speakers(self, keys: list[str], start: int, end: int) -> bool:

@@ -908,6 +908,8 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
     )
     # "giữ đúng lời hứa", "đáp lại lời kêu gọi": a word said, not saying it ("gửi lời cảm ơn", "ngỏ lời" say it)
     noun = noun or (before == "lời" and (keys[start - 2] if start > 1 else "") not in _SAYING_WORDS)
+    # "nói về đề nghị tăng phí": a cue after "về" is what is talked about, a noun
+    noun = noun or before == "về"
     # "Các ý kiến phản đối tập trung vào ...": opinions of a kind ("Nhiều ý kiến cho rằng ..." is said)
     noun = noun or (keys[max(0, start - 2) : start] == ["ý", "kiến"] and tuple(keys[start:end]) in _KINDS_OF_OPINION)
     if any(tuple(keys[a:b]) in _COMPOUNDS for a, b in ((max(0, start - 1), end), (start, end + 1), (start, end + 2))):
@@ -955,6 +957,7 @@ _COMPOUNDS = folded_phrases(
     (
         *("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung", "nói riêng"),
         *("thống nhất Tổ quốc", "thống nhất đất nước", "đàm phán"),  # "nhà đàm phán" (negotiator): no "phán"
+        *("phụ trách", "trách nhiệm"),  # in charge of, responsibility: no "trách" (reproaches)
     )
 )
 
