@@ -2707,11 +2707,6 @@ EIGHTH_ROUND_CASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence, expected", EIGHTH_ROUND_CASES)
-def test_eighth_round_patterns(sentence, expected):
-    assert triples(one_sentence(sentence)) == sorted(expected)
-
-
 @pytest.mark.parametrize("reference", ["Báo trên", "Các bài báo", "Tờ báo này"])
 def test_a_reference_to_a_paper_is_the_paper_last_named(reference):
     body = (
@@ -2763,11 +2758,6 @@ NINTH_ROUND_CASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence, expected", NINTH_ROUND_CASES)
-def test_ninth_round_patterns(sentence, expected):
-    assert triples(one_sentence(sentence)) == sorted(expected)
-
-
 # The tenth round, read in the misses of heldout12: "phụ trách" (in charge of) and "trách nhiệm" hold no "trách"
 # (reproaches); "Có người" (someone) speaks as a collective; a cue after "về" is what is talked about.
 TENTH_ROUND_CASES = [
@@ -2782,11 +2772,11 @@ TENTH_ROUND_CASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence, expected", TENTH_ROUND_CASES)
-def test_tenth_round_patterns(sentence, expected):
-    assert triples(one_sentence(sentence)) == sorted(expected)
-
-
 def test_vi_and_a_title_is_the_person_last_named_with_it():
     body = "Thủ tướng Anh Tony Blair hôm qua đến Basra.\nVị thủ tướng nói rằng quân đội Anh sẽ rút khỏi Iraq."
     assert triples(extract(body)) == [("Tony Blair", "nói rằng", "inform")]
+
+
+@pytest.mark.parametrize("sentence, expected", EIGHTH_ROUND_CASES + NINTH_ROUND_CASES + TENTH_ROUND_CASES)
+def test_patterns_of_the_eighth_to_tenth_rounds(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
