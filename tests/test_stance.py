@@ -1879,6 +1879,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout9", 184, 0.83, 0.60),
         ("heldout10", 194, 0.89, 0.64),
         ("heldout11", 186, 0.87, 0.66),
+        ("heldout12", 216, 0.83, 0.58),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1900,17 +1901,18 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # four have since been read, and their floors are above. heldout10 (committed at 9e74f7a and scored there, the
 # same rules): 0.83 (115/138), 0.59 (115/194); read since (the eighth round). heldout11 (committed at f1b2788,
 # scored at 292f339 after the eighth round): 0.86 (121/141), 0.65 (121/186); read since (the ninth round).
-# heldout12 (committed at 8177e06, scored at 4f43ff7 after the ninth round): 0.82 (125/153), 0.58 (125/216).
-# Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there this test is an expected failure, and
-# strict: the day it passes, measure again on new held-out text (a file that has guided a change is no longer
-# unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.58, precision 0.82: below 0.80 / 0.85")
+# heldout12 (committed at 8177e06, scored at 4f43ff7 after the ninth round): 0.82 (125/153), 0.58 (125/216);
+# read since (the tenth round). heldout13 (committed at 6d74b98 and scored there, after the tenth round): 0.83
+# (137/166), 0.62 (137/221). Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there this test
+# is an expected failure, and strict: the day it passes, measure again on new held-out text (a file that has
+# guided a change is no longer unseen).
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.62, precision 0.83: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout12"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout12.csv"))
+    docs = vntc_halves["heldout13"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout13.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 216
+    assert total["gold"] == 221
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
