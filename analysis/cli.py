@@ -368,8 +368,8 @@ def _streamed(args: argparse.Namespace):
     if args.bom and not args.csv:
         raise InputError("--bom", "only with --csv")
     scheduler = args.scheduler or os.environ["ANALYSIS_SCHEDULER"]
-    cluster = Cluster(scheduler, args.jobs, cluster_store(args.store, scheduler, args.corpus))
     cache = None if args.no_cache else (args.cache_dir or config.cache_dir())
+    cluster = Cluster(scheduler, args.jobs, cluster_store(args.store, scheduler, args.corpus, cached=cache is not None))
     return StreamedCorpus(
         args.corpus,
         cluster,

@@ -106,7 +106,7 @@ class Session:
             for target in (Path(self.cache_dir), Path(self.cache_dir) / TokenCache.FILE):
                 check_outside(target, self.path, what="the cache")
         self.scheduler = scheduler or os.environ.get("ANALYSIS_SCHEDULER") or None
-        self.store = cluster_store(store, self.scheduler, self.path)
+        self.store = cluster_store(store, self.scheduler, self.path, cached=self.cache_dir is not None)
         self.jobs = Cluster(self.scheduler, jobs, self.store) if self.scheduler else jobs
         self.keep_captions = keep_captions
         self.dedup = dedup

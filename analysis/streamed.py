@@ -77,7 +77,8 @@ class StreamedCorpus:
         The corpus folder; with a remote cluster, a path every machine sees.
     cluster : Cluster
     cache_dir : path or None
-        The store is ``<cache_dir>/store`` (shared by all machines); None for no store.
+        The store is the cluster's ``store``, else ``<cache_dir>/store`` (shared by all machines); None for
+        no store.
     encoding, skip_bad
         As for :class:`~analysis.session.Session`.
 
@@ -114,7 +115,12 @@ class StreamedCorpus:
             else None
         )
         task = _Task(
-            work, store, layouts_store(self.cache_dir, self.cluster), str(self.root), self.encoding, self.skip_bad
+            work,
+            store,
+            layouts_store(self.cache_dir, cluster=self.cluster),
+            str(self.root),
+            self.encoding,
+            self.skip_bad,
         )
         jobs, self._jobs = self._jobs, []
         self._submitted = cluster_submit(task, jobs, self.cluster, merge=work.merge)
@@ -185,7 +191,8 @@ class _Task:
             stored = self.store.save(keys, rows) if self.store else None
         undated = [d.path or d.doc_id for d in docs if d.date is None]
         read = {r[0] for r in raw}
-        summary = Summary(len(docs), skipped, undated[:MAX_UNDATED], len(undated), stored=stored and str(stored))
+        stored = stored and self.store.url(stored)  # with its protocol: the client reads it from another filesystem
+        summary = Summary(len(docs), skipped, undated[:MAX_UNDATED], len(undated), stored=stored)
         summary.unmatched = [doc_id for doc_id in meta if doc_id not in read]  # rows of files skipped
         rows = rows.drop(columns="key")
         aggregate = self.work.aggregate(rows) if self.work.aggregate else None

@@ -325,6 +325,29 @@ def test_the_client_keeps_no_copy_of_the_tasks_it_sent(cluster):
         dask_run.close_all()  # this process's client, before the cluster closes
 
 
+def test_a_local_cluster_keeps_no_copy_and_leaves_the_configuration_as_it_was():
+    # With --scheduler local the scheduler runs in this process: its connections to the workers must not
+    # keep the tasks either; and Dask's configuration outside the connections made is left as it was
+    import operator
+
+    import dask
+
+    from analysis.runtime import cluster as dask_run
+    from analysis.runtime.workers import Cluster
+
+    before = dask.config.get("distributed.admin.low-level-log-length")
+    parts = [list(range(i, i + 1000)) for i in range(0, 20_000, 1000)]
+    connected = dask_run.client(Cluster("local", 2))
+    try:
+        results = list(dask_run.cluster_imap_shared(operator.mul, 2, parts, Cluster("local", 2)))
+        assert results == [part * 2 for part in parts]
+        streams = [connected.scheduler_comm, *connected.cluster.scheduler.stream_comms.values()]
+        assert len(streams) == 3 and all(len(stream.recent_message_log) == 0 for stream in streams)
+        assert dask.config.get("distributed.admin.low-level-log-length") == before > 0
+    finally:
+        dask_run.close_all()
+
+
 @pytest.fixture(scope="module")
 def stored(cluster, tmp_path_factory):
     """A cache folder after ``phrases``, ``stance`` and ``keyterms`` of the seeds on the cluster."""
@@ -417,23 +440,52 @@ def test_a_store_given_as_a_url_holds_the_results(cluster, tmp_path, command):
 
 
 @pytest.mark.parametrize(
-    "store, scheduler, message",
+    "store, scheduler, cached, message",
     [
-        ("nosuch://bucket/store", True, "--store nosuch://bucket/store: cannot use it (Protocol not known: nosuch)"),
-        ("{tmp}/store", False, "a store is kept by a cluster: give a scheduler too"),
-        ("{corpus}/store", True, "the store would be written inside the corpus"),
+        (
+            "nosuch://bucket/store",
+            True,
+            True,
+            "--store nosuch://bucket/store: cannot use it (Protocol not known: nosuch)",
+        ),
+        ("{tmp}/store", False, True, "a store is kept by a cluster: give a scheduler too"),
+        ("{tmp}/store", True, False, "a store is kept with a cache: not without one (--no-cache)"),
+        ("{corpus}/store", True, True, "the store would be written inside the corpus"),
     ],
-    ids=["unknown protocol", "no scheduler", "inside the corpus"],
+    ids=["unknown protocol", "no scheduler", "no cache", "inside the corpus"],
 )
-def test_a_store_that_cannot_be_used_is_one_line(cluster, tmp_path, store, scheduler, message):
+def test_a_store_that_cannot_be_used_is_one_line(cluster, tmp_path, store, scheduler, cached, message):
     corpus = tmp_path / "corpus"
     write(corpus / "a.txt", "Tiêu đề\n\nÔng Nguyễn Văn An cho biết giá điện sẽ tăng.\n")
     store = store.format(tmp=tmp_path, corpus=corpus)
     for command in (["stance"], ["keyterms"]):  # streamed, and read into this process
-        result = run(*command, "--corpus", str(corpus), "--store", store, scheduler=cluster[0] if scheduler else None)
+        result = run(
+            *command,
+            *("--corpus", str(corpus), "--store", store),
+            scheduler=cluster[0] if scheduler else None,
+            cache=tmp_path / "cache" if cached else None,
+        )
         err = result.stderr.decode()
         assert result.returncode == 2 and message in err and len(err.strip().splitlines()) == 1, err
     assert not (corpus / "store").exists()
+
+
+def test_the_store_variable_without_a_scheduler_changes_nothing(tmp_path, monkeypatch):
+    # $ANALYSIS_STORE is for runs on a cluster: a run without one ignores it (--store would be an error)
+    monkeypatch.setenv("ANALYSIS_STORE", str(tmp_path / "store"))
+    monkeypatch.delenv("ANALYSIS_SCHEDULER", raising=False)
+    result = run("corpus")
+    assert (
+        result.returncode == 0
+        and result.stdout
+        == subprocess.run(
+            [sys.executable, "-m", "analysis", "corpus", "--csv", "--no-cache"],
+            cwd=ROOT,
+            capture_output=True,
+            env={k: v for k, v in os.environ.items() if k != "ANALYSIS_STORE"},
+        ).stdout
+    )
+    assert not (tmp_path / "store").exists()
 
 
 def test_a_damaged_partition_is_made_again(cluster, tmp_path):

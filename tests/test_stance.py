@@ -1860,7 +1860,7 @@ def vntc_halves(tmp_path_factory):
 # 0.58, heldout6, the held-out file of that round, 0.81 / 0.55, and after the seventh heldout7 0.78 / 0.55,
 # heldout8 0.89 / 0.66 and heldout9 0.81 / 0.57; the eighth round was written on the misses of heldout9 and
 # heldout10, after which heldout5 scores 0.87 / 0.60, heldout9 0.84 / 0.61 and heldout10 0.89 / 0.64; after the
-# ninth, on heldout11, and gold initials taken apart, heldout10 0.90 / 0.66 and heldout11 0.88 / 0.67; after the
+# ninth, on heldout11, and gold initials taken apart, heldout10 0.90 / 0.65 and heldout11 0.88 / 0.67; after the
 # tenth, on heldout12, heldout8 0.90 / 0.68 and heldout12 0.84 / 0.59):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
@@ -2768,6 +2768,12 @@ TENTH_ROUND_CASES = [
         [("Một cán bộ phụ trách cây xăng", "cho biết", "inform")],
     ),
     ("Có người còn cho rằng tháp được nung sau khi xây.", [("Có người", "cho rằng", "assert")]),
+    # what the rules of these rounds must leave as it was (read in a review of them)
+    ("Ông Nguyễn Văn Nam nói riêng với phóng viên: “Dự án sẽ bị hoãn”.", [("Nguyễn Văn Nam", "nói", "inform")]),
+    ("Bà Lê Thị Lan bày tỏ lời cảm ơn tới các nhà hảo tâm.", [("Lê Thị Lan", "cảm ơn", "thank")]),
+    ("Ông Nguyễn Văn An đánh giá 2008 là năm khó khăn nhất của ngành.", [("Nguyễn Văn An", "đánh giá", "assert")]),
+    ("Chỉ huy căn cứ cho biết hai binh sĩ bị thương.", [("Chỉ huy căn cứ", "cho biết", "inform")]),
+    ("Rau được trồng tự nhiên theo kinh nghiệm của người dân, không dùng phân bón.", []),
     # not statements
     ("Ông Lê Văn Ba phải chịu trách nhiệm về vụ việc.", []),
     ("Nhà phân tích Andrei Ivanov nói về đề nghị tăng phí của Nga.", []),

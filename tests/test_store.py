@@ -108,6 +108,8 @@ def test_a_store_on_another_filesystem_by_its_url():
     store = PartitionStore("memory://analysis-test/store", "counts", "v1")
     path = store.save(DOCS, frame())
     assert path.startswith("/analysis-test/store/counts/version=v1/part-")
+    assert store.url(path) == f"memory://{path}"  # as the client reads it back: pandas opens any URL
+    assert pd.read_parquet(store.url(path))["doc_id"].tolist() == ["a", "b"]
     assert store.load(DOCS)["count"].tolist() == [3, 0] and store.load([("a", "k1")]) is None
     memory = fsspec.filesystem("memory")
     assert [p for p in memory.find("/analysis-test") if p.rsplit("/", 1)[-1].startswith(".")] == []  # moved whole

@@ -419,7 +419,7 @@ def _record(raw: tuple[str, str, str, dict]) -> tuple[str, str]:
     return to_record(parse_document(doc_id, text, path=path, meta=meta), text)
 
 
-def layouts_store(cache_dir: str | Path | None, cluster: Cluster | None = None) -> PartitionStore | None:
+def layouts_store(cache_dir: str | Path | None, *, cluster: Cluster | None = None) -> PartitionStore | None:
     """The ``layouts`` table of the Parquet store of ``cluster`` and ``cache_dir`` (None without a cache)."""
     folder = store_dir(cache_dir, cluster)
     return None if folder is None else PartitionStore(folder, "layouts", _LAYOUT_VERSION)
@@ -488,7 +488,7 @@ def _parse_all(
     Parquet store holds are read here, and the workers read and store the others, a partition at a
     time (:func:`stored_layouts`): only those partitions' texts are sent (all of VNTC's made tasks of
     95 MB on every run); else as :func:`_cached_parse`."""
-    store = layouts_store(cache_dir, jobs if isinstance(jobs, Cluster) else None)
+    store = layouts_store(cache_dir, cluster=jobs if isinstance(jobs, Cluster) else None)
     if not (isinstance(jobs, Cluster) and store):
         return _cached_parse(raw, cache_dir, jobs, folded)
     parts = [[raw[i] for i in run] for run in partitions([r[0] for r in raw])]

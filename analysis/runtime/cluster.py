@@ -39,14 +39,16 @@ def client(cluster: Cluster):
 
         # Dask keeps the last 1,000 messages of every connection for its developers' debugging, each
         # task sent with its arguments: the units of a topic model's passes, one pass after another,
-        # grew this process by about 700 MB a pass on VNTC. Kept here: none (the client's messages,
-        # and the scheduler's and workers' of a local cluster, which start from this configuration).
-        dask.config.set({"distributed.admin.low-level-log-length": 0})
+        # grew this process by about 700 MB a pass on VNTC. Kept here: none, on the connections made
+        # now (the client's, and a local cluster's scheduler's and workers', with their transition
+        # and event logs); the configuration outside is left as it was.
+        unlogged = dask.config.set({"distributed.admin.low-level-log-length": 0})
         if cluster.address == "local":
             # Its threads, and the worker processes they fork, start with Ctrl-C held back for good: this
             # process alone takes it (as with the local pool), so no worker prints a traceback. (Spawned
             # workers would start with signals let through again.)
-            with interrupts_held(), dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+            forked = dask.config.set({"distributed.worker.multiprocessing-method": "fork"})
+            with interrupts_held(), forked, unlogged:
                 local = LocalCluster(
                     n_workers=worker_count(cluster.jobs, 1 << 30),
                     threads_per_worker=1,
@@ -57,7 +59,8 @@ def client(cluster: Cluster):
                 connected = Client(local)
         else:
             try:
-                connected = Client(cluster.address, timeout=_connect_timeout())
+                with unlogged:
+                    connected = Client(cluster.address, timeout=_connect_timeout())
             except (OSError, TimeoutError, ValueError) as e:
                 raise ParameterError("scheduler", f"cannot connect ({e})", value=cluster.address) from None
         _CLIENTS[cluster.address] = connected

@@ -1,6 +1,7 @@
 """Per-document results as Parquet files, in a folder that a cluster's client and workers share.
 
-The store lives in ``<cache-dir>/store/``, one folder per table; the workers write it, and the
+The store lives in ``<cache-dir>/store/`` (or wherever ``--store`` says: a folder or an fsspec URL), one
+folder per table; the workers write it, and the
 client reads it to stream outputs and to take the layouts and duplicate signatures it holds (so
 that only the partitions it lacks are sent to the workers with their texts). A table holds
 partitions of documents (runs of consecutive documents, :func:`partitions`), one file each::
@@ -34,29 +35,55 @@ PARTITION_SIZE = 128
 _SIGNED = b"analysis.partition"
 
 
-def store_dir(cache_dir: str | Path | None, cluster=None) -> str | None:
-    """Where a cluster keeps its store: its ``store`` if it names one, else ``<cache_dir>/store`` (None
-    without a cache)."""
+def store_dir(cache_dir: str | Path | None, cluster: object = None) -> str | None:
+    """Where a cluster keeps its store: the ``store`` of ``cluster`` (a :class:`~analysis.runtime.workers.Cluster`)
+    if it names one, else ``<cache_dir>/store``; None without a cache."""
     if cache_dir is None:
         return None
     return getattr(cluster, "store", None) or str(Path(cache_dir) / "store")
 
 
-def cluster_store(store: str | None, scheduler: str | None, corpus: str | Path) -> str | None:
-    """The store a cluster is given: ``store``, else ``$ANALYSIS_STORE``, else None (``<cache-dir>/store``).
+def cluster_store(store: str | None, scheduler: str | None, corpus: str | Path, *, cached: bool = True) -> str | None:
+    """The store to give a cluster, checked before any work.
 
-    Raises :class:`~analysis.errors.ParameterError` for a store without a scheduler, or one fsspec cannot
-    open (a URL of a filesystem it does not know, or whose package is not installed), and
-    :class:`~analysis.errors.InputError` for a folder inside ``corpus``. Nothing is written."""
+    Parameters
+    ----------
+    store : str or None
+        A folder or an fsspec URL; None for ``$ANALYSIS_STORE`` when there is a ``scheduler``, else
+        none (``<cache-dir>/store``).
+    scheduler : str or None
+        The cluster's scheduler; a store given without one is an error (the variable is then ignored).
+    corpus : path
+        The corpus, which a folder store may not be inside.
+    cached : bool
+        Whether there is a cache: the store is kept with one (``--no-cache`` keeps nothing).
 
+    Returns
+    -------
+    str or None
+        The store, a local folder made absolute (workers elsewhere would read a relative one against
+        their own working folder).
+
+    Raises
+    ------
+    ParameterError
+        A store without a scheduler or a cache, or one whose URL fsspec cannot open (a protocol it
+        does not know, or whose package is not installed). Only the URL is checked: a store that
+        cannot be reached is found when written, and its results are then made again each run.
+    InputError
+        A folder inside ``corpus``.
+    """
     from ..errors import ParameterError
     from .outputs import check_outside
 
-    store = store or os.environ.get("ANALYSIS_STORE") or None
+    if store is None and scheduler:
+        store = os.environ.get("ANALYSIS_STORE") or None
     if store is None:
         return None
     if not scheduler:
         raise ParameterError("store", "a store is kept by a cluster: give a scheduler too", value=store)
+    if not cached:
+        raise ParameterError("store", "a store is kept with a cache: not without one (--no-cache)", value=store)
     import fsspec
 
     try:
@@ -65,6 +92,7 @@ def cluster_store(store: str | None, scheduler: str | None, corpus: str | Path) 
         raise ParameterError("store", f"cannot use it ({e})", value=store) from None
     if "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,)):
         check_outside(root, corpus, what="the store")
+        return store if "://" in store else os.path.abspath(store)
     return store
 
 
@@ -117,8 +145,13 @@ class PartitionStore:
         return digest.hexdigest()
 
     def path(self, documents: list[tuple[str, str]]) -> str:
+        """The file of a partition, as its filesystem names it (no protocol: see :meth:`url`)."""
         name = self.name(documents)
         return f"{self.folder}/part-{name[:2]}/{name}.parquet"
+
+    def url(self, path: str) -> str:
+        """A file of :meth:`path` as a URL any reader opens (``file:///...``, ``s3://...``): pandas, Dask, Spark."""
+        return self.fs.unstrip_protocol(path)
 
     def load(self, documents: list[tuple[str, str]], columns: list[str] | None = None):
         """The stored rows (a DataFrame) of a partition, or None if it is missing, unreadable or not
@@ -137,7 +170,7 @@ class PartitionStore:
             return None
         return table.to_pandas()
 
-    def save(self, documents: list[tuple[str, str]], frame) -> Path | None:
+    def save(self, documents: list[tuple[str, str]], frame) -> str | None:
         """Write a partition's rows (a DataFrame) under a temporary name, then rename it; None if the
         store cannot be written (the results are the same, only made again next time)."""
         import pyarrow as pa

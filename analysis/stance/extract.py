@@ -523,7 +523,12 @@ class _Statements:
         for at, key in enumerate(keys):
             if key != "theo":
                 continue
-            opens = at == 0 or keys[at - 1] in _BEFORE_THEO or (at == 1 and keys[0] in ADVERBS)
+            opens = (
+                at == 0
+                or keys[at - 1] in _BEFORE_THEO
+                or keys[max(0, at - 2) : at] == ["tuy", "nhiên"]
+                or (at == 1 and keys[0] in ADVERBS)
+            )
             if not opens:  # "X cảnh báo theo nhiều nguồn tin tình báo, ...": right after a cue
                 cue_ends = cue_ends if cue_ends is not None else {c[1] for c in self.lex.cues_in(keys)}
                 opens = at in cue_ends
@@ -590,9 +595,10 @@ class _Statements:
     def _not_source(self, noun: list[str]) -> bool:
         """Does ``noun`` (after ``Theo``, before ``của``) name a rule, a plan or a document, not something said:
         one of the ``[theo]`` nouns, or one of two syllables or more with words after it (``kế hoạch hoà bình``;
-        not ``luật`` in ``luật sư``)?"""
+        not ``luật`` in ``luật sư``, nor ``hướng dẫn`` in ``hướng dẫn viên``, a person)?"""
         return tuple(noun) in self.lex.not_sources or any(
-            len(noun) > len(n) > 1 and tuple(noun[: len(n)]) == n for n in self.lex.not_sources
+            len(noun) > len(n) > 1 and tuple(noun[: len(n)]) == n and noun[len(n)] not in _AGENT_SUFFIXES
+            for n in self.lex.not_sources
         )
 
     def _as_source(self, s: Sentence, start: int, end: int) -> str:
@@ -787,7 +793,9 @@ _SAID_SO = folded_phrases(("như vậy", "như thế", "vậy", "thế", "điề
 _CONTRAST = frozenset(fold(w) for w in ("còn", "trong khi", "trong", "song", "tuy", "nhưng"))
 # What may stand before a mid-sentence "theo X, ...": a comma, a conjunction ("bởi theo khuyến cáo của ...") or
 # "cũng" ("..., cũng theo bà Nga, ..."), "tuy nhiên" ("..., tuy nhiên theo đánh giá của X, ...").
-_BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà", "cũng", "nhiên"))
+_BEFORE_THEO = frozenset(fold(w) for w in (",", "bởi", "vì", "nhưng", "và", "còn", "song", "mà", "cũng"))
+# Syllables that make a person of the noun before them: "hướng dẫn viên" (a guide), "luật sư", "chuyên gia".
+_AGENT_SUFFIXES = frozenset(fold(w) for w in "viên sư gia sĩ giả".split())
 # Words that end the source of "Theo <noun> của X": "của Bộ Y tế về quản lý giá", "của Mận trước cơ quan điều tra".
 _AFTER_SOURCE = frozenset(fold(w) for w in "về trước tại ở trong với cho đối".split())
 # Words of number that open a collective: "các điểm thi", "không ít giáo viên", "đa số người dân".
@@ -866,8 +874,9 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
     """``đánh giá kết quả``, ``đánh giá toàn diện``, ``đánh giá mức độ ô nhiễm``, ``đánh giá 6 vấn đề``: reviewing
     results is an activity, not a statement."""
     following = keys[end] if end < len(keys) else ""
+    counted = following[:1].isdigit() and "là" not in keys[end : end + 4]  # "đánh giá 2008 là năm ..." is a view
     return keys[start:end] == ["đánh", "giá"] and (
-        following in ("kết", "toàn", "lại", "tình", "mức", "thực") or following[:1].isdigit()
+        following in ("kết", "toàn", "lại", "tình", "mức") or keys[end : end + 2] == ["thực", "trạng"] or counted
     )
 
 
@@ -875,7 +884,7 @@ _NOT_SAID = {
     ("yêu", "cầu"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
     ("nói",): ("về", "chuyện", "trên", "chia", "đến", "tới"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the
-    # said beam), "nói chia tay" (said goodbye: an act), "nói đến cộng đồng X" (mentions)
+    # said beam), "nói chia tay" (said goodbye: an act), "nói đến cộng đồng X" (mentions); "nói riêng" below
     ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
     ("mong",): ("chờ",),
     ("kể",): ("từ", "đến", "trên", "về"),  # "bộ phim kể về ...": telling of, as "nói về"
@@ -915,6 +924,9 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
     if any(tuple(keys[a:b]) in _COMPOUNDS for a, b in ((max(0, start - 1), end), (start, end + 1), (start, end + 2))):
         return True
     activity = not quoted and following in _NOT_SAID.get(tuple(keys[start:end]), ())  # after a quotation: its speaker
+    # "ở An Giang nói riêng" (in particular) says nothing; "nói riêng với phóng viên" (told privately) does
+    alone = keys[start:end] == ["nói"] and keys[end : end + 1] == ["riêng"] and keys[end + 1 : end + 2] != ["với"]
+    activity = activity or alone
     return passive or noun or following == "của" or activity
 
 
@@ -925,8 +937,8 @@ _NOMINAL = frozenset(fold(w) for w in "cuộc sự việc giới tự một nh�
 # Cues that after "ý kiến" say what kind of opinions they are.
 _KINDS_OF_OPINION = folded_phrases(("phản đối", "đồng tình", "tán thành", "đồng ý", "không đồng tình", "không đồng ý"))
 # Light verbs before "lời" that make "lời <cue>" a statement: "gửi lời cảm ơn", "ngỏ lời chúc mừng", "buông lời
-# chỉ trích".
-_SAYING_WORDS = frozenset(fold(w) for w in "gửi gởi ngỏ có buông".split())
+# chỉ trích", "bày tỏ lời cảm ơn", "nói lời cảm ơn".
+_SAYING_WORDS = frozenset(fold(w) for w in "gửi gởi ngỏ có buông tỏ nói".split())
 # Words ending in one of them that are no classifier: "thế giới" (world), "quân sự" (military) ...
 _NOT_NOMINAL = folded_phrases(
     (
@@ -955,7 +967,7 @@ _NOT_NOMINAL = folded_phrases(
 # general), also after a quotation; "thống nhất Tổ quốc", "thống nhất đất nước" (the country's reunification).
 _COMPOUNDS = folded_phrases(
     (
-        *("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung", "nói riêng"),
+        *("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung"),
         *("thống nhất Tổ quốc", "thống nhất đất nước", "đàm phán"),  # "nhà đàm phán" (negotiator): no "phán"
         *("phụ trách", "trách nhiệm"),  # in charge of, responsibility: no "trách" (reproaches)
     )

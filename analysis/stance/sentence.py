@@ -19,7 +19,7 @@ OPEN, CLOSE = '“"‘«', '”"’»'
 ADVERBS = frozenset(
     fold(w)
     for w in (
-        "cũng đã đều vẫn tiếp tục sẽ còn luôn cùng đồng thời và nhưng song thì đặc biệt một lần nữa cứ "
+        "cũng đã đều vẫn tiếp tục sẽ còn luôn cùng đồng thời và nhưng song thì đặc biệt một lần nữa "
         "trước đó sau đó tiếp đó hôm nay khi đó cũng như cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện"
     ).split()
 )
@@ -28,7 +28,7 @@ ADVERBS = frozenset(
 _TRIMMED = frozenset(
     fold(w)
     for w in (
-        "cũng đã đều vẫn sẽ còn luôn cùng và nhưng song thì cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện cứ "
+        "cũng đã đều vẫn sẽ còn luôn cùng và nhưng song thì cao vừa mới chỉ thường từng đang lại liền ngay rồi hiện "
         "trước tới"
     ).split()
 )
