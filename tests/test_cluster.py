@@ -303,6 +303,13 @@ def test_many_partitions_are_sent_in_several_graphs_and_come_back_all_in_order(c
         assert sizes[:3] == [64, 64, 22]  # then the small maps over the results' futures
         imap = dask_run.cluster_imap(operator.neg, list(range(3000)), Cluster(cluster[0]))
         assert list(imap) == [-i for i in range(3000)]
+        # items that are batches already (partitions of documents) go one to a task, four tasks to a graph
+        batches = []
+        monkeypatch.setattr(
+            connected, "map", lambda fn, *its, **kw: batches.extend(map(len, its[0])) or original(fn, *its, **kw)
+        )
+        imap = dask_run.cluster_imap(operator.neg, list(range(10)), Cluster(cluster[0]), batch=1)
+        assert list(imap) == [-i for i in range(10)] and batches == [1] * 10
     finally:
         dask_run.close_all()  # this process's client, before the cluster closes
 

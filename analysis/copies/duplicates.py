@@ -261,7 +261,9 @@ class Sketches:
                 if found[p] is None:
                     docs = [self.documents[i] for i in run]
                     jobs.append((p, (docs, keys, asked, part, self._table, self._work)))
-        made = parallel_imap(stored_signatures, [job for _, job in jobs], jobs=self.jobs, desc="sketching", unit="part")
+        made = parallel_imap(
+            stored_signatures, [job for _, job in jobs], jobs=self.jobs, desc="sketching", unit="part", cluster_batch=1
+        )
         found.update(zip((p for p, _ in jobs), made))
         return [record for p in sorted(found) for record in found[p]]  # the partitions are in order
 

@@ -494,7 +494,9 @@ def _parse_all(
     parts = [[raw[i] for i in run] for run in partitions([r[0] for r in raw])]
     found = [_stored_records(part, store) for part in parts]
     todo = [i for i, records in enumerate(found) if records is None]
-    made = parallel_imap(_stored_partition, [(parts[i], store) for i in todo], jobs=jobs, desc="reading", unit="part")
+    made = parallel_imap(
+        _stored_partition, [(parts[i], store) for i in todo], jobs=jobs, desc="reading", unit="part", cluster_batch=1
+    )
     for i, records in zip(todo, made):
         found[i] = records
     return [

@@ -82,11 +82,12 @@ def close_all() -> None:
                 local.close()
 
 
-def cluster_imap(fn: Callable, items: list, cluster: Cluster) -> Iterator:
-    """``fn`` over ``items`` on the cluster, in batches, results in order as they are ready."""
+def cluster_imap(fn: Callable, items: list, cluster: Cluster, *, batch: int = 256) -> Iterator:
+    """``fn`` over ``items`` on the cluster, in batches of at most ``batch`` items, results in order as
+    they are ready."""
     connected = client(cluster)
     workers = max(1, len(connected.scheduler_info(n_workers=-1).get("workers", {})))
-    size = max(1, min(256, math.ceil(len(items) / (workers * 4))))
+    size = max(1, min(batch, math.ceil(len(items) / (workers * 4))))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
     futures = _map(connected, functools.partial(_batch, fn), batches, wave=4)  # a batch can hold 256 documents
     try:

@@ -61,6 +61,7 @@ def parallel_start(
     max_chunk: int = 16,
     unit: str = "doc",
     min_progress: int = 200,
+    cluster_batch: int = 256,
 ) -> Started:
     """:func:`parallel_map` started now in worker processes, its results collected later
     (:meth:`Started.result`): this process can do other work meanwhile, and the cores left idle
@@ -69,16 +70,18 @@ def parallel_start(
 
     ``jobs`` is the number of worker processes (default: all cores; never more than the cores or
     the items), or a :class:`Cluster` to run the work there. Fewer than ``min_items`` items are done
-    in this process; ``max_chunk`` items at most go to a worker at a time. From ``min_progress``
-    items on, a bar labelled ``desc`` counts ``unit``s on a terminal."""
-    return Started(fn, items, jobs, desc, min_items, max_chunk, unit, min_progress)
+    in this process; ``max_chunk`` items at most go to a worker at a time, ``cluster_batch`` at most to
+    a task on a cluster (1 for items that are batches already, such as partitions of documents: their
+    texts then travel a partition at a time, not dozens together). From ``min_progress`` items on, a
+    bar labelled ``desc`` counts ``unit``s on a terminal."""
+    return Started(fn, items, jobs, desc, min_items, max_chunk, unit, min_progress, cluster_batch)
 
 
 class Started:
     """Work over items handed to worker processes (:func:`parallel_start`)."""
 
-    def __init__(self, fn, items, jobs, desc, min_items, max_chunk, unit, min_progress):
-        self._fn, self._items, self._jobs = fn, items, jobs
+    def __init__(self, fn, items, jobs, desc, min_items, max_chunk, unit, min_progress, cluster_batch=256):
+        self._fn, self._items, self._jobs, self._cluster_batch = fn, items, jobs, cluster_batch
         self._bar = functools.partial(progress, total=len(items), desc=desc, unit=unit, min_total=min_progress)
         self._pool = self._results = self._done = None
         if isinstance(jobs, Cluster):
@@ -111,7 +114,7 @@ class Started:
                 if self._items:
                     from .cluster import cluster_imap
 
-                    yield from self._bar(cluster_imap(self._fn, self._items, self._jobs))
+                    yield from self._bar(cluster_imap(self._fn, self._items, self._jobs, batch=self._cluster_batch))
             elif self._pool is None:
                 yield from self._bar(map(self._fn, self._items))
             else:

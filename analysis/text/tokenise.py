@@ -434,7 +434,9 @@ def _tokenise_stored(documents: list[Document], cluster: Cluster, store: Partiti
     Parquet store's ``tokens`` table, or make and store them (:func:`stored_tokens`)."""
     docs = [(d.doc_id, d.text, _spans(d)) for d in documents]
     parts = [[docs[i] for i in run] for run in partitions([d.doc_id for d in documents])]
-    found = parallel_imap(stored_tokens, [(p, store, pos) for p in parts], jobs=cluster, desc="tokenising", unit="part")
+    found = parallel_imap(
+        stored_tokens, [(p, store, pos) for p in parts], jobs=cluster, desc="tokenising", unit="part", cluster_batch=1
+    )
     pairs = (pair for part in found for pair in part)
     return [TokenisedDocument(doc_id, text, spans, *pair) for (doc_id, text, spans), pair in zip(docs, pairs)]
 
