@@ -80,7 +80,7 @@ def parallel_start(
 class Started:
     """Work over items handed to worker processes (:func:`parallel_start`)."""
 
-    def __init__(self, fn, items, jobs, desc, min_items, max_chunk, unit, min_progress, cluster_batch=256):
+    def __init__(self, fn, items, jobs, desc, min_items, max_chunk, unit, min_progress, cluster_batch):
         self._fn, self._items, self._jobs, self._cluster_batch = fn, items, jobs, cluster_batch
         self._bar = functools.partial(progress, total=len(items), desc=desc, unit=unit, min_total=min_progress)
         self._pool = self._results = self._done = None

@@ -1,10 +1,10 @@
 """Per-document results as Parquet files, in a folder that a cluster's client and workers share.
 
 The store lives in ``<cache-dir>/store/`` (or wherever ``--store`` says: a folder or an fsspec URL), one
-folder per table; the workers write it, and the
-client reads it to stream outputs and to take the layouts and duplicate signatures it holds (so
-that only the partitions it lacks are sent to the workers with their texts). A table holds
-partitions of documents (runs of consecutive documents, :func:`partitions`), one file each::
+folder per table; the workers write it, and the client reads it to stream outputs and to take the
+layouts and duplicate signatures it holds (so that only the partitions it lacks are sent to the
+workers with their texts). A table holds partitions of documents (runs of consecutive documents,
+:func:`partitions`), one file each::
 
     <cache-dir>/store/<table>/version=<v>/part-<h[:2]>/<h>.parquet
 
