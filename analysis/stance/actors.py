@@ -57,6 +57,44 @@ _SPEAKERS = frozenset(
 BEFORE_PLACES = frozenset(
     fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split()
 )
+# Nouns of an institution whose name follows them, never a person's: "Giám đốc bệnh viện Bạch Mai".
+INSTITUTIONS = frozenset(
+    tuple(fold(w).split())
+    for w in (
+        "bệnh viện",
+        "học viện",
+        "công ty",
+        "tập đoàn",
+        "hãng",
+        "ngân hàng",
+        "trường",
+        "đại học",
+        "khách sạn",
+        "nhà máy",
+        "xí nghiệp",
+        "tổ chức",
+    )
+)
+
+
+def institution_name(keys: list[str], words: list[str], start: int, run: int, end: int) -> bool:
+    """Is the capitalised run ``run:end`` an institution's name, not a person's: after an institution's noun
+    (from ``start`` on), a word in lower case allowed between (``bệnh viện tư Rudolfinerhaus``, ``công ty
+    Samsung``, ``bệnh viện Xanh Pôn``), one word long, or two (``Colony Capital``) but not a foreign person's
+    two names (``Chủ tịch công ty Kunitoshi Shigiyama``)?"""
+    if not (end - run == 1 or (end - run == 2 and (not words[run].isascii() or keys[end - 1] in _CORPORATE))):
+        return False
+    ends = (run, run - 1) if run - 1 > start and not _upper(words[run - 1]) else (run,)
+    return any(tuple(keys[k:e]) in INSTITUTIONS for e in ends for k in (e - 2, e - 1) if k >= start)
+
+
+# The last word of a company's name in Latin script ("Colony Capital", "Rates Technology").
+_CORPORATE = frozenset(
+    "capital technology technologies group holdings bank motors corp corporation inc ltd co airlines airways "
+    "energy systems partners international".split()
+)
+
+
 # Nouns after an honorific that make a person's noun phrase ("bà mẹ", "cô giáo", "ông chủ", "cậu bé").
 _PERSON_HEADS = frozenset(fold(w) for w in "mẹ bố cha con cháu giáo chủ lão bé cụ già vợ chồng".split())
 # Words after a noun that make it a reference to something named before: "Bộ này", "ông ấy", "Báo trên" (the
@@ -485,10 +523,13 @@ class ActorWords:
                     break
             first += n or 1  # a country, a body or an acronym before the name ("Chủ tịch PLO Mahmoud Abbas")
         acronym = end - first == 1 and words[first].isupper() and len(words[first]) > 1  # "Chủ tịch PLO": a body's
+        # "Giám đốc bệnh viện Bạch Mai", "Chủ tịch tập đoàn Samsung": a short run after a body's noun is its name
+        institution = institution_name(keys, words, start, run, end)
         if (
             first < end
             and run < end
             and not acronym
+            and not institution
             and keys[run - 1] not in BEFORE_PLACES
             and phrase.toks[run - 1].kind != "punct"
         ):

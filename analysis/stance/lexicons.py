@@ -13,7 +13,7 @@ from .. import config
 from ..errors import InputError
 from ..text.vietnamese import fold, token_keys
 from ..tomldata import entries, read_toml, table, text, texts
-from .actors import PLACE_NOUNS, ActorWords, continent_at, in_name, load_actor_words
+from .actors import PLACE_NOUNS, ActorWords, continent_at, in_name, institution_name, load_actor_words
 from .sentence import Sentence, folded_phrases
 
 __all__ = ["Person", "Register", "load_register", "load_cues", "Lexicons", "STANCES"]
@@ -206,6 +206,8 @@ class Lexicons:
                     break
         if first == run and run > start and s.keys[run - 1] in ("tại", "ở", "của"):
             return None
+        if institution_name(s.keys, s.words, start, run, end):
+            return None  # "Giám đốc bệnh viện Bạch Mai": the hospital's name
         surname = next(
             (
                 k

@@ -34,6 +34,15 @@ _MIDDLE_NAMES = {"anh": "thị", "chị": "văn"}
 _GENERIC_BODIES = frozenset(fold(w) for w in ("cơ quan", "tổ chức", "đơn vị"))
 
 
+def _within(description: tuple[str, ...], keys: list[str]) -> bool:
+    """Do ``keys`` open with ``description``'s first word and hold all of its words in order, others between
+    (``giám đốc bệnh viện tư Rudolfinerhaus`` holds ``giám đốc bệnh viện Rudolfinerhaus``)?"""
+    if not description or keys[:1] != [description[0]]:
+        return False
+    rest = iter(keys)
+    return all(any(k == d for k in rest) for d in description)
+
+
 def _latin(word: str) -> bool:
     return word.isascii() and word[:1].isalpha()
 
@@ -302,31 +311,44 @@ class Memory:
         return t + 1 == len(words) or toks[t + 1].kind != "syllable" or not words[t + 1][:1].isupper()
 
     def named_as(self, description: tuple[str, ...], here: tuple[int, int], *, ahead: bool = False) -> str | None:
-        """The person last named right after ``description`` before ``here`` (``Chủ tịch PLO`` -> the person
-        named as ``Chủ tịch PLO Mahmoud Abbas``). With ``ahead`` (a headline, which names its people later):
-        the person named anywhere in the document with the description before the name or after it and a
-        comma (``ông James Nicholson, Bộ trưởng cựu binh Mỹ``), or, failing that, with its title less the country
-        that ends it (``Tổng thống Ý`` named ``Tổng thống Carlo Azeglio Ciampi``)."""
+        """The person last named before ``here`` with ``description`` right before the name (``Chủ tịch PLO`` ->
+        the person named as ``Chủ tịch PLO Mahmoud Abbas``) or in a description after it and a comma (``Giám đốc
+        bệnh viện Rudolfinerhaus`` -> ``Bác sĩ Michael Zimpfer, Giám đốc bệnh viện tư Rudolfinerhaus``); failing
+        that, with its title less the country that ends it and no other country (``Thủ tướng Thổ Nhĩ Kỳ`` named
+        ``Thủ tướng Tayyip Erdogan``). With ``ahead`` (a headline, which names its people later): anywhere in
+        the document."""
         found = self._named_as(description, here, ahead)
         words, n = self.lex.words, len(description)
-        if found is None and ahead:
+        if found is None:
             country = next((k for k in range(1, n) if words.country_at(description, k, n) == n - k), None)
             if country is not None and words.title_at(description, 0, country):
-                found = self._named_as(description[:country], here, ahead)
+                found = self._named_as(description[:country], here, ahead, country=description[country:])
         return found
 
-    def _named_as(self, description: tuple[str, ...], here: tuple[int, int], ahead: bool) -> str | None:
+    def _named_as(
+        self, description: tuple[str, ...], here: tuple[int, int], ahead: bool, country: tuple[str, ...] = ()
+    ) -> str | None:
         n = len(description)
         for i, t, name, _ in reversed(self.named):
             keys = self.by_index[i].keys
-            if not (ahead or (i, t) < here):
+            if not (ahead or (i, t) < here) or (country and self._of_other_country(name, country)):
                 continue
             if tuple(keys[max(0, t - n) : t]) == description:
                 return name
             end = t + len(token_keys(name))
-            if ahead and keys[end : end + 1] == [","] and tuple(keys[end + 1 : end + 1 + n]) == description:
+            if keys[end : end + 1] == [","] and _within(description, keys[end + 1 : end + 3 + n]):
                 return name
         return None
+
+    def _of_other_country(self, name: str, country: tuple[str, ...]) -> bool:
+        """Is the person ``name`` named anywhere in the document with a country other than ``country`` in the
+        four words before the name (``Thủ tướng Nhật Koizumi`` is not ``Thủ tướng Anh``)?"""
+        words = self.lex.words
+        own = words.countries_in(list(country))
+        for i, _, person, before in self.named:
+            if person == name and any(c not in own for c in words.countries_in(list(before))):
+                return True
+        return False
 
     def _title(self, key: str, s: Sentence, at: int, here: tuple[int, int]) -> tuple[str, str] | None:
         person = self.resolve(tuple(key.split()), s, at)

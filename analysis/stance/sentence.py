@@ -41,6 +41,8 @@ def folded_phrases(words) -> frozenset[tuple[str, ...]]:
 
 # Words of time that may stand between a subject and its verb ("Thứ trưởng X chiều 15/8 cho biết"), and
 # "có" before a cue used as a noun ("TP.HCM đã có kiến nghị").
+# Words that open a time before a times word: "cuối tuần trước", "đầu tháng này", "giữa năm".
+_TIME_EDGES = frozenset(fold(w) for w in "cuối đầu giữa".split())
 TIMES = frozenset(fold(w) for w in "có sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
 # Manner phrases between a subject and its verb ("Askari tức giận cho hay"), and light verbs before a cue
 # used as a noun ("X gửi lời chúc mừng").
@@ -249,6 +251,7 @@ def trim(s: Sentence, start: int, end: int) -> int:
             or ((k in _TRIMMED or k in TIMES) and (end == 1 or not s.words[end - 1][:1].isupper()))  # "Lê Thị Mai"
             or k[:1].isdigit()
             or (k in ("/", "-", ".") and end - 2 >= start and keys[end - 2][:1].isdigit())
+            or (k in _TIME_EDGES and end < len(keys) and keys[end] in TIMES)  # "cuối tuần trước"
         ):
             end -= 1
         else:
