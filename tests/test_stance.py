@@ -2840,6 +2840,36 @@ def test_a_title_with_a_country_or_a_description_is_the_person_named_so_before(b
     assert triples(extract(body)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (  # words printed under a heading that names their speaker
+            "Các nhà lãnh đạo đã bày tỏ quan điểm về cuộc bầu cử.\nThủ tướng Nhật Junichiro Koizumi\n"
+            "Cuộc đua vẫn sát nút. Bất kể ai thắng, tôi cho rằng quan hệ hai nước sẽ không đổi.\n"
+            "Leila Shahid  phái viên Palestine ở Paris\nTôi lo ngại tiến trình hoà bình sẽ bị đóng băng.",
+            [("Junichiro Koizumi", "cho rằng", "assert"), ("Leila Shahid", "lo ngại", "concern")],
+        ),
+        (  # an interview: the answer opened with the name, and the answers after it
+            "- Ông Nguyễn Thiện Nhân: Tôi cho rằng Đảng phải đổi mới phương thức lãnh đạo.\n"
+            "Như vậy phải thay đổi cơ chế bổ nhiệm nhân sự?\n- Tôi khẳng định Đảng cần chuẩn bị thật kỹ.",
+            [("Nguyễn Thiện Nhân", "cho rằng", "assert"), ("Nguyễn Thiện Nhân", "khẳng định", "assert")],
+        ),
+        # the writer's own "tôi" states nothing: no heading or answer names a speaker
+        ("Đi dọc con đường mới, tôi cho rằng giao thông đã khá hơn nhiều.", []),
+        # a heading that names two people is no speaker's label
+        ("Châu Nhuật Phát và Trương Nghệ Mưu\nTôi cho rằng bộ phim sẽ thành công lớn.", []),
+        # nor is a name inside a question opened with a dash
+        (
+            "- Kết quả nghiên cứu của công ty Ernst Young cho thấy: việc cổ phần hoá rất chậm. Vì sao?\n"
+            "- Tôi cho rằng thủ tục còn rườm rà.",
+            [],
+        ),
+    ],
+)
+def test_a_first_person_answer_is_the_speaker_its_heading_or_answer_names(body, expected):
+    assert triples(extract(body)) == sorted(expected)
+
+
 def test_vi_and_a_title_is_the_person_last_named_with_it():
     body = "Thủ tướng Anh Tony Blair hôm qua đến Basra.\nVị thủ tướng nói rằng quân đội Anh sẽ rút khỏi Iraq."
     assert triples(extract(body)) == [("Tony Blair", "nói rằng", "inform")]

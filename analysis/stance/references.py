@@ -202,6 +202,32 @@ class Memory:
         )
 
     @cached_property
+    def voices(self) -> dict[int, str]:
+        """The person whose words each sentence prints, where a document prints people's words under their
+        names: from a heading that names a person (``Thủ tướng Nhật Junichiro Koizumi``, then what he said)
+        to the next heading, or from an answer opened with a name and a colon (``- Ông Nguyễn Thiện Nhân: Tôi
+        cho rằng ...``) on, through the answers after it (``- Tôi nghĩ ...``). A first-person ``tôi`` outside
+        quotation marks there is that person; elsewhere it is the writer's own voice, no statement."""
+        people: dict[int, dict[str, int]] = {}  # sentence -> the people it names, where first
+        for i, t, name in [(i, t, n) for (i, t, n, _) in self.named] + self.latin_names:
+            known = people.setdefault(i, {})  # "Leila Shahid  phái viên ...": a name in Latin script too
+            if not any(name in other or other in name for other in known):  # one person found both ways
+                known[name] = t
+        voice, out = None, {}
+        for s in self.sentences:
+            named = people.get(s.index, {})
+            one = next(iter(named)) if len(named) == 1 else None  # not "Châu Nhuật Phát và Trương Nghệ Mưu"
+            if s.kind == "heading":
+                voice = one if len(s.keys) <= 16 else None
+            elif one and s.keys[:1] == ["-"] and named[one] <= 4 and ":" in s.keys[named[one] : 30]:
+                voice = one  # the name opens the answer: not "- Kết quả nghiên cứu của Công ty X cho thấy: ..."
+            elif s.kind == "title":
+                voice = None
+            if voice:
+                out[s.index] = voice
+        return out
+
+    @cached_property
     def by_index(self) -> dict[int, Sentence]:
         return {x.index: x for x in self.sentences}
 

@@ -89,6 +89,8 @@ class Speakers:
         end = trim(s, start, end)
         while start < end and s.toks[start].kind == "punct":
             start += 1
+        if s.keys[start:end] == ["tôi"] and not s.quote_depth[start]:
+            return self.memory.voices.get(s.index)  # an interviewee's answer, words printed under a name
         groups, longest = self.lex.register.groups, self.lex.longest_group
         whole_group = end - start <= longest and fold(" ".join(s.keys[start:end])) in groups
         for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
