@@ -287,6 +287,7 @@ def files_of(folder: Path) -> dict[str, tuple[int, int, int]]:
 def test_many_partitions_are_sent_in_several_graphs_and_come_back_all_in_order(cluster, monkeypatch):
     # 150 items go to the scheduler in graphs of 64, 64 and 22 (so that none is large); every result
     # must come back once, in the order of the items, and the aggregates add up over all of them.
+    # cluster_imap sends its batches a few at a time, results in order.
     import operator
 
     from analysis.runtime import cluster as dask_run
@@ -303,13 +304,18 @@ def test_many_partitions_are_sent_in_several_graphs_and_come_back_all_in_order(c
         assert sizes[:3] == [64, 64, 22]  # then the small maps over the results' futures
         imap = dask_run.cluster_imap(operator.neg, list(range(3000)), Cluster(cluster[0]))
         assert list(imap) == [-i for i in range(3000)]
-        # items that are batches already (partitions of documents) go one to a task, four tasks to a graph
-        batches = []
-        monkeypatch.setattr(
-            connected, "map", lambda fn, *its, **kw: batches.extend(map(len, its[0])) or original(fn, *its, **kw)
-        )
-        imap = dask_run.cluster_imap(operator.neg, list(range(10)), Cluster(cluster[0]), batch=1)
-        assert list(imap) == [-i for i in range(10)] and batches == [1] * 10
+        # items that are batches already (partitions of documents) go one to a task, and only a few tasks
+        # ahead of those taken back: the scheduler holds what a task carries (texts) until it is done
+        sent, ahead = [], []
+        submit = connected.submit
+        monkeypatch.setattr(connected, "submit", lambda fn, *a, **kw: sent.append(len(a[-1])) or submit(fn, *a, **kw))
+        imap = dask_run.cluster_imap(operator.neg, list(range(100)), Cluster(cluster[0]), batch=1)
+        for i, result in enumerate(imap):
+            assert result == -i
+            ahead.append(len(sent) - i)
+        assert sent == [1] * 100
+        workers = len(connected.scheduler_info(n_workers=-1)["workers"])
+        assert max(ahead) == workers * dask_run._AHEAD  # never all 100 at once
     finally:
         dask_run.close_all()  # this process's client, before the cluster closes
 

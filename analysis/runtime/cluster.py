@@ -9,6 +9,7 @@ during a run costs only time: Dask runs its batches again elsewhere.
 from __future__ import annotations
 
 import atexit
+import collections
 import contextlib
 import functools
 import logging
@@ -86,15 +87,12 @@ def cluster_imap(fn: Callable, items: list, cluster: Cluster, *, batch: int = 25
     """``fn`` over ``items`` on the cluster, in batches of at most ``batch`` items, results in order as
     they are ready."""
     connected = client(cluster)
-    workers = max(1, len(connected.scheduler_info(n_workers=-1).get("workers", {})))
+    workers = _workers(connected)
     size = max(1, min(batch, math.ceil(len(items) / (workers * 4))))
-    batches = [items[i : i + size] for i in range(0, len(items), size)]
-    futures = _map(connected, functools.partial(_batch, fn), batches, wave=4)  # a batch can hold 256 documents
-    try:
-        for future in futures:
-            yield from future.result()
-    finally:
-        connected.cancel(futures)
+    batches = (items[i : i + size] for i in range(0, len(items), size))
+    run = functools.partial(_batch, fn)
+    for done in _in_order(connected, lambda b: connected.submit(run, b, pure=False), batches, workers * _AHEAD):
+        yield from done
 
 
 def cluster_imap_shared(fn: Callable, shared, items: Iterable, cluster: Cluster) -> Iterator:
@@ -107,16 +105,42 @@ def cluster_imap_shared(fn: Callable, shared, items: Iterable, cluster: Cluster)
     generator: the first tasks run while the next are made and sent."""
     connected = client(cluster)
     (scattered,) = connected.scatter([shared], broadcast=True, hash=False)
-    futures = []
+    try:
+        submit = functools.partial(connected.submit, fn, scattered, pure=False)
+        yield from _in_order(connected, submit, items, _workers(connected) * _AHEAD)
+    finally:
+        connected.cancel([scattered])
+
+
+#: Tasks sent ahead per worker, not yet taken back: enough that no worker waits for the next.
+_AHEAD = 8
+
+
+def _workers(connected) -> int:
+    return max(1, len(connected.scheduler_info(n_workers=-1).get("workers", {})))
+
+
+def _in_order(connected, submit: Callable, items: Iterable, ahead: int) -> Iterator:
+    """``submit(item)`` for each of ``items``, the results in order, with at most ``ahead`` tasks sent and
+    not yet taken back: what a task carries (a partition's texts, a pass's bags of words) is held by the
+    scheduler until the task is done, and with ``--scheduler local`` the scheduler lives in this process,
+    so sending every task at once held a second copy of the corpus here. Each result is released once
+    taken."""
+    pending: collections.deque = collections.deque()
     try:
         for item in items:
-            futures.append(connected.submit(fn, scattered, item, pure=False))
-        for i, future in enumerate(futures):
+            pending.append(submit(item))
+            if len(pending) >= ahead:
+                future = pending.popleft()
+                yield future.result()
+                future.release()
+        while pending:
+            future = pending.popleft()
             yield future.result()
-            futures[i] = None
             future.release()
     finally:
-        connected.cancel([f for f in futures if f is not None] + [scattered])
+        if pending:
+            connected.cancel(list(pending))
 
 
 def _batch(fn: Callable, items: list) -> list:
