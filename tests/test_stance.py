@@ -1862,7 +1862,7 @@ def vntc_halves(tmp_path_factory):
 # heldout10, after which heldout5 scores 0.87 / 0.60, heldout9 0.84 / 0.61 and heldout10 0.89 / 0.64; after the
 # ninth, on heldout11, and gold initials taken apart, heldout10 0.90 / 0.65 and heldout11 0.88 / 0.67; after the
 # tenth, on heldout12, heldout8 0.90 / 0.68 and heldout12 0.84 / 0.59; after the eleventh, on heldout13,
-# heldout13 0.84 / 0.64):
+# heldout13 0.84 / 0.64; after the twelfth, on heldout14, heldout14 0.86 / 0.57):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
@@ -1882,6 +1882,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout11", 186, 0.87, 0.66),
         ("heldout12", 216, 0.83, 0.58),
         ("heldout13", 221, 0.82, 0.63),
+        ("heldout14", 169, 0.84, 0.56),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1906,16 +1907,17 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # heldout12 (committed at 8177e06, scored at 4f43ff7 after the ninth round): 0.82 (125/153), 0.58 (125/216);
 # read since (the tenth round). heldout13 (committed at 6d74b98 and scored there, after the tenth round): 0.83
 # (137/166), 0.62 (137/221); read since (the eleventh round). heldout14 (committed at 471d387, scored at b5864f5
-# after the eleventh round): 0.85 (89/105), 0.53 (89/169). Issue 10 asks for 0.85 / 0.80 at least; until the
-# extractor gets there this test is an expected failure, and strict: the day it passes, measure again on new
-# held-out text (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.53, precision 0.85: below 0.80 / 0.85")
+# after the eleventh round): 0.85 (89/105), 0.53 (89/169); read since (the twelfth round). heldout15 (committed
+# at 06ceeec and scored there, after the twelfth round): 0.89 (98/110), 0.69 (98/143). Issue 10 asks for 0.85 /
+# 0.80 at least; until the extractor gets there this test is an expected failure, and strict: the day it
+# passes, measure again on new held-out text (a file that has guided a change is no longer unseen).
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.69, precision 0.89: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout14"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout14.csv"))
+    docs = vntc_halves["heldout15"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout15.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 169
+    assert total["gold"] == 143
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
