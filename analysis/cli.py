@@ -349,11 +349,13 @@ def _warn_about(skipped, undated: list[str], n_undated: int, n_documents: int) -
 
 
 def _streams(args: argparse.Namespace) -> bool:
-    """Whether the command runs on a cluster without the documents in this process: ``phrases`` and
-    ``stance`` of a corpus folder, with no selection, ``--dedup`` or ``--gold``."""
+    """Whether the command runs on a cluster without the documents in this process: ``phrases``,
+    ``stance`` and the keyness of ``keyterms`` (``--split`` or ``--by``) of a corpus folder, with no
+    selection, ``--dedup`` or ``--gold``."""
     return (
         bool(args.scheduler or os.environ.get("ANALYSIS_SCHEDULER"))
         and args.command in STREAMED
+        and (args.command != "keyterms" or args.split is not None or args.by is not None)
         and not (args.dedup or args.date_from or args.date_to or args.where or getattr(args, "gold", None))
         and args.corpus.is_dir()
     )
@@ -528,6 +530,31 @@ def _keyterms(session, args: argparse.Namespace) -> None:
     _emit(table, args)
 
 
+def _keyness_streamed(corpus, args: argparse.Namespace) -> None:
+    """``keyterms --split/--by`` on a cluster: each partition's words (or phrases) counted per group on
+    the workers and added up there; only the two groups' totals come back."""
+    from .streamed import keyness_work, phrase_work, term_work
+    from .text.tokenise import VERSION
+    from .topics import keyterms as kt
+
+    groups = {"split": args.split, "by": args.by, "value": args.value}
+    _, labels = kt.two_groups([], strict=False, **groups)  # a bad split or group fails before anything is counted
+    if args.phrases:
+        from .framing.lexicon import load_lexicon
+
+        base = phrase_work(load_lexicon(args.lexicon), keep_captions=args.keep_captions)
+    else:
+        base = term_work(keep_captions=args.keep_captions, tokens=corpus.store("tokens", VERSION))
+    corpus.run(keyness_work(base, **groups))
+    total = corpus.total()
+    _warn_streamed(corpus)
+    if 0 in total.documents:
+        raise InputError("keyness", f"one of the groups ({labels[0]} / {labels[1]}) has no document")
+    counts, sizes = total.counts, total.sizes
+    min_count = 1 if args.phrases else 2
+    _emit(kt.keyness_of_counts(*counts, *sizes, min_count=min_count, labels=labels), args)
+
+
 def _topics(session, args: argparse.Namespace) -> None:
     from .topics import models as tm
 
@@ -628,7 +655,7 @@ COMMANDS = {
 
 
 #: The commands that can run on a cluster without the documents in this process (see :func:`_streams`).
-STREAMED = {"phrases": _phrases_streamed, "stance": _stance_streamed}
+STREAMED = {"phrases": _phrases_streamed, "stance": _stance_streamed, "keyterms": _keyness_streamed}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,5 @@
-"""A corpus folder read on a Dask cluster a partition at a time: phrase counts and statements without
-the documents ever in this process.
+"""A corpus folder read on a Dask cluster a partition at a time: phrase counts, statements and the
+two groups' word or phrase counts of keyness, without the documents ever in this process.
 
 The client lists the files and sends each worker task the names of a partition of them
 (:func:`~analysis.runtime.store.partitions`); the task reads them, lays them out
@@ -7,8 +7,9 @@ The client lists the files and sends each worker task the names of a partition o
 statements) with the same functions as a run without a cluster, and writes it to the Parquet
 store (:mod:`analysis.runtime.store`) when there is a cache. It sends back only what is small:
 how many documents, those skipped or undated (for the warnings), and its share of an aggregate
-such as phrase totals per period, which tasks on the workers add up. The rows of a per-document
-table are then read back one partition at a time, in corpus order, and written out as they come.
+such as phrase totals per period or a keyness group's counts, which tasks on the workers add up.
+The rows of a per-document table are then read back one partition at a time, in corpus order, and
+written out as they come.
 The outputs are byte-identical to those of a run without a cluster (``tests/test_cluster.py``).
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import config
@@ -36,7 +37,16 @@ from .runtime.outputs import check_outside
 from .runtime.store import PartitionStore, partitions, store_dir
 from .runtime.workers import Cluster
 
-__all__ = ["StreamedCorpus", "Summary", "phrase_work", "stance_work", "MAX_UNDATED"]
+__all__ = [
+    "StreamedCorpus",
+    "Summary",
+    "GroupTotals",
+    "phrase_work",
+    "stance_work",
+    "term_work",
+    "keyness_work",
+    "MAX_UNDATED",
+]
 
 #: Undated documents named one by one in the warnings (the command line's ``MAX_WARNINGS``).
 MAX_UNDATED = 20
@@ -64,7 +74,7 @@ class Work:
     table: str
     version: str
     make: Callable
-    aggregate: Callable | None = None
+    aggregate: Callable | None = None  # (rows, documents) -> a partition's share
     merge: Callable | None = None
 
 
@@ -109,14 +119,9 @@ class StreamedCorpus:
         its results."""
         from .runtime.cluster import cluster_submit
 
-        store = (
-            PartitionStore(store_dir(self.cache_dir, self.cluster), work.table, work.version)
-            if self.cache_dir
-            else None
-        )
         task = _Task(
             work,
-            store,
+            self.store(work.table, work.version),
             layouts_store(self.cache_dir, cluster=self.cluster),
             str(self.root),
             self.encoding,
@@ -124,6 +129,10 @@ class StreamedCorpus:
         )
         jobs, self._jobs = self._jobs, []
         self._submitted = cluster_submit(task, jobs, self.cluster, merge=work.merge)
+
+    def store(self, table: str, version: str) -> PartitionStore | None:
+        """The store's ``table`` at ``version``, where the workers keep it (None without a cache)."""
+        return PartitionStore(store_dir(self.cache_dir, self.cluster), table, version) if self.cache_dir else None
 
     def frames(self) -> Iterator:
         """The rows of the table of :meth:`run`, a DataFrame per partition, in corpus order, as they are
@@ -195,7 +204,7 @@ class _Task:
         summary = Summary(len(docs), skipped, undated[:MAX_UNDATED], len(undated), stored=stored)
         summary.unmatched = [doc_id for doc_id in meta if doc_id not in read]  # rows of files skipped
         rows = rows.drop(columns="key")
-        aggregate = self.work.aggregate(rows) if self.work.aggregate else None
+        aggregate = self.work.aggregate(rows, docs) if self.work.aggregate else None
         # rows in the store are read back from it, and those of an aggregate are not wanted
         return summary, (None if stored or self.work.aggregate else rows), aggregate
 
@@ -244,7 +253,7 @@ class _PhraseCounts:
 class _PeriodParts:
     period: str
 
-    def __call__(self, rows):
+    def __call__(self, rows, docs=None):
         from .framing.tables import period_parts
 
         return period_parts(rows, period=self.period)
@@ -271,3 +280,84 @@ def _extractor(register, keep_captions: bool):
         _EXTRACTOR.clear()
         _EXTRACTOR[key] = StanceExtractor(register=register, keep_captions=keep_captions).fit()
     return _EXTRACTOR[key]
+
+
+def term_work(*, keep_captions: bool, tokens: PartitionStore | None) -> Work:
+    """The content words of every document counted (:func:`~analysis.topics.keyterms.document_terms`:
+    pyvi's words, tagged, folded, stopwords out), a row per document and term; the words from the
+    store's ``tokens`` table when it holds them (else made there)."""
+    modules = ("topics.keyterms", "text.tokenise", "text.stopwords", "text.vietnamese")
+    return Work("term_counts", _version(modules, keep_captions), _TermCounts(keep_captions, tokens))
+
+
+@dataclass(frozen=True)
+class _TermCounts:
+    keep_captions: bool
+    tokens: PartitionStore | None
+
+    def __call__(self, docs: list[Document]):
+        from collections import Counter
+
+        import pandas as pd
+
+        from .text.tokenise import tokenise_partition
+        from .topics.keyterms import CONTENT_TAGS, document_terms
+
+        rows = [
+            (doc.doc_id, term, count)
+            for doc in tokenise_partition(docs, self.tokens, pos=True)
+            for term, count in Counter(document_terms(doc, keep_captions=self.keep_captions, tags=CONTENT_TAGS)).items()
+        ]
+        return pd.DataFrame(rows, columns=["doc_id", "term", "count"])
+
+
+@dataclass
+class GroupTotals:
+    """Two groups' counts (term or phrase -> count), sizes (their terms, or their documents' syllables)
+    and numbers of documents: what keyness needs of a corpus (:func:`~analysis.topics.keyterms.keyness_of_counts`)."""
+
+    counts: tuple = field(default_factory=lambda: ({}, {}))
+    sizes: list = field(default_factory=lambda: [0, 0])
+    documents: list = field(default_factory=lambda: [0, 0])
+
+
+def keyness_work(base: Work, *, split: str | None, by: str | None, value: str | None) -> Work:
+    """``base`` (:func:`term_work` or :func:`phrase_work`) with the totals of the two groups of
+    :func:`~analysis.topics.keyterms.two_groups` as what comes back, added up on the workers."""
+    return replace(base, aggregate=_GroupShare(base.table, split, by, value), merge=merge_group_totals)
+
+
+@dataclass(frozen=True)
+class _GroupShare:
+    table: str
+    split: str | None
+    by: str | None
+    value: str | None
+
+    def __call__(self, rows, docs: list[Document]) -> GroupTotals:
+        from .topics.keyterms import two_groups
+
+        mask, _ = two_groups(docs, split=self.split, by=self.by, value=self.value, strict=False)
+        group = rows["doc_id"].map(dict(zip((d.doc_id for d in docs), mask)))
+        key = "term" if self.table == "term_counts" else "phrase"
+        share = GroupTotals(documents=[mask.count(True), mask.count(False)])
+        for k, flag in enumerate((True, False)):
+            part = rows[group.eq(flag)]
+            sums = part.groupby(key, sort=False)["count"].sum()
+            share.counts[k].update({name: int(n) for name, n in sums.items()})
+            # a group's size: its terms, or (phrases) its documents' syllables
+            size = sums.sum() if key == "term" else part.drop_duplicates("doc_id")["n_syllables"].sum()
+            share.sizes[k] = int(size)
+        return share
+
+
+def merge_group_totals(shares: list) -> GroupTotals:
+    """Partitions' :class:`GroupTotals` added up."""
+    total = GroupTotals()
+    for share in shares:
+        for k in (0, 1):
+            for name, n in share.counts[k].items():
+                total.counts[k][name] = total.counts[k].get(name, 0) + n
+            total.sizes[k] += share.sizes[k]
+            total.documents[k] += share.documents[k]
+    return total

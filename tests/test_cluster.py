@@ -14,6 +14,7 @@ import sys
 import tarfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -34,6 +35,8 @@ COMMANDS = [
     ["kwic", "hợp tác"],
     ["discover"],
     ["keyterms"],
+    ["keyterms", "--split", "2025-06-01"],  # keyness: streamed, the groups' totals added up on the workers
+    ["keyterms", "--split", "2025-06-01", "--phrases"],
     ["topics", "--k", "2"],
     ["stance"],
     ["duplicates"],
@@ -101,7 +104,14 @@ def vntc_sample(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "command",
-    [["corpus"], ["phrases"], ["phrases", "--period", "M"], ["stance"], ["duplicates"]],
+    [
+        ["corpus"],
+        ["phrases"],
+        ["phrases", "--period", "M"],
+        ["stance"],
+        ["duplicates"],
+        ["keyterms", "--split", "2006-07-01"],
+    ],
     ids=" ".join,
 )
 def test_vntc_files_give_the_same_output_on_a_cluster(cluster, vntc_sample, command):
@@ -365,13 +375,17 @@ def test_a_local_cluster_keeps_no_copy_and_leaves_the_configuration_as_it_was():
 def stored(cluster, tmp_path_factory):
     """A cache folder after ``phrases``, ``stance`` and ``keyterms`` of the seeds on the cluster."""
     cache = tmp_path_factory.mktemp("cache")
-    for command in (["phrases"], ["stance"], ["keyterms"]):
+    for command in (["phrases"], ["stance"], ["keyterms"], ["keyterms", "--split", "2025-06-01"]):
         result = run(*command, scheduler=cluster[0], cache=cache)
         assert result.returncode == 0, result.stderr.decode()[-2000:]
     return cache
 
 
-@pytest.mark.parametrize("command", [["phrases"], ["phrases", "--period", "M"], ["stance"], ["keyterms"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "command",
+    [["phrases"], ["phrases", "--period", "M"], ["stance"], ["keyterms"], ["keyterms", "--split", "2025-06-01"]],
+    ids=" ".join,
+)
 def test_a_second_run_on_the_cluster_recomputes_nothing(cluster, stored, command):
     before = files_of(stored / "store")
     again = run(*command, scheduler=cluster[0], cache=stored)
@@ -403,6 +417,17 @@ def test_the_store_tables_load_with_pandas(stored):
 
     tokens = pd.read_parquet(stored / "store" / "tokens")
     assert set(tokens["doc_id"]) == set(layouts["doc_id"])
+
+    # the content words keyness counted on the workers: those key terms count here, document by document
+    from analysis import Session
+    from analysis.topics.keyterms import content_terms
+
+    terms = pd.read_parquet(stored / "store" / "term_counts")
+    assert {"key", "doc_id", "term", "count"} <= set(terms.columns)
+    here, doc_ids = content_terms(Session(ROOT / "seeds", cache_dir=None))
+    for doc_id, words in zip(doc_ids, here):
+        rows = terms[terms["doc_id"] == doc_id]
+        assert dict(zip(rows["term"], rows["count"])) == Counter(words), doc_id
 
 
 def test_duplicate_signatures_on_the_cluster_are_stored_and_not_made_again(cluster, tmp_path):
@@ -510,6 +535,22 @@ def test_a_damaged_partition_is_made_again(cluster, tmp_path):
     again = run("stance", scheduler=cluster[0], cache=cache)
     assert again.returncode == 0 and again.stdout == expected.stdout
     assert pq.read_table(damaged).num_rows == pq.read_table(io.BytesIO(whole)).num_rows
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--split", "2030-01-01"],  # a group with no document
+        ["--split", "2025-13-01"],
+        ["--by", "nosuch", "--value", "x"],  # a column no document has: found on the workers
+        ["--by", "source"],
+    ],
+    ids=" ".join,
+)
+def test_streamed_keyness_gives_the_same_errors(cluster, args):
+    here, there = run("keyterms", *args), run("keyterms", *args, scheduler=cluster[0])
+    assert here.returncode == there.returncode == 2
+    assert there.stderr == here.stderr and len(there.stderr.splitlines()) == 1
 
 
 @pytest.mark.parametrize("command", [["phrases"], ["phrases", "--period", "Y"], ["stance"]], ids=" ".join)

@@ -429,6 +429,15 @@ def tokenise(
     return out
 
 
+def tokenise_partition(documents: list[Document], store: PartitionStore | None, *, pos: bool = False):
+    """:func:`tokenise` of one partition of documents in this process (a worker's): the labels and tags
+    from the store's ``tokens`` table when it holds them, else made (and stored, with a store)."""
+    if store is None:
+        return tokenise(documents, jobs=1, pos=pos)
+    docs = [(d.doc_id, d.text, _spans(d)) for d in documents]
+    return [TokenisedDocument(*d, *pair) for d, pair in zip(docs, stored_tokens((docs, store, pos)))]
+
+
 def _tokenise_stored(documents: list[Document], cluster: Cluster, store: PartitionStore, pos: bool):
     """:func:`tokenise` on a cluster: the workers take each partition's labels and tags from the
     Parquet store's ``tokens`` table, or make and store them (:func:`stored_tokens`)."""
