@@ -2817,6 +2817,27 @@ ELEVENTH_ROUND_CASES = [
     ("Các nhà khoa học phân tích mẫu nước lấy từ sông.", []),
 ]
 
+THIRTEENTH_ROUND_CASES = [
+    # an abbreviation in brackets between a title and the name
+    (
+        "Tổng thống (TT) Ukraine Viktor Yushchenko đồng thời kêu gọi các bên đàm phán.",
+        [("Viktor Yushchenko", "kêu gọi", "propose")],
+    ),
+    (
+        "Tổng Giám đốc Tổ chức Thương mại Thế giới (WTO) Pascal Lamy hôm 2-1 cho rằng hai nước nên thanh toán.",
+        [("Pascal Lamy", "cho rằng", "assert")],
+    ),
+    ("Giám đốc Sở Y tế (TP.HCM) cho biết sẽ kiểm tra các bệnh viện.", [("Giám đốc Sở Y tế", "cho biết", "inform")]),
+    # a body's name and its cue set off by commas
+    (
+        "Hôm nay, Ban Quản lý dự án đường Hồ Chí Minh, cho biết, tảng đá có thể được xử lý.",
+        [("Ban Quản lý dự án đường Hồ Chí Minh", "cho biết", "inform")],
+    ),
+    ("Cô gái có tên Nguyễn Thị Huệ cho biết: Quê tôi ở Việt Yên.", [("Nguyễn Thị Huệ", "cho biết", "inform")]),
+    # what must stay as it was: a clause before the comma is no body's name
+    ("Cơ quan CSĐT vừa gửi công văn, đề nghị Bộ GTVT chủ trì giám định.", [("Cơ quan CSĐT", "đề nghị", "propose")]),
+]
+
 
 @pytest.mark.parametrize(
     "body, expected",
@@ -2878,7 +2899,8 @@ def test_vi_and_a_title_is_the_person_last_named_with_it():
 
 
 @pytest.mark.parametrize(
-    "sentence, expected", EIGHTH_ROUND_CASES + NINTH_ROUND_CASES + TENTH_ROUND_CASES + ELEVENTH_ROUND_CASES
+    "sentence, expected",
+    EIGHTH_ROUND_CASES + NINTH_ROUND_CASES + TENTH_ROUND_CASES + ELEVENTH_ROUND_CASES + THIRTEENTH_ROUND_CASES,
 )
-def test_patterns_of_the_eighth_to_eleventh_rounds(sentence, expected):
+def test_patterns_of_the_eighth_to_thirteenth_rounds(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)

@@ -278,6 +278,17 @@ class _Statements:
                 named = self.speakers.apposition(s, boundary, floor)
                 if named is not None and (self.speakers.weak(actor) or self.speakers.named_person(named)):
                     actor = named  # not a title alone over a name: "Phát ngôn viên quân đội X, thiếu tướng Y cho biết"
+        if (
+            actor is None
+            and not site.inside
+            and boundary >= 0
+            and keys[boundary] == ","
+            and site.segment == site.start
+            and keys[site.end : site.end + 1] == [","]
+        ):  # "Hôm nay, Ban Quản lý dự án X, cho biết, ...": a body's name and its cue set off by commas
+            before = self.speakers.actor(s, max(s.boundaries[boundary] + 1, previous[2] if previous else 0), boundary)
+            if before is not None and self.memory.types.get(before) in ("body", "media", "country"):
+                actor = before
         if actor is None and not site.inside and _closes(s, site.end):
             actor = self._after_dash(s, site)
         if actor is None and not site.inside:

@@ -17,6 +17,8 @@ from .sentence import Sentence, as_written, folded_phrases, trim
 PURPOSE = frozenset(fold(w) for w in "nhằm để".split())
 # Pronouns that, opening a sentence, are the person who opened the sentence before ("Ông", "Bà", "Anh", "Chị", "Em").
 _SUBJECT_PRONOUNS = frozenset({"ông", "bà"}) | PRONOUN_HONORIFICS
+# The last word of a person's noun before "có tên X" (named X): "cô gái", "thanh niên", "người đàn ông".
+_NAMED_AS = frozenset(fold(w) for w in "gái trai người niên nữ ông bà bé cháu".split())
 _PREPOSITIONS = frozenset(fold(w) for w in "dưới trong tại sau trước với khi nhân về trên giữa từ qua đến bên".split())
 # Words before a name that make it a place's (a street, a school named after a person) or say where one is.
 _PLACED = frozenset(fold(w) for w in "đường phố trường học viện ở tại quận huyện xã phường tỉnh cầu chợ".split())
@@ -94,7 +96,12 @@ class Speakers:
         groups, longest = self.lex.register.groups, self.lex.longest_group
         whole_group = end - start <= longest and fold(" ".join(s.keys[start:end])) in groups
         for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
-            if s.keys[i] == "tên" and s.words[i] == "tên" and i + 1 < end and s.keys[i - 1] != "có":
+            if (
+                s.keys[i] == "tên"
+                and s.words[i] == "tên"
+                and i + 1 < end
+                and (s.keys[i - 1] != "có" or (i > 1 and s.keys[i - 2] in _NAMED_AS))  # "Cô gái có tên X"
+            ):
                 named = i + 1 + (s.keys[i + 1] == "là")  # "một chủ cửa hàng tên là Awni Shatart": the name
                 if named < end and s.words[named][:1].isupper():
                     return self.actor(s, named, end)
@@ -102,6 +109,14 @@ class Speakers:
                 end = trim(s, start, i)  # "X thuộc viện Y", "X thay mặt Đoàn Chủ tịch": whom X works or speaks for
                 break
             if s.words[i] == "(" or (s.keys[i] == "-" and s.spaced(i)):
+                close = next((k for k in range(i + 1, min(end, i + 5)) if s.words[k] == ")"), None)
+                if close is not None and self.lex.words.title_at(s.keys, start, i):
+                    # "Tổng thống (TT) Ukraine Viktor Yushchenko", "Tổng Giám đốc Tổ chức Thương mại Thế giới
+                    # (WTO) Pascal Lamy": an abbreviation in brackets between the title and the name
+                    named = self.lex.unknown_name(s, close + 1, end) if close + 1 < end else None
+                    if named and s.words[close + 1][:1].isupper():
+                        self.memory.types.setdefault(named, "person")
+                        return named
                 if s.words[i] != "(" and self._ends_with_name(s, i + 1, end):
                     break  # "Phó trưởng Ban Tư tưởng - văn hóa T.Ư Đào Duy Quát": a dash inside a body's name
                 if (
