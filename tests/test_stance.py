@@ -1862,7 +1862,8 @@ def vntc_halves(tmp_path_factory):
 # heldout10, after which heldout5 scores 0.87 / 0.60, heldout9 0.84 / 0.61 and heldout10 0.89 / 0.64; after the
 # ninth, on heldout11, and gold initials taken apart, heldout10 0.90 / 0.65 and heldout11 0.88 / 0.67; after the
 # tenth, on heldout12, heldout8 0.90 / 0.68 and heldout12 0.84 / 0.59; after the eleventh, on heldout13,
-# heldout13 0.84 / 0.64; after the twelfth, on heldout14, heldout14 0.86 / 0.57):
+# heldout13 0.84 / 0.64; after the twelfth, on heldout14, heldout14 0.86 / 0.57; after the thirteenth, on
+# heldout15, heldout15 0.91 / 0.71):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
@@ -1883,6 +1884,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout12", 216, 0.83, 0.58),
         ("heldout13", 221, 0.82, 0.63),
         ("heldout14", 169, 0.84, 0.56),
+        ("heldout15", 143, 0.89, 0.70),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1908,16 +1910,18 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # read since (the tenth round). heldout13 (committed at 6d74b98 and scored there, after the tenth round): 0.83
 # (137/166), 0.62 (137/221); read since (the eleventh round). heldout14 (committed at 471d387, scored at b5864f5
 # after the eleventh round): 0.85 (89/105), 0.53 (89/169); read since (the twelfth round). heldout15 (committed
-# at 06ceeec and scored there, after the twelfth round): 0.89 (98/110), 0.69 (98/143). Issue 10 asks for 0.85 /
-# 0.80 at least; until the extractor gets there this test is an expected failure, and strict: the day it
-# passes, measure again on new held-out text (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.69, precision 0.89: below 0.80 / 0.85")
+# at 06ceeec and scored there, after the twelfth round): 0.89 (98/110), 0.69 (98/143); read since (the
+# thirteenth round). heldout16 (committed at 0306993 and scored there, after the thirteenth round): 0.86
+# (166/192), 0.67 (166/249). Issue 10 asks for 0.85 / 0.80 at least; until the extractor gets there this test
+# is an expected failure, and strict: the day it passes, measure again on new held-out text (a file that has
+# guided a change is no longer unseen).
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.67, precision 0.86: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout15"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout15.csv"))
+    docs = vntc_halves["heldout16"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout16.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 143
+    assert total["gold"] == 249
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
