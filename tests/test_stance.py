@@ -2842,6 +2842,25 @@ THIRTEENTH_ROUND_CASES = [
     ("Cơ quan CSĐT vừa gửi công văn, đề nghị Bộ GTVT chủ trì giám định.", [("Cơ quan CSĐT", "đề nghị", "propose")]),
 ]
 
+FOURTEENTH_ROUND_CASES = [
+    # a source named after a comma at the end of the sentence
+    ("Đơn từ chức đã được chấp thuận, theo hãng thông tấn Yonhap.", [("Hãng thông tấn Yonhap", "theo", "inform")]),
+    ("Giá xăng sẽ còn tăng mạnh, theo ông Nguyễn Văn An.", [("Nguyễn Văn An", "theo", "inform")]),
+    ("Họ làm việc tám giờ một ngày, theo Bộ Luật Lao động.", []),  # a law
+    ("Hai bên sẽ hợp tác, theo kế hoạch.", []),
+    # the country a post is in, between the title and the name
+    (
+        "Toàn quyền Mỹ tại Iraq Paul Bremer cho biết việc phóng thích là cử chỉ thiện chí.",
+        [("Paul Bremer", "cho biết", "inform")],
+    ),
+    # a cue inside a country's name; asking not to be named
+    (
+        "Chính phủ Tiểu vương quốc Ả rập thống nhất tuyên bố sẽ thông qua một đạo luật mới.",
+        [("Chính phủ Tiểu vương quốc Ả rập thống nhất", "tuyên bố", "inform")],
+    ),
+    ("Một công nhân đề nghị giấu tên vì sợ bị trừng phạt.", []),
+]
+
 
 @pytest.mark.parametrize(
     "body, expected",
@@ -2904,7 +2923,12 @@ def test_vi_and_a_title_is_the_person_last_named_with_it():
 
 @pytest.mark.parametrize(
     "sentence, expected",
-    EIGHTH_ROUND_CASES + NINTH_ROUND_CASES + TENTH_ROUND_CASES + ELEVENTH_ROUND_CASES + THIRTEENTH_ROUND_CASES,
+    EIGHTH_ROUND_CASES
+    + NINTH_ROUND_CASES
+    + TENTH_ROUND_CASES
+    + ELEVENTH_ROUND_CASES
+    + THIRTEENTH_ROUND_CASES
+    + FOURTEENTH_ROUND_CASES,
 )
-def test_patterns_of_the_eighth_to_thirteenth_rounds(sentence, expected):
+def test_patterns_of_the_eighth_to_fourteenth_rounds(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)

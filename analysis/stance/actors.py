@@ -530,7 +530,7 @@ class ActorWords:
             and run < end
             and not acronym
             and not institution
-            and keys[run - 1] not in BEFORE_PLACES
+            and (keys[run - 1] not in BEFORE_PLACES or _match(self.countries, keys, run, end))  # "tại Iraq Paul Bremer"
             and phrase.toks[run - 1].kind != "punct"
         ):
             return Actor(text(first, end), "person")

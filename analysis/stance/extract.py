@@ -191,6 +191,7 @@ class _Statements:
             if (
                 s.quote_depth[cue_start] > 0
                 or _in_name(s.words, cue_start)
+                or self._in_country(s, cue_start)
                 or _not_said(s.keys, cue_start, cue_end, s.words, after_quote(s.words, s.boundaries[cue_start]))
                 or (s.asides and s.aside_at(cue_start))
                 or any(t[1] <= cue_start < t[4] for t in theos)
@@ -558,12 +559,38 @@ class _Statements:
                 ),
                 None,
             )
-            if comma is None or s.quote_depth[at] or _asks(s):
+            if comma is None and not _asks(s):
+                trailing = self._trailing_theo(s, at)  # "..., theo hãng thông tấn Yonhap."
+                if trailing is not None:
+                    found.append(trailing)
+                continue
+            if s.quote_depth[at] or _asks(s):
                 continue  # "Theo đánh giá của Bộ trưởng, nguyên nhân nào ...?": the reporter asks, no one says
             actor, comma = self._theo_actor(s, at + 1, comma)
             if actor is not None:
                 found.append((actor, at, at + 1, "inform", comma + 1, s.clause_ends[comma + 1]))
         return found
+
+    def _in_country(self, s: Sentence, at: int) -> bool:
+        """Is the cue at ``at`` inside a country's name (``Tiểu vương quốc Ả Rập Thống nhất``)?"""
+        words = self.lex.words
+        return any(words.country_at(s.keys, k, len(s.keys)) > at - k for k in range(max(0, at - 6), at))
+
+    def _trailing_theo(self, s: Sentence, at: int) -> tuple | None:
+        """``..., theo hãng thông tấn Yonhap.``, ``..., theo USA Today.``: a source named after a comma at the
+        end of the sentence, a medium, a body or a person by name; what it says is the clause before."""
+        keys, end = s.keys, len(s.keys)
+        while end > at + 1 and s.toks[end - 1].kind == "punct":
+            end -= 1
+        if at < 2 or keys[at - 1] != "," or s.quote_depth[at] or end - at > 10 or "," in keys[at + 1 : end]:
+            return None
+        if any(tuple(keys[i : i + len(n)]) == n for n in self.lex.not_sources for i in range(at + 1, end)):
+            return None  # "..., theo Bộ Luật Lao động.": a rule, not a source
+        actor = self.speakers.actor(s, at + 1, end)
+        kind = self.memory.types.get(actor)
+        if actor is None or not (kind in ("media", "body") or self.speakers.named_person(actor)):
+            return None
+        return (actor, at, at + 1, "inform", s.boundaries[at - 1] + 1, at - 1)
 
     def _theo_actor(self, s: Sentence, start: int, comma: int) -> tuple[str | None, int]:
         """The actor of ``Theo <start:comma>,`` and where its phrase ends: after ``của`` or ``lời``/``ý kiến``
@@ -892,7 +919,8 @@ def _reviewing(keys: list[str], start: int, end: int) -> bool:
 
 
 _NOT_SAID = {
-    ("yêu", "cầu"): ("giấu",),
+    ("yêu", "cầu"): ("giấu",),  # asked not to be named: "một công nhân đề nghị giấu tên ... nói"
+    ("đề", "nghị"): ("giấu",),
     ("chia", "sẻ"): ("kinh", "thông", "quan", "khó", "với"),
     ("nói",): ("về", "chuyện", "trên", "chia", "đến", "tới"),  # "nói chuyện" (talks with), "tia sáng nói trên" (the
     # said beam), "nói chia tay" (said goodbye: an act), "nói đến cộng đồng X" (mentions); "nói riêng" below
