@@ -349,9 +349,9 @@ def _warn_about(skipped, undated: list[str], n_undated: int, n_documents: int) -
 
 
 def _streams(args: argparse.Namespace) -> bool:
-    """Whether the command runs on a cluster without the documents in this process: ``phrases``,
-    ``stance`` and the keyness of ``keyterms`` (``--split`` or ``--by``) of a corpus folder, with no
-    selection, ``--dedup`` or ``--gold``."""
+    """Whether the command runs on a cluster without the documents in this process: ``corpus``,
+    ``phrases``, ``stance`` and the keyness of ``keyterms`` (``--split`` or ``--by``) of a corpus
+    folder, with no selection, ``--dedup`` or ``--gold``."""
     return (
         bool(args.scheduler or os.environ.get("ANALYSIS_SCHEDULER"))
         and args.command in STREAMED
@@ -432,6 +432,19 @@ def _corpus(session, args: argparse.Namespace) -> None:
     from .overview.tables import corpus_table
 
     _emit(corpus_table(session), args)
+
+
+def _corpus_streamed(corpus, args: argparse.Namespace) -> None:
+    from .streamed import corpus_work
+    from .text.tokenise import VERSION
+
+    corpus.run(corpus_work(keep_captions=args.keep_captions, tokens=corpus.store("tokens", VERSION)))
+    _streamed_out(corpus, args, _write_rows)
+
+
+def _write_rows(out, rows, first: bool) -> None:
+    """A partition's rows of a streamed table, as CSV (the header with the first)."""
+    rows.to_csv(out, index=False, header=first, lineterminator="\n")
 
 
 def _phrases(session, args: argparse.Namespace) -> None:
@@ -617,11 +630,7 @@ def _stance_streamed(corpus, args: argparse.Namespace) -> None:
     if args.misses or args.sample:
         raise InputError("--misses/--sample", "need --gold FILE")
     corpus.run(stance_work(register, keep_captions=args.keep_captions))
-
-    def write(out, rows, first: bool) -> None:
-        rows.to_csv(out, index=False, header=first, lineterminator="\n")
-
-    _streamed_out(corpus, args, write)
+    _streamed_out(corpus, args, _write_rows)
 
 
 def _duplicates(session, args: argparse.Namespace) -> None:
@@ -655,7 +664,12 @@ COMMANDS = {
 
 
 #: The commands that can run on a cluster without the documents in this process (see :func:`_streams`).
-STREAMED = {"phrases": _phrases_streamed, "stance": _stance_streamed, "keyterms": _keyness_streamed}
+STREAMED = {
+    "corpus": _corpus_streamed,
+    "phrases": _phrases_streamed,
+    "stance": _stance_streamed,
+    "keyterms": _keyness_streamed,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,6 +45,7 @@ __all__ = [
     "stance_work",
     "term_work",
     "keyness_work",
+    "corpus_work",
     "MAX_UNDATED",
 ]
 
@@ -280,6 +281,26 @@ def _extractor(register, keep_captions: bool):
         _EXTRACTOR.clear()
         _EXTRACTOR[key] = StanceExtractor(register=register, keep_captions=keep_captions).fit()
     return _EXTRACTOR[key]
+
+
+def corpus_work(*, keep_captions: bool, tokens: PartitionStore | None) -> Work:
+    """The ``corpus`` table's row of every document (:func:`~analysis.overview.tables.corpus_table`: dates,
+    sources, sizes), its words counted from the store's ``tokens`` table when it holds them."""
+    modules = ("overview.tables", "text.tokenise", "text.vietnamese")
+    return Work("corpus_rows", _version(modules, keep_captions), _CorpusRows(keep_captions, tokens))
+
+
+@dataclass(frozen=True)
+class _CorpusRows:
+    keep_captions: bool
+    tokens: PartitionStore | None
+
+    def __call__(self, docs: list[Document]):
+        from .overview.tables import corpus_table
+        from .text.tokenise import tokenise_partition
+
+        tokenised = tokenise_partition(docs, self.tokens)
+        return corpus_table(docs, tokenised, keep_captions=self.keep_captions)
 
 
 def term_work(*, keep_captions: bool, tokens: PartitionStore | None) -> Work:

@@ -375,7 +375,7 @@ def test_a_local_cluster_keeps_no_copy_and_leaves_the_configuration_as_it_was():
 def stored(cluster, tmp_path_factory):
     """A cache folder after ``phrases``, ``stance`` and ``keyterms`` of the seeds on the cluster."""
     cache = tmp_path_factory.mktemp("cache")
-    for command in (["phrases"], ["stance"], ["keyterms"], ["keyterms", "--split", "2025-06-01"]):
+    for command in (["corpus"], ["phrases"], ["stance"], ["keyterms"], ["keyterms", "--split", "2025-06-01"]):
         result = run(*command, scheduler=cluster[0], cache=cache)
         assert result.returncode == 0, result.stderr.decode()[-2000:]
     return cache
@@ -383,7 +383,14 @@ def stored(cluster, tmp_path_factory):
 
 @pytest.mark.parametrize(
     "command",
-    [["phrases"], ["phrases", "--period", "M"], ["stance"], ["keyterms"], ["keyterms", "--split", "2025-06-01"]],
+    [
+        ["corpus"],
+        ["phrases"],
+        ["phrases", "--period", "M"],
+        ["stance"],
+        ["keyterms"],
+        ["keyterms", "--split", "2025-06-01"],
+    ],
     ids=" ".join,
 )
 def test_a_second_run_on_the_cluster_recomputes_nothing(cluster, stored, command):
@@ -417,6 +424,12 @@ def test_the_store_tables_load_with_pandas(stored):
 
     tokens = pd.read_parquet(stored / "store" / "tokens")
     assert set(tokens["doc_id"]) == set(layouts["doc_id"])
+
+    # the corpus table made on the workers: the rows the command prints without a cluster
+    here_rows = pd.read_csv(io.BytesIO(run("corpus").stdout), keep_default_na=False)
+    rows = pd.read_parquet(stored / "store" / "corpus_rows")  # with "version" from the folders' names
+    rows = rows[list(here_rows.columns)].sort_values("doc_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(rows, here_rows, check_dtype=False)
 
     # the content words keyness counted on the workers: those key terms count here, document by document
     from analysis import Session
@@ -553,7 +566,7 @@ def test_streamed_keyness_gives_the_same_errors(cluster, args):
     assert there.stderr == here.stderr and len(there.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("command", [["phrases"], ["phrases", "--period", "Y"], ["stance"]], ids=" ".join)
+@pytest.mark.parametrize("command", [["corpus"], ["phrases"], ["phrases", "--period", "Y"], ["stance"]], ids=" ".join)
 def test_streamed_tables_printed_without_csv_are_the_same(cluster, command):
     def shown(*extra):
         return subprocess.run(
@@ -576,8 +589,9 @@ def test_streamed_bad_files_give_the_same_errors_and_warnings(cluster, tmp_path,
     write(tmp_path / "zz_bad.txt", b"a\x00b\x00")  # UTF-16 without a byte-order mark
     write(tmp_path / "empty.txt", b"")
     write(tmp_path / "metadata.csv", "doc_id,date\nnothere,2020-01-01\nzz_bad,2020-01-02\n")
-    here = run("stance", "--corpus", str(tmp_path), *skip_bad)
-    there = run("stance", "--corpus", str(tmp_path), *skip_bad, scheduler=cluster[0])
-    assert (there.returncode, there.stdout, there.stderr) == (here.returncode, here.stdout, here.stderr)
-    assert here.returncode == (0 if skip_bad else 2)
-    assert here.stderr.decode().count("zz_bad") == (2 if skip_bad else 1)  # the file, then its metadata row
+    for command in ("stance", "corpus"):
+        here = run(command, "--corpus", str(tmp_path), *skip_bad)
+        there = run(command, "--corpus", str(tmp_path), *skip_bad, scheduler=cluster[0])
+        assert (there.returncode, there.stdout, there.stderr) == (here.returncode, here.stdout, here.stderr)
+        assert here.returncode == (0 if skip_bad else 2)
+        assert here.stderr.decode().count("zz_bad") == (2 if skip_bad else 1)  # the file, then its metadata row
