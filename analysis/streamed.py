@@ -286,50 +286,54 @@ def _extractor(register, keep_captions: bool):
 def corpus_work(*, keep_captions: bool, tokens: PartitionStore | None) -> Work:
     """The ``corpus`` table's row of every document (:func:`~analysis.overview.tables.corpus_table`: dates,
     sources, sizes), its words counted from the store's ``tokens`` table when it holds them."""
-    modules = ("overview.tables", "text.tokenise", "text.vietnamese")
-    return Work("corpus_rows", _version(modules, keep_captions), _CorpusRows(keep_captions, tokens))
-
-
-@dataclass(frozen=True)
-class _CorpusRows:
-    keep_captions: bool
-    tokens: PartitionStore | None
-
-    def __call__(self, docs: list[Document]):
-        from .overview.tables import corpus_table
-        from .text.tokenise import tokenise_partition
-
-        tokenised = tokenise_partition(docs, self.tokens)
-        return corpus_table(docs, tokenised, keep_captions=self.keep_captions)
+    modules = ("streamed", "overview.tables", "text.tokenise", "text.vietnamese")  # the rows are made here too
+    return Work("corpus_rows", _version(modules, keep_captions), _FromTokens(_corpus_rows, keep_captions, tokens))
 
 
 def term_work(*, keep_captions: bool, tokens: PartitionStore | None) -> Work:
     """The content words of every document counted (:func:`~analysis.topics.keyterms.document_terms`:
     pyvi's words, tagged, folded, stopwords out), a row per document and term; the words from the
     store's ``tokens`` table when it holds them (else made there)."""
-    modules = ("topics.keyterms", "text.tokenise", "text.stopwords", "text.vietnamese")
-    return Work("term_counts", _version(modules, keep_captions), _TermCounts(keep_captions, tokens))
+    modules = ("streamed", "topics.keyterms", "text.tokenise", "text.stopwords", "text.vietnamese")
+    make = _FromTokens(_term_rows, keep_captions, tokens, pos=True)
+    return Work("term_counts", _version(modules, keep_captions), make)
 
 
 @dataclass(frozen=True)
-class _TermCounts:
+class _FromTokens:
+    """A per-document table made from a partition's documents and their pyvi words (tagged with ``pos``),
+    taken from the store's ``tokens`` table when it holds them, else made (and stored) here."""
+
+    rows: Callable  # (documents, their words, keep_captions) -> DataFrame
     keep_captions: bool
     tokens: PartitionStore | None
+    pos: bool = False
 
     def __call__(self, docs: list[Document]):
-        from collections import Counter
-
-        import pandas as pd
-
         from .text.tokenise import tokenise_partition
-        from .topics.keyterms import CONTENT_TAGS, document_terms
 
-        rows = [
-            (doc.doc_id, term, count)
-            for doc in tokenise_partition(docs, self.tokens, pos=True)
-            for term, count in Counter(document_terms(doc, keep_captions=self.keep_captions, tags=CONTENT_TAGS)).items()
-        ]
-        return pd.DataFrame(rows, columns=["doc_id", "term", "count"])
+        return self.rows(docs, tokenise_partition(docs, self.tokens, pos=self.pos), self.keep_captions)
+
+
+def _corpus_rows(docs: list[Document], tokenised: list, keep_captions: bool):
+    from .overview.tables import corpus_table
+
+    return corpus_table(docs, tokenised, keep_captions=keep_captions)
+
+
+def _term_rows(docs: list[Document], tokenised: list, keep_captions: bool):
+    from collections import Counter
+
+    import pandas as pd
+
+    from .topics.keyterms import CONTENT_TAGS, document_terms
+
+    rows = [
+        (doc.doc_id, term, count)
+        for doc in tokenised
+        for term, count in Counter(document_terms(doc, keep_captions=keep_captions, tags=CONTENT_TAGS)).items()
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "term", "count"])
 
 
 @dataclass
