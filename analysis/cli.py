@@ -350,8 +350,8 @@ def _warn_about(skipped, undated: list[str], n_undated: int, n_documents: int) -
 
 def _streams(args: argparse.Namespace) -> bool:
     """Whether the command runs on a cluster without the documents in this process: ``corpus``,
-    ``phrases``, ``stance`` and the keyness of ``keyterms`` (``--split`` or ``--by``) of a corpus
-    folder, with no selection, ``--dedup`` or ``--gold``."""
+    ``kwic``, ``phrases``, ``stance`` and the keyness of ``keyterms`` (``--split`` or ``--by``) of a
+    corpus folder, with no selection, ``--dedup`` or ``--gold``."""
     return (
         bool(args.scheduler or os.environ.get("ANALYSIS_SCHEDULER"))
         and args.command in STREAMED
@@ -501,6 +501,16 @@ def _kwic(session, args: argparse.Namespace) -> None:
     if not syllables(args.phrase):
         raise InputError(repr(args.phrase), "the phrase has no syllable to match")
     _emit(kwic(session.syllabified(), args.phrase, window=args.window), args)
+
+
+def _kwic_streamed(corpus, args: argparse.Namespace) -> None:
+    from .streamed import kwic_work
+    from .text.vietnamese import syllables
+
+    if not syllables(args.phrase):
+        raise InputError(repr(args.phrase), "the phrase has no syllable to match")
+    corpus.run(kwic_work(args.phrase, window=args.window, keep_captions=args.keep_captions))
+    _streamed_out(corpus, args, _write_rows)
 
 
 def _discover(session, args: argparse.Namespace) -> None:
@@ -666,6 +676,7 @@ COMMANDS = {
 #: The commands that can run on a cluster without the documents in this process (see :func:`_streams`).
 STREAMED = {
     "corpus": _corpus_streamed,
+    "kwic": _kwic_streamed,
     "phrases": _phrases_streamed,
     "stance": _stance_streamed,
     "keyterms": _keyness_streamed,

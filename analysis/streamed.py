@@ -46,6 +46,7 @@ __all__ = [
     "term_work",
     "keyness_work",
     "corpus_work",
+    "kwic_work",
     "MAX_UNDATED",
 ]
 
@@ -281,6 +282,25 @@ def _extractor(register, keep_captions: bool):
         _EXTRACTOR.clear()
         _EXTRACTOR[key] = StanceExtractor(register=register, keep_captions=keep_captions).fit()
     return _EXTRACTOR[key]
+
+
+def kwic_work(phrase: str, *, window: int, keep_captions: bool) -> Work:
+    """Every match of ``phrase`` in context (:func:`~analysis.framing.tables.kwic`), a row per match."""
+    modules = ("framing.tables", "framing.phrases", "text.syllables", "text.vietnamese")
+    return Work("kwic", _version(modules, phrase, window, keep_captions), _Kwic(phrase, window, keep_captions))
+
+
+@dataclass(frozen=True)
+class _Kwic:
+    phrase: str
+    window: int
+    keep_captions: bool
+
+    def __call__(self, docs: list[Document]):
+        from .framing.tables import kwic
+        from .text.syllables import syllabify
+
+        return kwic(syllabify(docs, keep_captions=self.keep_captions), self.phrase, window=self.window)
 
 
 def corpus_work(*, keep_captions: bool, tokens: PartitionStore | None) -> Work:

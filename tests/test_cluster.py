@@ -111,6 +111,7 @@ def vntc_sample(tmp_path_factory):
         ["stance"],
         ["duplicates"],
         ["keyterms", "--split", "2006-07-01"],
+        ["kwic", "hợp tác", "--window", "5"],
     ],
     ids=" ".join,
 )
@@ -566,7 +567,17 @@ def test_streamed_keyness_gives_the_same_errors(cluster, args):
     assert there.stderr == here.stderr and len(there.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("command", [["corpus"], ["phrases"], ["phrases", "--period", "Y"], ["stance"]], ids=" ".join)
+@pytest.mark.parametrize("phrase", ["...", "không có cụm này"])
+def test_streamed_kwic_of_no_phrase_or_no_match_is_the_same(cluster, phrase):
+    here, there = run("kwic", phrase), run("kwic", phrase, scheduler=cluster[0])
+    assert (there.returncode, there.stdout, there.stderr) == (here.returncode, here.stdout, here.stderr)
+    # a phrase with no syllable is an error; one found nowhere gives the header alone
+    assert (here.returncode, len(here.stdout.splitlines())) in ((2, 0), (0, 1))
+
+
+@pytest.mark.parametrize(
+    "command", [["corpus"], ["kwic", "hữu nghị"], ["phrases"], ["phrases", "--period", "Y"], ["stance"]], ids=" ".join
+)
 def test_streamed_tables_printed_without_csv_are_the_same(cluster, command):
     def shown(*extra):
         return subprocess.run(
