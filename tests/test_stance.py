@@ -2700,7 +2700,10 @@ EIGHTH_ROUND_CASES = [
         "Các nhà đàm phán 6 bên nhất trí rằng vòng sau sẽ họp tại Bắc Kinh.",
         [("Các nhà đàm phán 6 bên", "nhất trí", "agree")],
     ),
-    ("Ông Trần Văn Tư hy vọng rằng con đường sẽ sớm được sửa.", [("Trần Văn Tư", "hy vọng", "propose")]),
+    (
+        "Ông Trần Văn Tư hy vọng rằng con đường sẽ sớm được sửa.",
+        [("Trần Văn Tư", "hy vọng", "assert")],
+    ),  # a view (fifteenth round)
     ("Ông Trần Văn Tư cảnh cáo rằng sẽ kiện nếu công ty không bồi thường.", [("Trần Văn Tư", "cảnh cáo", "concern")]),
     ("Bộ trưởng Lê Văn Ba gửi lời cảm ơn tới các tình nguyện viên.", [("Lê Văn Ba", "cảm ơn", "thank")]),
     ("Nhiều ý kiến cho rằng cần tăng lương tối thiểu.", [("Nhiều ý kiến", "cho rằng", "assert")]),
@@ -2863,6 +2866,21 @@ FOURTEENTH_ROUND_CASES = [
     ("Một công nhân đề nghị giấu tên vì sợ bị trừng phạt.", []),
 ]
 
+FIFTEENTH_ROUND_CASES = [
+    # "đồng tình" inside "Hội đồng tình báo" (the intelligence council) is no cue; "đồng tình báo cáo" is one
+    (
+        "Stuart Cohen, phó chủ tịch Hội đồng tình báo quốc gia Mỹ khẳng định việc tìm kiếm là nhiệm vụ chính.",
+        [("Stuart Cohen", "khẳng định", "assert")],
+    ),
+    ("Bà Nguyễn Thị Lan đồng tình báo cáo của Chính phủ.", [("Nguyễn Thị Lan", "đồng tình", "agree")]),
+    # compelled to state; an obligation ("phải") states nothing
+    ("Intel buộc phải tuyên bố việc trình làng sản phẩm sẽ bị hoãn.", [("Intel", "tuyên bố", "inform")]),
+    ("Các chủ gian hàng phải cam kết bán đúng các sản phẩm đã đăng ký.", []),
+    # a hope stated is a view (the annotators: assert 4 times, propose twice); "bày tỏ hy vọng", a wish
+    ("Giới doanh nhân hy vọng rằng thủ tục sẽ được rút gọn.", [("Giới doanh nhân", "hy vọng", "assert")]),
+    ("Ông Ismail bày tỏ hy vọng hai bên sẽ nhất trí.", [("Ismail", "bày tỏ hy vọng", "propose")]),
+]
+
 
 @pytest.mark.parametrize(
     "body, expected",
@@ -2930,7 +2948,8 @@ def test_vi_and_a_title_is_the_person_last_named_with_it():
     + TENTH_ROUND_CASES
     + ELEVENTH_ROUND_CASES
     + THIRTEENTH_ROUND_CASES
-    + FOURTEENTH_ROUND_CASES,
+    + FOURTEENTH_ROUND_CASES
+    + FIFTEENTH_ROUND_CASES,
 )
-def test_patterns_of_the_eighth_to_fourteenth_rounds(sentence, expected):
+def test_patterns_of_the_eighth_to_fifteenth_rounds(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)

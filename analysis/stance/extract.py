@@ -960,7 +960,8 @@ def _not_said(keys: list[str], start: int, end: int, words: list[str], quoted: b
     noun = noun or before == "về"
     # "Các ý kiến phản đối tập trung vào ...": opinions of a kind ("Nhiều ý kiến cho rằng ..." is said)
     noun = noun or (keys[max(0, start - 2) : start] == ["ý", "kiến"] and tuple(keys[start:end]) in _KINDS_OF_OPINION)
-    if any(tuple(keys[a:b]) in _COMPOUNDS for a, b in ((max(0, start - 1), end), (start, end + 1), (start, end + 2))):
+    windows = ((max(0, start - 1), end), (start, end + 1), (start, end + 2), (max(0, start - 1), end + 1))
+    if any(tuple(keys[a:b]) in _COMPOUNDS for a, b in windows):
         return True
     activity = not quoted and following in _NOT_SAID.get(tuple(keys[start:end]), ())  # after a quotation: its speaker
     # "ở An Giang nói riêng" (in particular) says nothing; "nói riêng với phóng viên" (told privately) does
@@ -1009,6 +1010,7 @@ _COMPOUNDS = folded_phrases(
         *("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung"),
         *("thống nhất Tổ quốc", "thống nhất đất nước", "đàm phán"),  # "nhà đàm phán" (negotiator): no "phán"
         *("phụ trách", "trách nhiệm"),  # in charge of, responsibility: no "trách" (reproaches)
+        *("hội đồng tình báo",),  # the intelligence council: no "đồng tình" (agrees) in it
     )
 )
 

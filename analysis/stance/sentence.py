@@ -48,6 +48,7 @@ TIMES = frozenset(fold(w) for w in "có sáng trưa chiều tối đêm ngày h�
 # used as a noun ("X gửi lời chúc mừng").
 MANNER = folded_phrases(
     (
+        "buộc phải",  # "Intel buộc phải tuyên bố": compelled to ("phải" alone, an obligation, reports nothing)
         "nhiệt liệt",
         "tức giận",
         "giận dữ",
