@@ -2940,6 +2940,23 @@ def test_a_first_person_answer_is_the_speaker_its_heading_or_answer_names(body, 
     assert triples(extract(body)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (  # "Họ" opening a sentence: the group of people that opened the one before, though it said nothing
+            "Các nhà ngoại giao đặt câu hỏi về uy tín của danh sách.\nHọ cũng đề nghị chính phủ lâm thời tới New York.",
+            [("Các nhà ngoại giao", "đề nghị", "propose")],
+        ),
+        (  # not one man ("Có người đàn ông"), and not the words after the group
+            "Có người đàn ông đứng trước cửa.\nHọ cho biết đã bắt được con tin.",
+            [("Họ", "cho biết", "inform")],
+        ),
+    ],
+)
+def test_they_opening_a_sentence_is_the_group_that_opened_the_one_before(body, expected):
+    assert triples(extract(body)) == sorted(expected)
+
+
 def test_vi_and_a_title_is_the_person_last_named_with_it():
     body = "Thủ tướng Anh Tony Blair hôm qua đến Basra.\nVị thủ tướng nói rằng quân đội Anh sẽ rút khỏi Iraq."
     assert triples(extract(body)) == [("Tony Blair", "nói rằng", "inform")]

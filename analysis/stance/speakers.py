@@ -309,7 +309,10 @@ class Speakers:
         """``Tổng thống Bush cũng ca ngợi ông Powell. Ông cho biết ...``: ``Ông`` (``Anh``, ``Chị``, ``Em``) opening
         a sentence is the person who opened the sentence before as its subject (after a fronted clause), not the
         last man named in it, when that subject is a named person of the same gender."""
-        if start or found.resolve not in ("honorific", "person") or found.key.split()[0] not in _SUBJECT_PRONOUNS:
+        group = found.resolve == "group" and found.key == "họ"
+        if start or not (group or found.resolve in ("honorific", "person")):
+            return None
+        if not group and found.key.split()[0] not in _SUBJECT_PRONOUNS:
             return None
         before = self.memory.by_index.get(s.index - 1)
         if before is None or before.kind == "title":
@@ -318,6 +321,8 @@ class Speakers:
         for boundary in (i for i, k in enumerate(before.keys[:12]) if k == ","):
             actor = actor or self.subject(before, boundary + 1)
         memory = self.memory
+        if group:  # "Các nhà ngoại giao đặt câu hỏi ... Họ cũng đề nghị ...": the group that opened the sentence
+            return self._group_opening(before)
         if (
             actor is None
             or memory.types.get(actor) != "person"
@@ -327,6 +332,20 @@ class Speakers:
         ):  # a person named as such, not a capitalised first word read as a name ("Bất", "Gần")
             return None
         return actor, "person"
+
+    def _group_opening(self, s: Sentence) -> tuple[str, str] | None:
+        """The group of people that opens ``s``, as short as it is whole: a determiner of number and a title or
+        honorific's noun ending it (``Các nhà ngoại giao``, ``Nhiều chuyên gia``), not the words after it."""
+        keys, words = s.keys, self.lex.words
+        if not keys or keys[0] not in _DETERMINERS or keys[0] == "một":
+            return None  # "Các ...", "Nhiều ...", "Hai ...": plural ("Có người đàn ông" is one man)
+        for end in range(2, min(7, len(keys)) + 1):
+            if not any(words.title_ends(keys, end, n) for n in (1, 2, 3)):
+                continue
+            actor = self.actor(s, 0, end)
+            if actor is not None and self.memory.types.get(actor) == "collective":
+                return actor, "collective"
+        return None
 
     def _described_after(self, s: Sentence, end: int) -> bool:
         """Is the word before ``end`` followed by a description of a person set off by a comma (``Quân, một tay
