@@ -350,12 +350,13 @@ def _warn_about(skipped, undated: list[str], n_undated: int, n_documents: int) -
 
 def _streams(args: argparse.Namespace) -> bool:
     """Whether the command runs on a cluster without the documents in this process: ``corpus``,
-    ``kwic``, ``phrases``, ``stance`` and the keyness of ``keyterms`` (``--split`` or ``--by``) of a
-    corpus folder, with no selection, ``--dedup`` or ``--gold``."""
+    ``kwic``, ``phrases``, ``stance``, the keyness of ``keyterms`` (``--split`` or ``--by``) and (with
+    a cache) ``duplicates`` of a corpus folder, with no selection, ``--dedup`` or ``--gold``."""
     return (
         bool(args.scheduler or os.environ.get("ANALYSIS_SCHEDULER"))
         and args.command in STREAMED
         and (args.command != "keyterms" or args.split is not None or args.by is not None)
+        and (args.command != "duplicates" or not args.no_cache)  # the candidates' shingles are read from the store
         and not (args.dedup or args.date_from or args.date_to or args.where or getattr(args, "gold", None))
         and args.corpus.is_dir()
     )
@@ -650,6 +651,21 @@ def _duplicates(session, args: argparse.Namespace) -> None:
     _emit(found.fit(session.full_corpus).table(), args)  # every selected document, copies included
 
 
+def _duplicates_streamed(corpus, args: argparse.Namespace) -> None:
+    """``duplicates`` on a cluster: the signatures made (or found) in the store by the workers, a partition
+    at a time; only each document's ``doc_id``, date, source and signature come back, and the shingle
+    hashes of the candidate pairs are read from the store."""
+    from .copies.duplicates import NUM_PERM, SEED, SHINGLE, NearDuplicates
+    from .streamed import sketch_work
+
+    found = NearDuplicates(threshold=args.threshold)
+    found._check()  # a bad threshold fails before anything is sent
+    corpus.run(sketch_work(shingle=SHINGLE, num_perm=NUM_PERM, seed=SEED))
+    total = corpus.total()
+    _warn_streamed(corpus)
+    _emit(found.fit_sketches(total.documents, total.signatures, corpus.stored_column("shingles")).table(), args)
+
+
 def _figures(session, args: argparse.Namespace) -> None:
     from .figures.registry import write_figures
 
@@ -676,6 +692,7 @@ COMMANDS = {
 #: The commands that can run on a cluster without the documents in this process (see :func:`_streams`).
 STREAMED = {
     "corpus": _corpus_streamed,
+    "duplicates": _duplicates_streamed,
     "kwic": _kwic_streamed,
     "phrases": _phrases_streamed,
     "stance": _stance_streamed,

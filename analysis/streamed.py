@@ -47,6 +47,8 @@ __all__ = [
     "keyness_work",
     "corpus_work",
     "kwic_work",
+    "sketch_work",
+    "Sketched",
     "MAX_UNDATED",
 ]
 
@@ -149,6 +151,27 @@ class StreamedCorpus:
         """The aggregates of :meth:`run` merged, once every partition is done (:attr:`summaries` then complete)."""
         self.summaries += [summary for summary, _ in self._submitted]
         return self._submitted.total()
+
+    def stored_column(self, column: str) -> Callable:
+        """A function giving, for indices of documents in corpus order, that column of the rows of the last
+        :meth:`run`'s table, read back from the store's partition files (once :meth:`total` is taken)."""
+
+        def values(indices: list[int]) -> dict:
+            import pandas as pd
+
+            starts, at = [], 0
+            for summary in self.summaries:
+                starts.append(at)
+                at += summary.documents
+            out = {}
+            for p, summary in enumerate(self.summaries):
+                wanted = [i for i in indices if starts[p] <= i < starts[p] + summary.documents]
+                if wanted:
+                    rows = pd.read_parquet(summary.stored, columns=["doc_id", column])
+                    out.update({i: rows[column].iloc[i - starts[p]] for i in wanted})
+            return out
+
+        return values
 
     def skipped(self) -> list[Skipped]:
         """The files left out, as :attr:`~analysis.reading.corpus.Corpus.skipped` lists them."""
@@ -405,4 +428,57 @@ def merge_group_totals(shares: list) -> GroupTotals:
                 total.counts[k][name] = total.counts[k].get(name, 0) + n
             total.sizes[k] += share.sizes[k]
             total.documents[k] += share.documents[k]
+    return total
+
+
+def sketch_work(*, shingle: int, num_perm: int, seed: int) -> Work:
+    """The MinHash signature and shingle hashes of every document (``duplicates``), stored in the
+    ``signatures`` table; what comes back is each document's ``doc_id``, date, source and signature, in
+    corpus order (about 600 bytes a document), joined on the workers."""
+    version = _version(("streamed", "copies.duplicates", "text.vietnamese"), shingle, num_perm, seed)
+    return Work("signatures", version, _Sketches(shingle, num_perm, seed), _sketched, merge_sketched)
+
+
+@dataclass(frozen=True)
+class _Sketches:
+    shingle: int
+    num_perm: int
+    seed: int
+
+    def __call__(self, docs: list[Document]):
+        import pandas as pd
+
+        from .copies.duplicates import sketch
+
+        made = [sketch(d, shingle=self.shingle, num_perm=self.num_perm, seed=self.seed) for d in docs]
+        frame = {"doc_id": [d.doc_id for d in docs], "signature": [m[0] for m in made]}
+        return pd.DataFrame({**frame, "shingles": [m[1] for m in made]})
+
+
+@dataclass
+class Sketched:
+    """Documents as duplicates needs them (``doc_id``, ``date``, ``source``) and their signatures, in order."""
+
+    documents: list = field(default_factory=list)
+    signatures: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Described:
+    doc_id: str
+    date: object
+    source: str
+
+
+def _sketched(rows, docs: list[Document]) -> Sketched:
+    signature = dict(zip(rows["doc_id"], rows["signature"]))
+    return Sketched([_Described(d.doc_id, d.date, d.source) for d in docs], [signature[d.doc_id] for d in docs])
+
+
+def merge_sketched(shares: list) -> Sketched:
+    """Partitions' :class:`Sketched`, joined in their order."""
+    total = Sketched()
+    for share in shares:
+        total.documents += share.documents
+        total.signatures += share.signatures
     return total

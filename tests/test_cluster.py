@@ -468,6 +468,12 @@ def test_duplicate_signatures_on_the_cluster_are_stored_and_not_made_again(clust
 
     first = run("duplicates", "--corpus", corpus, scheduler=cluster[0], cache=cache)
     assert first.returncode == 0 and first.stdout == expected.stdout, first.stderr.decode()[-2000:]
+    # streamed: the workers made the signatures a partition at a time (the client never held the texts)
+    from analysis.copies.duplicates import SEED, SHINGLE
+    from analysis.streamed import sketch_work
+
+    streamed = sketch_work(shingle=SHINGLE, num_perm=NUM_PERM, seed=SEED).version
+    assert [p.name for p in (cache / "store" / "signatures").iterdir()] == [f"version={streamed}"]
     table = pd.read_parquet(cache / "store" / "signatures")
     assert sorted(table["doc_id"]) == sorted(texts)
     assert {len(s) for s in table["signature"]} == {4 * NUM_PERM}  # little-endian uint32 each
@@ -563,6 +569,13 @@ def test_a_damaged_partition_is_made_again(cluster, tmp_path):
 )
 def test_streamed_keyness_gives_the_same_errors(cluster, args):
     here, there = run("keyterms", *args), run("keyterms", *args, scheduler=cluster[0])
+    assert here.returncode == there.returncode == 2
+    assert there.stderr == here.stderr and len(there.stderr.splitlines()) == 1
+
+
+def test_streamed_duplicates_with_a_bad_threshold_is_the_same_one_line(cluster, tmp_path):
+    here = run("duplicates", "--threshold", "2", cache=tmp_path / "here")
+    there = run("duplicates", "--threshold", "2", scheduler=cluster[0], cache=tmp_path / "there")
     assert here.returncode == there.returncode == 2
     assert there.stderr == here.stderr and len(there.stderr.splitlines()) == 1
 

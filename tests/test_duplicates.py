@@ -269,7 +269,7 @@ def _old_style_any(text: str) -> str:
 def test_a_second_run_computes_no_signature(corpus, tmp_path, monkeypatch):
     first = NearDuplicates(cache_dir=tmp_path).fit(corpus)
     calls = []
-    monkeypatch.setattr(dup, "_sketch", lambda doc, **kw: calls.append(doc.doc_id))
+    monkeypatch.setattr(dup, "sketch", lambda doc, **kw: calls.append(doc.doc_id))
     second = NearDuplicates(cache_dir=tmp_path).fit(corpus)
     assert calls == []
     assert second.table().equals(first.table())

@@ -137,7 +137,7 @@ def _permutations(num_perm: int, seed: int) -> np.ndarray:
     return _PERMUTATIONS[num_perm, seed]
 
 
-def _sketch(doc: Document, *, shingle: int, num_perm: int, seed: int) -> tuple[bytes, bytes]:
+def sketch(doc: Document, *, shingle: int, num_perm: int, seed: int) -> tuple[bytes, bytes]:
     """A document's MinHash signature and sorted shingle hashes (little-endian uint32; empty for no text)."""
     from datasketch import MinHash
     from datasketch.hashfunc import sha1_hash32
@@ -198,7 +198,7 @@ class Sketches:
     ):
         self.documents = documents
         self.jobs, self.min_items = jobs, min_items
-        self._work = partial(_sketch, shingle=shingle, num_perm=num_perm, seed=seed)
+        self._work = partial(sketch, shingle=shingle, num_perm=num_perm, seed=seed)
         on_cluster = isinstance(jobs, Cluster) and cache_dir is not None
         self._store = TokenCache(cache_dir) if cache_dir is not None and not on_cluster else None
         prefix = f"{_version()}\0{shingle},{num_perm},{seed}\0"
@@ -393,22 +393,31 @@ class NearDuplicates(BaseEstimator):
         """Find the clusters of a :class:`~analysis.session.Session`'s documents (or a corpus's, or a
         list of documents); returns ``self``."""
         self._check()
-        self.documents_ = _documents(corpus)
+        documents = _documents(corpus)
         found = Sketches(
-            list(self.documents_),
+            list(documents),
             shingle=self.shingle,
             num_perm=self.num_perm,
             seed=self.random_state,
             cache_dir=self.cache_dir,
             jobs=self.jobs,
         )
-        signatures = found.signatures()
+        try:
+            return self.fit_sketches(documents, found.signatures(), found.shingle_sets)
+        finally:
+            found.close()
+
+    def fit_sketches(self, documents, signatures: list[bytes], shingle_sets) -> NearDuplicates:
+        """:meth:`fit` from the documents' signatures, made elsewhere (on a cluster's workers):
+        ``documents`` need only ``doc_id``, ``date`` and ``source``; ``shingle_sets(indices)`` gives the
+        shingle hashes of the documents at ``indices`` (a dict), asked for the candidate pairs only."""
+        self._check()
+        self.documents_ = tuple(documents)
         valid = [i for i, signature in enumerate(signatures) if signature]
         self._signatures = {i: np.frombuffer(signatures[i], dtype="<u4") for i in valid}
         candidates = self._candidates(valid)
-        shingle_sets = found.shingle_sets(i for pair in candidates for i in pair)
-        sets = {i: np.frombuffer(b, dtype="<u4") for i, b in shingle_sets.items()}
-        found.close()
+        shingles = shingle_sets(sorted({i for pair in candidates for i in pair}))
+        sets = {i: np.frombuffer(b, dtype="<u4") for i, b in shingles.items()}
         self.candidates_ = len(candidates)
         self.pairs_ = [(i, j, jac) for i, j in candidates if (jac := _jaccard(sets[i], sets[j])) >= self.threshold]
         components = _components(len(self.documents_), [(i, j) for i, j, _ in self.pairs_])
