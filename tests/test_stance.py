@@ -2883,6 +2883,10 @@ FIFTEENTH_ROUND_CASES = [
     # a hope stated is a view (the annotators: assert 4 times, propose twice); "bày tỏ hy vọng", a wish
     ("Giới doanh nhân hy vọng rằng thủ tục sẽ được rút gọn.", [("Giới doanh nhân", "hy vọng", "assert")]),
     ("Ông Ismail bày tỏ hy vọng hai bên sẽ nhất trí.", [("Ismail", "bày tỏ hy vọng", "propose")]),
+    # a verb opening a sentence is no one's name ("Thay mặt", "Nghe nói", "Lo sợ")
+    ("Nghe nói tất cả tác phẩm làm bằng cát thiên nhiên, họ không tin.", []),
+    ("Lo sợ, không ai dám dùng nước giếng khơi nữa.", []),
+    ("Thay mặt gia đình, tôi mong ước chín tháng qua nhanh.", []),
 ]
 
 

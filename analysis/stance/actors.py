@@ -113,8 +113,10 @@ BODY_HEADS = frozenset(
     )
 )
 # Capitalised words that open a sentence and are no one's name ("Xin cho biết", "Bạn nên ...").
-# Determiners too: "Một người dân ngán ngẩm: ..." has no speaker "Một".
-_NOT_NAMES = frozenset(fold(w) for w in "xin bạn hãy mời chúng tôi mình ai một mỗi các những nhiều".split())
+# Determiners too: "Một người dân ngán ngẩm: ..." has no speaker "Một"; nor verbs ("Thay mặt", "Nghe nói", "Lo sợ").
+_NOT_NAMES = frozenset(
+    fold(w) for w in "xin bạn hãy mời chúng tôi mình ai một mỗi các những nhiều thay nghe lo".split()
+)
 # "về"/"với" after these words modify a speaker noun, not open a clause: "một chuyên gia về cầu", "nhà
 # nghiên cứu về Al-Qaeda", "các nhà phân tích thân cận với Rice", "những nhân vật đối lập với chính phủ".
 _MODIFIERS = frozenset(
