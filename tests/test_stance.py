@@ -1864,7 +1864,8 @@ def vntc_halves(tmp_path_factory):
 # tenth, on heldout12, heldout8 0.90 / 0.68 and heldout12 0.84 / 0.59; after the eleventh, on heldout13,
 # heldout13 0.84 / 0.64; after the twelfth, on heldout14, heldout14 0.86 / 0.57; after the thirteenth, on
 # heldout15, heldout15 0.91 / 0.71; after the fourteenth, on heldout16, heldout16 0.88 / 0.68; after the
-# fifteenth, on heldout17, heldout17 0.77 / 0.51):
+# fifteenth, on heldout17, heldout17 0.77 / 0.51; after the sixteenth and seventeenth, heldout13 0.84 / 0.65,
+# heldout18 0.78 / 0.63):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
@@ -1888,6 +1889,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout15", 143, 0.89, 0.70),
         ("heldout16", 249, 0.86, 0.67),
         ("heldout17", 119, 0.75, 0.50),
+        ("heldout18", 183, 0.76, 0.62),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1918,16 +1920,17 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # (166/192), 0.67 (166/249); read since (the fourteenth round). heldout17 (committed at 062946c and scored
 # there, after the fourteenth round): 0.75 (59/79), 0.50 (59/119); read since (the fifteenth round).
 # heldout18 (committed at 4a3ca32 and scored there, after the fifteenth round): 0.77 (116/151), 0.63
-# (116/183). Issue 10 asks for 0.85 / 0.80 at least;
+# (116/183); read since (the seventeenth round). heldout19 (committed at 7dec546 and scored there, after the
+# seventeenth round): 0.84 (92/110), 0.55 (92/168). Issue 10 asks for 0.85 / 0.80 at least;
 # until the extractor gets there this test is an expected failure, and strict: the day it passes, measure
 # again on new held-out text (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.63, precision 0.77: below 0.80 / 0.85")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.55, precision 0.84: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout18"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout18.csv"))
+    docs = vntc_halves["heldout19"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout19.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 183
+    assert total["gold"] == 168
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
