@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import config
+from .errors import InputError
 from .reading.corpus import (
     Skipped,
     file_entry,
@@ -166,6 +167,9 @@ class StreamedCorpus:
             out = {}
             for p, summary in enumerate(self.summaries):
                 wanted = [i for i in indices if starts[p] <= i < starts[p] + summary.documents]
+                if wanted and summary.stored is None:  # the store could not be written (a full disk, say)
+                    where = str(store_dir(self.cache_dir, self.cluster))
+                    raise InputError(where, f"the store could not be written, and {column} is read back from it")
                 if wanted:
                     rows = pd.read_parquet(summary.stored, columns=["doc_id", column])
                     out.update({i: rows[column].iloc[i - starts[p]] for i in wanted})

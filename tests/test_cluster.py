@@ -573,6 +573,20 @@ def test_streamed_keyness_gives_the_same_errors(cluster, args):
     assert there.stderr == here.stderr and len(there.stderr.splitlines()) == 1
 
 
+def test_shingles_of_a_partition_the_store_could_not_keep_are_a_clear_error(tmp_path):
+    # a store that cannot be written (a full disk) keeps no partition file: duplicates, which reads the
+    # candidates' shingles back from it, says so in one line rather than failing on a missing file
+    from analysis.errors import InputError
+    from analysis.runtime.workers import Cluster
+    from analysis.streamed import StreamedCorpus, Summary
+
+    write(tmp_path / "corpus" / "a.txt", "Tiêu đề\n\nMột câu.\n")
+    corpus = StreamedCorpus(tmp_path / "corpus", Cluster("tcp://nowhere:1"), cache_dir=tmp_path / "cache")
+    corpus.summaries = [Summary(documents=1, stored=None)]
+    with pytest.raises(InputError, match="could not be written"):
+        corpus.stored_column("shingles")([0])
+
+
 def test_streamed_duplicates_with_a_bad_threshold_is_the_same_one_line(cluster, tmp_path):
     here = run("duplicates", "--threshold", "2", cache=tmp_path / "here")
     there = run("duplicates", "--threshold", "2", scheduler=cluster[0], cache=tmp_path / "there")
