@@ -350,12 +350,11 @@ def _warn_about(skipped, undated: list[str], n_undated: int, n_documents: int) -
 
 def _streams(args: argparse.Namespace) -> bool:
     """Whether the command runs on a cluster without the documents in this process: ``corpus``,
-    ``kwic``, ``phrases``, ``stance``, the keyness of ``keyterms`` (``--split`` or ``--by``) and (with
-    a cache) ``duplicates`` of a corpus folder, with no selection, ``--dedup`` or ``--gold``."""
+    ``kwic``, ``phrases``, ``stance``, ``keyterms`` and (with a cache) ``duplicates`` of a corpus folder,
+    with no selection, ``--dedup`` or ``--gold``."""
     return (
         bool(args.scheduler or os.environ.get("ANALYSIS_SCHEDULER"))
         and args.command in STREAMED
-        and (args.command != "keyterms" or args.split is not None or args.by is not None)
         and (args.command != "duplicates" or not args.no_cache)  # the candidates' shingles are read from the store
         and not (args.dedup or args.date_from or args.date_to or args.where or getattr(args, "gold", None))
         and args.corpus.is_dir()
@@ -394,20 +393,22 @@ def _warn_streamed(corpus) -> None:
     _warn_about(corpus.skipped(), undated, sum(s.n_undated for s in summaries), corpus.documents())
 
 
-def _streamed_out(corpus, args: argparse.Namespace, write) -> None:
+def _streamed_out(corpus, args: argparse.Namespace, write, *, warn: bool = True) -> None:
     """A streamed command's output: with ``--csv``, ``write(file, rows, first)`` for each partition's rows
-    into a temporary file as they come, then (every partition done) the warnings, then the file to
-    standard output, so that a partition that fails leaves it empty, as without a cluster; else the
-    table of all rows, printed."""
+    into a temporary file as they come, then (every partition done) the warnings (unless a first pass
+    gave them), then the file to standard output, so that a partition that fails leaves it empty, as
+    without a cluster; else the table of all rows, printed."""
     if not args.csv:
         frames = list(corpus.frames())
-        _warn_streamed(corpus)
+        if warn:
+            _warn_streamed(corpus)
         _emit(_concat(frames), args)
         return
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
         for i, rows in enumerate(corpus.frames()):
             write(spool, rows, i == 0)
-        _warn_streamed(corpus)
+        if warn:
+            _warn_streamed(corpus)
         spool.seek(0)
         shutil.copyfileobj(spool, _csv_out(args))
 
@@ -554,6 +555,28 @@ def _keyterms(session, args: argparse.Namespace) -> None:
     _emit(table, args)
 
 
+def _keyterms_streamed(corpus, args: argparse.Namespace) -> None:
+    """``keyterms`` on a cluster, in two passes over the partitions: the terms' document frequencies,
+    added up on the workers, then each document's top terms weighed there with the IDF they give
+    (only the vocabulary and its IDF go out, and the top terms come back)."""
+    from .streamed import frequency_work, term_work, top_terms_work
+    from .text.tokenise import VERSION
+    from .topics import keyterms as kt
+
+    if args.split is not None or args.by is not None:
+        _keyness_streamed(corpus, args)
+        return
+    base = term_work(keep_captions=args.keep_captions, tokens=corpus.store("tokens", VERSION))
+    corpus.run(frequency_work(base), again=True)
+    total = corpus.total()
+    _warn_streamed(corpus)
+    if not total.counts:
+        raise InputError(str(args.corpus), "no terms left after removing stopwords")
+    fitted = kt.KeyTerms().fit_frequencies(total.counts, total.documents)
+    corpus.run(top_terms_work(base, top=args.top), shared=fitted)
+    _streamed_out(corpus, args, _write_rows, warn=False)  # the first pass gave the warnings
+
+
 def _keyness_streamed(corpus, args: argparse.Namespace) -> None:
     """``keyterms --split/--by`` on a cluster: each partition's words (or phrases) counted per group on
     the workers and added up there; only the two groups' totals come back."""
@@ -696,7 +719,7 @@ STREAMED = {
     "kwic": _kwic_streamed,
     "phrases": _phrases_streamed,
     "stance": _stance_streamed,
-    "keyterms": _keyness_streamed,
+    "keyterms": _keyterms_streamed,
 }
 
 

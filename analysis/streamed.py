@@ -46,6 +46,9 @@ __all__ = [
     "stance_work",
     "term_work",
     "keyness_work",
+    "frequency_work",
+    "top_terms_work",
+    "Frequencies",
     "corpus_work",
     "kwic_work",
     "sketch_work",
@@ -74,13 +77,16 @@ class Work:
     """A per-document table made on the workers: ``make(documents)`` gives its rows (with a
     ``doc_id`` column), ``aggregate(rows)`` a partition's share of what comes back, ``merge`` (a
     list of shares -> one) adds them up on the workers; ``table`` and ``version`` name it in the
-    store."""
+    store. ``finish`` makes of a partition's rows (and what :meth:`StreamedCorpus.run` shares with
+    every task) other rows, which come back instead (they depend on more than the partition, and
+    are not stored)."""
 
     table: str
     version: str
     make: Callable
     aggregate: Callable | None = None  # (rows, documents) -> a partition's share
     merge: Callable | None = None
+    finish: Callable | None = None  # (rows, documents, shared) -> the rows that come back
 
 
 class StreamedCorpus:
@@ -119,9 +125,10 @@ class StreamedCorpus:
         self.summaries: list[Summary] = []  # of the partitions done so far
         self._submitted = None
 
-    def run(self, work: Work) -> None:
-        """Send ``work`` on every partition to the cluster, once; :meth:`frames` and :meth:`total` take
-        its results."""
+    def run(self, work: Work, *, shared=None, again: bool = False) -> None:
+        """Send ``work`` on every partition to the cluster; :meth:`frames` and :meth:`total` take its
+        results. ``shared`` goes once to every worker, for ``work.finish``; with ``again``, the
+        partitions are kept for a second run (a second pass over the corpus), else forgotten."""
         from .runtime.cluster import cluster_submit
 
         task = _Task(
@@ -132,8 +139,12 @@ class StreamedCorpus:
             self.encoding,
             self.skip_bad,
         )
-        jobs, self._jobs = self._jobs, []
-        self._submitted = cluster_submit(task, jobs, self.cluster, merge=work.merge)
+        jobs = self._jobs
+        self._jobs = jobs if again else []
+        if not jobs and self.summaries:
+            raise RuntimeError("the partitions were sent once already: run(..., again=True) keeps them")
+        self.summaries = []  # those of this run, as they come
+        self._submitted = cluster_submit(task, jobs, self.cluster, merge=work.merge, shared=shared)
 
     def store(self, table: str, version: str) -> PartitionStore | None:
         """The store's ``table`` at ``version``, where the workers keep it (None without a cache)."""
@@ -146,7 +157,7 @@ class StreamedCorpus:
 
         for summary, rows in self._submitted:
             self.summaries.append(summary)
-            yield rows if summary.stored is None else pd.read_parquet(summary.stored).drop(columns="key")
+            yield rows if rows is not None else pd.read_parquet(summary.stored).drop(columns="key")
 
     def total(self):
         """The aggregates of :meth:`run` merged, once every partition is done (:attr:`summaries` then complete)."""
@@ -213,7 +224,7 @@ class _Task:
     encoding: str | None
     skip_bad: bool
 
-    def __call__(self, job: tuple[tuple[str, ...], dict]):
+    def __call__(self, job: tuple[tuple[str, ...], dict], shared=None):
         names, meta = job
         raw, skipped = read_files(self.root, names, meta, self.encoding, self.skip_bad)
         keys = layout_keys(raw)
@@ -233,6 +244,8 @@ class _Task:
         summary = Summary(len(docs), skipped, undated[:MAX_UNDATED], len(undated), stored=stored)
         summary.unmatched = [doc_id for doc_id in meta if doc_id not in read]  # rows of files skipped
         rows = rows.drop(columns="key")
+        if self.work.finish:
+            return summary, self.work.finish(rows, docs, shared), None
         aggregate = self.work.aggregate(rows, docs) if self.work.aggregate else None
         # rows in the store are read back from it, and those of an aggregate are not wanted
         return summary, (None if stored or self.work.aggregate else rows), aggregate
@@ -433,6 +446,55 @@ def merge_group_totals(shares: list) -> GroupTotals:
             total.sizes[k] += share.sizes[k]
             total.documents[k] += share.documents[k]
     return total
+
+
+@dataclass
+class Frequencies:
+    """Each term's document frequency and the number of documents: what TF-IDF needs of a corpus
+    (:meth:`~analysis.topics.keyterms.KeyTerms.fit_frequencies`)."""
+
+    counts: dict = field(default_factory=dict)
+    documents: int = 0
+
+
+def frequency_work(base: Work) -> Work:
+    """``base`` (:func:`term_work`) with each term's document frequency as what comes back, added up on the
+    workers (the first pass of TF-IDF)."""
+    return replace(base, aggregate=_frequencies, merge=merge_frequencies)
+
+
+def _frequencies(rows, docs: list[Document]) -> Frequencies:
+    return Frequencies({term: int(n) for term, n in rows["term"].value_counts(sort=False).items()}, len(docs))
+
+
+def merge_frequencies(shares: list) -> Frequencies:
+    """Partitions' :class:`Frequencies` added up."""
+    total = Frequencies()
+    for share in shares:
+        for term, n in share.counts.items():
+            total.counts[term] = total.counts.get(term, 0) + n
+        total.documents += share.documents
+    return total
+
+
+def top_terms_work(base: Work, *, top: int) -> Work:
+    """``base`` (:func:`term_work`) whose rows come back as each document's ``top`` TF-IDF terms, weighed by
+    the fitted :class:`~analysis.topics.keyterms.KeyTerms` that the run shares with every task (the second
+    pass of TF-IDF; a document's weights depend on it alone and on the IDF)."""
+    return replace(base, finish=_TopTerms(top))
+
+
+@dataclass(frozen=True)
+class _TopTerms:
+    top: int
+
+    def __call__(self, rows, docs: list[Document], fitted):
+        from .topics.keyterms import top_terms_of
+
+        counts: dict[str, dict] = {d.doc_id: {} for d in docs}
+        for doc_id, term, n in zip(rows["doc_id"], rows["term"], rows["count"]):
+            counts[doc_id][term] = int(n)
+        return top_terms_of(fitted.weigh(list(counts.values())), list(counts), fitted.terms_, self.top)
 
 
 def sketch_work(*, shingle: int, num_perm: int, seed: int) -> Work:

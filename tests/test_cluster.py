@@ -111,6 +111,7 @@ def vntc_sample(tmp_path_factory):
         ["stance"],
         ["duplicates"],
         ["keyterms", "--split", "2006-07-01"],
+        ["keyterms"],  # two passes: the terms' document frequencies, then each document's top terms
         ["kwic", "hợp tác", "--window", "5"],
     ],
     ids=" ".join,
@@ -198,9 +199,10 @@ def made_up(tmp_path_factory):
     return root
 
 
-@pytest.mark.parametrize("command", ["corpus", "phrases"])
+@pytest.mark.parametrize("command", ["corpus", "phrases", "keyterms"])
 def test_a_worker_killed_during_a_run_loses_and_duplicates_nothing(cluster, made_up, command):
-    """``phrases`` reads its documents on the workers, a partition at a time (``corpus`` in the client)."""
+    """The documents are read on the workers, a partition at a time (``keyterms`` twice: a worker killed
+    in its second pass also loses the vocabulary sent to it)."""
     address, client = cluster
     expected = run(command, "--corpus", str(made_up))
     pids = client.run(os.getpid)  # worker address -> process id
@@ -603,7 +605,9 @@ def test_streamed_kwic_of_no_phrase_or_no_match_is_the_same(cluster, phrase):
 
 
 @pytest.mark.parametrize(
-    "command", [["corpus"], ["kwic", "hữu nghị"], ["phrases"], ["phrases", "--period", "Y"], ["stance"]], ids=" ".join
+    "command",
+    [["corpus"], ["kwic", "hữu nghị"], ["phrases"], ["phrases", "--period", "Y"], ["stance"], ["keyterms"]],
+    ids=" ".join,
 )
 def test_streamed_tables_printed_without_csv_are_the_same(cluster, command):
     def shown(*extra):
@@ -627,7 +631,7 @@ def test_streamed_bad_files_give_the_same_errors_and_warnings(cluster, tmp_path,
     write(tmp_path / "zz_bad.txt", b"a\x00b\x00")  # UTF-16 without a byte-order mark
     write(tmp_path / "empty.txt", b"")
     write(tmp_path / "metadata.csv", "doc_id,date\nnothere,2020-01-01\nzz_bad,2020-01-02\n")
-    for command in ("stance", "corpus"):
+    for command in ("stance", "corpus", "keyterms"):  # keyterms: two passes, the warnings once
         here = run(command, "--corpus", str(tmp_path), *skip_bad)
         there = run(command, "--corpus", str(tmp_path), *skip_bad, scheduler=cluster[0])
         assert (there.returncode, there.stdout, there.stderr) == (here.returncode, here.stdout, here.stderr)

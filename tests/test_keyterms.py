@@ -197,6 +197,32 @@ def test_similarity_identical_disjoint_symmetric():
     assert (KeyTerms().fit(docs, ids).similarity().values == sim.values).all()
 
 
+@pytest.mark.parametrize("min_df", [1, 2])
+def test_weights_are_scikit_learns_and_a_document_weighed_alone_gets_the_same(min_df):
+    # what the two passes of keyterms on a cluster rely on: the IDF from the document frequencies
+    # alone, and a document's weights from it and the IDF alone, whatever other documents are weighed
+    from collections import Counter
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rng = np.random.default_rng(3)
+    vocabulary = [f"t{i:02d}" for i in range(40)]
+    docs = [list(rng.choice(vocabulary, size=rng.integers(0, 30))) for _ in range(60)]
+    fitted = KeyTerms(min_df=min_df).fit(docs, [f"d{i}" for i in range(60)])
+    reference = TfidfVectorizer(analyzer=lambda t: t, sublinear_tf=True, min_df=min_df, norm="l2")
+    expected = reference.fit_transform(docs).toarray()
+    assert list(fitted.terms_) == list(reference.get_feature_names_out())
+    assert np.abs(fitted.matrix_.toarray() - expected).max() < 1e-12
+    alone = KeyTerms(min_df=min_df).fit_frequencies(Counter(t for d in docs for t in set(d)), len(docs))
+    for i in (0, 7, 59):
+        assert (alone.weigh([Counter(docs[i])]).toarray()[0] == fitted.matrix_.toarray()[i]).all()
+
+
+def test_no_term_in_enough_documents_is_a_clear_error():
+    with pytest.raises(InputError, match="no term is in 3 documents or more"):
+        KeyTerms(min_df=3).fit([["a"], ["a", "b"]], ["d1", "d2"])
+
+
 # --- terms of a document ------------------------------------------------------------------------
 
 TEXT = (

@@ -147,33 +147,38 @@ def _batch(fn: Callable, items: list) -> list:
     return [fn(x) for x in items]
 
 
-def _map(connected, fn: Callable, items: list, *, wave: int = 64) -> list:
-    """``connected.map(fn, items)``, sent ``wave`` items at a time: the same tasks, in order. The items
-    travel in the graph sent to the scheduler (a partition's file names and metadata are about 20 KB),
-    and Dask warns about a graph over 10 MB (as it did for the partitions of 101,277 files sent at once)."""
+def _map(connected, fn: Callable, items: list, *, wave: int = 64, **kwargs) -> list:
+    """``connected.map(fn, items, **kwargs)``, sent ``wave`` items at a time: the same tasks, in order. The
+    items travel in the graph sent to the scheduler (a partition's file names and metadata are about
+    20 KB), and Dask warns about a graph over 10 MB (as it did for the partitions of 101,277 files sent
+    at once)."""
     futures = []
     for start in range(0, len(items), wave):
-        futures += connected.map(fn, items[start : start + wave], pure=False)
+        futures += connected.map(fn, items[start : start + wave], pure=False, **kwargs)
     return futures
 
 
-def cluster_submit(fn: Callable, items: list, cluster: Cluster, *, merge: Callable | None = None) -> Submitted:
+def cluster_submit(
+    fn: Callable, items: list, cluster: Cluster, *, merge: Callable | None = None, shared=None
+) -> Submitted:
     """``fn`` over ``items`` on the cluster, a task each, ``fn`` giving ``(summary, rows, aggregate)``;
     the aggregates merged on the workers by ``merge`` (a list of them -> one), in a tree of tasks,
-    so that one small table comes back."""
+    so that one small table comes back. ``shared`` (what every task needs, such as a fitted vocabulary)
+    goes once to every worker and reaches ``fn`` as its keyword ``shared``."""
     connected = client(cluster)
-    futures = _map(connected, fn, items)
+    scattered = connected.scatter([shared], broadcast=True, hash=False) if shared is not None else []
+    futures = _map(connected, fn, items, **({"shared": scattered[0]} if scattered else {}))
     pairs = connected.map(operator.itemgetter(0, 1), futures, pure=False)
     merged = _merged(connected, merge, connected.map(operator.itemgetter(2), futures, pure=False)) if merge else None
-    return Submitted(connected, pairs, merged)  # the workers keep each result until it is fetched
+    return Submitted(connected, pairs, merged, scattered)  # the workers keep each result until it is fetched
 
 
 class Submitted:
     """The work :func:`cluster_submit` sent: ``(summary, rows)`` of each item, in order as they come
     (each fetched once, then forgotten by the workers), then :meth:`total`."""
 
-    def __init__(self, connected, pairs: list, merged):
-        self.connected, self.pairs, self.merged = connected, pairs, merged
+    def __init__(self, connected, pairs: list, merged, shared: list = ()):
+        self.connected, self.pairs, self.merged, self.shared = connected, pairs, merged, list(shared)
 
     def __iter__(self) -> Iterator[tuple]:
         try:
@@ -181,6 +186,9 @@ class Submitted:
                 yield future.result()
                 self.pairs[i] = None
                 future.release()
+            if self.shared:  # every task is done: what they shared can go
+                self.connected.cancel(self.shared)
+                self.shared = []
         except BaseException:
             self.cancel()
             raise
@@ -193,8 +201,8 @@ class Submitted:
             self.cancel()
 
     def cancel(self) -> None:
-        futures = [f for f in [*self.pairs, self.merged] if f is not None]
-        self.pairs, self.merged = [], None
+        futures = [f for f in [*self.pairs, self.merged, *self.shared] if f is not None]
+        self.pairs, self.merged, self.shared = [], None, []
         if futures:
             self.connected.cancel(futures)
 

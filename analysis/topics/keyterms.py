@@ -26,6 +26,8 @@ __all__ = [
     "content_terms",
     "terms_of_documents",
     "KeyTerms",
+    "document_frequencies",
+    "top_terms_of",
     "keyness",
     "keyness_of_counts",
     "keyness_between",
@@ -94,10 +96,18 @@ class KeyTerms(BaseEstimator):
 
     Attributes
     ----------
-    vectorizer_ : sklearn TfidfVectorizer
+    vocabulary_ : dict
+        Term -> its column, the terms in sorted order.
+    transformer_ : sklearn TfidfTransformer
+        With the smoothed IDF of every term of the vocabulary (``idf_``).
     matrix_ : sparse matrix, documents × terms
     terms_ : numpy array of str
     doc_ids_ : list of str
+
+    The weights are scikit-learn's (``TfidfVectorizer(sublinear_tf=..., min_df=..., norm="l2")``),
+    fitted in two steps so that the second can run a partition of documents at a time on a cluster
+    with the first's result (:meth:`fit_frequencies`, :meth:`weigh`): the documents' frequencies,
+    then each document's weights, which depend on nothing else.
 
     Examples
     --------
@@ -114,34 +124,83 @@ class KeyTerms(BaseEstimator):
     def fit(self, corpus, doc_ids: list[str] | None = None) -> KeyTerms:
         """Weigh the content words of a :class:`~analysis.session.Session`'s documents (or of a corpus,
         or lists of terms with their ``doc_ids``); returns ``self``."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        check_parameter("sublinear_tf", self.sublinear_tf, isinstance(self.sublinear_tf, bool), "True or False")
-        check_parameter("min_df", self.min_df, whole(self.min_df, 1), "a whole number of at least 1")
+        self._check()
         documents, doc_ids = _terms_of(corpus, doc_ids)
-        self.vectorizer_ = TfidfVectorizer(
-            analyzer=lambda terms: terms, sublinear_tf=self.sublinear_tf, min_df=self.min_df, norm="l2"
-        )
-        self.matrix_ = self.vectorizer_.fit_transform(documents)
-        self.terms_ = self.vectorizer_.get_feature_names_out()
+        counts = [Counter(terms) for terms in documents]
+        self.fit_frequencies(document_frequencies(counts), len(counts))
+        self.matrix_ = self.weigh(counts)
         self.doc_ids_ = list(doc_ids)
         return self
 
+    def fit_frequencies(self, frequencies: dict[str, int], n_documents: int) -> KeyTerms:
+        """Learn the vocabulary and IDF from each term's document frequency (:func:`document_frequencies`,
+        added up over partitions) and the number of documents; returns ``self``, ready to :meth:`weigh`."""
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        self._check()
+        terms = sorted(term for term, df in frequencies.items() if df >= self.min_df)
+        if not terms:
+            raise InputError("key terms", f"no term is in {self.min_df} documents or more")
+        self.vocabulary_ = {term: i for i, term in enumerate(terms)}
+        self.terms_ = np.array(terms, dtype=object)
+        df = np.array([frequencies[t] for t in terms], dtype=np.float64)
+        # TfidfTransformer.fit's smoothed IDF, ln((1 + n) / (1 + df)) + 1, in the same float operations
+        df += 1.0
+        idf = np.full_like(df, fill_value=n_documents + 1, dtype=np.float64)
+        idf /= df
+        np.log(idf, out=idf)
+        idf += 1.0
+        self.transformer_ = TfidfTransformer(sublinear_tf=self.sublinear_tf, norm="l2")
+        self.transformer_.idf_ = idf
+        return self
+
+    def weigh(self, counts: list[dict[str, int]]):
+        """The TF-IDF matrix (documents × :attr:`terms_`) of documents given as term -> count; terms out of
+        the vocabulary are left out. A document's row depends on it alone and on the fitted IDF."""
+        import scipy.sparse as sp
+
+        check_is_fitted(self, "transformer_")
+        indptr, indices, data = [0], [], []
+        for doc in counts:
+            columns = sorted((self.vocabulary_[t], n) for t, n in doc.items() if t in self.vocabulary_)
+            indices += [c for c, _ in columns]
+            data += [n for _, n in columns]
+            indptr.append(len(indices))
+        shape = (len(counts), len(self.vocabulary_))
+        matrix = sp.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr), shape)
+        return self.transformer_.transform(matrix)
+
     def top_terms(self, top: int = 10) -> pd.DataFrame:
         """``doc_id, rank, term, score``: the ``top`` highest TF-IDF terms of each document (ties by term)."""
-        check_is_fitted(self)
-        rows = []
-        for i, doc_id in enumerate(self.doc_ids_):
-            row = self.matrix_.getrow(i)
-            pairs = sorted(zip(row.data, self.terms_[row.indices]), key=lambda p: (-p[0], p[1]))[:top]
-            rows += [(doc_id, rank, term, round(float(score), 6)) for rank, (score, term) in enumerate(pairs, 1)]
-        return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "score"])
+        check_is_fitted(self, "matrix_")
+        return top_terms_of(self.matrix_, self.doc_ids_, self.terms_, top)
 
     def similarity(self) -> pd.DataFrame:
         """Cosine similarity of the documents' TF-IDF vectors."""
-        check_is_fitted(self)
+        check_is_fitted(self, "matrix_")
         values = (self.matrix_ @ self.matrix_.T).toarray().round(6)
         return pd.DataFrame(values, index=pd.Index(self.doc_ids_, name="doc_id"), columns=self.doc_ids_)
+
+    def _check(self) -> None:
+        check_parameter("sublinear_tf", self.sublinear_tf, isinstance(self.sublinear_tf, bool), "True or False")
+        check_parameter("min_df", self.min_df, whole(self.min_df, 1), "a whole number of at least 1")
+
+
+def document_frequencies(counts) -> dict[str, int]:
+    """Term -> the number of documents (each given as term -> count) that hold it."""
+    return dict(Counter(term for doc in counts for term in doc))
+
+
+def top_terms_of(matrix, doc_ids: list[str], terms, top: int) -> pd.DataFrame:
+    """``doc_id, rank, term, score``: the ``top`` highest weights of each row of ``matrix`` (ties by term)."""
+    rows = []
+    matrix = matrix.tocsr()
+    for i, doc_id in enumerate(doc_ids):
+        start, stop = matrix.indptr[i], matrix.indptr[i + 1]
+        pairs = zip(matrix.data[start:stop], terms[matrix.indices[start:stop]])
+        best = sorted(pairs, key=lambda p: (-p[0], p[1]))[:top]
+        rows += [(doc_id, rank, term, round(float(score), 6)) for rank, (score, term) in enumerate(best, 1)]
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "score"])
 
 
 def content_terms(corpus) -> tuple[list[list[str]], list[str]]:
