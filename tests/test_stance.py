@@ -2931,6 +2931,13 @@ def test_a_title_with_a_country_or_a_description_is_the_person_named_so_before(b
             "Như vậy phải thay đổi cơ chế bổ nhiệm nhân sự?\n- Tôi khẳng định Đảng cần chuẩn bị thật kỹ.",
             [("Nguyễn Thiện Nhân", "cho rằng", "assert"), ("Nguyễn Thiện Nhân", "khẳng định", "assert")],
         ),
+        (  # "chúng tôi" in an answer: the interviewee speaking for their office
+            "- Ông Quách Tuấn Ngọc: Tôi cho rằng thủ tục còn rườm rà.\n"
+            "- Chúng tôi đề nghị các sở cho thí sinh đăng ký trên mạng.",
+            [("Quách Tuấn Ngọc", "cho rằng", "assert"), ("Quách Tuấn Ngọc", "đề nghị", "propose")],
+        ),
+        # elsewhere "chúng tôi" is left as written
+        ("Chúng tôi đề nghị các sở cho thí sinh đăng ký trên mạng.", [("Chúng tôi", "đề nghị", "propose")]),
         # the writer's own "tôi" states nothing: no heading or answer names a speaker
         ("Đi dọc con đường mới, tôi cho rằng giao thông đã khá hơn nhiều.", []),
         # a heading that names two people is no speaker's label

@@ -93,6 +93,8 @@ class Speakers:
             start += 1
         if s.keys[start:end] == ["tôi"] and not s.quote_depth[start]:
             return self.memory.voices.get(s.index)  # an interviewee's answer, words printed under a name
+        if s.keys[start:end] == ["chúng", "tôi"] and not s.quote_depth[start] and s.index in self.memory.voices:
+            return self.memory.voices[s.index]  # the interviewee speaking for their office: "Chúng tôi đề nghị"
         groups, longest = self.lex.register.groups, self.lex.longest_group
         whole_group = end - start <= longest and fold(" ".join(s.keys[start:end])) in groups
         for i in range(start + 1, end if not whole_group else start):  # "Việt Nam - Lào" is one group
