@@ -2974,6 +2974,20 @@ def test_they_opening_a_sentence_is_the_group_that_opened_the_one_before(body, e
     assert triples(extract(body)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Phương Tây cho rằng cuộc bầu cử có gian lận.", [("Phương Tây", "cho rằng", "assert")]),
+        (  # the agent of a passive, not its subject
+            "Putin thực hiện cải cách chính trị, bước đi bị phương Tây cho là đi ngược lại tiến trình dân chủ.",
+            [("Phương Tây", "cho là", "assert")],
+        ),
+    ],
+)
+def test_the_west_speaks_as_a_collective(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
 def test_vi_and_a_title_is_the_person_last_named_with_it():
     body = "Thủ tướng Anh Tony Blair hôm qua đến Basra.\nVị thủ tướng nói rằng quân đội Anh sẽ rút khỏi Iraq."
     assert triples(extract(body)) == [("Tony Blair", "nói rằng", "inform")]
