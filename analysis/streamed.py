@@ -1,5 +1,7 @@
-"""A corpus folder read on a Dask cluster a partition at a time: phrase counts, statements and the
-two groups' word or phrase counts of keyness, without the documents ever in this process.
+"""A corpus folder read on a Dask cluster a partition at a time: phrase counts, statements, the rows of
+``corpus`` and ``kwic``, duplicate signatures, the terms' document frequencies and each document's top
+terms of TF-IDF, and the two groups' word or phrase counts of keyness, without the documents ever in this
+process.
 
 The client lists the files and sends each worker task the names of a partition of them
 (:func:`~analysis.runtime.store.partitions`); the task reads them, lays them out
