@@ -1865,7 +1865,8 @@ def vntc_halves(tmp_path_factory):
 # heldout13 0.84 / 0.64; after the twelfth, on heldout14, heldout14 0.86 / 0.57; after the thirteenth, on
 # heldout15, heldout15 0.91 / 0.71; after the fourteenth, on heldout16, heldout16 0.88 / 0.68; after the
 # fifteenth, on heldout17, heldout17 0.77 / 0.51; after the sixteenth and seventeenth, heldout13 0.84 / 0.65,
-# heldout18 0.78 / 0.63; after the eighteenth, on heldout19, heldout19 0.85 / 0.55):
+# heldout18 0.78 / 0.63; after the eighteenth, on heldout19, heldout19 0.85 / 0.55; after the nineteenth, on
+# heldout20, heldout20 0.80 / 0.57):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
@@ -1891,6 +1892,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout17", 119, 0.75, 0.50),
         ("heldout18", 183, 0.76, 0.62),
         ("heldout19", 168, 0.84, 0.55),
+        ("heldout20", 141, 0.79, 0.56),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1923,17 +1925,18 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # heldout18 (committed at 4a3ca32 and scored there, after the fifteenth round): 0.77 (116/151), 0.63
 # (116/183); read since (the seventeenth round). heldout19 (committed at 7dec546 and scored there, after the
 # seventeenth round): 0.84 (92/110), 0.55 (92/168); read since (the eighteenth round). heldout20 (committed at
-# 064f8dc, scored at 0311ac5 after the eighteenth round): 0.80 (80/100), 0.57 (80/141). Issue 10 asks for 0.85 /
-# 0.80 at least;
+# 064f8dc, scored at 0311ac5 after the eighteenth round): 0.80 (80/100), 0.57 (80/141); read since (the nineteenth
+# round). heldout21 (committed at c6ed822 and scored there, after the nineteenth round): 0.79 (91/115), 0.52
+# (91/174). Issue 10 asks for 0.85 / 0.80 at least;
 # until the extractor gets there this test is an expected failure, and strict: the day it passes, measure
 # again on new held-out text (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.57, precision 0.80: below 0.80 / 0.85")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.52, precision 0.79: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout20"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout20.csv"))
+    docs = vntc_halves["heldout21"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout21.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 141
+    assert total["gold"] == 174
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
