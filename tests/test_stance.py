@@ -2991,6 +2991,49 @@ def test_the_west_speaks_as_a_collective(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # "hàng không" (aviation) holds no negation
+            "Tuy nhiên, các quan chức hàng không cho biết mọi chuyến bay đều cất cánh đúng giờ.",
+            [("Các quan chức hàng không", "cho biết", "inform")],
+        ),
+        # ... while "không" before a cue still negates it
+        ("Các quan chức không cho biết chuyến bay nào bị hoãn.", []),
+        (
+            "Tây Ban Nha ban đầu cho rằng các nghi phạm thuộc một nhóm chiến binh.",
+            [("Tây Ban Nha", "cho rằng", "assert")],
+        ),
+        (
+            "Giáo sĩ Sunni Mohammed Ayash al-Kubaisi cho rằng Mỹ cũng có trách nhiệm.",
+            [("Sunni Mohammed Ayash al-Kubaisi", "cho rằng", "assert")],
+        ),
+        # a court's ruling is a view stated, not "phán" (pronounces) and its object
+        ("Tòa án Hiến pháp Ý phán quyết rằng đạo luật này vi hiến.", [("Tòa án Hiến pháp Ý", "phán quyết", "assert")]),
+    ],
+)
+def test_patterns_of_the_twentieth_round(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (  # "Các tổ chức này": the collective that spoke before under the same noun
+            "Các tổ chức nhân quyền đã thúc giục Malaysia bảo vệ người lao động.\n"
+            "Các tổ chức này cho rằng người giúp việc thường bị ngược đãi.",
+            [("Các tổ chức nhân quyền", "thúc giục", "propose"), ("Các tổ chức nhân quyền", "cho rằng", "assert")],
+        ),
+        (  # none named so: left as written
+            "Bộ Ngoại giao Malaysia thúc giục người lao động đăng ký.\nCác tổ chức này cho rằng luật còn chậm.",
+            [("Bộ Ngoại giao Malaysia", "thúc giục", "propose"), ("Các tổ chức này", "cho rằng", "assert")],
+        ),
+    ],
+)
+def test_a_plural_reference_is_the_collective_named_with_its_noun(body, expected):
+    assert triples(extract(body)) == sorted(expected)
+
+
 def test_vi_and_a_title_is_the_person_last_named_with_it():
     body = "Thủ tướng Anh Tony Blair hôm qua đến Basra.\nVị thủ tướng nói rằng quân đội Anh sẽ rút khỏi Iraq."
     assert triples(extract(body)) == [("Tony Blair", "nói rằng", "inform")]

@@ -120,7 +120,9 @@ _NOT_NAMES = frozenset(
 # "về"/"với" after these words modify a speaker noun, not open a clause: "một chuyên gia về cầu", "nhà
 # nghiên cứu về Al-Qaeda", "các nhà phân tích thân cận với Rice", "những nhân vật đối lập với chính phủ".
 _MODIFIERS = frozenset(
-    [("về", fold(w)) for w in "gia cứu giả sư sĩ tích".split()] + [("với", fold(w)) for w in "cận gũi lập".split()]
+    [("về", fold(w)) for w in "gia cứu giả sư sĩ tích".split()]
+    + [("với", fold(w)) for w in "cận gũi lập".split()]
+    + [("không", fold(w)) for w in "hàng phòng".split()]  # "các quan chức hàng không", "lực lượng phòng không"
 )
 # Collectives that need a noun of speakers after them ("các đại biểu", not "các biện pháp"); the other
 # collectives name speakers themselves ("cộng đồng Do Thái", "dư luận", "người nhà bệnh nhân").

@@ -427,6 +427,8 @@ class Memory:
             return (max(media)[2], "media") if media else None
         generic = " ".join(keys[:2]) in _GENERIC_BODIES  # "Cơ quan này": the last body, whatever its name
         country = head in ("nước", "quốc")  # "nước này", "quốc gia này": the last country that spoke
+        if head == "các" and keys[-1] == "này":  # "Các tổ chức này": a collective named with the same noun
+            head = " ".join(keys[:-1])
         groups = [
             a
             for (i, t, a, k) in self.spoken

@@ -49,6 +49,7 @@ TIMES = frozenset(fold(w) for w in "có sáng trưa chiều tối đêm ngày h�
 MANNER = folded_phrases(
     (
         "buộc phải",  # "Intel buộc phải tuyên bố": compelled to ("phải" alone, an obligation, reports nothing)
+        "ban đầu",  # "Tây Ban Nha ban đầu cho rằng": at first
         "nhiệt liệt",
         "tức giận",
         "giận dữ",
