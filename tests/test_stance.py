@@ -3034,6 +3034,29 @@ def test_a_plural_reference_is_the_collective_named_with_its_noun(body, expected
     assert triples(extract(body)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (  # a bare title: the person it opened a description for
+            "Bộ trưởng Giao thông Vận tải Đào Đình Bình chủ trì hội nghị.\n"
+            "Bộ trưởng cũng yêu cầu Cục Đường bộ đẩy nhanh công tác cắm biển.",
+            [("Đào Đình Bình", "yêu cầu", "propose")],
+        ),
+        (  # "Nhà lãnh đạo" and a country: its head of government named before
+            "Ngày 3/2, Thủ tướng Thái Lan Thaksin Shinawatra tới thăm miền Nam.\n"
+            "Nhà lãnh đạo Thái Lan kêu gọi người dân bình tĩnh.",
+            [("Thaksin Shinawatra", "kêu gọi", "propose")],
+        ),
+        (  # ... not one of another country
+            "Thủ tướng Nhật Junichiro Koizumi tới Bangkok.\nNhà lãnh đạo Thái Lan kêu gọi người dân bình tĩnh.",
+            [("Nhà lãnh đạo Thái Lan", "kêu gọi", "propose")],
+        ),
+    ],
+)
+def test_a_bare_title_or_a_countrys_leader_is_the_person_named_so_before(body, expected):
+    assert triples(extract(body)) == sorted(expected)
+
+
 def test_vi_and_a_title_is_the_person_last_named_with_it():
     body = "Thủ tướng Anh Tony Blair hôm qua đến Basra.\nVị thủ tướng nói rằng quân đội Anh sẽ rút khỏi Iraq."
     assert triples(extract(body)) == [("Tony Blair", "nói rằng", "inform")]

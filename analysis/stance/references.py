@@ -23,6 +23,9 @@ _REFERENCE_WORDS = frozenset(fold(w) for w in "này ấy ta viên vị người 
 #: Honorifics that alone, as a sentence's subject, are a pronoun ("Anh cho biết": he, a young man; "Chị nói": she;
 #: "Em kể": a younger person), never a country (``Anh`` is also Britain's name).
 PRONOUN_HONORIFICS = frozenset(fold(w) for w in ("anh", "chị", "em"))
+# A description of a country's leader, and the titles of the heads of state and government it stands for.
+_LEADERS = frozenset(fold(w) for w in ("nhà lãnh đạo", "người đứng đầu"))
+_HEADS = tuple(fold(w) for w in ("tổng thống", "thủ tướng", "chủ tịch", "quốc vương", "tổng bí thư"))
 
 
 # The middle name that says a Vietnamese person is not of the honorific's gender: "Thị" a woman's, "Văn" a man's.
@@ -349,7 +352,25 @@ class Memory:
             country = next((k for k in range(1, n) if words.country_at(description, k, n) == n - k), None)
             if country is not None and words.title_at(description, 0, country):
                 found = self._named_as(description[:country], here, ahead, country=description[country:])
+            if found is None and country is not None and " ".join(description[:country]) in _LEADERS:
+                found = self._leader(description[country:], here, ahead)
         return found
+
+    def _leader(self, country: tuple[str, ...], here: tuple[int, int], ahead: bool) -> str | None:
+        """``Nhà lãnh đạo Thái Lan``: the person last named with a head of state's or government's title and
+        that country (``Thủ tướng Thái Lan Thaksin``)."""
+        words = self.lex.words
+        own = set(words.countries_in(list(country)))
+        for i, t, name, before in reversed(self.named):
+            if not (ahead or (i, t) < here):
+                continue
+            keys = token_keys(name)
+            lead = words.country_at(keys, 0, len(keys)) or 0  # "Thái Lan Thaksin Shinawatra": a country read in
+            if own & set(words.countries_in([*before, *keys[:lead]])) and any(
+                ends_within(before, tuple(h.split())) for h in _HEADS
+            ):
+                return " ".join(name.split()[lead:]) if lead and len(name.split()) == len(keys) else name
+        return None
 
     def _named_as(
         self, description: tuple[str, ...], here: tuple[int, int], ahead: bool, country: tuple[str, ...] = ()
@@ -377,11 +398,23 @@ class Memory:
         return False
 
     def _title(self, key: str, s: Sentence, at: int, here: tuple[int, int]) -> tuple[str, str] | None:
-        person = self.resolve(tuple(key.split()), s, at)
+        title = tuple(key.split())
+        person = self.resolve(title, s, at)
         if person:
             return person, "person"
-        named = [n for (i, t, n, before) in self.named if (i, t) < here and ends_within(before, tuple(key.split()))]
+        named = [n for (i, t, n, before) in self.named if (i, t) < here and ends_within(before, title)]
+        # "Bộ trưởng" after "Bộ trưởng Giao thông Vận tải Đào Đình Bình": the title opened a description
+        named = named or [n for (i, t, n, _) in self.named if (i, t) < here and self._titled_so(i, t, title)]
         return (named[-1], "person") if named else None
+
+    def _titled_so(self, sentence: int, token: int, title: tuple[str, ...]) -> bool:
+        """Does ``title`` open the phrase before the name at ``token`` of ``sentence``, a description of up to
+        six words between (no punctuation), its first word capitalised?"""
+        s, n = self.by_index[sentence], len(title)
+        for k in range(max(0, token - 6 - n), token - n):
+            if tuple(s.keys[k : k + n]) == title and s.words[k + n][:1].isupper():
+                return all(s.toks[j].kind == "syllable" for j in range(k + n, token))
+        return False
 
     def _surname(self, key: str, here: tuple[int, int]) -> tuple[str, str] | None:
         """The person last named with the surname ``key`` (``Bush``, ``Nguyễn`` for ``Matt Nguyễn``); failing
