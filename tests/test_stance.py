@@ -3057,6 +3057,40 @@ def test_a_bare_title_or_a_countrys_leader_is_the_person_named_so_before(body, e
     assert triples(extract(body)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a title also former, new or interim
+        ("Cựu chủ tịch ngân hàng Kenneth Lay tuyên bố không phạm tội.", [("Kenneth Lay", "tuyên bố", "inform")]),
+        ("Tân tổng thống Traian Basescu khẳng định sẽ đàm phán với EU.", [("Traian Basescu", "khẳng định", "assert")]),
+        (
+            "Thủ tướng lâm thời Iraq Iyad Allawi thề sẽ tiêu diệt các phần tử nổi dậy.",
+            [("Iyad Allawi", "thề", "commit")],
+        ),
+        # offices and arts before a name
+        ('Chuyên viên tư vấn Lý Thị Mai cho biết: "Tình yêu rất mong manh".', [("Lý Thị Mai", "cho biết", "inform")]),
+        (
+            '"Tôi không chịu nổi bọn motoboy", hoạ sĩ thiết kế đồ hoạ Flavio Kobayashi cho biết.',
+            [("Flavio Kobayashi", "cho biết", "inform")],
+        ),
+        # a general's rank and name open the clause: the description after the comma is not the speaker
+        (
+            "Tướng Sirichai Thunyasiri, tư lệnh lực lượng an ninh khu vực, cho biết quân đội chỉ dùng 4 xe tải.",
+            [("Sirichai Thunyasiri", "cho biết", "inform")],
+        ),
+        # a university's name in Latin script, after its noun and a modifier, is no person's
+        (
+            "Ông Mark Balow, chuyên viên văn phòng Đại học tổng hợp East Anglia cho biết, việc làm thêm rất đa dạng.",
+            [("Mark Balow", "cho biết", "inform")],
+        ),
+        # "lời thề" swears nothing
+        ("Anh vẫn giữ lời thề với đồng đội.", []),
+    ],
+)
+def test_patterns_of_the_twenty_second_round(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
 def test_vi_and_a_title_is_the_person_last_named_with_it():
     body = "Thủ tướng Anh Tony Blair hôm qua đến Basra.\nVị thủ tướng nói rằng quân đội Anh sẽ rút khỏi Iraq."
     assert triples(extract(body)) == [("Tony Blair", "nói rằng", "inform")]

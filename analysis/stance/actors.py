@@ -82,12 +82,19 @@ def institution_name(keys: list[str], words: list[str], start: int, run: int, en
     (from ``start`` on), a word in lower case allowed between (``bệnh viện tư Rudolfinerhaus``, ``công ty
     Samsung``, ``bệnh viện Xanh Pôn``), one word long, or two (``Colony Capital``) but not a foreign person's
     two names (``Chủ tịch công ty Kunitoshi Shigiyama``)?"""
-    if not (end - run == 1 or (end - run == 2 and (not words[run].isascii() or keys[end - 1] in _CORPORATE))):
+    ends = [run]  # where the institution's noun ends: right before the run, or one or two lower-case words before
+    while len(ends) < 3 and ends[-1] - 1 > start and not _upper(words[ends[-1] - 1]):
+        ends.append(ends[-1] - 1)
+    nouns = {tuple(keys[k:e]) for e in ends for k in (e - 2, e - 1) if k >= start} & INSTITUTIONS
+    if not nouns or end - run > 2:
         return False
-    ends = (run, run - 1) if run - 1 > start and not _upper(words[run - 1]) else (run,)
-    return any(tuple(keys[k:e]) in INSTITUTIONS for e in ends for k in (e - 2, e - 1) if k >= start)
+    # two words in Latin script are a foreign person's names, unless a company's ("Colony Capital") or after the
+    # noun of a place no person is named after ("Đại học tổng hợp East Anglia", "bệnh viện Mount Elizabeth")
+    return end - run == 1 or not words[run].isascii() or keys[end - 1] in _CORPORATE or bool(nouns & _PLACES_NAMED)
 
 
+# Institutions whose name in Latin script is never a person's right after their noun.
+_PLACES_NAMED = frozenset(tuple(fold(w).split()) for w in ("bệnh viện", "học viện", "đại học", "khách sạn"))
 # The last word of a company's name in Latin script ("Colony Capital", "Rates Technology").
 _CORPORATE = frozenset(
     "capital technology technologies group holdings bank motors corp corporation inc ltd co airlines airways "
@@ -207,6 +214,10 @@ class Actor:
     key: str = ""  # the title, pronoun or surname to resolve by (folded); "unnamed" for a person by title alone
 
 
+#: Words before a title that keep it a title: former, new.
+_TITLE_PREFIXES = ("cựu", "nguyên", "tân")
+
+
 def _phrases(words) -> dict[str, list[tuple[str, ...]]]:
     """Folded phrases by first syllable, longest first; split into tokens as a sentence is, so that
     ``Itar-Tass`` and ``PGS-TS`` (a hyphen between their parts) match as written in the text."""
@@ -230,7 +241,11 @@ class ActorWords:
     def __init__(self, data: dict):
         words = {k: v.get("words", []) for k, v in data.items()}
         self.honorifics = _phrases(words["honorifics"])
-        self.titles = _phrases(words["titles"])
+        # a title also former, new or interim: "cựu chủ tịch Enron", "nguyên Bộ trưởng", "Thủ tướng lâm thời Iraq"
+        self.titles = _phrases(
+            [*words["titles"], *(f"{p} {t}" for t in words["titles"] for p in _TITLE_PREFIXES)]
+            + [f"{t} lâm thời" for t in words["titles"]]
+        )
         self.bodies = _phrases(words["bodies"])
         self.media = _phrases(words["media"])
         self.collectives = _phrases(words["collectives"])

@@ -509,7 +509,11 @@ class Speakers:
                 and self.memory.types.get(actor) == "person"
                 and self._names_person(s, start, boundary)
             ):
-                if actor not in self.memory.unnamed and not self.description(s, start, boundary, actor):
+                # a short title and name opening the clause describe no one before it ("Tướng X, tư lệnh Y, cho
+                # biết"); a longer phrase may be an office whose holder is named next ("Bí thư thứ nhất T.Ư Đoàn TNCS
+                # Hồ Chí Minh, Chủ nhiệm Ủy ban ... Đào Ngọc Dung, nêu rõ")
+                opens = (start == 0 or s.keys[start - 1] != ",") and boundary - start <= 5
+                if actor not in self.memory.unnamed and (opens or not self.description(s, start, boundary, actor)):
                     return actor
                 weak.append(actor)
             if start == 0 or s.keys[start - 1] != ",":
