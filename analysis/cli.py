@@ -350,12 +350,12 @@ def _warn_about(skipped, undated: list[str], n_undated: int, n_documents: int) -
 
 def _streams(args: argparse.Namespace) -> bool:
     """Whether the command runs on a cluster without the documents in this process: ``corpus``,
-    ``kwic``, ``phrases``, ``stance``, ``keyterms`` and (with a cache) ``duplicates`` of a corpus folder,
-    with no selection, ``--dedup`` or ``--gold``."""
+    ``kwic``, ``phrases``, ``stance``, ``keyterms`` and (with a cache) ``duplicates`` and ``topics`` of a corpus
+    folder, with no selection, ``--dedup`` or ``--gold``."""
     return (
         bool(args.scheduler or os.environ.get("ANALYSIS_SCHEDULER"))
         and args.command in STREAMED
-        and (args.command != "duplicates" or not args.no_cache)  # the candidates' shingles are read from the store
+        and (args.command not in ("duplicates", "topics") or not args.no_cache)  # read back from the store
         and not (args.dedup or args.date_from or args.date_to or args.where or getattr(args, "gold", None))
         and args.corpus.is_dir()
     )
@@ -617,22 +617,89 @@ def _topics(session, args: argparse.Namespace) -> None:
             )
         print("choosing k (3 seeds per k; pass --k to skip)", file=sys.stderr)
         selection = tm.k_selection(units, cache_dir=session.cache_dir, jobs=session.jobs)
-        details = selection.attrs["details"]
-        if details["selection_units"] < details["units"]:
-            print(
-                f"k chosen on a random sample of {details['selection_units']} of the {details['units']} units "
-                f"(seed {details['selection_seed']})",
-                file=sys.stderr,
-            )
+        _k_chosen(selection, args)
         if args.select_k:
             _emit(selection, args)
             return
-        args.k = tm.choose_k(selection)
-        print(f"k = {args.k}, chosen by coherence and stability (see --select-k)", file=sys.stderr)
     model = tm.cached_fit(
         [u.terms for u in units], args.k, random_state=args.seed, cache_dir=session.cache_dir, jobs=session.jobs
     )
     _emit(tm.doc_topics(model, units) if args.doc_topics else model.topic_terms(top=args.top), args)
+
+
+def _topics_streamed(corpus, args: argparse.Namespace) -> None:
+    """``topics`` on a cluster, with a cache: each document's modelling units made on the workers into the
+    store (``topic_units``), only each partition's number of units coming back; the units that k is chosen
+    on and the model fitted on (all of them, or a seeded sample above ``FIT_SAMPLE``) read back from the store;
+    with ``--doc-topics`` a second pass infers each partition's units on the workers, from the random starts
+    drawn here in the order of the units, as without a cluster."""
+    from .streamed import doc_topics_work, unit_work
+    from .text.tokenise import VERSION
+    from .topics import models as tm
+
+    tokens = corpus.store("tokens", VERSION)
+    listed = sum(len(job[0]) for job in corpus._jobs)
+    unit = args.unit if args.unit != "auto" else "paragraph" if listed < tm.MIN_DOCUMENTS_AS_UNITS else "document"
+    corpus.run(unit_work(unit=unit, keep_captions=args.keep_captions, tokens=tokens), again=True)
+    sizes = corpus.total()
+    _warn_streamed(corpus)
+    if args.unit == "auto" and unit != ("paragraph" if corpus.documents() < tm.MIN_DOCUMENTS_AS_UNITS else "document"):
+        unit = "document" if unit == "paragraph" else "paragraph"  # files skipped took the corpus across the line
+        corpus.run(unit_work(unit=unit, keep_captions=args.keep_captions, tokens=tokens), again=True)
+        sizes = corpus.total()
+    n_units = sum(sizes)
+    if not n_units:
+        raise InputError(str(args.corpus), "no terms left after removing stopwords")
+    units = corpus.stored_column("terms", sizes)
+
+    def read(indices: list[int]) -> list[list[str]]:
+        found = units(indices)
+        return [list(found[i]) for i in indices]
+
+    if args.select_k or args.k is None:
+        if not tm.k_range(n_units):
+            raise InputError(
+                str(args.corpus),
+                f"only {n_units} modelling unit with --unit {args.unit}; choosing k needs at least {tm.K_RANGE.start}",
+            )
+        print("choosing k (3 seeds per k; pass --k to skip)", file=sys.stderr)
+        chosen = tm.selection_indices(n_units, size=tm.SELECTION_SAMPLE, random_state=config.RANDOM_STATE)
+        selection = tm.start_k_selection_of(
+            read(chosen), n_units, cache_dir=corpus.cache_dir, jobs=corpus.cluster
+        ).result()
+        _k_chosen(selection, args)
+        if args.select_k:
+            _emit(selection, args)
+            return
+    fitted = tm.selection_indices(n_units, size=tm.FIT_SAMPLE, random_state=args.seed)
+    model = tm.fit_sample(
+        read(fitted), n_units, args.k, random_state=args.seed, cache_dir=corpus.cache_dir, jobs=corpus.cluster
+    )
+    if not args.doc_topics:
+        _emit(model.topic_terms(top=args.top), args)
+        return
+    corpus.run(
+        doc_topics_work(unit_work(unit=unit, keep_captions=args.keep_captions, tokens=tokens)),
+        shared=tm.inferring(model),
+        extras=list(tm.random_starts(model, sizes)),
+    )
+    _streamed_out(corpus, args, _write_rows, warn=False)  # the first pass gave the warnings
+
+
+def _k_chosen(selection, args: argparse.Namespace) -> None:
+    """Say on how many units k was chosen, and (without ``--select-k``) which k, as ``topics`` does."""
+    from .topics import models as tm
+
+    details = selection.attrs["details"]
+    if details["selection_units"] < details["units"]:
+        print(
+            f"k chosen on a random sample of {details['selection_units']} of the {details['units']} units "
+            f"(seed {details['selection_seed']})",
+            file=sys.stderr,
+        )
+    if not args.select_k:
+        args.k = tm.choose_k(selection)
+        print(f"k = {args.k}, chosen by coherence and stability (see --select-k)", file=sys.stderr)
 
 
 def _stance(session, args: argparse.Namespace) -> None:
@@ -720,6 +787,7 @@ STREAMED = {
     "phrases": _phrases_streamed,
     "stance": _stance_streamed,
     "keyterms": _keyterms_streamed,
+    "topics": _topics_streamed,
 }
 
 

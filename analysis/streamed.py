@@ -1,7 +1,7 @@
 """A corpus folder read on a Dask cluster a partition at a time: phrase counts, statements, the rows of
 ``corpus`` and ``kwic``, duplicate signatures, the terms' document frequencies and each document's top
-terms of TF-IDF, and the two groups' word or phrase counts of keyness, without the documents ever in this
-process.
+terms of TF-IDF, the two groups' word or phrase counts of keyness, and the topic model's units and their
+documents' topic weights, without the documents ever in this process.
 
 The client lists the files and sends each worker task the names of a partition of them
 (:func:`~analysis.runtime.store.partitions`); the task reads them, lays them out
@@ -50,6 +50,9 @@ __all__ = [
     "keyness_work",
     "frequency_work",
     "top_terms_work",
+    "unit_work",
+    "doc_topics_work",
+    "merge_lists",
     "Frequencies",
     "corpus_work",
     "kwic_work",
@@ -127,10 +130,11 @@ class StreamedCorpus:
         self.summaries: list[Summary] = []  # of the partitions done so far
         self._submitted = None
 
-    def run(self, work: Work, *, shared=None, again: bool = False) -> None:
+    def run(self, work: Work, *, shared=None, again: bool = False, extras=None) -> None:
         """Send ``work`` on every partition to the cluster; :meth:`frames` and :meth:`total` take its
-        results. ``shared`` goes once to every worker, for ``work.finish``; with ``again``, the
-        partitions are kept for a second run (a second pass over the corpus), else forgotten."""
+        results. ``shared`` goes once to every worker, for ``work.finish``, and ``extras`` (one for each
+        partition, in order) with each partition's task; with ``again``, the partitions are kept for a second
+        run (a second pass over the corpus), else forgotten."""
         from .runtime.cluster import cluster_submit
 
         task = _Task(
@@ -146,6 +150,8 @@ class StreamedCorpus:
         if not jobs and self.summaries:
             raise RuntimeError("the partitions were sent once already: run(..., again=True) keeps them")
         self.summaries = []  # those of this run, as they come
+        if extras is not None:
+            jobs = [(*job, extra) for job, extra in zip(jobs, extras, strict=True)]
         self._submitted = cluster_submit(task, jobs, self.cluster, merge=work.merge, shared=shared)
 
     def store(self, table: str, version: str) -> PartitionStore | None:
@@ -166,20 +172,22 @@ class StreamedCorpus:
         self.summaries += [summary for summary, _ in self._submitted]
         return self._submitted.total()
 
-    def stored_column(self, column: str) -> Callable:
-        """A function giving, for indices of documents in corpus order, that column of the rows of the last
-        :meth:`run`'s table, read back from the store's partition files (once :meth:`total` is taken)."""
+    def stored_column(self, column: str, sizes: list[int] | None = None) -> Callable:
+        """A function giving, for indices of rows in corpus order (a document each, or ``sizes[p]`` rows in
+        partition ``p``), that column of the rows of the last :meth:`run`'s table, read back from the
+        store's partition files (once :meth:`total` is taken)."""
 
         def values(indices: list[int]) -> dict:
             import pandas as pd
 
+            counts = sizes if sizes is not None else [summary.documents for summary in self.summaries]
             starts, at = [], 0
-            for summary in self.summaries:
+            for count in counts:
                 starts.append(at)
-                at += summary.documents
+                at += count
             out = {}
             for p, summary in enumerate(self.summaries):
-                wanted = [i for i in indices if starts[p] <= i < starts[p] + summary.documents]
+                wanted = [i for i in indices if starts[p] <= i < starts[p] + counts[p]]
                 if wanted and summary.stored is None:  # the store could not be written (a full disk, say)
                     where = str(store_dir(self.cache_dir, self.cluster))
                     raise InputError(where, f"the store could not be written, and {column} is read back from it")
@@ -226,8 +234,8 @@ class _Task:
     encoding: str | None
     skip_bad: bool
 
-    def __call__(self, job: tuple[tuple[str, ...], dict], shared=None):
-        names, meta = job
+    def __call__(self, job: tuple, shared=None):
+        names, meta, *extra = job  # a partition's files, their metadata, and what its task alone is given
         raw, skipped = read_files(self.root, names, meta, self.encoding, self.skip_bad)
         keys = layout_keys(raw)
         docs = [
@@ -247,7 +255,7 @@ class _Task:
         summary.unmatched = [doc_id for doc_id in meta if doc_id not in read]  # rows of files skipped
         rows = rows.drop(columns="key")
         if self.work.finish:
-            return summary, self.work.finish(rows, docs, shared), None
+            return summary, self.work.finish(rows, docs, shared, *extra), None
         aggregate = self.work.aggregate(rows, docs) if self.work.aggregate else None
         # rows in the store are read back from it, and those of an aggregate are not wanted
         return summary, (None if stored or self.work.aggregate else rows), aggregate
@@ -490,13 +498,67 @@ def top_terms_work(base: Work, *, top: int) -> Work:
 class _TopTerms:
     top: int
 
-    def __call__(self, rows, docs: list[Document], fitted):
+    def __call__(self, rows, docs: list[Document], fitted, *_):
         from .topics.keyterms import top_terms_of
 
         counts: dict[str, dict] = {d.doc_id: {} for d in docs}
         for doc_id, term, n in zip(rows["doc_id"], rows["term"], rows["count"]):
             counts[doc_id][term] = int(n)
         return top_terms_of(fitted.weigh(list(counts.values())), list(counts), fitted.terms_, self.top)
+
+
+def unit_work(*, unit: str, keep_captions: bool, tokens: PartitionStore | None) -> Work:
+    """The topic model's units of every document (:func:`~analysis.topics.models.modelling_units` with ``unit``
+    ``"paragraph"`` or ``"document"``), a row each (``doc_id``, ``unit``, its index in the document, and
+    ``terms``), from the store's ``tokens`` when it holds them; the number of each partition's units comes
+    back, in order."""
+    modules = ("streamed", "topics.models", "topics.keyterms", "text.tokenise", "text.stopwords", "text.vietnamese")
+    make = _FromTokens(_UnitRows(unit), keep_captions, tokens, pos=True)
+    return Work("topic_units", _version(modules, unit, keep_captions), make, _unit_count, merge_lists)
+
+
+@dataclass(frozen=True)
+class _UnitRows:
+    unit: str
+
+    def __call__(self, docs: list[Document], tokenised: list, keep_captions: bool):
+        import pandas as pd
+
+        from .topics.models import modelling_units
+
+        units = modelling_units(docs, tokenised, unit=self.unit, keep_captions=keep_captions)
+        frame = {"doc_id": [u.doc_id for u in units], "unit": [u.index for u in units]}
+        return pd.DataFrame({**frame, "terms": [list(u.terms) for u in units]})
+
+
+def _unit_count(rows, docs: list[Document]) -> list[int]:
+    return [len(rows)]
+
+
+def merge_lists(shares: list) -> list:
+    """Partitions' lists, joined in their order."""
+    return [x for share in shares for x in share]
+
+
+def doc_topics_work(base: Work) -> Work:
+    """``base`` (:func:`unit_work`) whose units come back as their documents' topic weights
+    (:func:`~analysis.topics.models.doc_topics`), inferred on the workers with the model that the run shares
+    with every task, each partition's units from the random start it is sent."""
+    return replace(base, finish=_DocTopics())
+
+
+@dataclass(frozen=True)
+class _DocTopics:
+    def __call__(self, rows, docs: list[Document], state, start):
+        import pandas as pd
+
+        from .topics.models import doc_topics_of, infer_units, unit_shares
+
+        terms = [list(t) for t in rows["terms"]]
+        if not terms:  # a partition whose documents hold no content word
+            return pd.DataFrame({"doc_id": [], "topic_id": [], "weight": []})
+        gamma = infer_units(state, terms, start)
+        return doc_topics_of(unit_shares(gamma, len(state.alpha)), list(rows["doc_id"]), [len(t) for t in terms])
 
 
 def sketch_work(*, shingle: int, num_perm: int, seed: int) -> Work:

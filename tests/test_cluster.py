@@ -123,17 +123,51 @@ def test_vntc_files_give_the_same_output_on_a_cluster(cluster, vntc_sample, comm
     assert there.stdout == here.stdout
 
 
-def in_process(*args: str) -> bytes:
-    """The CSV of ``python -m analysis ARGS --csv --no-cache``, run in this process (where a test can
-    lower the number of units from which the topic inference is shared out)."""
+def in_process(*args: str, cache: Path | None = None) -> bytes:
+    """The CSV of ``python -m analysis ARGS --csv --no-cache`` (or with ``--cache-dir cache``), run in this
+    process (where a test can lower the number of units from which the topic inference is shared out)."""
     import contextlib
 
     from analysis.cli import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert main([*args, "--csv", "--no-cache"]) == 0
+        assert main([*args, "--csv", *(["--cache-dir", str(cache)] if cache else ["--no-cache"])]) == 0
     return out.getvalue().encode()
+
+
+@pytest.mark.parametrize("command", [["topics", "--k", "3"], ["topics", "--k", "3", "--doc-topics"]], ids=" ".join)
+def test_streamed_topics_of_vntc_files_are_the_same(cluster, vntc_sample, tmp_path, command):
+    # with a cache, topics reads its units on the workers into the store (300 files: a unit per document)
+    here = run(*command, "--corpus", str(vntc_sample))
+    there = run(*command, "--corpus", str(vntc_sample), scheduler=cluster[0], cache=tmp_path / "cache")
+    assert here.returncode == there.returncode == 0, there.stderr.decode()[-2000:]
+    assert there.stdout == here.stdout and there.stderr == here.stderr
+    assert list((tmp_path / "cache" / "store" / "topic_units").rglob("*.parquet"))
+
+
+@pytest.mark.parametrize("extra", [[], ["--doc-topics"], ["--select-k"]], ids=["choose k", "doc-topics", "select-k"])
+def test_streamed_topics_read_back_only_the_units_they_fit_on(cluster, vntc_sample, tmp_path, monkeypatch, extra):
+    # above FIT_SAMPLE (and SELECTION_SAMPLE) units the model (and k) is fitted on a seeded sample: a run on a
+    # cluster reads back from the store those units' terms only, and gives what a run without one gives
+    from analysis import streamed
+    from analysis.topics import models as tm
+
+    monkeypatch.setattr(tm, "FIT_SAMPLE", 120)
+    monkeypatch.setattr(tm, "SELECTION_SAMPLE", 60)
+    read = []
+    column = streamed.StreamedCorpus.stored_column
+
+    def counted(self, name, sizes=None):
+        values = column(self, name, sizes)
+        return lambda indices: read.append(len(indices)) or values(indices)
+
+    monkeypatch.setattr(streamed.StreamedCorpus, "stored_column", counted)
+    args = ["topics", "--corpus", str(vntc_sample), *extra]
+    here = in_process(*args)
+    there = in_process(*args, "--scheduler", cluster[0], cache=tmp_path / "cache")
+    assert there == here
+    assert read == ([60] if extra == ["--select-k"] else [60, 120])
 
 
 @pytest.fixture
@@ -378,7 +412,8 @@ def test_a_local_cluster_keeps_no_copy_and_leaves_the_configuration_as_it_was():
 def stored(cluster, tmp_path_factory):
     """A cache folder after ``phrases``, ``stance`` and ``keyterms`` of the seeds on the cluster."""
     cache = tmp_path_factory.mktemp("cache")
-    for command in (["corpus"], ["phrases"], ["stance"], ["keyterms"], ["keyterms", "--split", "2025-06-01"]):
+    commands = (["corpus"], ["phrases"], ["stance"], ["keyterms"], ["keyterms", "--split", "2025-06-01"])
+    for command in (*commands, ["topics", "--k", "2", "--doc-topics"]):
         result = run(*command, scheduler=cluster[0], cache=cache)
         assert result.returncode == 0, result.stderr.decode()[-2000:]
     return cache
@@ -393,6 +428,7 @@ def stored(cluster, tmp_path_factory):
         ["stance"],
         ["keyterms"],
         ["keyterms", "--split", "2025-06-01"],
+        ["topics", "--k", "2", "--doc-topics"],
     ],
     ids=" ".join,
 )

@@ -186,9 +186,7 @@ class Submitted:
                 yield future.result()
                 self.pairs[i] = None
                 future.release()
-            if self.shared:  # every task is done: what they shared can go
-                self.connected.cancel(self.shared)
-                self.shared = []
+            self._release_shared()  # every task is done: what they shared can go
         except BaseException:
             self.cancel()
             raise
@@ -201,10 +199,17 @@ class Submitted:
             self.cancel()
 
     def cancel(self) -> None:
-        futures = [f for f in [*self.pairs, self.merged, *self.shared] if f is not None]
-        self.pairs, self.merged, self.shared = [], None, []
+        futures = [f for f in [*self.pairs, self.merged] if f is not None]
+        self.pairs, self.merged = [], None
         if futures:
             self.connected.cancel(futures)
+        self._release_shared()
+
+    def _release_shared(self) -> None:
+        """Let go of the data sent to every worker (released, not cancelled: it is no computation)."""
+        for future in self.shared:
+            future.release()
+        self.shared = []
 
 
 def _merged(connected, merge: Callable, futures: list, fan: int = 8):

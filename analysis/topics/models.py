@@ -61,6 +61,14 @@ __all__ = [
     "cached_fit",
     "k_selection",
     "start_k_selection",
+    "start_k_selection_of",
+    "fit_sample",
+    "selection_indices",
+    "doc_topics_of",
+    "unit_shares",
+    "infer_units",
+    "inferring",
+    "random_starts",
 ]
 
 MIN_DOCUMENTS_AS_UNITS = 200
@@ -417,25 +425,11 @@ class TopicModel(BaseEstimator):
 
         self.lda_.random_state = get_random_state(self.random_state)  # inference draws from it
         texts = self._prepare(units)
-        out = np.zeros((len(texts), self.k))
         # As gensim's get_document_topics(doc2bow(terms), minimum_probability=0.0) for each unit in
         # turn (its draws from the random state follow one another the same way), in one inference
         gamma = self.lda_.inference_of_terms(texts, self.dictionary_)
-        unknown = int((~np.isfinite(gamma).all(axis=1)).sum())
-        if unknown:
-            warnings.warn(
-                f"{unknown} of {len(texts)} units got topic weights that are not numbers (numerical "
-                "overflow in the inference): they are given equal weights",
-                RuntimeWarning,
-                stacklevel=2,
-            )
-        for i in range(len(texts)):
-            shares = gamma[i] / sum(gamma[i])
-            for topic, weight in enumerate(shares):
-                if weight >= 1e-8:  # gensim's smallest probability
-                    out[i, topic] = weight
-        sums = out.sum(axis=1, keepdims=True)
-        return np.divide(out, sums, out=np.full_like(out, 1 / self.k), where=sums > 0)
+        warn_unknown(int((~np.isfinite(gamma).all(axis=1)).sum()), len(texts))
+        return unit_shares(gamma, self.k)
 
     def topic_terms(self, *, top: int = 10, relevance: float = 0.6) -> pd.DataFrame:
         """``topic_id, rank, term, weight``: terms ranked by relevance (Sievert and Shirley 2014),
@@ -593,6 +587,36 @@ class _Part:
     collect_sstats: bool
 
 
+def inferring(model: TopicModel) -> _Inferring:
+    """What inferring units' topics with ``model`` needs (its units as lists of terms), to be sent to workers."""
+    lda = model.lda_
+    return _Inferring(
+        lda.expElogbeta, lda.alpha, lda.iterations, lda.gamma_threshold, np.dtype(lda.dtype), model.dictionary_
+    )
+
+
+def random_starts(model: TopicModel, sizes: list[int]):
+    """The random start (gamma) of the units of each part of a corpus, ``sizes[i]`` units in part ``i``, as
+    :meth:`TopicModel.transform` of all of them draws them, one after another from a fresh random state:
+    a generator, so that each part's start is drawn when it is sent."""
+    from gensim.utils import get_random_state
+
+    random = get_random_state(model.random_state)
+    for size in sizes:
+        yield random.gamma(100.0, 1.0 / 100.0, (size, model.k)).astype(model.lda_.dtype, copy=False)
+
+
+def infer_units(state: _Inferring, texts: list[list[str]], gamma: np.ndarray) -> np.ndarray:
+    """The inferred gamma of units (lists of terms) from their random start: what
+    :meth:`TopicModel.transform` infers for them, where they stand among all the units it is given."""
+    from gensim.models.ldamodel import dirichlet_expectation
+
+    if not len(texts):
+        return gamma
+    expElogtheta = np.exp(dirichlet_expectation(gamma))  # noqa: N806 (gensim's names)
+    return _infer_part(state, _Part(texts, gamma.copy(), expElogtheta, False))[0]
+
+
 def _ids(bow) -> list[int]:
     """The term ids of a bag of words, as gensim's inference takes them."""
     if len(bow) > 0 and not isinstance(bow[0][0], int | np.integer):
@@ -645,12 +669,41 @@ def _infer_part(state: _Inferring, part: _Part) -> tuple:
     return np.stack(gammas), np.stack(thetas), np.concatenate(scaled), np.cumsum([0, *map(len, scaled)])
 
 
+def unit_shares(gamma: np.ndarray, k: int) -> np.ndarray:
+    """The topic proportions of units from their inferred gamma (rows sum to 1), as gensim's
+    ``get_document_topics(..., minimum_probability=0.0)`` gives them; equal weights where not finite."""
+    out = np.zeros((len(gamma), k))
+    for i in range(len(gamma)):
+        shares = gamma[i] / sum(gamma[i])
+        for topic, weight in enumerate(shares):
+            if weight >= 1e-8:  # gensim's smallest probability
+                out[i, topic] = weight
+    sums = out.sum(axis=1, keepdims=True)
+    return np.divide(out, sums, out=np.full_like(out, 1 / k), where=sums > 0)
+
+
+def warn_unknown(unknown: int, units: int) -> None:
+    """The warning of units whose inferred weights are not numbers."""
+    if unknown:
+        warnings.warn(
+            f"{unknown} of {units} units got topic weights that are not numbers (numerical "
+            "overflow in the inference): they are given equal weights",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+
+
 def doc_topics(model: TopicModel, units: list[Unit]) -> pd.DataFrame:
     """``doc_id, topic_id, weight`` for every document and topic: unit proportions averaged,
     weighted by each unit's number of terms."""
     weights = model.transform([u.terms for u in units])
-    frame = pd.DataFrame(weights * np.array([[len(u.terms)] for u in units]))
-    frame["doc_id"] = [u.doc_id for u in units]
+    return doc_topics_of(weights, [u.doc_id for u in units], [len(u.terms) for u in units])
+
+
+def doc_topics_of(weights: np.ndarray, doc_ids: list[str], sizes: list[int]) -> pd.DataFrame:
+    """:func:`doc_topics` from the units' proportions (``weights``), documents and numbers of terms."""
+    frame = pd.DataFrame(weights * np.array([[n] for n in sizes]))
+    frame["doc_id"] = doc_ids
     summed = frame.groupby("doc_id", sort=True).sum()
     summed = summed.div(summed.sum(axis=1), axis=0)
     table = summed.stack().rename("weight").reset_index().rename(columns={"level_1": "topic_id"})
@@ -806,12 +859,18 @@ def start_select_k(units: list[list[str]], ks, *, seeds=(1, 2, 3), jobs: int | N
     return fits.then(table)
 
 
-def selection_sample(units: list, *, size: int = SELECTION_SAMPLE, random_state: int = config.RANDOM_STATE) -> list:
-    """The units k is chosen on: all of them, or a seeded random sample of ``size`` (in corpus order)."""
-    if len(units) <= size:
-        return list(units)
-    chosen = np.random.default_rng(random_state).choice(len(units), size=size, replace=False)
-    return [units[i] for i in sorted(chosen)]
+def selection_sample(units: list, *, size: int | None = None, random_state: int = config.RANDOM_STATE) -> list:
+    """The units k is chosen on: all of them, or a seeded random sample of ``size`` (in corpus order; by
+    default :data:`SELECTION_SAMPLE`)."""
+    size = SELECTION_SAMPLE if size is None else size
+    return [units[i] for i in selection_indices(len(units), size=size, random_state=random_state)]
+
+
+def selection_indices(n_units: int, *, size: int, random_state: int) -> list[int]:
+    """The indices (in corpus order) of the units :func:`selection_sample` draws of ``n_units``."""
+    if n_units <= size:
+        return list(range(n_units))
+    return sorted(int(i) for i in np.random.default_rng(random_state).choice(n_units, size=size, replace=False))
 
 
 def _cache_key(kind: str, units: list[list[str]], settings: dict) -> str:
@@ -880,6 +939,14 @@ def cached_fit(
     on a random sample of that many, drawn with ``random_state`` (:func:`selection_sample`);
     ``details_`` of the model says on how many units it was fitted, of how many."""
     sample = selection_sample(units, size=FIT_SAMPLE, random_state=random_state)
+    return fit_sample(sample, len(units), k, random_state=random_state, cache_dir=cache_dir, jobs=jobs)
+
+
+def fit_sample(
+    sample: list[list[str]], n_units: int, k: int, *, random_state: int, cache_dir=None, jobs=None
+) -> TopicModel:
+    """:func:`cached_fit` of ``n_units`` units given the :func:`selection_sample` of them it fits on
+    (:data:`FIT_SAMPLE`): what a run whose units are in the store, not in this process, reads back."""
     key = _cache_key("model", sample, {"k": k, "random_state": random_state})
     model = _cached(
         cache_dir,
@@ -888,7 +955,7 @@ def cached_fit(
         TopicModel.to_bytes,
         lambda blob: TopicModel(k, random_state=random_state, jobs=jobs).load_bytes(blob, sample),
     )
-    model.details_ = {"units": len(units), "fit_units": len(sample), "fit_seed": random_state}
+    model.details_ = {"units": n_units, "fit_units": len(sample), "fit_seed": random_state}
     return model
 
 
@@ -912,20 +979,28 @@ def start_k_selection(
     """:func:`k_selection` started now: its models are fitted in worker processes (unless the cache
     has the table) while this process goes on; ``result()`` gives the table."""
     texts = _texts_of(units)
-    ks = k_range(len(texts))
+    sample = selection_sample(texts, random_state=random_state) if k_range(len(texts)) else []
+    return start_k_selection_of(sample, len(texts), random_state=random_state, cache_dir=cache_dir, jobs=jobs)
+
+
+def start_k_selection_of(
+    sample: list[list[str]], n_units: int, *, random_state: int = config.RANDOM_STATE, cache_dir=None, jobs=None
+) -> Later:
+    """:func:`start_k_selection` of ``n_units`` units given the :func:`selection_sample` of them it is
+    made on: what a run whose units are in the store, not in this process, reads back."""
+    ks = k_range(n_units)
     if not ks:
         raise InputError(
             "topics",
-            f"{len(texts)} modelling unit{'' if len(texts) == 1 else 's'} with content words: "
+            f"{n_units} modelling unit{'' if n_units == 1 else 's'} with content words: "
             f"a topic model needs at least {K_RANGE.start}",
         )
-    sample = selection_sample(texts, random_state=random_state)
 
     def described(table: pd.DataFrame) -> pd.DataFrame:
         table.attrs.update(
             details={
                 "k_range": [ks.start, ks.stop - 1],
-                "units": len(texts),
+                "units": n_units,
                 "selection_units": len(sample),
                 "selection_seed": random_state,
             }
