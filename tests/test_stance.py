@@ -3094,6 +3094,24 @@ def test_patterns_of_the_twenty_second_round(sentence, expected):
     assert triples(one_sentence(sentence)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Xí nghiệp Quản lý lưới điện 110 kV cho biết, ông Bảy xây nhà trái phép.",
+            [("Xí nghiệp Quản lý lưới điện 110 kV", "cho biết", "inform")],
+        ),
+        (
+            "Thủ tướng Phan Văn Khải cũng đặc biệt nhấn mạnh đến vai trò của báo chí.",
+            [("Phan Văn Khải", "nhấn mạnh", "emphasize")],
+        ),
+        ('"Hoá ra là anh ấy bị giết", công nương Diana nói trong cuốn băng.', [("Diana", "nói", "inform")]),
+    ],
+)
+def test_patterns_of_the_twenty_third_round(sentence, expected):
+    assert triples(one_sentence(sentence)) == sorted(expected)
+
+
 def test_vi_and_a_title_is_the_person_last_named_with_it():
     body = "Thủ tướng Anh Tony Blair hôm qua đến Basra.\nVị thủ tướng nói rằng quân đội Anh sẽ rút khỏi Iraq."
     assert triples(extract(body)) == [("Tony Blair", "nói rằng", "inform")]

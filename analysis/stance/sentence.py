@@ -50,6 +50,7 @@ MANNER = folded_phrases(
     (
         "buộc phải",  # "Intel buộc phải tuyên bố": compelled to ("phải" alone, an obligation, reports nothing)
         "ban đầu",  # "Tây Ban Nha ban đầu cho rằng": at first
+        "đặc biệt",  # "Thủ tướng cũng đặc biệt nhấn mạnh": in particular
         "nhiệt liệt",
         "tức giận",
         "giận dữ",
