@@ -1867,7 +1867,8 @@ def vntc_halves(tmp_path_factory):
 # fifteenth, on heldout17, heldout17 0.77 / 0.51; after the sixteenth and seventeenth, heldout13 0.84 / 0.65,
 # heldout18 0.78 / 0.63; after the eighteenth, on heldout19, heldout19 0.85 / 0.55; after the nineteenth, on
 # heldout20, heldout20 0.80 / 0.57; after the twentieth to twenty-second, heldout21 0.81 / 0.55, heldout17 0.79 /
-# 0.53, heldout18 0.78 / 0.65; after the twenty-third, on heldout22, heldout22 0.84 / 0.57):
+# 0.53, heldout18 0.78 / 0.65; after the twenty-third, on heldout22, heldout22 0.84 / 0.57; heldout23, scored
+# with those rules, 0.88 / 0.63):
 # a change that loses statements on real news fails here. The articles' statements were annotated by reading.
 @pytest.mark.parametrize(
     "half, statements, precision, recall",
@@ -1896,6 +1897,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout20", 141, 0.80, 0.56),
         ("heldout21", 174, 0.80, 0.54),
         ("heldout22", 157, 0.82, 0.55),
+        ("heldout23", 161, 0.86, 0.61),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1932,17 +1934,18 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # round). heldout21 (committed at c6ed822 and scored there, after the nineteenth round): 0.79 (91/115), 0.52
 # (91/174); read since (the twentieth to twenty-second rounds). heldout22 (committed at 7007e5f and scored there,
 # after the twenty-second round): 0.84 (87/104), 0.55 (87/157); read since (the twenty-third round). heldout23
-# (committed at 2612502 and scored there, after the twenty-third round): 0.88 (102/116), 0.63 (102/161). Issue 10
-# asks for 0.85 / 0.80 at least;
+# (committed at 2612502 and scored there, after the twenty-third round): 0.88 (102/116), 0.63 (102/161); heldout24
+# (committed at 373f87b and scored there, the same rules): 0.77 (106/137), 0.57 (106/185). Issue 10 asks for
+# 0.85 / 0.80 at least;
 # until the extractor gets there this test is an expected failure, and strict: the day it passes, measure
 # again on new held-out text (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.63: below 0.80")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.57, precision 0.77: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout23"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout23.csv"))
+    docs = vntc_halves["heldout24"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout24.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 161
+    assert total["gold"] == 185
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
