@@ -638,8 +638,8 @@ def _topics_streamed(corpus, args: argparse.Namespace) -> None:
     from .topics import models as tm
 
     tokens = corpus.store("tokens", VERSION)
-    listed = sum(len(job[0]) for job in corpus._jobs)
-    unit = args.unit if args.unit != "auto" else "paragraph" if listed < tm.MIN_DOCUMENTS_AS_UNITS else "document"
+    few = corpus.listed() < tm.MIN_DOCUMENTS_AS_UNITS
+    unit = args.unit if args.unit != "auto" else "paragraph" if few else "document"
     corpus.run(unit_work(unit=unit, keep_captions=args.keep_captions, tokens=tokens), again=True)
     sizes = corpus.total()
     _warn_streamed(corpus)

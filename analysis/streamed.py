@@ -154,6 +154,10 @@ class StreamedCorpus:
             jobs = [(*job, extra) for job, extra in zip(jobs, extras, strict=True)]
         self._submitted = cluster_submit(task, jobs, self.cluster, merge=work.merge, shared=shared)
 
+    def listed(self) -> int:
+        """How many files are listed and not yet sent (all of them before the first :meth:`run`)."""
+        return sum(len(job[0]) for job in self._jobs)
+
     def store(self, table: str, version: str) -> PartitionStore | None:
         """The store's ``table`` at ``version``, where the workers keep it (None without a cache)."""
         return PartitionStore(store_dir(self.cache_dir, self.cluster), table, version) if self.cache_dir else None
