@@ -56,3 +56,16 @@ def seed_documents(seed_texts):
 @pytest.fixture(scope="session")
 def captioned_document():
     return parse_document("captioned", CAPTIONED)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A two-worker Dask cluster on this machine (``test_cluster*.py``), as a user would start with ``dask
+    scheduler``/``dask worker``: its scheduler's address and a client."""
+    import distributed
+
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local,
+        distributed.Client(local) as client,
+    ):
+        yield local.scheduler_address, client

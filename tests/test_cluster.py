@@ -39,16 +39,6 @@ COMMANDS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    """A two-worker cluster on this machine, as a user would start with ``dask scheduler``/``dask worker``."""
-    with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local,
-        distributed.Client(local) as client,
-    ):
-        yield local.scheduler_address, client
-
-
 def run(*args: str, scheduler: str | None = None, cache: Path | None = None) -> subprocess.CompletedProcess:
     extra = ["--scheduler", scheduler] if scheduler else []
     extra += ["--cache-dir", str(cache)] if cache else ["--no-cache"]

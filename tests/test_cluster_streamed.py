@@ -17,19 +17,9 @@ import pyarrow.parquet as pq
 import pytest
 from helpers import ROOT, write
 
-distributed = pytest.importorskip("distributed")
+pytest.importorskip("distributed")
 
 from test_cluster import files_of, run  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def cluster():
-    """A two-worker cluster on this machine, as in ``test_cluster.py``."""
-    with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local,
-        distributed.Client(local) as client,
-    ):
-        yield local.scheduler_address, client
 
 
 @pytest.fixture(scope="module")
