@@ -809,7 +809,7 @@ def main(argv: list[str] | None = None) -> int:
 def _interrupts():
     """Note every SIGINT while a command runs (then raise KeyboardInterrupt as usual): an interrupt
     that a library turns into an error of its own (matplotlib's drawing code makes a ValueError of
-    it) still ends the command as an interruption."""
+    it), or catches and goes on, still ends the command as an interruption."""
     received: list[int] = []
 
     def handler(signum, frame):
@@ -859,7 +859,7 @@ def _run(args: argparse.Namespace, interrupted: list[int]) -> int:
         if interrupted:
             return _interrupted()
         raise
-    return 0
+    return _interrupted() if interrupted else 0  # a library caught the KeyboardInterrupt and went on
 
 
 def _interrupted() -> int:

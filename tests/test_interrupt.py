@@ -102,3 +102,18 @@ def test_an_interrupt_that_a_library_turns_into_another_error_is_still_an_interr
     assert cli.main(["corpus", "--no-cache"]) == 130
     assert capsys.readouterr().err.splitlines()[-1] == "interrupted"
     assert signal.getsignal(signal.SIGINT) is before  # the handler is given back
+
+
+def test_an_interrupt_that_a_library_swallows_is_still_an_interruption(monkeypatch, capsys):
+    from analysis import cli
+
+    def swallowing(session, args):  # a library that catches KeyboardInterrupt and goes on
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+        except KeyboardInterrupt:
+            pass
+
+    monkeypatch.setitem(cli.COMMANDS, "corpus", swallowing)
+    assert cli.main(["corpus", "--no-cache"]) == 130
+    assert capsys.readouterr().err.splitlines()[-1] == "interrupted"
