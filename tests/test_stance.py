@@ -1898,6 +1898,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout21", 174, 0.80, 0.54),
         ("heldout22", 157, 0.82, 0.55),
         ("heldout23", 161, 0.86, 0.61),
+        ("heldout24", 185, 0.77, 0.57),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1935,17 +1936,17 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # (91/174); read since (the twentieth to twenty-second rounds). heldout22 (committed at 7007e5f and scored there,
 # after the twenty-second round): 0.84 (87/104), 0.55 (87/157); read since (the twenty-third round). heldout23
 # (committed at 2612502 and scored there, after the twenty-third round): 0.88 (102/116), 0.63 (102/161); heldout24
-# (committed at 373f87b and scored there, the same rules): 0.77 (106/137), 0.57 (106/185). Issue 10 asks for
-# 0.85 / 0.80 at least;
+# (committed at 373f87b and scored there, the same rules): 0.77 (106/137), 0.57 (106/185); heldout25 (committed at
+# ab465ba and scored there, the same rules): 0.83 (113/136), 0.65 (113/174). Issue 10 asks for 0.85 / 0.80 at least;
 # until the extractor gets there this test is an expected failure, and strict: the day it passes, measure
 # again on new held-out text (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.57, precision 0.77: below 0.80 / 0.85")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.65, precision 0.83: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout24"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout24.csv"))
+    docs = vntc_halves["heldout25"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout25.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 185
+    assert total["gold"] == 174
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
