@@ -58,10 +58,9 @@ def captioned_document():
     return parse_document("captioned", CAPTIONED)
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    """A two-worker Dask cluster on this machine (``test_cluster*.py``), as a user would start with ``dask
-    scheduler``/``dask worker``: its scheduler's address and a client."""
+def two_workers():
+    """A two-worker Dask cluster on this machine, as a user would start with ``dask scheduler``/``dask
+    worker``: its scheduler's address and a client."""
     import distributed
 
     with (
@@ -69,3 +68,11 @@ def cluster():
         distributed.Client(local) as client,
     ):
         yield local.scheduler_address, client
+
+
+#: The cluster the tests of ``test_cluster*.py`` share.
+cluster = pytest.fixture(scope="module")(two_workers)
+
+#: A cluster of its own, for a test that kills one of its workers (so no later test depends on its
+#: nanny bringing a worker back).
+cluster_to_break = pytest.fixture(two_workers)
