@@ -198,6 +198,7 @@ class _Statements:
                 or _apposed(s, cue_start, cue_end)
                 or _agent_of_noun(s, cue_start)
                 or (_asks(s) and s.keys[cue_end : cue_end + 2] in (["thế", "nào"], ["ra", "sao"], ["như", "thế"]))
+                or (_asks(s) and s.keys[cue_start - 1 : cue_start] == ["có"])  # "Ngài có cho rằng ...?": asked
             ):
                 continue
             site = _site(s, cue_start, cue_end, stance, found[-1] if len(found) > len(theos) else None)
@@ -700,8 +701,13 @@ class _Statements:
 
 
 def _in_name(words: list[str], at: int) -> bool:
-    """Is the cue at ``at`` capitalised after a capitalised word, part of a name (``Hội trường Thống Nhất``)?"""
-    return at > 0 and words[at][:1].isupper() and words[at - 1][:1].isupper()
+    """Is the cue at ``at`` capitalised after a capitalised word or an honorific, part of a name (``Hội trường
+    Thống Nhất``, ``ông Hứa Ngọc Thuận``)?"""
+    return at > 0 and words[at][:1].isupper() and (words[at - 1][:1].isupper() or words[at - 1] in _HONORIFICS)
+
+
+#: Honorifics written in lower case before a name.
+_HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "em", "cụ", "ngài", "thầy"})
 
 
 def _apposed(s: Sentence, start: int, end: int) -> bool:
@@ -926,6 +932,7 @@ _NOT_SAID = {
     # said beam), "nói chia tay" (said goodbye: an act), "nói đến cộng đồng X" (mentions); "nói riêng" below
     ("coi",): ("như", "thường", "trọng", "nhẹ", "khinh", "thi", "sóc", "giữ"),  # despise, value, invigilate ...
     ("mong",): ("chờ",),
+    ("viết",): ("tay",),  # "lá thư viết tay" (handwritten)
     ("kể",): ("từ", "đến", "trên", "về"),  # "bộ phim kể về ...": telling of, as "nói về"
     ("chỉ", "đạo"): ("quyết", "sát", "chặt", "kịp", "trực", "điều", "thực"),
     ("trả", "lời"): ("trực", "phỏng", "chất", "câu", "về", "liên"),  # answering questions: an activity; "các câu
@@ -1010,6 +1017,7 @@ _COMPOUNDS = folded_phrases(
         *("Xô viết", "suy nghĩ", "ý nghĩ", "trông coi", "nhu cầu xin", "mong manh", "kể cả", "nói chung"),
         *("thống nhất Tổ quốc", "thống nhất đất nước", "đàm phán"),  # "nhà đàm phán" (negotiator): no "phán"
         *("phụ trách", "trách nhiệm"),  # in charge of, responsibility: no "trách" (reproaches)
+        *("vì mong muốn", "do mong muốn"),  # "chỉ vì mong muốn hòa hợp": out of a wish, a cause
         *("hội đồng tình báo",),  # the intelligence council: no "đồng tình" (agrees) in it
     )
 )

@@ -405,6 +405,12 @@ class Memory:
         named = [n for (i, t, n, before) in self.named if (i, t) < here and ends_within(before, title)]
         # "Bộ trưởng" after "Bộ trưởng Giao thông Vận tải Đào Đình Bình": the title opened a description
         named = named or [n for (i, t, n, _) in self.named if (i, t) < here and self._titled_so(i, t, title)]
+        # "Vị chuyên gia" after "Một chuyên gia về cầu đường cho biết": the unnamed speaker so described
+        named = named or [
+            a
+            for (i, t, a, k) in self.spoken
+            if k == "person" and (i, t) < here and fold(a).split()[:1] == ["một"] and find(fold(a).split(), title)
+        ]
         return (named[-1], "person") if named else None
 
     def _titled_so(self, sentence: int, token: int, title: tuple[str, ...]) -> bool:

@@ -49,6 +49,9 @@ TIMES = frozenset(fold(w) for w in "có sáng trưa chiều tối đêm ngày h�
 MANNER = folded_phrases(
     (
         "buộc phải",  # "Intel buộc phải tuyên bố": compelled to ("phải" alone, an obligation, reports nothing)
+        "đột ngột",  # "ông đột ngột tuyên bố từ chức": suddenly
+        "hai lần",  # "luật sư ... đã hai lần đề nghị": twice
+        "nhiều lần",
         "ban đầu",  # "Tây Ban Nha ban đầu cho rằng": at first
         "đặc biệt",  # "Thủ tướng cũng đặc biệt nhấn mạnh": in particular
         "nhiệt liệt",

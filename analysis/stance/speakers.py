@@ -33,6 +33,8 @@ _ADVERBIAL_OPENERS = frozenset({"về"})
 _DETERMINERS = frozenset(fold(w) for w in "các những nhiều một hai ba mọi".split())
 # Words that open a clause with a subject of its own ("... sau khi tỉnh X đề nghị ...").
 _CONJUNCTIONS = frozenset(fold(w) for w in "và nhưng còn thì mà song khi vì khiến".split())
+# Capitalised words opening a clause that are no bare name: "Tuy nhiên", "Ngoài ra", "Trong khi đó".
+_NOT_NAMED = frozenset(fold(w) for w in "tuy nhiên ngoài ra đó này theo cũng hiện nay riêng".split())
 # Of these, those of a reason or an effect, whose clause has a subject of its own: "Nguyên do vì các quan
 # chức Mỹ cho rằng ...", "Điều này khiến nhiều người cho rằng ...".
 _CAUSES = frozenset(fold(w) for w in "vì khiến".split())
@@ -496,14 +498,17 @@ class Speakers:
 
     def apposition(self, s: Sentence, boundary: int, floor: int) -> str | None:
         """A named person before descriptions set off by commas (``Bà X (41 tuổi), dì của Trung, cho biết``)."""
-        weak = []
+        weak, described = [], False
         for _ in range(4):
             start = max(s.boundaries[boundary] + 1, floor)
             if s.keys[start] in _PREPOSITIONS and tuple(s.keys[start : start + 2]) not in _NOT_PREPOSITIONS:
                 break  # "Dưới sự chủ trì của X, kỳ họp khẳng định": an adverbial, not an apposition
             actor = self.actor(s, start, boundary) or self._name_ending(s, start, boundary)
-            if s.words[start][:1].islower() and "của" in s.keys[start:boundary]:
-                actor = None  # "anh trai của thí sinh Y": a description naming someone else
+            if actor is None and described:
+                actor = self._bare_name(s, start, boundary)  # "Thanh Nga, một thí sinh tại ..., cho biết"
+            if s.words[start][:1].islower() and ("của" in s.keys[start:boundary] or "tại" in s.words[start:boundary]):
+                actor = None  # "anh trai của thí sinh Y", "thí sinh tại điểm thi THPT Trần Phú": naming someone else
+            described = s.words[start][:1].islower()
             if (
                 actor is not None
                 and self.memory.types.get(actor) == "person"
@@ -521,6 +526,27 @@ class Speakers:
             boundary = start - 1
         # a bare name ("Thảo Sương") before a person by title alone ("SV năm nhất Khoa Báo chí")
         return min(weak, key=lambda a: a not in self.memory.bare, default=None)
+
+    def _bare_name(self, s: Sentence, start: int, end: int) -> str | None:
+        """One to four capitalised syllables and nothing else, not a place or a country, before a description
+        of a person (``Thu Thủy, thí sinh tại ...``, ``Lee Eui Kap, nhà nghiên cứu ...``): a person's name."""
+        words, toks = s.words, s.toks
+        if not 1 <= end - start <= 4 or any(t.kind != "syllable" for t in toks[start:end]):
+            return None
+        if not all(w[:1].isupper() and w[1:].islower() for w in words[start:end]):
+            return None
+        if any(k in _CONJUNCTIONS or k in _PREPOSITIONS or k in _NOT_NAMED for k in s.keys[start:end]):
+            return None  # "Song, nhóm nghiên cứu ..., lại cho rằng": "but", no name
+        key = " ".join(s.keys[start:end])
+        if (
+            key in self.lex.words.places
+            or key in self.lex.words.country_names
+            or self.lex.words.recognise(s, start, end)
+        ):
+            return None
+        name = s.span(start, end)
+        self.memory.types.setdefault(name, "person")
+        return name
 
     def description(self, s: Sentence, start: int, end: int, actor: str | None) -> bool:
         """Is ``start:end`` a description set off by commas after a name (``Ông X, Chủ tịch Công ty Y,
