@@ -53,6 +53,11 @@ _SPEAKERS = frozenset(
         "chủ tay em"
     ).split()
 )
+# Nouns of speakers whose syllables alone are not ("giám thị": "thị" is also "thị trường"), and "ý kiến" (what
+# speakers voice: "Nhiều ý kiến cho rằng").
+_SPEAKER_PAIRS = frozenset(
+    tuple(fold(w).split()) for w in ("ý kiến", "giám thị", "giám khảo", "thanh niên", "tiểu thương", "thương nhân")
+)
 # Words before a place name, never before a person's: "tại Luang Prabang", "quận Tân Phú".
 BEFORE_PLACES = frozenset(
     fold(w) for w in "tại ở của quận huyện tỉnh xã phường thị xã thành phố TP thôn ấp bản".split()
@@ -496,7 +501,7 @@ class ActorWords:
         rằng``), or open with a title (``các cố vấn``)?"""
         return (
             any(k in _SPEAKERS for k in keys[start:end])
-            or any(keys[i : i + 2] == ["ý", "kiến"] for i in range(start, end - 1))
+            or any(tuple(keys[i : i + 2]) in _SPEAKER_PAIRS for i in range(start, end - 1))
             or any(_match(self.titles, keys, i, end) for i in range(start, min(end, start + 3)))
         )
 

@@ -316,8 +316,8 @@ class Speakers:
         group = found.resolve == "group" and found.key == "họ"
         if start or not (group or found.resolve in ("honorific", "person")):
             return None
-        if not group and found.key.split()[0] not in _SUBJECT_PRONOUNS:
-            return None
+        if not group and found.key.split()[0] not in _SUBJECT_PRONOUNS and found.key != "người này":
+            return None  # "Người này cũng cho biết": the person the sentence before was about
         before = self.memory.by_index.get(s.index - 1)
         if before is None or before.kind == "title":
             return None
@@ -330,7 +330,7 @@ class Speakers:
         if (
             actor is None
             or memory.types.get(actor) != "person"
-            or actor in memory.unnamed
+            or (actor in memory.unnamed and not (found.key == "người này" and actor in memory.bare))
             or not memory.of_gender(found.key.split()[0], [(0, 0, actor)])
             or not memory.known(actor)
         ):  # a person named as such, not a capitalised first word read as a name ("Bất", "Gần")
