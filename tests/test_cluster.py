@@ -139,8 +139,8 @@ def test_streamed_topics_read_back_only_the_units_they_fit_on(cluster, vntc_samp
     from analysis import streamed
     from analysis.topics import models as tm
 
-    monkeypatch.setattr(tm, "FIT_SAMPLE", 120)
-    monkeypatch.setattr(tm, "SELECTION_SAMPLE", 60)
+    monkeypatch.setattr(tm, "FIT_SAMPLE", 40)
+    monkeypatch.setattr(tm, "SELECTION_SAMPLE", 20)
     read = []
     column = streamed.StreamedCorpus.stored_column
 
@@ -153,7 +153,7 @@ def test_streamed_topics_read_back_only_the_units_they_fit_on(cluster, vntc_samp
     here = in_process(*args)
     there = in_process(*args, "--scheduler", cluster[0], cache=tmp_path / "cache")
     assert there == here
-    assert read == ([60] if extra == ["--select-k"] else [60, 120])
+    assert read == ([20] if extra == ["--select-k"] else [20, 40])
 
 
 @pytest.fixture
