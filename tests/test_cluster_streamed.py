@@ -19,7 +19,7 @@ from helpers import ROOT, write
 
 pytest.importorskip("distributed")
 
-from test_cluster import files_of, run  # noqa: E402
+from test_cluster import files_of, reference, run  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_a_second_run_on_the_cluster_recomputes_nothing(cluster, stored, command
     before = files_of(stored / "store")
     again = run(*command, scheduler=cluster[0], cache=stored)
     assert again.returncode == 0, again.stderr.decode()[-2000:]
-    assert again.stdout == run(*command).stdout
+    assert again.stdout == reference(*command).stdout
     assert files_of(stored / "store") == before  # no partition made or written again
 
 
@@ -79,7 +79,7 @@ def test_the_store_tables_load_with_pandas(stored):
     assert set(tokens["doc_id"]) == set(layouts["doc_id"])
 
     # the corpus table made on the workers: the rows the command prints without a cluster
-    here_rows = pd.read_csv(io.BytesIO(run("corpus").stdout), keep_default_na=False)
+    here_rows = pd.read_csv(io.BytesIO(reference("corpus").stdout), keep_default_na=False)
     rows = pd.read_parquet(stored / "store" / "corpus_rows")  # with "version" from the folders' names
     rows = rows[list(here_rows.columns)].sort_values("doc_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(rows, here_rows, check_dtype=False)
@@ -142,7 +142,7 @@ def test_a_store_given_as_a_url_holds_the_results(cluster, tmp_path, command):
     url = shared.as_uri()  # file:///...
     first = run(*command, "--store", url, scheduler=cluster[0], cache=cache)
     assert first.returncode == 0, first.stderr.decode()[-2000:]
-    assert first.stdout == run(*command).stdout
+    assert first.stdout == reference(*command).stdout
     assert files_of(shared) and not (cache / "store").exists()
     before = files_of(shared)
     again = run(*command, "--store", url, scheduler=cluster[0], cache=cache)
@@ -213,7 +213,6 @@ def test_a_damaged_partition_is_made_again(cluster, tmp_path):
     "args",
     [
         ["--split", "2030-01-01"],  # a group with no document
-        ["--split", "2025-13-01"],
         ["--by", "nosuch", "--value", "x"],  # a column no document has: found on the workers
         ["--by", "source"],
     ],
