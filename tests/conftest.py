@@ -49,6 +49,17 @@ def seed_text(request) -> str:
 
 
 @pytest.fixture(scope="session")
+def seeds_cache(tmp_path_factory) -> Path:
+    """A cache folder that the test processes of one run share (beside their own temporary folders), for
+    tests on the seeds that are not about a cold run: what one of them tokenises and fits, the others read.
+    The cache takes concurrent users (a locked entry is bypassed, not waited for)."""
+    import os
+
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "seeds-cache"
+
+
+@pytest.fixture(scope="session")
 def seed_documents(seed_texts):
     return [parse_document(doc_id, text) for doc_id, text in seed_texts.items()]
 

@@ -369,11 +369,12 @@ def test_bad_usage_is_one_error_line_and_exit_2(tmp_path, args):
 
 
 @pytest.fixture(scope="module")
-def figure_runs(tmp_path_factory, seeds_before):
-    """``figures`` on the default corpus, twice: cached from the project root, uncached from elsewhere."""
+def figure_runs(tmp_path_factory, seeds_before, seeds_cache):
+    """``figures`` on the default corpus, twice: cached from the project root (with the seeds' cache the test
+    processes share), uncached from elsewhere."""
     tmp = tmp_path_factory.mktemp("figure_runs")
     first, second = tmp / "first", tmp / "second"
-    ok(run("figures", "--out", first, "--cache-dir", tmp / "cache", cwd=ROOT, cache=tmp / "env-cache"))
+    ok(run("figures", "--out", first, "--cache-dir", seeds_cache, cwd=ROOT, cache=tmp / "env-cache"))
     ok(run("figures", "--out", second, "--no-cache", cwd=tmp, cache=tmp / "env-cache"))
     return first, second
 

@@ -29,8 +29,8 @@ SPECS = sorted(_load().values(), key=lambda spec: spec.id)
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory):
-    return Session(config.SEEDS, cache_dir=tmp_path_factory.mktemp("cache"), jobs=1)
+def session(seeds_cache):
+    return Session(config.SEEDS, cache_dir=seeds_cache, jobs=1)
 
 
 @pytest.fixture(scope="module")

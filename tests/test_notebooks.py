@@ -150,10 +150,11 @@ def test_long_steps_show_their_progress_in_a_notebook(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory, monkeypatch_module):
-    """Every notebook run on the seeds (its parameters as stored) and rendered, with a fresh token cache."""
+def reports(tmp_path_factory, monkeypatch_module, seeds_cache):
+    """Every notebook run on the seeds (its parameters as stored) and rendered, with the seeds' cache the tests
+    share (the notebooks' cold runs are those on another corpus, below)."""
     out = tmp_path_factory.mktemp("reports")
-    monkeypatch_module.setenv("ANALYSIS_CACHE_DIR", str(out / "cache"))
+    monkeypatch_module.setenv("ANALYSIS_CACHE_DIR", str(seeds_cache))
     for path in NOTEBOOKS:
         nb.render(path, out / "html")
     return out / "html"
