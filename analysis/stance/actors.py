@@ -301,8 +301,14 @@ class ActorWords:
             end = i + n
             while n and end < len(keys) and _upper(words[end]) and phrase.toks[end].kind == "syllable":
                 end += 1
-            if n and (end > i + n or _upper(words[i])) and " ".join(keys[i:end]) not in self.country_names:
-                found.append((i, _cap(phrase.span(i, end))))  # not "Đài Loan"
+            inside = any(_match(self.bodies, keys, i - k, i) == k for k in (1, 2, 3) if i >= k)
+            if (
+                n
+                and (end > i + n or _upper(words[i]))
+                and " ".join(keys[i:end]) not in self.country_names  # not "Đài Loan"
+                and not inside  # not the "Nhân dân" of "Quân đội Nhân dân VN", a body's name
+            ):
+                found.append((i, _cap(phrase.span(i, end))))
             i = max(end, i + 1)
         return found
 
@@ -313,6 +319,10 @@ class ActorWords:
     def title_at(self, keys: list[str], start: int, end: int) -> bool:
         """Does a title open ``keys[start:end]``?"""
         return bool(_match(self.titles, keys, start, end))
+
+    def body_at(self, keys: list[str], start: int, end: int) -> bool:
+        """Does a body's noun open ``keys[start:end]`` (``Bộ Y tế``, ``Quân đội``)?"""
+        return bool(_match(self.bodies, keys, start, end))
 
     def opens_with_honorific(self, keys: list[str], start: int, end: int) -> bool:
         return bool(_match(self.honorifics, keys, start, end))
@@ -489,6 +499,8 @@ class ActorWords:
                 or (keys[head] in _SPEAKERS or " ".join(keys[head : end - 1]) in _PERSON_NOUNS)
             ):
                 return Actor(_cap(text(start, end)), "unresolved", "person", whole)
+        if whole in ("những người này", "những người đó"):  # the people who spoke before, as a group
+            return Actor(_cap(text(start, end)), "unresolved", "group", whole)
         if whole in BODY_HEADS:  # "Sở nói ...", "hội đồng thống nhất: ..."
             return Actor(_cap(text(start, end)), "unresolved", "group", whole)
         if end - start >= 2 and keys[start] == "vị" and _match(self.titles, keys, start + 1, end) == end - start - 1:

@@ -248,7 +248,12 @@ class _Statements:
             site = replace(site, boundary=boundary, segment=max(boundary + 1, previous[2] if previous else 0))
             site = replace(site, start=aside) if aside > site.segment else site
             actor = self.speakers.actor(s, site.segment, aside)
-            if actor is not None and boundary >= 0 and keys[boundary] == "," and self.speakers.weak(actor):
+            if (
+                actor is not None
+                and boundary >= 0
+                and keys[boundary] == ","
+                and (self.speakers.weak(actor) or self.speakers.description(s, site.segment, aside, actor))
+            ):
                 # "“...”, X, giám đốc Viện Y (một nhóm cố vấn) cho hay.": the name before the description
                 floor = max([previous[2] if previous else 0] + [t[4] for t in theos if t[4] <= boundary])
                 actor = self.speakers.apposition(s, boundary, floor) or actor
@@ -598,9 +603,18 @@ class _Statements:
         when the phrase opens in lower case; a named person in an apposition after it wins."""
         keys = s.keys
         start += keys[start] == "như" and start + 1 < comma  # "theo như Musharraf, ..."
-        said = False
+        said, of = False, None
         if not s.words[start][:1].isupper():
             of = next((i for i in range(start, comma) if keys[i] in ("của", "từ")), None)
+            if of is not None and any(w[:1].isupper() for w in s.words[start:of]):
+                named = self.speakers.actor(s, start, of)  # "Theo nhà lập pháp Hanan Ashrawi của Palestine"
+                run = of
+                while run > start and s.words[run - 1][:1].isupper() and s.toks[run - 1].kind == "syllable":
+                    run -= 1
+                if named is None and start < run < of - 1:  # a name in capitals after a noun in lower case
+                    named = self.speakers.actor(s, run, of) or self.speakers.bare_name(s, run, of)
+                if self.speakers.named_person(named):
+                    return named, comma
             if of is not None:  # "Theo đánh giá của X", "Theo tin từ X"
                 noun = [k for k in keys[start:of] if k not in ("một", "các", "những", "cuộc", "bản")]
                 if self._not_source(noun) or tuple(keys[start:of]) in self.lex.not_sources:
@@ -625,7 +639,11 @@ class _Statements:
                     return named, after
                 at = after
         after = next((i for i in range(comma + 1, min(len(keys), comma + 8)) if keys[i] == ","), None)
-        if after and self.lex.words.opens_with_honorific(keys, comma + 1, after):
+        honorific = after and self.lex.words.opens_with_honorific(keys, comma + 1, after)
+        titled = honorific or (after and self.lex.words.title_at(keys, comma + 1, after))
+        if titled and of is None and self.speakers.named_person(actor):
+            return actor, after  # "Theo Alberto R. Gonzales, luật sư Nhà Trắng, ...": a description of him
+        if honorific:
             named = self.speakers.actor(s, comma + 1, after)  # "Theo cái nhìn của giáo sư ..., ông X, ..."
             if named and self.memory.types.get(named) == "person" and named not in self.memory.unnamed:
                 return named, after

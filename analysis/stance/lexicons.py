@@ -230,10 +230,12 @@ class Lexicons:
         if i and s.keys[i - 1] in PLACE_NOUNS:
             return None  # "đường Nguyễn Hữu Cảnh": a street, not a person
         i += continent_at(s.keys, i)  # "châu Âu Javier Solana"
-        for k in range(i, j - 1):
+        # "Bộ Y" of "Bộ trưởng Bộ Y tế": a body's name cut short, no one's ("Đoàn Viết Huyên" is a name)
+        body = j - i <= 2 and words.body_at(s.keys, i, len(s.keys))
+        for k in range(i + body, j - 1):
             if words.name_at(s.keys, k, j):
                 return k, s.span(k, j)
-        if not any(words.title_ends(s.keys, i, n) for n in range(1, 5)):
+        if body or not any(words.title_ends(s.keys, i, n) for n in range(1, 5)):
             return None
         first = i
         while first < j and (n := words.country_at(s.keys, first, j) or _acronym(s.words[first])):

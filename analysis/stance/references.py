@@ -117,6 +117,8 @@ class Memory:
         """A registered title at token ``i`` followed by a name nobody registered."""
         for title in self.lex.titles:
             if tuple(s.keys[i : i + len(title)]) == title:
+                if self.lex.words.body_at(s.keys, i + len(title), len(s.keys)):
+                    return []  # "Bộ trưởng Bộ Y tế Nguyễn Quốc Triệu": the name after the body's (see ``named``)
                 end = name_end(s, i + len(title))
                 name = self.lex.unknown_name(s, i + len(title), end)
                 if name and fold(name) not in self.lex.person_names:
@@ -468,11 +470,18 @@ class Memory:
         country = head in ("nước", "quốc")  # "nước này", "quốc gia này": the last country that spoke
         if head == "các" and keys[-1] == "này":  # "Các tổ chức này": a collective named with the same noun
             head = " ".join(keys[:-1])
+        people = keys[:2] == ["những", "người"]  # "những người này": the last collective that spoke
         groups = [
             a
             for (i, t, a, k) in self.spoken
             if k in ("body", "media", "collective", "country")
-            and (head == "họ" or (generic and k == "body") or (country and k == "country") or fold(a).startswith(head))
+            and (
+                head == "họ"
+                or (generic and k == "body")
+                or (country and k == "country")
+                or (people and k == "collective")
+                or (not people and fold(a).startswith(head))
+            )
         ]
         return (groups[-1], self.types[groups[-1]]) if groups else None
 

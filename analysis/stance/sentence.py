@@ -43,7 +43,7 @@ def folded_phrases(words) -> frozenset[tuple[str, ...]]:
 # "có" before a cue used as a noun ("TP.HCM đã có kiến nghị").
 # Words that open a time before a times word: "cuối tuần trước", "đầu tháng này", "giữa năm".
 _TIME_EDGES = frozenset(fold(w) for w in "cuối đầu giữa".split())
-TIMES = frozenset(fold(w) for w in "có sáng trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
+TIMES = frozenset(fold(w) for w in "có sáng sớm trưa chiều tối đêm ngày hôm nay qua mai tuần tháng năm".split())
 # Manner phrases between a subject and its verb ("Askari tức giận cho hay"), and light verbs before a cue
 # used as a noun ("X gửi lời chúc mừng").
 MANNER = folded_phrases(

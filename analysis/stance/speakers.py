@@ -505,7 +505,7 @@ class Speakers:
                 break  # "Dưới sự chủ trì của X, kỳ họp khẳng định": an adverbial, not an apposition
             actor = self.actor(s, start, boundary) or self._name_ending(s, start, boundary)
             if actor is None and described:
-                actor = self._bare_name(s, start, boundary)  # "Thanh Nga, một thí sinh tại ..., cho biết"
+                actor = self.bare_name(s, start, boundary)  # "Thanh Nga, một thí sinh tại ..., cho biết"
             if s.words[start][:1].islower() and ("của" in s.keys[start:boundary] or "tại" in s.words[start:boundary]):
                 actor = None  # "anh trai của thí sinh Y", "thí sinh tại điểm thi THPT Trần Phú": naming someone else
             described = s.words[start][:1].islower()
@@ -527,7 +527,7 @@ class Speakers:
         # a bare name ("Thảo Sương") before a person by title alone ("SV năm nhất Khoa Báo chí")
         return min(weak, key=lambda a: a not in self.memory.bare, default=None)
 
-    def _bare_name(self, s: Sentence, start: int, end: int) -> str | None:
+    def bare_name(self, s: Sentence, start: int, end: int) -> str | None:
         """One to four capitalised syllables and nothing else, not a place or a country, before a description
         of a person (``Thu Thủy, thí sinh tại ...``, ``Lee Eui Kap, nhà nghiên cứu ...``): a person's name."""
         words, toks = s.words, s.toks
