@@ -3252,6 +3252,30 @@ def test_speakers_of_the_twenty_fifth_round(body, expected):
     assert triples(extract(body)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (  # "X là <name>": the person named
+            "Cố vấn tài chính của ông Arafat là Mohammed Rashid cho biết, nhà lãnh đạo sẵn sàng hợp tác với Mỹ.",
+            [("Mohammed Rashid", "cho biết", "inform")],
+        ),
+        (  # ... not a name in a clause joined by "và" before the speaker
+            "Trả lời về sự vắng mặt của Kurniawan Yulianto, và đặc biệt là Bambang, ông Peter Withe nói: "
+            '"Yulianto chiều thứ hai mới sang Việt Nam."',
+            [("Peter Withe", "nói", "inform")],
+        ),
+        # answers to come are no answer; a reason ("vì nghĩ rằng") is no view stated
+        ("Ngoài ra, Sở Tài chính sẽ trả lời 2 nội dung chất vấn của các đại biểu.", []),
+        (
+            "Khan khẳng định ông làm vậy không phải vì tiền, mà vì nghĩ rằng điều đó có lợi cho các nước Hồi giáo.",
+            [("Khan", "khẳng định", "assert")],
+        ),
+    ],
+)
+def test_speakers_of_the_twenty_sixth_round(body, expected):
+    assert triples(extract(body)) == sorted(expected)
+
+
 def test_vi_and_a_noun_is_the_unnamed_speaker_described_with_it():
     body = (
         "Một chuyên gia về cầu đường cho biết việc sửa chữa là cần thiết.\n"

@@ -1036,6 +1036,8 @@ _COMPOUNDS = folded_phrases(
         *("thống nhất Tổ quốc", "thống nhất đất nước", "đàm phán"),  # "nhà đàm phán" (negotiator): no "phán"
         *("phụ trách", "trách nhiệm"),  # in charge of, responsibility: no "trách" (reproaches)
         *("vì mong muốn", "do mong muốn"),  # "chỉ vì mong muốn hòa hợp": out of a wish, a cause
+        *("vì nghĩ", "do nghĩ"),  # "mà vì nghĩ rằng ...": a reason, not a view stated
+        "sẽ trả lời",  # "Sở Tài chính sẽ trả lời 2 nội dung": answers to come, none given
         *("hội đồng tình báo",),  # the intelligence council: no "đồng tình" (agrees) in it
     )
 )

@@ -109,6 +109,16 @@ class Speakers:
                 named = i + 1 + (s.keys[i + 1] == "là")  # "một chủ cửa hàng tên là Awni Shatart": the name
                 if named < end and s.words[named][:1].isupper():
                     return self.actor(s, named, end)
+            if (
+                s.words[i] == "là"
+                and i + 1 < end
+                and s.words[i + 1][:1].isupper()
+                and "," not in s.keys[i + 1 : end]
+                and not any(k in _CONJUNCTIONS for k in s.keys[start:i])  # "và đặc biệt là Bambang, ông X nói"
+            ):
+                named = self.actor(s, i + 1, end)  # "Cố vấn tài chính của ông Arafat là Mohammed Rashid cho biết"
+                if self.named_person(named):
+                    return named
             if (s.keys[i] == "thuộc" and s.words[i - 1][:1].isupper()) or s.keys[i : i + 2] == ["thay", "mặt"]:
                 end = trim(s, start, i)  # "X thuộc viện Y", "X thay mặt Đoàn Chủ tịch": whom X works or speaks for
                 break
