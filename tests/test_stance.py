@@ -1901,6 +1901,7 @@ def vntc_halves(tmp_path_factory):
         ("heldout24", 185, 0.78, 0.58),
         ("heldout25", 174, 0.88, 0.71),
         ("heldout26", 209, 0.80, 0.63),
+        ("heldout27", 156, 0.84, 0.69),
     ],
 )
 def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision, recall):
@@ -1942,16 +1943,17 @@ def test_vntc_gold_precision_and_recall(vntc_halves, half, statements, precision
 # ab465ba and scored there, the same rules): 0.83 (113/136), 0.65 (113/174); read since (the twenty-fourth round).
 # heldout26 (committed at 11a1eab, scored at c1e7929 after the twenty-fourth round): 0.78 (127/162), 0.61 (127/209);
 # read since (the twenty-fifth round). heldout27 (committed at a12d484, scored at fc5f569 after the twenty-fifth
-# round): 0.84 (108/128), 0.69 (108/156). Issue 10 asks for 0.85 / 0.80 at least;
+# round): 0.84 (108/128), 0.69 (108/156); heldout28 (committed and scored at 7a8e6c0, after the twenty-sixth round):
+# 0.83 (115/139), 0.57 (115/200). Issue 10 asks for 0.85 / 0.80 at least;
 # until the extractor gets there this test is an expected failure, and strict: the day it passes, measure
 # again on new held-out text (a file that has guided a change is no longer unseen).
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.69, precision 0.84: below 0.80 / 0.85")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="held-out recall 0.57, precision 0.83: below 0.80 / 0.85")
 def test_vntc_held_out_gold_meets_the_floors(vntc_halves):
-    docs = vntc_halves["heldout27"]
-    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout27.csv"))
+    docs = vntc_halves["heldout28"]
+    gold = read_gold(VNTC_GOLD.with_name("vntc_stance_gold_heldout28.csv"))
     agreement, _ = gold_agreement(StanceExtractor().extract(docs), gold, docs)
     total = agreement.set_index("stance").loc["all"]
-    assert total["gold"] == 156
+    assert total["gold"] == 200
     assert total["precision"] >= 0.85 and total["recall"] >= 0.80
 
 
