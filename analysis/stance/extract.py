@@ -54,6 +54,7 @@ from sklearn.base import BaseEstimator
 
 from ..reading.layout import Document
 from ..text.vietnamese import fold, normalize, token_keys
+from .actors import ActorWords
 from .lexicons import STANCES, Lexicons, Register, load_register
 from .lexicons import load_cues as _load_cues  # noqa: F401 (benchmarks/mine_cues.py reads the cues from here)
 from .references import Memory
@@ -190,7 +191,7 @@ class _Statements:
         for cue_start, cue_end, stance, introducing in self.lex.cues_in(s.keys):
             if (
                 s.quote_depth[cue_start] > 0
-                or _in_name(s.words, cue_start)
+                or _in_name(s, cue_start, self.lex.words)
                 or self._in_country(s, cue_start)
                 or _not_said(s.keys, cue_start, cue_end, s.words, after_quote(s.words, s.boundaries[cue_start]))
                 or (s.asides and s.aside_at(cue_start))
@@ -718,14 +719,15 @@ class _Statements:
         return text[self.sentences[position].toks[0].start : end].strip()
 
 
-def _in_name(words: list[str], at: int) -> bool:
+def _in_name(s: Sentence, at: int, words: ActorWords) -> bool:
     """Is the cue at ``at`` capitalised after a capitalised word or an honorific, part of a name (``Hội trường
     Thống Nhất``, ``ông Hứa Ngọc Thuận``)?"""
-    return at > 0 and words[at][:1].isupper() and (words[at - 1][:1].isupper() or words[at - 1] in _HONORIFICS)
-
-
-#: Honorifics written in lower case before a name.
-_HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "em", "cụ", "ngài", "thầy"})
+    written = s.words
+    return (
+        at > 0
+        and written[at][:1].isupper()
+        and (written[at - 1][:1].isupper() or words.opens_with_honorific(s.keys, at - 1, at))
+    )
 
 
 def _apposed(s: Sentence, start: int, end: int) -> bool:
